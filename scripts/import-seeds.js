@@ -1,0 +1,17 @@
+// Re-import the example protocols in protocols/ from the seed documents in
+// test/fixtures/seeds/, with the options recorded in recipes.json.
+// Usage: npm run import-seeds   (after a build)
+import { readFileSync } from 'node:fs'
+import { main, nodeIo } from '../dist/main.js'
+
+const seeds = 'test/fixtures/seeds'
+const { imports } = JSON.parse(readFileSync(`${seeds}/recipes.json`, 'utf8'))
+let failed = 0
+for (const [slug, [file, ...options]] of Object.entries(imports)) {
+  const code = await main(['import', `${seeds}/${file}`, ...options, '--force'], nodeIo())
+  if (code !== 0) {
+    console.error(`import of ${slug} failed with exit code ${code}`)
+    failed++
+  }
+}
+process.exitCode = failed > 0 ? 1 : 0

@@ -1,0 +1,80 @@
+import { readFile, stat } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { decodeText } from '../../core/import/decode-text.js'
+import { importText } from '../../core/import/import-text.js'
+import { checkProtocol } from '../../core/protocol/check-protocol.js'
+import { parseProtocol } from '../../core/protocol/parse-protocol.js'
+import { displayPath, isSlug, protocolPath } from '../../store/layout.js'
+import { writeFileAtomic } from '../../store/write-file-atomic.js'
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io } from '../io.js'
+import type { ImportCommandOptions } from '../main.js'
+import { formatMessage } from '../format-message.js'
+
+/**
+ * `keeling import FILE --as SLUG`: read a document, turn it into a protocol
+ * and write `protocols/SLUG.md` whole or not at all. Every removal, join,
+ * reading of tracked marks and odd number is reported on stderr.
+ */
+export async function runImport(file: string, options: ImportCommandOptions, io: Io): Promise<number> {
+  const refuse = (message: string, code = EXIT_PROBLEMS): number => {
+    io.stderr(`keeling import: ${message}\n`)
+    return code
+  }
+  if (!isSlug(options.as)) {
+    return refuse(`"${options.as}" is not a slug; use lowercase letters, digits and hyphens, such as "town-council"`)
+  }
+  const inputPath = resolve(io.cwd, file)
+  const shown = displayPath(io.cwd, inputPath)
+  let bytes: Uint8Array
+  try {
+    if ((await stat(inputPath)).isDirectory()) return refuse(`${shown} is a directory; give a text or Markdown file`, EXIT_USAGE)
+    bytes = await readFile(inputPath)
+  } catch {
+    return refuse(`cannot read ${shown}: no such file`, EXIT_USAGE)
+  }
+  const decoded = decodeText(bytes)
+  if ('failure' in decoded) {
+    return refuse(
+      decoded.failure === 'empty'
+        ? `${shown} is empty; nothing to import`
+        : `${shown} is not text (binary, or not UTF-8); save the document as plain text (UTF-8) or Markdown and import that`
+    )
+  }
+  const target = protocolPath(io.cwd, options.as)
+  const targetShown = displayPath(io.cwd, target)
+  if (!options.force && (await exists(target))) {
+    return refuse(`${targetShown} already exists; choose another slug, or pass --force to replace it`)
+  }
+  const result = importText(decoded.text, {
+    slug: options.as,
+    ...(options.title !== undefined ? { title: options.title } : {}),
+    ...(options.body !== undefined ? { body: options.body } : {}),
+    ...(options.from !== undefined ? { from: options.from } : {}),
+    ...(options.tracked !== undefined ? { tracked: options.tracked } : {}),
+    inserted: options.inserted
+  })
+  if ('failure' in result) {
+    const where = result.failure.line ? `${shown}:${result.failure.line}: ` : `${shown}: `
+    return refuse(`${where}${result.failure.reason} [${result.failure.code}]`)
+  }
+  for (const note of result.notes) io.stderr(`${shown}:${note.line}: ${note.message}\n`)
+  // What the importer wrote must pass `check`: a failure here is keeling's bug, and nothing is written.
+  const errors = checkProtocol(parseProtocol(result.markdown), options.as).filter((message) => message.fatal)
+  if (errors.length > 0) {
+    for (const message of errors) io.stderr(`${formatMessage(targetShown, message)}\n`)
+    return refuse(`the imported text does not pass check; nothing was written (please report this)`)
+  }
+  await writeFileAtomic(target, result.markdown)
+  const clauses = parseProtocol(result.markdown).all.length
+  io.stderr(`wrote ${targetShown}: ${clauses} clauses\n`)
+  return EXIT_OK
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path)
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,56 @@
+import { clauseMarkdown } from '../../core/protocol/clause-extent.js'
+import { findClause } from '../../core/protocol/find-clause.js'
+import { parseProtocol } from '../../core/protocol/parse-protocol.js'
+import { clauseToJson, protocolToJson } from '../../core/protocol/protocol-to-json.js'
+import type { Clause, Protocol } from '../../core/protocol/types.js'
+import { renderClauseText } from '../../core/render/render-clause-text.js'
+import { ProtocolNotFound, readProtocolFile } from '../../store/read-protocol-file.js'
+import { EXIT_OK, EXIT_USAGE, UserError, type Io } from '../io.js'
+
+/**
+ * `keeling show SLUG|PATH [CLAUSE]`: the protocol or one clause with all
+ * that belongs to it, as stored Markdown, as a reader's text, or as JSON.
+ */
+export async function runShow(target: string, selector: string | undefined, format: 'md' | 'text' | 'json', io: Io): Promise<number> {
+  const file = await readProtocolFile(io.cwd, target).catch((error: unknown) => {
+    if (!(error instanceof ProtocolNotFound)) throw error
+    const known = error.nearby.length > 0 ? `; protocols here: ${error.nearby.join(', ')}` : '; there is no protocols/ folder here'
+    throw new UserError(`no protocol "${target}"${known}`, EXIT_USAGE)
+  })
+  const protocol = parseProtocol(file.text)
+  if (selector === undefined) {
+    io.stdout(showProtocol(protocol, file.text, format))
+    return EXIT_OK
+  }
+  const result = findClause(protocol, selector)
+  if ('ambiguous' in result) {
+    const list = result.ambiguous.map(describe).join('; ')
+    throw new UserError(`"${selector}" matches ${result.ambiguous.length} clauses in ${file.slug}: ${list}; give a clause ID`, EXIT_USAGE)
+  }
+  if ('missing' in result) {
+    const near = result.nearby.length > 0 ? `; nearby: ${result.nearby.map(describe).join(', ')}` : ''
+    throw new UserError(`no clause "${selector}" in ${file.slug}${near}`, EXIT_USAGE)
+  }
+  io.stdout(showClause(result.found, format))
+  return EXIT_OK
+}
+
+function showProtocol(protocol: Protocol, text: string, format: 'md' | 'text' | 'json'): string {
+  if (format === 'md') return text
+  if (format === 'json') return `${JSON.stringify(protocolToJson(protocol), null, 2)}\n`
+  const title = protocol.frontMatter.data['title']
+  const body = protocol.clauses.map((clause) => renderClauseText(clauseMarkdown(clause))).join('\n\n')
+  return `${typeof title === 'string' ? `${title}\n\n` : ''}${body}\n`
+}
+
+function showClause(clause: Clause, format: 'md' | 'text' | 'json'): string {
+  if (format === 'json') return `${JSON.stringify(clauseToJson(clause), null, 2)}\n`
+  const markdown = clauseMarkdown(clause)
+  return `${format === 'md' ? markdown : renderClauseText(markdown)}\n`
+}
+
+function describe(clause: Clause): string {
+  const name = clause.number || `"${clause.source.replace(/^.*?<\/a>/, '').slice(0, 30)}…"`
+  return `${name} (${clause.id || 'no ID'}, line ${clause.position.start.line})`
+}
+

@@ -1,0 +1,110 @@
+import { Command, CommanderError, Option } from 'commander'
+import { VERSION } from '../version.js'
+import { EXIT_OK, EXIT_USAGE, UserError, type Io } from './io.js'
+
+export type { Io } from './io.js'
+
+/**
+ * Run keeling with command-line arguments.
+ *
+ * @param argv the arguments after `keeling`
+ * @param io standard streams, working directory and environment
+ * @returns the exit code: 0 fine, 1 problems found, 2 usage or environment error
+ */
+export async function main(argv: string[], io: Io): Promise<number> {
+  let code = EXIT_OK
+  const program = buildProgram(io, (result) => {
+    code = result
+  })
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+    return code
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE
+    if (error instanceof UserError) {
+      io.stderr(`keeling: ${error.message}\n`)
+      return error.exitCode
+    }
+    throw error
+  }
+}
+
+function buildProgram(io: Io, done: (code: number) => void): Command {
+  const program = new Command('keeling')
+    .description("Keep a council's constitution as Markdown with stable clause IDs, and check and show it.")
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showHelpAfterError('(run `keeling --help` for the commands)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .addHelpText('after', '\nExample:\n  $ keeling show uttlesford 3.9 --format text\n\nRun `keeling help <command>` for its options and an example.')
+
+  program
+    .command('import')
+    .description('import a plain-text or Markdown document as protocols/SLUG.md')
+    .argument('<file>', 'the document (.txt or .md; UTF-8, LF or CRLF, with or without a BOM)')
+    .requiredOption('--as <slug>', 'the protocol slug: lowercase letters, digits, hyphens')
+    .option('--title <title>', 'the title (default: the first line, when it reads as a title)')
+    .option('--body <body>', 'the body that owns the protocol, e.g. "Uttlesford District Council"')
+    .option('--from <text>', 'start at the first line that begins with this text')
+    .addOption(new Option('--tracked <side>', 'read ~~struck~~ and <u>underlined</u> marks, keeping one side').choices(['before', 'after']))
+    .option('--inserted <text>', 'text that is an insertion though its underline was lost; mark it within context as "words [inserted] words" (repeatable)', collect, [])
+    .option('--force', 'replace an existing protocols/SLUG.md')
+    .addHelpText('after', '\nExample:\n  $ keeling import council-protocol.txt --as town-council --body "Anytown Town Council"')
+    .action(async (file: string, options: ImportCommandOptions) => {
+      const { runImport } = await import('./commands/import.js')
+      done(await runImport(file, options, io))
+    })
+
+  program
+    .command('check')
+    .description('check protocols: clause IDs, numbering, cross-references, front matter')
+    .argument('[protocols...]', 'slugs or paths (default: every protocol in protocols/)')
+    .option('--json', 'print the problems as JSON')
+    .addHelpText('after', '\nExample:\n  $ keeling check uttlesford')
+    .action(async (targets: string[], options: { json?: boolean }) => {
+      const { runCheck } = await import('./commands/check.js')
+      done(await runCheck(targets, options, io))
+    })
+
+  program
+    .command('show')
+    .description('show a protocol, or one clause with everything that belongs to it')
+    .argument('<protocol>', 'a slug (uttlesford) or a path (protocols/uttlesford.md)')
+    .argument('[clause]', 'a number (21.2.1), a clause ID (c3-9), or opening words ("Nothing in this protocol")')
+    .addOption(new Option('--format <format>', 'md as stored, text as a reader sees it, json as the clause tree').choices(['md', 'text', 'json']).default('md'))
+    .option('--json', 'the same as --format json')
+    .addHelpText('after', '\nExamples:\n  $ keeling show uttlesford 3.9 --format text\n  $ keeling show uttlesford "Nothing in this protocol"\n  $ keeling show protocols/section-21.md 21.2.1 --format json')
+    .action(async (target: string, clause: string | undefined, options: { format: 'md' | 'text' | 'json'; json?: boolean }) => {
+      const { runShow } = await import('./commands/show.js')
+      done(await runShow(target, clause, options.json ? 'json' : options.format, io))
+    })
+
+  return program
+}
+
+export interface ImportCommandOptions {
+  as: string
+  title?: string
+  body?: string
+  from?: string
+  tracked?: 'before' | 'after'
+  inserted: string[]
+  force?: boolean
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value]
+}
+
+/** The real process's streams and directory, for bin/keeling.js. */
+export function nodeIo(): Io {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env,
+    isTTY: process.stdout.isTTY === true
+  }
+}
+

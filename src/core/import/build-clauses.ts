@@ -1,0 +1,117 @@
+import { isFirstNumber, isNextNumber, numberKey } from '../protocol/clause-number.js'
+import type { Unit } from './read-units.js'
+import type { ImportNote } from './types.js'
+
+/** A clause as the importer builds it, before it is written as Markdown. */
+export interface DraftClause {
+  kind: 'heading' | 'paragraph'
+  line: number
+  number: string
+  /** The first line's words after the number. */
+  text: string
+  level: number
+  /** What follows the first line: paragraphs, item runs, sub-items, tables. */
+  content: Unit[]
+  parent: DraftClause | null
+}
+
+const NUMERIC = /^\d+(?:\.\d+)*\.?$/
+
+/**
+ * Group units into clauses. A heading is a clause; a numbered paragraph
+ * starts one and keeps the prose, lists, tables and lettered sub-items
+ * (a., b., (i)) that follow it; an unnumbered paragraph after a heading, or
+ * after another unnumbered paragraph that does not end with a colon, is a
+ * clause of its own ("Nothing in this protocol …").
+ */
+export function buildClauses(units: Unit[]): DraftClause[] {
+  const clauses: DraftClause[] = []
+  const headings: DraftClause[] = []
+  const levels = headingLevels(units)
+  let current: DraftClause | null = null
+  units.forEach((unit, index) => {
+    if (unit.type === 'heading') {
+      const level = levels.get(index) ?? 2
+      while ((headings.at(-1)?.level ?? 0) >= level) headings.pop()
+      const heading: DraftClause = { kind: 'heading', line: unit.line, number: unit.number, text: unit.text, level, content: [], parent: headings.at(-1) ?? null }
+      clauses.push(heading)
+      headings.push(heading)
+      current = null
+      return
+    }
+    const open: DraftClause | null = current
+    if (open && continues(open, unit)) {
+      open.content.push(unit)
+      return
+    }
+    const first = unit.type === 'numbered' || unit.type === 'paragraph'
+    const clause: DraftClause = {
+      kind: 'paragraph',
+      line: unit.line,
+      number: unit.type === 'numbered' ? unit.number : '',
+      text: first ? unit.text : '',
+      level: 0,
+      content: first ? [] : [unit],
+      parent: headings.at(-1) ?? null
+    }
+    clauses.push(clause)
+    current = clause
+  })
+  return clauses
+}
+
+function continues(open: DraftClause, unit: Unit): boolean {
+  if (unit.type === 'numbered') return NUMERIC.test(open.number) && !NUMERIC.test(unit.number)
+  if (unit.type === 'item' || unit.type === 'table') return true
+  if (open.number !== '') return true
+  const last = open.content.at(-1)
+  const lastText = last && 'text' in last ? last.text : open.text
+  return lastText.trimEnd().endsWith(':')
+}
+
+/**
+ * Markdown levels for headings: from the number's depth for numbered ones
+ * ("1." → 2, "2.1" → 3, "21.2.1" → 4), whatever level the source wrote; an
+ * unnumbered heading above numbered ones written a level higher ("## SECTION
+ * 21" over "### 21.") is level 1, any other unnumbered heading level 2.
+ */
+function headingLevels(units: Unit[]): Map<number, number> {
+  const levels = new Map<number, number>()
+  units.forEach((unit, index) => {
+    if (unit.type !== 'heading') return
+    if (NUMERIC.test(unit.number)) {
+      levels.set(index, Math.min(6, numberKey(unit.number).split('.').length + 1))
+      return
+    }
+    const next = units.slice(index + 1).find((other) => other.type === 'heading')
+    const parentOfNext = unit.level !== null && next?.type === 'heading' && next.level !== null && next.level > unit.level
+    levels.set(index, parentOfNext ? 1 : 2)
+  })
+  return levels
+}
+
+/**
+ * Report numbers that do not follow from the one before at the same level
+ * (seed 000's 1.1, 2.2, 1.3) or do not start their section (9.2 first in
+ * section 9). They are kept as written.
+ */
+export function noteOddNumbers(clauses: DraftClause[]): ImportNote[] {
+  const notes: ImportNote[] = []
+  const previousByParent = new Map<DraftClause | null, DraftClause>()
+  for (const clause of clauses) {
+    if (clause.number === '') continue
+    const key = clause.parent
+    const previous = previousByParent.get(key)
+    if (previous && previous.kind === clause.kind && !isNextNumber(previous.number, clause.number)) {
+      notes.push({ line: clause.line, message: `number ${clause.number} follows ${previous.number}; kept as written` })
+    } else if (!previous && clause.parent && NUMERIC.test(clause.parent.number) && NUMERIC.test(clause.number)) {
+      const section = numberKey(clause.parent.number)
+      const own = numberKey(clause.number)
+      if (own.startsWith(`${section}.`) && !isFirstNumber(clause.number)) {
+        notes.push({ line: clause.line, message: `number ${clause.number} is the first in section ${section}; kept as written` })
+      }
+    }
+    previousByParent.set(key, clause)
+  }
+  return notes
+}

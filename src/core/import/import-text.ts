@@ -1,0 +1,84 @@
+import { buildClauses, noteOddNumbers } from './build-clauses.js'
+import { readUnits } from './read-units.js'
+import { removePageFurniture, type Block } from './remove-page-furniture.js'
+import { resolveTracked } from './resolve-tracked.js'
+import { endsMidSentence, wordCount } from './text-shape.js'
+import type { ImportFailure, ImportNote, ImportOptions, SourceLine } from './types.js'
+import { writeImportedProtocol } from './write-imported-protocol.js'
+import { splitClauseNumber } from '../protocol/clause-number.js'
+
+export type ImportResult = { markdown: string; notes: ImportNote[] } | { failure: ImportFailure }
+
+/**
+ * Turn a council's published text (plain text or Markdown, already decoded)
+ * into a protocol in keeling's format: headings and numbering detected at
+ * every depth, page furniture removed and split sentences rejoined, a new
+ * clause ID for every clause. Everything removed or odd is in `notes`.
+ *
+ * @param text the document, LF line ends, no byte order mark
+ * @returns the protocol text and notes, or why the text cannot be imported
+ */
+export function importText(text: string, options: ImportOptions): ImportResult {
+  let lines: SourceLine[] = text.split('\n').map((line, index) => ({ text: line.replace(/\s+$/, ''), line: index + 1 }))
+  const notes: ImportNote[] = []
+  if (options.from !== undefined) {
+    const from = options.from.toLowerCase()
+    const start = lines.findIndex((line) => line.text.trim().toLowerCase().startsWith(from))
+    if (start < 0) {
+      return { failure: { reason: `No line begins with --from "${options.from}"; give the words that open the first line to import`, code: 'from-not-found' } }
+    }
+    if (start > 0) notes.push({ line: 1, message: `skipped lines 1–${start} before "${options.from}" (--from)` })
+    lines = lines.slice(start)
+  }
+  if (options.tracked) {
+    const resolved = resolveTracked(lines, options.tracked, options.inserted ?? [])
+    if ('failure' in resolved) return resolved
+    lines = resolved.lines
+    notes.push(...resolved.notes)
+  }
+  let blocks = toBlocks(lines)
+  let title = options.title
+  if (title === undefined) {
+    const first = blocks[0]
+    const candidate = first?.length === 1 ? first[0] : undefined
+    if (candidate && isTitleLine(candidate.text)) {
+      title = cleanTitle(candidate.text)
+      blocks = blocks.slice(1)
+      notes.push({ line: candidate.line, message: `took "${title}" as the title (front matter)` })
+    }
+  }
+  const furniture = removePageFurniture(blocks)
+  notes.push(...furniture.notes)
+  const clauses = buildClauses(readUnits(furniture.blocks))
+  if (!clauses.some((clause) => clause.number !== '' || clause.kind === 'heading')) {
+    const reason = 'No clauses found: expected numbered paragraphs ("1.1 The purpose …") or headings ("1. Introduction")'
+    return { failure: { reason, code: 'no-clauses' } }
+  }
+  notes.push(...noteOddNumbers(clauses))
+  const meta = { title: title ?? options.slug, slug: options.slug, ...(options.body ? { body: options.body } : {}) }
+  return { markdown: writeImportedProtocol(meta, clauses), notes: notes.sort((a, b) => a.line - b.line) }
+}
+
+function toBlocks(lines: SourceLine[]): Block[] {
+  const blocks: Block[] = []
+  let current: Block = []
+  for (const line of lines) {
+    if (line.text.trim() === '') {
+      if (current.length > 0) blocks.push(current)
+      current = []
+    } else {
+      current.push(line)
+    }
+  }
+  if (current.length > 0) blocks.push(current)
+  return blocks
+}
+
+function isTitleLine(text: string): boolean {
+  const clean = cleanTitle(text)
+  return wordCount(clean) <= 12 && splitClauseNumber(clean, true).number === '' && endsMidSentence(clean)
+}
+
+function cleanTitle(text: string): string {
+  return text.replace(/^#{1,6}[ \t]+/, '').replace(/\*\*/g, '').trim()
+}

@@ -1,0 +1,109 @@
+import { splitClauseNumber } from '../protocol/clause-number.js'
+import type { Block } from './remove-page-furniture.js'
+import { bulletOf, endsMidSentence, isTitleCase, startsLowercase, wordCount } from './text-shape.js'
+
+/** One piece of a document's structure, as read from its lines. */
+export type Unit =
+  | { type: 'heading'; line: number; number: string; text: string; level: number | null }
+  | { type: 'numbered'; line: number; number: string; text: string }
+  | { type: 'paragraph'; line: number; text: string }
+  | { type: 'item'; line: number; text: string; newBlock: boolean }
+  | { type: 'table'; line: number; rows: string[][] }
+
+const MARKDOWN_HEADING = /^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/
+/** Words a heading may hold at most ("14. Unresolved issues and amendments to this Protocol"). */
+const HEADING_WORDS = 10
+
+/**
+ * Read blocks of lines as headings, numbered paragraphs, prose paragraphs,
+ * list items and tables. A block of one short line without a full stop
+ * ("3. Working Relationships", "2.1 Members", "Officers") is a heading; lines
+ * after one that ends with a colon are list items even without bullets, as
+ * text copied from a Word list arrives.
+ */
+export function readUnits(blocks: Block[]): Unit[] {
+  const units: Unit[] = []
+  let listing = false
+  blocks.forEach((block, index) => {
+    listing = false
+    if (isTable(block)) {
+      units.push({ type: 'table', line: block[0]?.line ?? 0, rows: tableRows(block) })
+      listing = false
+      return
+    }
+    const only = block.length === 1 ? block[0] : undefined
+    const heading = only ? readHeading(only.text, only.line, blocks[index + 1] !== undefined) : null
+    if (heading) {
+      units.push(heading)
+      listing = false
+      return
+    }
+    block.forEach((line, lineIndex) => {
+      if (MARKDOWN_HEADING.test(line.text)) {
+        const markdownHeading = readHeading(line.text, line.line, true)
+        if (markdownHeading) units.push(markdownHeading)
+        listing = false
+        return
+      }
+      const unit = readLine(line.text, line.line, lineIndex === 0, listing, units.at(-1))
+      if (unit === 'wrap') {
+        const previous = units.at(-1)
+        if (previous && previous.type !== 'table' && previous.type !== 'heading') previous.text += ` ${line.text.trim()}`
+        return
+      }
+      units.push(unit)
+      if (unit.type === 'numbered' || unit.type === 'paragraph') listing = unit.text.trimEnd().endsWith(':')
+    })
+  })
+  return units
+}
+
+function readHeading(raw: string, line: number, hasNext: boolean): Unit | null {
+  const markdown = MARKDOWN_HEADING.exec(raw)
+  const text = stripEmphasis(markdown ? (markdown[2] ?? '') : raw.trim())
+  const { number, rest } = splitClauseNumber(text, true)
+  if (markdown) return { type: 'heading', line, number, text: rest, level: markdown[1]?.length ?? null }
+  if (!hasNext || bulletOf(raw) !== '' || rest === '' || wordCount(rest) > HEADING_WORDS) return null
+  if (/[.:;,!?]$/.test(rest) || startsLowercase(rest)) return null
+  const numeric = /^\d+(?:\.\d+)*\.?$/.test(number)
+  if (number !== '' && !numeric) return null
+  if (number === '' && !isTitleCase(rest)) return null
+  return { type: 'heading', line, number, text: rest, level: null }
+}
+
+function readLine(
+  raw: string,
+  line: number,
+  startsBlock: boolean,
+  listing: boolean,
+  previous: Unit | undefined
+): Unit | 'wrap' {
+  const bullet = bulletOf(raw)
+  const text = raw.slice(bullet.length).trim()
+  const { number, rest } = splitClauseNumber(text, false)
+  if (number !== '') return { type: 'numbered', line, number, text: rest }
+  if (bullet !== '') return { type: 'item', line, text, newBlock: startsBlock }
+  const previousText = previous && 'text' in previous ? previous.text : ''
+  if (!startsBlock && previous?.type !== 'heading' && endsMidSentence(previousText) && startsLowercase(text)) return 'wrap'
+  if (text.endsWith(':')) return { type: 'paragraph', line, text }
+  const afterItem = previous?.type === 'item' && (!startsBlock || wordCount(text) <= 12)
+  if (listing || afterItem) {
+    return { type: 'item', line, text, newBlock: startsBlock }
+  }
+  if (!startsBlock && previous?.type !== 'heading' && endsMidSentence(previousText)) return 'wrap'
+  return { type: 'paragraph', line, text }
+}
+
+function isTable(block: Block): boolean {
+  return block.length >= 2 && block.filter((line) => line.text.includes('\t')).length >= 2
+}
+
+function tableRows(block: Block): string[][] {
+  return block
+    .map((line) => line.text.split(/\t+/).map((cell) => cell.trim()))
+    .filter((cells) => !cells.every((cell) => /^-*$/.test(cell)))
+}
+
+function stripEmphasis(text: string): string {
+  return text.replace(/\*\*(.+?)\*\*/g, '$1').replace(/^\*(.+)\*$/, '$1').trim()
+}

@@ -1,0 +1,35 @@
+/** A line of the text being imported, with its line number in the input file. */
+export interface SourceLine {
+  text: string
+  line: number
+}
+
+/** Something the importer did that the user should know about (printed on stderr). */
+export interface ImportNote {
+  line: number
+  message: string
+}
+
+/** Which text of a Keeling schedule (~~struck~~, <u>inserted</u>) to import. */
+export type TrackedSide = 'before' | 'after'
+
+export interface ImportOptions {
+  slug: string
+  /** The protocol's title; by default the first line, when it reads as a title. */
+  title?: string
+  /** The body that owns the protocol ("Uttlesford District Council"). */
+  body?: string
+  /** Start at the first line that begins with this text; earlier lines are skipped. */
+  from?: string
+  /** Read ~~struck~~ and <u>underlined</u> marks as tracked changes and keep one side. */
+  tracked?: TrackedSide
+  /** Texts that are insertions although the source lost their underline. */
+  inserted?: readonly string[]
+}
+
+/** The importer's refusal: a message for the user, and the line it concerns when there is one. */
+export interface ImportFailure {
+  reason: string
+  line?: number
+  code: string
+}

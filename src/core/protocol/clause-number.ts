@@ -1,0 +1,72 @@
+/**
+ * The numbering schemes councils use, read from the start of a clause's text:
+ * `1.`, `3.9`, `21.2.1`, `a.`, `(a)`, `b)`, `(iv)`, `IV.`. A bare integer
+ * without a dot ("21 Protocol") counts only in headings, where it is common;
+ * in running text it would catch "2017 was …".
+ */
+const NUMBER = /^(?:\d+(?:\.\d+)+\.?|\d+\.|\(?[a-z]{1,2}\)|\([ivxlc]+\)|[a-zA-Z]\.|[ivxlc]+\.|[IVXLC]+\.)(?=[ \t]|$)/
+const HEADING_NUMBER = /^\d+(?=[ \t]|$)/
+
+/**
+ * Split the leading clause number off a line of clause text.
+ *
+ * @param text the clause's first line, after any ID anchor
+ * @param heading whether the line is a heading (allows a bare integer)
+ * @returns the number as written ('' when none) and the rest, without the separating space
+ */
+export function splitClauseNumber(text: string, heading: boolean): { number: string; rest: string } {
+  const match = NUMBER.exec(text) ?? (heading ? HEADING_NUMBER.exec(text) : null)
+  if (!match) return { number: '', rest: text }
+  const number = match[0]
+  return { number, rest: text.slice(number.length).replace(/^[ \t]+/, '') }
+}
+
+/**
+ * The form of a number used to look a clause up: "3.9." and "3.9" are the
+ * same paragraph, "(a)" and "a)" and "a." the same item.
+ */
+export function numberKey(number: string): string {
+  return number.replace(/^\(/, '').replace(/[.)]$/, '')
+}
+
+/**
+ * Whether `next` is the number a reader expects after `previous` at the same
+ * level: 1.1 → 1.2, 3. → 4., a. → b., (iii) → (iv). Unknown schemes pass.
+ */
+export function isNextNumber(previous: string, next: string): boolean {
+  const a = numberKey(previous)
+  const b = numberKey(next)
+  if (/^\d+(?:\.\d+)*$/.test(a) && /^\d+(?:\.\d+)*$/.test(b)) {
+    const pa = a.split('.').map(Number)
+    const pb = b.split('.').map(Number)
+    if (pa.length !== pb.length) return true
+    const last = pa.length - 1
+    return pa.slice(0, last).join('.') === pb.slice(0, last).join('.') && pb[last] === (pa[last] ?? 0) + 1
+  }
+  const ra = romanValue(a)
+  const rb = romanValue(b)
+  // "i" and "v" are letters as well as numerals: i → j and v → w are fine too.
+  if (ra !== null && rb !== null && rb === ra + 1) return true
+  if (/^[a-z]$/i.test(a) && /^[a-z]$/i.test(b)) return b.charCodeAt(0) === a.charCodeAt(0) + 1
+  if (ra !== null && rb !== null) return false
+  return true
+}
+
+/** The first number of a sequence at a level: 1, 1.1, 21.2.1 under 21.2, a, (i). */
+export function isFirstNumber(number: string): boolean {
+  const key = numberKey(number)
+  return /(?:^|\.)1$/.test(key) || /^[aA]$/.test(key) || /^[iI]$/.test(key)
+}
+
+function romanValue(text: string): number | null {
+  if (!/^[ivxlc]+$/i.test(text)) return null
+  const values: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 }
+  let total = 0
+  const lower = text.toLowerCase()
+  for (let i = 0; i < lower.length; i++) {
+    const value = values[lower[i] ?? ''] ?? 0
+    const next = values[lower[i + 1] ?? ''] ?? 0
+    total += value < next ? -value : value
+  }
+  return total
+}

@@ -1,0 +1,52 @@
+import { readFile, readdir } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { PROTOCOLS_DIR, looksLikePath, protocolPath, slugOfPath } from './layout.js'
+
+/** A protocol file found on disk: its path, the slug its name gives, its text. */
+export interface ProtocolFile {
+  path: string
+  slug: string
+  text: string
+}
+
+/** Thrown when a slug or path names no readable protocol; `nearby` lists what exists. */
+export class ProtocolNotFound extends Error {
+  constructor(
+    readonly target: string,
+    readonly nearby: string[]
+  ) {
+    super(`No protocol ${target}`)
+  }
+}
+
+/**
+ * Read a protocol named by slug (`uttlesford` → `protocols/uttlesford.md`)
+ * or by path.
+ *
+ * @throws ProtocolNotFound when there is no such file
+ */
+export async function readProtocolFile(root: string, target: string): Promise<ProtocolFile> {
+  const path = looksLikePath(target) ? resolve(root, target) : protocolPath(root, target)
+  try {
+    return { path, slug: slugOfPath(path), text: await readFile(path, 'utf8') }
+  } catch (error) {
+    if (!isMissing(error)) throw error
+    throw new ProtocolNotFound(target, await listProtocolSlugs(root))
+  }
+}
+
+/** Every protocol slug in the project, sorted. */
+export async function listProtocolSlugs(root: string): Promise<string[]> {
+  try {
+    const names = await readdir(join(root, PROTOCOLS_DIR))
+    return names.filter((name) => name.endsWith('.md')).map((name) => name.slice(0, -3)).sort()
+  } catch (error) {
+    if (isMissing(error)) return []
+    throw error
+  }
+}
+
+function isMissing(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code
+  return code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR'
+}

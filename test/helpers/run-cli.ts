@@ -1,0 +1,51 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach } from 'vitest'
+import { main } from '../../src/cli/main.js'
+
+export interface CliResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** Run keeling in-process in `cwd`, capturing its output. */
+export async function runCli(argv: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
+  let stdout = ''
+  let stderr = ''
+  const code = await main(argv, {
+    stdout: (text) => {
+      stdout += text
+    },
+    stderr: (text) => {
+      stderr += text
+    },
+    cwd,
+    env,
+    isTTY: false
+  })
+  return { code, stdout, stderr }
+}
+
+const made: string[] = []
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+/** A new empty project directory, removed after the test. */
+export function tempProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'keeling-test-'))
+  made.push(dir)
+  return dir
+}
+
+/** A temporary copy of this repository's protocols/ folder. */
+export function copyOfExamples(): string {
+  const dir = tempProject()
+  cpSync(join(repoRoot, 'protocols'), join(dir, 'protocols'), { recursive: true })
+  return dir
+}
+
+export const repoRoot = join(import.meta.dirname, '..', '..')
+export const seedsDir = join(repoRoot, 'test', 'fixtures', 'seeds')

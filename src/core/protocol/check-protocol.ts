@@ -1,7 +1,7 @@
 import type { VFileMessage } from 'vfile-message'
 import { problem } from '../problem.js'
 import { isClauseId, newClauseId } from './clause-id.js'
-import { isNextNumber, numberKey } from './clause-number.js'
+import { isFirstNumber, isNextNumber, numberKey } from './clause-number.js'
 import { findCrossReferences } from './cross-references.js'
 import type { Clause, Protocol } from './types.js'
 
@@ -117,11 +117,21 @@ function checkNumbers(protocol: Protocol): VFileMessage[] {
       if (previous && previous.kind === clause.kind && !first && !isNextNumber(previous.number, clause.number)) {
         const reason = `Number ${clause.number} follows ${previous.number}; kept as written (a motion can renumber it)`
         messages.push(problem(reason, place, 'unexpected-number', 'warning'))
+      } else if (!previous && opensSectionOddly(clause)) {
+        const reason = `Number ${clause.number} opens section ${clause.parent?.number ?? ''}; kept as written (a motion can renumber it)`
+        messages.push(problem(reason, place, 'unexpected-number', 'warning'))
       }
       previous = clause
     }
   }
   return messages
+}
+
+/** 9.2 as the first numbered clause under heading 9. (a section that should open with 9.1). */
+function opensSectionOddly(clause: Clause): boolean {
+  const section = clause.parent ? numberKey(clause.parent.number) : ''
+  const own = numberKey(clause.number)
+  return /^\d+(?:\.\d+)*$/.test(section) && own.startsWith(`${section}.`) && !isFirstNumber(clause.number)
 }
 
 function* siblingGroups(protocol: Protocol): Generator<Clause[]> {

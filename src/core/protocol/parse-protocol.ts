@@ -37,7 +37,8 @@ export function parseProtocol(text: string): Protocol {
   const firstOffset = starts[0]?.offset ?? text.length
   const lead = text.slice(bodyStart, firstOffset)
   const stray = firstContentLine(lead)
-  if (stray >= 0) messages.push(outsideClause(startLine + stray))
+  // An unclosed front matter block has already been reported; its lines are not stray text.
+  if (stray >= 0 && messages.length === 0) messages.push(outsideClause(startLine + stray))
   const all = buildClauses(text, starts)
   return { frontMatter, lead, clauses: all.filter((clause) => clause.parent === null), all, messages }
 }

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest'
+import { copyOfExamples, runCli, tempProject } from '../helpers/run-cli.js'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+describe('keeling show', () => {
+  it('prints the whole protocol as stored', async () => {
+    const dir = copyOfExamples()
+    const result = await runCli(['show', 'uttlesford'], dir)
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe(readFileSync(join(dir, 'protocols', 'uttlesford.md'), 'utf8'))
+  })
+
+  it('finds a clause by number, by ID and by opening words alike', async () => {
+    const dir = copyOfExamples()
+    const byNumber = await runCli(['show', 'uttlesford', '3.7'], dir)
+    const byId = await runCli(['show', 'uttlesford', 'c3-7'], dir)
+    const byWords = await runCli(['show', 'uttlesford', 'members should APPROACH officers'], dir)
+    expect(byNumber.stdout).toMatch(/^<a id="c3-7"><\/a>3\.7 Members should approach officers/)
+    expect(byId.stdout).toBe(byNumber.stdout)
+    expect(byWords.stdout).toBe(byNumber.stdout)
+  })
+
+  it('finds an unnumbered clause by its opening words, curly or straight quotes alike', async () => {
+    const dir = copyOfExamples()
+    const result = await runCli(['show', 'uttlesford', 'Nothing in this protocol', '--format', 'text'], dir)
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/^Nothing in this protocol shall prevent or hinder a council member .* responsibility”\.\n$/)
+  })
+
+  it('shows a heading with its whole section, as a reader sees it', async () => {
+    const dir = copyOfExamples()
+    const result = await runCli(['show', 'section-21', '21.2', '--format', 'text'], dir)
+    expect(result.stdout).toMatch(/^21\.2 Principles\n\nBoth Members and Officers are servants/)
+    expect(result.stdout).toContain('\n\n21.2.1 Mutual Respect\n\nMutual respect between employees')
+    expect(result.stdout).toMatch(/21\.2\.2 Standards\n\n.*Employees' Code of Conduct\.\n$/s)
+    expect(result.stdout).not.toMatch(/<a id|#|\*\*/)
+  })
+
+  it('renders lists with bullets and tables in columns, without Markdown marks', async () => {
+    const dir = copyOfExamples()
+    const table = await runCli(['show', 'uttlesford', '3.1', '--format', 'text'], dir)
+    expect(table.stdout).toContain('De-To be:      Don\'t Not to be:\nPositive       Unhelpful\n')
+    const list = await runCli(['show', 'uttlesford', '3.4', '--format', 'text'], dir)
+    expect(list.stdout).toContain("must not:\n\n• compromise officers' duties to all Members of the Council;\n• be so close")
+  })
+
+  it('prints the clause tree as JSON', async () => {
+    const dir = copyOfExamples()
+    const result = await runCli(['show', 'town-council', '4', '--json'], dir)
+    const clause = JSON.parse(result.stdout) as { id: string; number: string; children: { id: string; number: string }[] }
+    expect(clause).toMatchObject({ id: 's4', number: '4.', kind: 'heading', depth: 1 })
+    expect(clause.children.map((child) => child.number)).toEqual(['4.1', '4.2'])
+    const whole = JSON.parse((await runCli(['show', 'town-council', '--format', 'json'], dir)).stdout) as {
+      frontMatter: { slug: string }
+      clauses: unknown[]
+    }
+    expect(whole.frontMatter.slug).toBe('town-council')
+    expect(whole.clauses.length).toBe(13)
+  })
+
+  it('reads a protocol by path as well as by slug', async () => {
+    const dir = copyOfExamples()
+    const result = await runCli(['show', 'protocols/oadby-wigston.md', '1.3', '--format', 'text'], dir)
+    expect(result.stdout).toMatch(/^1\.3 That the officers' role is to implement member decisions/)
+  })
+
+  it('exits 2 for an unknown clause, naming the nearby ones, with no stack trace', async () => {
+    const dir = copyOfExamples()
+    const result = await runCli(['show', 'town-council', '3.12'], dir)
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'keeling: no clause "3.12" in town-council; nearby: 3.1 (c3-1, line 26)\n' })
+  })
+
+  it('exits 2 for an unknown protocol, listing the protocols there are', async () => {
+    const dir = copyOfExamples()
+    const result = await runCli(['show', 'uttlesfrod'], dir)
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'keeling: no protocol "uttlesfrod"; protocols here: oadby-wigston, section-21, town-council, uttlesford\n'
+    })
+    const empty = await runCli(['show', 'anything'], tempProject())
+    expect(empty.stderr).toBe('keeling: no protocol "anything"; there is no protocols/ folder here\n')
+  })
+
+  it('exits 2 when opening words fit several clauses, listing them', async () => {
+    const dir = copyOfExamples()
+    const result = await runCli(['show', 'section-21', 'In carrying out their duties'], dir)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/^keeling: "In carrying out their duties" matches 2 clauses in section-21: .*line 30.*line 32.*; give a clause ID\n$/)
+  })
+})

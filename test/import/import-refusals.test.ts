@@ -1,0 +1,82 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runCli, seedsDir, tempProject } from '../helpers/run-cli.js'
+
+const seed003 = join(seedsDir, '003_512089cfc3757461.txt')
+
+/** Every file under `dir`, so a test can see that nothing was written. */
+function filesIn(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()
+}
+
+describe('import refuses, exit 1, and writes nothing', () => {
+  it('an empty file', async () => {
+    const dir = tempProject()
+    writeFileSync(join(dir, 'empty.txt'), '\uFEFF  \n\n')
+    const result = await runCli(['import', 'empty.txt', '--as', 'empty'], dir)
+    expect(result).toMatchObject({ code: 1, stdout: '' })
+    expect(result.stderr).toBe('keeling import: empty.txt is empty; nothing to import\n')
+    expect(filesIn(dir)).toEqual(['empty.txt'])
+  })
+
+  it('a binary file', async () => {
+    const dir = tempProject()
+    writeFileSync(join(dir, 'scan.pdf'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0xff, 0xfe]))
+    const result = await runCli(['import', 'scan.pdf', '--as', 'scan'], dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/^keeling import: scan\.pdf is not text \(binary, or not UTF-8\); save the document as plain text/)
+    expect(filesIn(dir)).toEqual(['scan.pdf'])
+  })
+
+  it('a text with no numbered paragraphs or headings', async () => {
+    const dir = tempProject()
+    writeFileSync(join(dir, 'letter.txt'), 'Dear Clerk,\n\nplease find attached the minutes of the last meeting.\n')
+    const result = await runCli(['import', 'letter.txt', '--as', 'letter'], dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/letter\.txt: No clauses found: expected numbered paragraphs .* \[no-clauses\]/)
+    expect(filesIn(dir)).toEqual(['letter.txt'])
+  })
+
+  it('an existing protocol, unless --force', async () => {
+    const dir = tempProject()
+    mkdirSync(join(dir, 'protocols'))
+    writeFileSync(join(dir, 'protocols', 'town.md'), 'kept\n')
+    const result = await runCli(['import', seed003, '--as', 'town'], dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toBe(
+      'keeling import: protocols/town.md already exists; choose another slug, or pass --force to replace it\n'
+    )
+    expect(readFileSync(join(dir, 'protocols', 'town.md'), 'utf8')).toBe('kept\n')
+    const forced = await runCli(['import', seed003, '--as', 'town', '--force'], dir)
+    expect(forced.code).toBe(0)
+    expect(readFileSync(join(dir, 'protocols', 'town.md'), 'utf8')).toMatch(/^---\ntitle: PROTOCOL ON OFFICER AND MEMBER RELATIONSHIPS\nslug: town\n---\n/)
+  })
+
+  for (const slug of ['Town', 'town council', 'town_council', '../escape', '-town', '']) {
+    it(`a slug that is not [a-z0-9-]+: "${slug}"`, async () => {
+      const dir = tempProject()
+      const result = await runCli(['import', seed003, '--as', slug], dir)
+      expect(result.code).toBe(1)
+      expect(result.stderr).toContain(`"${slug}" is not a slug; use lowercase letters, digits and hyphens`)
+      expect(filesIn(dir)).toEqual([])
+    })
+  }
+
+  it('an --inserted text that matches twice, naming the lines', async () => {
+    const dir = tempProject()
+    writeFileSync(join(dir, 'a.txt'), '1. Rules\n\n1.1 The clerk ~~shall~~ will attend.\n\n1.2 The clerk will sign.\n')
+    const result = await runCli(['import', 'a.txt', '--as', 'a', '--tracked', 'before', '--inserted', 'will'], dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/--inserted "will" occurs 2 times \(lines 3, 5\); add words around it/)
+    expect(existsSync(join(dir, 'protocols'))).toBe(false)
+  })
+})
+
+describe('import of a missing file', () => {
+  it('is a usage error, exit 2', async () => {
+    const dir = tempProject()
+    const result = await runCli(['import', 'nowhere.txt', '--as', 'x'], dir)
+    expect(result).toMatchObject({ code: 2, stderr: 'keeling import: cannot read nowhere.txt: no such file\n' })
+  })
+})

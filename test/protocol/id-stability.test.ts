@@ -16,9 +16,9 @@ describe('clause IDs are stable', () => {
       // Replace numbers from the end of the file so earlier offsets stay valid.
       const chosen = [...new Set(picks.map((pick) => numbered[pick % Math.max(numbered.length, 1)]))]
         .filter((clause) => clause !== undefined)
-        .sort((a, b) => b.position.start.offset - a.position.start.offset)
+        .sort((a, b) => b.position.start.offset! - a.position.start.offset!)
       for (const clause of chosen) {
-        const at = clause.position.start.offset + clause.source.indexOf(clause.number)
+        const at = clause.position.start.offset! + clause.source.indexOf(clause.number)
         renumbered = renumbered.slice(0, at) + newNumber + renumbered.slice(at + clause.number.length)
       }
       expect(ids(renumbered)).toEqual(ids(text))
@@ -34,10 +34,10 @@ describe('clause IDs are stable', () => {
     const moving = leaves[from % Math.max(leaves.length, 1)]
     if (!moving) return
     const block = moving.source + moving.trailing
-    const without = text.slice(0, moving.position.start.offset) + text.slice(moving.position.start.offset + block.length)
+    const without = text.slice(0, moving.position.start.offset!) + text.slice(moving.position.start.offset! + block.length)
     const rest = parseProtocol(without).all
     const target = rest[to % rest.length]
-    const at = target ? target.position.start.offset : without.length
+    const at = target ? target.position.start.offset! : without.length
     const moved = without.slice(0, at) + (block.endsWith('\n\n') ? block : `${block.replace(/\n*$/, '')}\n\n`) + without.slice(at)
     expect([...ids(moved)].sort()).toEqual([...ids(text)].sort())
     expect(parseProtocol(moved).all.find((clause) => clause.id === moving.id)?.source).toBe(moving.source)
@@ -46,7 +46,7 @@ describe('clause IDs are stable', () => {
   test.prop([protocolArbitrary, fc.nat()])('inserting a clause leaves every other ID and its order alone', ({ text }, where) => {
     const protocol = parseProtocol(text)
     const target = protocol.all[where % protocol.all.length]
-    const at = target ? target.position.start.offset : text.length
+    const at = target ? target.position.start.offset! : text.length
     const inserted = `${text.slice(0, at)}<a id="new-clause"></a>3.7 In their dealings with officers.\n\n${text.slice(at)}`
     expect(ids(inserted).filter((id) => id !== 'new-clause')).toEqual(ids(text))
   })

@@ -80,3 +80,22 @@ describe('import of a missing file', () => {
     expect(result).toMatchObject({ code: 2, stderr: 'keeling import: cannot read nowhere.txt: no such file\n' })
   })
 })
+
+describe('import links cross-references', () => {
+  it('turns "paragraph 1.2" into a link to the clause, which check then follows', async () => {
+    const dir = tempProject()
+    writeFileSync(
+      join(dir, 'rules.txt'),
+      'Standing Orders\n\n1. Meetings\n\n1.1 The clerk calls meetings, subject to paragraphs 1.2 and 1.3.\n\n1.2 Notice is five days.\n\n1.3 See section 2 and paragraph 9.9.\n\n2. Votes\n\n2.1 A show of hands.\n'
+    )
+    const result = await runCli(['import', 'rules.txt', '--as', 'rules'], dir)
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stderr).toContain('rules.txt:5: linked the reference to 1.2 to its clause')
+    const text = readFileSync(join(dir, 'protocols', 'rules.md'), 'utf8')
+    expect(text).toContain('<a id="c1-1"></a>1.1 The clerk calls meetings, subject to paragraphs [1.2](#c1-2) and [1.3](#c1-3).')
+    expect(text).toContain('<a id="c1-3"></a>1.3 See section [2](#s2) and paragraph 9.9.')
+    expect((await runCli(['check', 'rules'], dir)).stdout).toBe('1 protocol checked: no problems\n')
+    const shown = await runCli(['show', 'rules', '1.1', '--format', 'text'], dir)
+    expect(shown.stdout).toBe('1.1 The clerk calls meetings, subject to paragraphs 1.2 and 1.3.\n')
+  })
+})

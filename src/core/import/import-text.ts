@@ -56,7 +56,9 @@ export function importText(text: string, options: ImportOptions): ImportResult {
   }
   notes.push(...noteOddNumbers(clauses))
   const meta = { title: title ?? options.slug, slug: options.slug, ...(options.body ? { body: options.body } : {}) }
-  return { markdown: writeImportedProtocol(meta, clauses), notes: notes.sort((a, b) => a.line - b.line) }
+  const written = writeImportedProtocol(meta, clauses)
+  notes.push(...written.notes)
+  return { markdown: written.markdown, notes: notes.sort((a, b) => a.line - b.line) }
 }
 
 function toBlocks(lines: SourceLine[]): Block[] {

@@ -2,28 +2,57 @@ import { Document } from 'yaml'
 import { anchor, newClauseId } from '../protocol/clause-id.js'
 import type { DraftClause } from './build-clauses.js'
 import type { Unit } from './read-units.js'
+import type { ImportNote } from './types.js'
+import { linkCrossReferences } from './link-cross-references.js'
+import { numberKey } from '../protocol/clause-number.js'
 
 /**
  * Write imported clauses in keeling's protocol format: front matter, then
  * each clause with a new ID anchor, blocks separated by blank lines, list
- * items as `- ` lines and tables as GFM tables.
+ * items as `- ` lines and tables as GFM tables. Cross-references in words
+ * ("see paragraph 7.2") become links to clause IDs, each one noted.
  */
-export function writeImportedProtocol(meta: { title: string; slug: string; body?: string }, clauses: DraftClause[]): string {
+export function writeImportedProtocol(
+  meta: { title: string; slug: string; body?: string },
+  clauses: DraftClause[]
+): { markdown: string; notes: ImportNote[] } {
   const data: Record<string, string> = { title: meta.title, slug: meta.slug }
   if (meta.body) data['body'] = meta.body
   const frontMatter = `---\n${new Document(data).toString({ lineWidth: 0 })}---\n`
   const taken = new Set<string>()
-  const parts = clauses.map((clause) => {
+  const ids = clauses.map((clause) => {
     const id = newClauseId({ number: clause.number, words: openingWords(clause), heading: clause.kind === 'heading' }, taken)
     taken.add(id)
-    return writeClause(clause, id)
+    return id
   })
-  return `${frontMatter}\n${parts.join('\n\n')}\n`
+  const idsByNumber = uniqueNumbers(clauses, ids)
+  const notes: ImportNote[] = []
+  const parts = clauses.map((clause, index) => {
+    const link = (text: string): string => {
+      const result = linkCrossReferences(text, idsByNumber)
+      for (const number of result.linked) notes.push({ line: clause.line, message: `linked the reference to ${number} to its clause` })
+      return result.text
+    }
+    return writeClause(clause, ids[index] ?? '', link)
+  })
+  return { markdown: `${frontMatter}\n${parts.join('\n\n')}\n`, notes }
 }
 
-function writeClause(clause: DraftClause, id: string): string {
-  const first = `${anchor(id)}${[clause.number, clause.text].filter(Boolean).join(' ')}`
-  if (clause.kind === 'heading') return `${'#'.repeat(clause.level)} ${first}`
+/** Clause IDs by number, for the numbers exactly one clause carries. */
+function uniqueNumbers(clauses: DraftClause[], ids: string[]): Map<string, string> {
+  const byNumber = new Map<string, string | null>()
+  clauses.forEach((clause, index) => {
+    if (clause.number === '') return
+    const key = numberKey(clause.number)
+    byNumber.set(key, byNumber.has(key) ? null : (ids[index] ?? null))
+  })
+  return new Map([...byNumber].filter((entry): entry is [string, string] => entry[1] !== null))
+}
+
+function writeClause(clause: DraftClause, id: string, link: (text: string) => string): string {
+  // A heading's words are a title ("SECTION 21"), not a reference.
+  if (clause.kind === 'heading') return `${'#'.repeat(clause.level)} ${anchor(id)}${[clause.number, clause.text].filter(Boolean).join(' ')}`
+  const first = `${anchor(id)}${[clause.number, link(clause.text)].filter(Boolean).join(' ')}`
   const blocks: string[] = [first]
   let items: string[] = []
   const flush = (): void => {
@@ -32,25 +61,25 @@ function writeClause(clause: DraftClause, id: string): string {
   }
   for (const unit of clause.content) {
     if (unit.type === 'item') {
-      items.push(`- ${unit.text}`)
+      items.push(`- ${link(unit.text)}`)
       continue
     }
     flush()
-    blocks.push(writeUnit(unit))
+    blocks.push(writeUnit(unit, link))
   }
   flush()
   return blocks.join('\n\n')
 }
 
-function writeUnit(unit: Exclude<Unit, { type: 'item' }>): string {
+function writeUnit(unit: Exclude<Unit, { type: 'item' }>, link: (text: string) => string): string {
   switch (unit.type) {
     case 'table':
       return writeTable(unit.rows)
     case 'numbered':
     case 'heading':
-      return `${unit.number} ${unit.text}`
+      return `${unit.number} ${link(unit.text)}`
     case 'paragraph':
-      return unit.text
+      return link(unit.text)
   }
 }
 

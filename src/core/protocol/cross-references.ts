@@ -10,7 +10,8 @@ export interface CrossReference {
   place: { line: number; column: number }
 }
 
-const LINK = /\[([^\]\n]*)\]\(#([^)\s]*)\)/g
+/** A Markdown link to a clause: `[7.2](#c7-2)`; group 1 the text, group 2 the ID. */
+export const LINK_PATTERN = /\[([^\]\n]*)\]\(#([^)\s]*)\)/g
 const NUMBER_IN_TEXT = /^(?:\d+(?:\.\d+)*\.?|\(?[a-z]{1,4}\))$/
 
 /**
@@ -20,7 +21,7 @@ const NUMBER_IN_TEXT = /^(?:\d+(?:\.\d+)*\.?|\(?[a-z]{1,4}\))$/
  */
 export function findCrossReferences(clause: Clause): CrossReference[] {
   const references: CrossReference[] = []
-  for (const match of clause.source.matchAll(LINK)) {
+  for (const match of clause.source.matchAll(LINK_PATTERN)) {
     const index = match.index
     const before = clause.source.slice(0, index)
     const line = clause.position.start.line + (before.match(/\n/g)?.length ?? 0)

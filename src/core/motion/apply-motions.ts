@@ -1,0 +1,335 @@
+import type { VFileMessage } from 'vfile-message'
+import { problem } from '../problem.js'
+import { checkProtocol } from '../protocol/check-protocol.js'
+import { clauseWithDescendants } from '../protocol/clause-extent.js'
+import { parseProtocol } from '../protocol/parse-protocol.js'
+import type { Clause, Protocol } from '../protocol/types.js'
+import { newClauses, type NewClause } from './new-clauses.js'
+import { parseMotion } from './parse-motion.js'
+import { planWordEdit, type WordEdit } from './plan-word-edit.js'
+import { renumber } from './renumber.js'
+import { resolveClause, scopeClauses } from './resolve-clause.js'
+import type { ClauseRef, Instruction, Motion, Operation, Place } from './types.js'
+
+/** A motion to apply: the parsed motion, its file's text (an amendment may change it) and a name for messages. */
+export interface MotionInput {
+  motion: Motion
+  text: string
+  name: string
+}
+
+/** A problem with one motion file. */
+export interface MotionProblem {
+  name: string
+  message: VFileMessage
+}
+
+/** The result of applying motions: the new protocol text, or every reason it cannot be made. */
+export type ApplyResult = { text: string; motions: Motion[] } | { problems: MotionProblem[] }
+
+interface PlannedEdit extends WordEdit {
+  input: MotionInput
+  instruction: Instruction
+}
+
+type StructuralOperation = Extract<Operation, { type: 'delete-clause' | 'insert-clauses' | 'replace-clause' | 'move-clause' }>
+
+interface PlannedStructure {
+  input: MotionInput
+  instruction: Instruction
+  operation: StructuralOperation
+  /** Clause IDs of the clauses the operation names, resolved against the base text. */
+  target: string
+  place: string
+}
+
+/**
+ * Apply motions, all or nothing, to a protocol's text. Every motion is read
+ * against the same base text: numbers are as they stand there, quoted words
+ * must occur exactly once in their scope, and no two operations may touch
+ * the same words. Amendments to a motion (`amends:`) change its words first.
+ *
+ * @param protocolText the protocol as it stands (the motions' base)
+ * @param inputs the motions, in the order given
+ * @returns the new text, or every problem found (nothing is applied then)
+ */
+export function applyMotions(protocolText: string, inputs: MotionInput[]): ApplyResult {
+  const problems: MotionProblem[] = inputs.flatMap((input) =>
+    input.motion.messages.filter((message) => message.fatal).map((message) => ({ name: input.name, message }))
+  )
+  if (problems.length > 0) return { problems }
+  const amended = applyAmendments(inputs)
+  if ('problems' in amended) return amended
+  const base = parseProtocol(protocolText)
+  const edits: PlannedEdit[] = []
+  const structures: PlannedStructure[] = []
+  for (const input of amended.inputs) {
+    for (const instruction of input.motion.instructions) {
+      const planned = plan(base, input, instruction)
+      if ('message' in planned) problems.push(planned)
+      else if ('clauseId' in planned) edits.push(planned)
+      else structures.push(planned)
+    }
+  }
+  problems.push(...findConflicts(base, edits, structures))
+  if (problems.length > 0) return { problems }
+  const text = build(base, edits, structures)
+  const errors = checkProtocol(parseProtocol(text)).filter((message) => message.fatal && message.ruleId !== 'slug-mismatch')
+  if (errors.length > 0) {
+    const [first] = amended.inputs
+    const reason = `The result would not pass check (${errors.map((error) => error.reason).join('; ')}); nothing was applied`
+    return { problems: [{ name: first?.name ?? '', message: problem(reason, { line: 1, column: 1 }, 'invalid-result') }] }
+  }
+  return { text, motions: amended.inputs.map((input) => input.motion) }
+}
+
+function plan(base: Protocol, input: MotionInput, instruction: Instruction): PlannedEdit | PlannedStructure | MotionProblem {
+  const operation = instruction.operation
+  const fail = (reason: string, code: string): MotionProblem => ({
+    name: input.name,
+    message: problem(`Instruction ${instruction.index}: ${reason}`, { line: instruction.line, column: instruction.column }, code)
+  })
+  const resolve = (ref: ClauseRef): Clause | MotionProblem => {
+    const resolved = resolveClause(base, ref)
+    return 'clause' in resolved ? resolved.clause : fail(resolved.reason, resolved.code)
+  }
+  switch (operation.type) {
+    case 'delete-clause':
+    case 'replace-clause': {
+      const clause = resolve(operation.clause)
+      return 'message' in clause ? clause : { input, instruction, operation, target: clause.id, place: '' }
+    }
+    case 'move-clause': {
+      const clause = resolve(operation.clause)
+      if ('message' in clause) return clause
+      const after = resolve(operation.after)
+      return 'message' in after ? after : { input, instruction, operation, target: clause.id, place: after.id }
+    }
+    case 'insert-clauses': {
+      if (operation.place.type === 'end') return { input, instruction, operation, target: '', place: '' }
+      const clause = resolve(operation.place.clause)
+      return 'message' in clause ? clause : { input, instruction, operation, target: '', place: clause.id }
+    }
+    default: {
+      if (operation.scope.type === 'motion') {
+        return fail(`words of motion ${operation.scope.motion} can only be changed by an amendment to it (\`amends: ${operation.scope.motion}\`)`, 'not-an-amendment')
+      }
+      const clause = resolve(operation.scope.clause)
+      if ('message' in clause) return clause
+      const edit = planWordEdit(operation, scopeClauses(clause, operation.scope.heading))
+      return 'reason' in edit ? fail(edit.reason, edit.code) : { ...edit, input, instruction }
+    }
+  }
+}
+
+/** Two operations on the same words, or on a clause another operation removes, are refused naming both. */
+function findConflicts(base: Protocol, edits: PlannedEdit[], structures: PlannedStructure[]): MotionProblem[] {
+  const problems: MotionProblem[] = []
+  const describe = (input: MotionInput, instruction: Instruction): string =>
+    `instruction ${instruction.index} of motion ${input.motion.id}`
+  const report = (input: MotionInput, instruction: Instruction, reason: string, code: string): void => {
+    problems.push({ name: input.name, message: problem(`Instruction ${instruction.index}: ${reason}`, { line: instruction.line, column: instruction.column }, code) })
+  }
+  edits.forEach((edit, index) => {
+    for (const other of edits.slice(0, index)) {
+      if (other.clauseId !== edit.clauseId || !overlaps(edit, other)) continue
+      if (other.input === edit.input) {
+        report(edit.input, edit.instruction, `overlaps instruction ${other.instruction.index}: both change the same words; make them one instruction`, 'overlapping-operations')
+      } else {
+        report(edit.input, edit.instruction, `its words were already changed by ${describe(other.input, other.instruction)}; the two motions compete — apply one, or amend it`, 'competing-motions')
+      }
+    }
+  })
+  const removed = new Map<string, PlannedStructure>()
+  for (const structure of structures) {
+    if (structure.operation.type === 'insert-clauses') continue
+    const clause = base.all.find((candidate) => candidate.id === structure.target)
+    for (const inner of clause ? clauseWithDescendants(clause) : []) {
+      const earlier = removed.get(inner.id)
+      if (earlier) {
+        report(structure.input, structure.instruction, `clause ${inner.number || inner.id} is already left out, replaced or moved by ${describe(earlier.input, earlier.instruction)}`, 'competing-motions')
+      }
+      removed.set(inner.id, structure)
+    }
+  }
+  for (const edit of edits) {
+    const structure = removed.get(edit.clauseId)
+    if (structure && structure.operation.type !== 'move-clause') {
+      report(edit.input, edit.instruction, `changes words of a clause that ${describe(structure.input, structure.instruction)} leaves out or replaces`, 'competing-motions')
+    }
+  }
+  return problems
+}
+
+function overlaps(a: WordEdit, b: WordEdit): boolean {
+  if (a.start === a.end && b.start === b.end) return a.start === b.start
+  return a.start < b.end && b.start < a.end
+}
+
+interface Item {
+  id: string
+  source: string
+  kind: Clause['kind']
+  level: number
+}
+
+/** Apply the planned word edits and clause operations, then renumber. */
+function build(base: Protocol, edits: PlannedEdit[], structures: PlannedStructure[]): string {
+  const sources = new Map(base.all.map((clause) => [clause.id, clause.source]))
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
+    const source = sources.get(edit.clauseId) ?? ''
+    sources.set(edit.clauseId, source.slice(0, edit.start) + edit.text + source.slice(edit.end))
+  }
+  let items: Item[] = base.all.map((clause) => ({ id: clause.id, source: sources.get(clause.id) ?? clause.source, kind: clause.kind, level: clause.level }))
+  const from = new Set<string>()
+  const fixed = new Set<string>()
+  const unnumbered = new Set<string>()
+  const taken = new Set(base.all.map((clause) => clause.id))
+  for (const structure of structures) {
+    const counter = { value: 0 }
+    const newId = (): string => {
+      let id: string
+      do id = `${structure.input.motion.id}-${++counter.value}`
+      while (taken.has(id))
+      taken.add(id)
+      return id
+    }
+    items = applyStructure(items, structure, newId, { from, fixed, unnumbered })
+  }
+  const text = base.frontMatter.raw + base.lead + items.map((item, index) => item.source + (index === items.length - 1 ? '\n' : '\n\n')).join('')
+  const placed = parseProtocol(text)
+  const { sources: renumbered } = renumber(placed, from, fixed, unnumbered)
+  return placed.frontMatter.raw + placed.lead + placed.all.map((clause, index) => (renumbered.get(clause.id) ?? clause.source) + (index === placed.all.length - 1 ? '\n' : '\n\n')).join('')
+}
+
+function applyStructure(
+  items: Item[],
+  structure: PlannedStructure,
+  newId: () => string,
+  marks: { from: Set<string>; fixed: Set<string>; unnumbered: Set<string> }
+): Item[] {
+  const operation = structure.operation
+  const result = [...items]
+  const toItems = (clauses: NewClause[]): Item[] =>
+    clauses.map((clause) => {
+      marks.from.add(clause.id)
+      ;(clause.numbered ? marks.fixed : marks.unnumbered).add(clause.id)
+      return { id: clause.id, source: clause.source, kind: clause.heading ? 'heading' : 'paragraph', level: clause.heading ? (/^#+/.exec(clause.source)?.[0].length ?? 2) : 0 }
+    })
+  const removeExtent = (id: string): { removed: Item[]; at: number } => {
+    const at = result.findIndex((item) => item.id === id)
+    const length = extentLength(result, at)
+    const removed = result.splice(at, length)
+    const next = result[at]
+    if (next) marks.from.add(next.id)
+    return { removed, at }
+  }
+  switch (operation.type) {
+    case 'delete-clause':
+      removeExtent(structure.target)
+      return result
+    case 'replace-clause': {
+      const old = result.find((item) => item.id === structure.target)
+      const { at } = removeExtent(structure.target)
+      const added = toItems(newClauses(operation.clauses, newId))
+      const [first] = added
+      if (first && old && marks.unnumbered.has(first.id)) {
+        // "Leave out paragraph 2.1 and insert:" — the new text takes the old number unless it gives one.
+        marks.unnumbered.delete(first.id)
+        marks.fixed.add(first.id)
+        first.source = first.source.replace(/^(#{1,6}[ \t]+)?(<a id="[^"]*"><\/a>)/, `$1$2${numberOf(old)} `).replace(/ $/, '')
+      }
+      result.splice(at, 0, ...added)
+      return result
+    }
+    case 'move-clause': {
+      const { removed } = removeExtent(structure.target)
+      const at = insertionIndex(result, { type: 'after', clause: { by: 'id', value: structure.place } }, structure.place)
+      result.splice(at, 0, ...removed)
+      if (removed[0]) marks.from.add(removed[0].id)
+      return result
+    }
+    case 'insert-clauses': {
+      const at = insertionIndex(result, operation.place, structure.place)
+      result.splice(at, 0, ...toItems(newClauses(operation.clauses, newId)))
+      return result
+    }
+  }
+}
+
+/** How many items a clause spans: a heading takes the items under it. */
+function extentLength(items: Item[], at: number): number {
+  const item = items[at]
+  if (!item || item.kind !== 'heading') return 1
+  let end = at + 1
+  while (end < items.length && !(items[end]?.kind === 'heading' && (items[end]?.level ?? 0) <= item.level)) end++
+  return end - at
+}
+
+function insertionIndex(items: Item[], place: Place, id: string): number {
+  const at = items.findIndex((item) => item.id === id)
+  switch (place.type) {
+    case 'end':
+      return items.length
+    case 'before':
+      return at
+    case 'after':
+    case 'end-of-section':
+      return at + extentLength(items, at)
+  }
+}
+
+function numberOf(item: Item): string {
+  return parseProtocol(item.source).all[0]?.number ?? ''
+}
+
+/**
+ * Amendments (`amends: X`) change the words of motion X before it is
+ * applied: "In motion cwg-1, leave out "requesting" and insert …".
+ */
+function applyAmendments(inputs: MotionInput[]): { inputs: MotionInput[] } | { problems: MotionProblem[] } {
+  const byId = new Map(inputs.map((input) => [input.motion.id, input]))
+  const problems: MotionProblem[] = []
+  const result: MotionInput[] = []
+  for (const input of inputs) {
+    const own = input.motion.instructions.filter((instruction) => instruction.operation.type !== 'insert-clauses' && 'scope' in instruction.operation && instruction.operation.scope.type === 'motion')
+    for (const instruction of own) {
+      const scope = 'scope' in instruction.operation ? instruction.operation.scope : null
+      const targetId = scope?.type === 'motion' ? scope.motion : ''
+      const target = byId.get(targetId)
+      if (!target) {
+        const reason = `Instruction ${instruction.index}: it changes motion ${targetId}, which is not among the motions given; apply them together (keeling apply ${targetId}.md ${input.motion.id}.md)`
+        problems.push({ name: input.name, message: problem(reason, { line: instruction.line, column: instruction.column }, 'unknown-motion') })
+        continue
+      }
+      const edited = amendText(input, target, instruction)
+      if ('message' in edited) {
+        problems.push({ name: input.name, message: edited.message })
+        continue
+      }
+      const motion = parseMotion(edited.text, target.motion.id, target.motion.protocol)
+      byId.set(targetId, { ...target, text: edited.text, motion })
+    }
+  }
+  if (problems.length > 0) return { problems }
+  for (const input of inputs) {
+    const current = byId.get(input.motion.id) ?? input
+    const rest = current.motion.instructions.filter((instruction) => !('scope' in instruction.operation && instruction.operation.scope.type === 'motion'))
+    if (rest.length > 0 || current.motion.instructions.length === 0) result.push({ ...current, motion: { ...current.motion, instructions: rest } })
+  }
+  return { inputs: result }
+}
+
+function amendText(amendment: MotionInput, target: MotionInput, instruction: Instruction): { text: string } | MotionProblem {
+  const operation = instruction.operation
+  if (!('scope' in operation)) return { text: target.text }
+  const bodyStart = target.text.startsWith('---') ? target.text.indexOf('\n---', 3) + 4 : 0
+  const pseudo = parseProtocol(`<a id="${target.motion.id}"></a>${target.text.slice(bodyStart)}`).all[0]
+  if (!pseudo) return { text: target.text }
+  const edit = planWordEdit(operation, [{ ...pseudo, number: '' }])
+  if ('reason' in edit) {
+    return { name: amendment.name, message: problem(`Instruction ${instruction.index}: ${edit.reason.replace(/clause [^\s;]+/, `motion ${target.motion.id}`)}`, { line: instruction.line, column: instruction.column }, edit.code) }
+  }
+  const offset = bodyStart - `<a id="${target.motion.id}"></a>`.length
+  return { text: target.text.slice(0, edit.start + offset) + edit.text + target.text.slice(edit.end + offset) }
+}

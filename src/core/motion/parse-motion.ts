@@ -1,0 +1,108 @@
+import type { VFileMessage } from 'vfile-message'
+import { problem } from '../problem.js'
+import { parseFrontMatter } from '../protocol/parse-front-matter.js'
+import { INSTRUCTION_FORMS, readInstruction } from './read-instruction.js'
+import type { Instruction, Motion } from './types.js'
+
+const ITEM = /^( {0,3})(\d+)[.)][ \t]+(.*)$/
+const QUOTE = /^[ \t]*>[ \t]?(.*)$/
+const KEYS = new Set(['title', 'mover', 'seconder', 'protocol', 'base', 'amends', 'tabled'])
+
+/**
+ * Read a motion file: YAML front matter (title, mover, seconder, protocol,
+ * base, amends, tabled) and a numbered list of instructions, each perhaps
+ * followed by a block quote of new text.
+ *
+ * @param text the file
+ * @param id the motion's ID (its file name without `.md`)
+ * @param folder the protocol its folder names (`amendments/<slug>/`), the default for `protocol`
+ * @returns the motion; problems are in `messages`, instructions that could not be read are left out
+ */
+export function parseMotion(text: string, id: string, folder: string): Motion {
+  const { frontMatter, bodyStart, messages } = parseFrontMatter(text)
+  const data = frontMatter.data
+  const field = (key: string): string => (typeof data[key] === 'string' ? (data[key] as string).trim() : '')
+  const tabled = (typeof data['tabled'] === 'object' && data['tabled'] !== null ? data['tabled'] : {}) as Record<string, unknown>
+  const tabledField = (key: string): string => (typeof tabled[key] === 'string' ? (tabled[key] as string) : '')
+  if (frontMatter.raw === '' && messages.length === 0) {
+    messages.push(problem('Missing front matter: start the motion with `---`, `title: …`, `mover: …`, `---`', { line: 1, column: 1 }, 'front-matter'))
+  } else if (messages.length === 0) {
+    for (const key of ['title', 'mover']) {
+      if (field(key) === '') messages.push(problem(`Motion has no \`${key}\`; add a line \`${key}: …\` to its front matter`, { line: 1, column: 1 }, 'front-matter'))
+    }
+    for (const key of Object.keys(data)) {
+      if (!KEYS.has(key)) {
+        const reason = `Unknown front matter key \`${key}\`; expected one of ${[...KEYS].map((name) => `\`${name}\``).join(', ')}`
+        messages.push(problem(reason, { line: 1, column: 1 }, 'front-matter', 'warning'))
+      }
+    }
+  }
+  const firstLine = frontMatter.raw === '' ? 1 : frontMatter.raw.split('\n').length
+  const instructions = readInstructions(text.slice(bodyStart), firstLine, messages)
+  if (instructions.length === 0 && !messages.some((message) => message.fatal)) {
+    const reason = 'Motion has no instructions; write them as a numbered list: `1. In paragraph 7.2, leave out "X" and insert "Y".`'
+    messages.push(problem(reason, { line: firstLine, column: 1 }, 'no-instructions'))
+  }
+  return {
+    id,
+    title: field('title'),
+    mover: field('mover'),
+    seconder: field('seconder'),
+    protocol: field('protocol') || folder,
+    base: field('base'),
+    amends: field('amends'),
+    tabled: { body: tabledField('body'), meeting: tabledField('meeting'), date: tabledField('date') },
+    instructions,
+    messages
+  }
+}
+
+interface Draft {
+  text: string
+  line: number
+  column: number
+  quote: string[] | null
+}
+
+function readInstructions(body: string, firstLine: number, messages: VFileMessage[]): Instruction[] {
+  const drafts: Draft[] = []
+  body.split('\n').forEach((raw, index) => {
+    const line = raw.replace(/\r$/, '')
+    const lineNumber = firstLine + index
+    const item = ITEM.exec(line)
+    const current = drafts.at(-1)
+    if (item) {
+      drafts.push({ text: item[3] ?? '', line: lineNumber, column: (item[1]?.length ?? 0) + (item[2]?.length ?? 0) + 3, quote: null })
+    } else if (QUOTE.test(line) && current) {
+      current.quote = [...(current.quote ?? []), QUOTE.exec(line)?.[1] ?? '']
+    } else if (line.trim() !== '' && current && current.quote === null) {
+      current.text += ` ${line.trim()}`
+    } else if (line.trim() !== '') {
+      const reason = 'Text outside the numbered list of instructions is not read; number it (`2. …`) or make it part of a block quote (`> …`)'
+      messages.push(problem(reason, { line: lineNumber, column: 1 }, 'text-outside-instructions', 'warning'))
+    }
+  })
+  const instructions: Instruction[] = []
+  drafts.forEach((draft, index) => {
+    const read = readInstruction(draft.text, draft.quote ? quotedParagraphs(draft.quote) : null)
+    if ('reason' in read) {
+      const forms = INSTRUCTION_FORMS.map((form) => `  ${form}`).join('\n')
+      const reason = `Instruction ${index + 1} (“${draft.text}”): ${read.reason}. The forms are:\n${forms}`
+      messages.push(problem(reason, { line: draft.line, column: draft.column + read.at }, 'unknown-instruction'))
+      return
+    }
+    for (const operation of read) {
+      instructions.push({ operation, text: draft.text, line: draft.line, column: draft.column, index: index + 1 })
+    }
+  })
+  return instructions
+}
+
+/** A block quote's lines as paragraphs (split at blank quote lines). */
+function quotedParagraphs(lines: string[]): string[] {
+  return lines
+    .join('\n')
+    .split(/\n[ \t]*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph !== '')
+}

@@ -1,0 +1,143 @@
+import type { Clause } from '../protocol/types.js'
+import { context, findWords, nearestWords, type WordMatch } from './find-words.js'
+import type { Operation } from './types.js'
+import { visibleText, type VisibleText } from './visible-text.js'
+
+/** A change to one clause's source: replace [start, end) with `text`. */
+export interface WordEdit {
+  clauseId: string
+  start: number
+  end: number
+  text: string
+}
+
+/** Why a word operation cannot be placed. */
+export interface WordProblem {
+  reason: string
+  code: 'words-not-found' | 'ambiguous-words' | 'empty-clause'
+}
+
+type WordOperation = Extract<Operation, { type: 'replace-words' | 'delete-words' | 'insert-words' | 'insert-words-at' | 'delete-range' }>
+
+interface Found {
+  clause: Clause
+  visible: VisibleText
+  match: WordMatch
+}
+
+const PUNCTUATION_AFTER = /^[,.;:!?)\]”’]/
+const OPENING_BEFORE = /[(\[“‘]$/
+
+/**
+ * Place a word operation in the clauses of its scope: the quoted words must
+ * occur exactly once there. Spacing follows what a reader expects: one space
+ * between words, none doubled, none before punctuation.
+ *
+ * @returns the edit, or why the words cannot be placed (every candidate, or the nearest words)
+ */
+export function planWordEdit(operation: WordOperation, clauses: Clause[]): WordEdit | WordProblem {
+  const texts = clauses.map((clause) => ({ clause, visible: visibleText(clause) }))
+  if (operation.type === 'insert-words-at') return insertAt(operation.where, operation.insert, texts)
+  const first = operation.type === 'delete-range' ? operation.from : operation.words
+  const found = locate(first, texts)
+  if ('reason' in found) return found
+  const { clause, visible, match } = found
+  const source = clause.source
+  const start = visible.offsets[match.start] ?? 0
+  const end = (visible.offsets[match.end - 1] ?? 0) + 1
+  switch (operation.type) {
+    case 'replace-words':
+      return { clauseId: clause.id, start, end, text: operation.insert }
+    case 'delete-words':
+      return { clauseId: clause.id, ...closeGap(source, start, end) }
+    case 'insert-words':
+      if (operation.where === 'after') {
+        return { clauseId: clause.id, start: end, end, text: (PUNCTUATION_AFTER.test(operation.insert) ? '' : ' ') + operation.insert }
+      }
+      return { clauseId: clause.id, start, end: start, text: operation.insert + (OPENING_BEFORE.test(operation.insert) ? '' : ' ') }
+    case 'delete-range':
+      return deleteRange(operation.to, found)
+  }
+}
+
+function locate(words: string, texts: { clause: Clause; visible: VisibleText }[]): Found | WordProblem {
+  const hits = texts.flatMap(({ clause, visible }) => findWords(visible.text, words).map((match) => ({ clause, visible, match })))
+  const [only] = hits
+  if (hits.length === 1 && only) return only
+  if (hits.length === 0) {
+    const nearest = nearestWords(texts.map(({ visible }) => visible.text).join(' '), words)
+    const where = describeScope(texts.map(({ clause }) => clause))
+    return {
+      reason: `Cannot find “${words}” in ${where}${nearest ? `; did you mean “${nearest}”?` : ''}`,
+      code: 'words-not-found'
+    }
+  }
+  const candidates = hits.map(({ clause, visible, match }) => `${clause.number || clause.id} line ${lineOf(clause, visible.offsets[match.start] ?? 0)}: ${context(visible.text, match)}`)
+  return {
+    reason: `“${words}” occurs ${hits.length} times in ${describeScope(texts.map(({ clause }) => clause))}; quote more words so that it occurs once:\n  ${candidates.join('\n  ')}`,
+    code: 'ambiguous-words'
+  }
+}
+
+function deleteRange(to: string | null, found: Found): WordEdit | WordProblem {
+  const { clause, visible, match } = found
+  const start = visible.offsets[match.start] ?? 0
+  if (to === null) {
+    // To the end: the clause keeps what came before, without trailing spaces or blank lines.
+    const kept = clause.source.slice(0, start).replace(/\s+$/, '')
+    if (start <= (visible.offsets[0] ?? 0)) return { reason: `Leaving out from “${visible.text.slice(match.start, match.end)}” to the end would leave clause ${clause.number || clause.id} empty; leave out the paragraph instead`, code: 'empty-clause' }
+    return { clauseId: clause.id, start: kept.length, end: clause.source.length, text: '' }
+  }
+  const ends = findWords(visible.text, to, match.end)
+  const [last] = ends
+  if (!last) {
+    return { reason: `Cannot find “${to}” after “${visible.text.slice(match.start, match.end)}” in ${describeScope([clause])}`, code: 'words-not-found' }
+  }
+  if (ends.length > 1) {
+    return { reason: `“${to}” occurs ${ends.length} times after “${visible.text.slice(match.start, match.end)}” in ${describeScope([clause])}; quote more words so that it occurs once`, code: 'ambiguous-words' }
+  }
+  const end = (visible.offsets[last.end - 1] ?? 0) + 1
+  return { clauseId: clause.id, ...closeGap(clause.source, start, end) }
+}
+
+function insertAt(where: 'start' | 'end', insert: string, texts: { clause: Clause; visible: VisibleText }[]): WordEdit | WordProblem {
+  const target = where === 'start' ? texts[0] : texts.at(-1)
+  if (!target) return { reason: 'Nothing to insert into', code: 'empty-clause' }
+  const { clause, visible } = target
+  if (where === 'start') {
+    const at = visible.offsets[0] ?? clause.source.length
+    return { clauseId: clause.id, start: at, end: at, text: insert + (OPENING_BEFORE.test(insert) ? '' : ' ') }
+  }
+  const at = clause.source.replace(/\s+$/, '').length
+  return { clauseId: clause.id, start: at, end: at, text: (PUNCTUATION_AFTER.test(insert) ? '' : ' ') + insert }
+}
+
+/**
+ * Widen a deletion so that no gap is left: take one space with it, the one
+ * before when punctuation follows; a paragraph left empty goes whole.
+ */
+function closeGap(source: string, start: number, end: number): { start: number; end: number; text: string } {
+  const before = source[start - 1] ?? '\n'
+  const after = source[end] ?? '\n'
+  const blockStart = source.lastIndexOf('\n', start - 1) + 1
+  const blockEnd = source.indexOf('\n', end) === -1 ? source.length : source.indexOf('\n', end)
+  if (source.slice(blockStart, start).trim() === '' && source.slice(end, blockEnd).trim() === '' && blockStart > 0) {
+    // The whole block goes, with the blank line before it.
+    const previousEnd = source.slice(0, blockStart).replace(/\s+$/, '').length
+    return { start: previousEnd, end: blockEnd, text: '' }
+  }
+  if (before === ' ' && (after === ' ' || after === '\n' || PUNCTUATION_AFTER.test(after))) return { start: start - 1, end, text: '' }
+  if ((before === '\n' || start === 0) && after === ' ') return { start, end: end + 1, text: '' }
+  return { start, end, text: '' }
+}
+
+function lineOf(clause: Clause, offset: number): number {
+  return clause.position.start.line + (clause.source.slice(0, offset).match(/\n/g)?.length ?? 0)
+}
+
+function describeScope(clauses: Clause[]): string {
+  const [first] = clauses
+  if (!first) return 'the text'
+  const name = first.number ? `${first.kind === 'heading' ? 'section' : 'paragraph'} ${first.number}` : `clause ${first.id}`
+  return clauses.length > 1 ? `${name} (with the paragraphs under it)` : name
+}

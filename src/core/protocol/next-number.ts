@@ -1,0 +1,84 @@
+import { numberKey } from './clause-number.js'
+
+/**
+ * The number after `previous`, written the way `like` is written: 3.6 → 3.7,
+ * 9. → 10., (iii) → (iv), b) → c). When the two are different schemes or
+ * depths, `like` is returned unchanged: keeling does not guess.
+ */
+export function nextNumber(previous: string, like: string): string {
+  const prev = numberKey(previous)
+  const own = numberKey(like)
+  if (isDotted(prev) && isDotted(own)) {
+    const parts = prev.split('.')
+    if (parts.length !== own.split('.').length) return like
+    parts[parts.length - 1] = String(Number(parts.at(-1)) + 1)
+    return format(parts.join('.'), like)
+  }
+  const prevRoman = romanToNumber(prev)
+  const ownRoman = romanToNumber(own)
+  if (prevRoman !== null && ownRoman !== null && !(prev.length === 1 && own.length === 1 && /^[a-z]$/i.test(prev) && !'ivxlc'.includes(prev.toLowerCase()))) {
+    return format(numberToRoman(prevRoman + 1, own === own.toUpperCase()), like)
+  }
+  if (/^[a-z]$/i.test(prev) && /^[a-z]$/i.test(own) && prev !== 'z' && prev !== 'Z') {
+    const letter = String.fromCharCode(prev.charCodeAt(0) + 1)
+    return format(own === own.toUpperCase() ? letter.toUpperCase() : letter.toLowerCase(), like)
+  }
+  return like
+}
+
+/** The first number of a sequence written like `like`: 3.7 → 3.1, 9. → 1., (iv) → (i), c. → a. */
+export function firstNumber(like: string): string {
+  const own = numberKey(like)
+  if (isDotted(own)) {
+    const parts = own.split('.')
+    parts[parts.length - 1] = '1'
+    return format(parts.join('.'), like)
+  }
+  if (romanToNumber(own) !== null && own.length > 1) return format(own === own.toUpperCase() ? 'I' : 'i', like)
+  if (/^[a-z]$/i.test(own)) return format(own === own.toUpperCase() ? 'A' : 'a', like)
+  return like
+}
+
+/** Replace the leading `old` prefix of a dotted number: 3.1.2 under 3 → 4 becomes 4.1.2. */
+export function rebaseNumber(number: string, oldPrefix: string, newPrefix: string): string {
+  const key = numberKey(number)
+  const from = numberKey(oldPrefix)
+  if (!isDotted(key) || !key.startsWith(`${from}.`)) return number
+  return format(numberKey(newPrefix) + key.slice(from.length), number)
+}
+
+function isDotted(key: string): boolean {
+  return /^\d+(?:\.\d+)*$/.test(key)
+}
+
+/** Write `key` with the punctuation `like` has: "3.7." keeps its dot, "(iv)" its brackets. */
+function format(key: string, like: string): string {
+  const open = like.startsWith('(') ? '(' : ''
+  const close = /[.)]$/.test(like) && numberKey(like) !== like.replace(/^\(/, '') ? (like.at(-1) ?? '') : ''
+  return `${open}${key}${close}`
+}
+
+function romanToNumber(text: string): number | null {
+  if (!/^[ivxlc]+$/i.test(text)) return null
+  const values: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 }
+  const lower = text.toLowerCase()
+  let total = 0
+  for (let i = 0; i < lower.length; i++) {
+    const value = values[lower[i] ?? ''] ?? 0
+    total += value < (values[lower[i + 1] ?? ''] ?? 0) ? -value : value
+  }
+  return total
+}
+
+function numberToRoman(value: number, upper: boolean): string {
+  const table: [number, string][] = [[100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']]
+  let rest = value
+  let out = ''
+  for (const [amount, letters] of table) {
+    while (rest >= amount) {
+      out += letters
+      rest -= amount
+    }
+  }
+  return upper ? out.toUpperCase() : out
+}

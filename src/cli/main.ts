@@ -58,10 +58,10 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
 
   program
     .command('check')
-    .description('check protocols: clause IDs, numbering, cross-references, front matter')
-    .argument('[protocols...]', 'slugs or paths (default: every protocol in protocols/)')
+    .description('check protocols and motions: clause IDs, numbering, cross-references, front matter, whether each motion applies')
+    .argument('[files...]', 'protocol slugs (with their motions in amendments/SLUG/), protocol paths or motion files (default: everything)')
     .option('--json', 'print the problems as JSON')
-    .addHelpText('after', '\nExample:\n  $ keeling check uttlesford')
+    .addHelpText('after', '\nExamples:\n  $ keeling check uttlesford\n  $ keeling check amendments/uttlesford/cwg-2017-04-25.md')
     .action(async (targets: string[], options: { json?: boolean }) => {
       const { runCheck } = await import('./commands/check.js')
       done(await runCheck(targets, options, io))
@@ -78,6 +78,17 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
     .action(async (target: string, clause: string | undefined, options: { format: 'md' | 'text' | 'json'; json?: boolean }) => {
       const { runShow } = await import('./commands/show.js')
       done(await runShow(target, clause, options.json ? 'json' : options.format, io))
+    })
+
+  program
+    .command('apply')
+    .description("apply motions to their protocol's text: all of them, in the order given, or none")
+    .argument('<motions...>', 'motion files (amendments/SLUG/ID.md)')
+    .option('--dry-run', 'print the changes, word by word, and write nothing')
+    .addHelpText('after', '\nExamples:\n  $ keeling apply amendments/uttlesford/cwg-2017-04-25.md --dry-run\n  $ keeling apply amendments/uttlesford/cwg-1.md amendments/uttlesford/artus-on-cwg-1.md')
+    .action(async (paths: string[], options: { dryRun?: boolean }) => {
+      const { runApply } = await import('./commands/apply.js')
+      done(await runApply(paths, options, io))
     })
 
   return program

@@ -1,49 +1,104 @@
+import { dirname, join } from 'node:path'
+import type { VFileMessage } from 'vfile-message'
+import { checkMotion } from '../../core/motion/check-motion.js'
 import { checkProtocol } from '../../core/protocol/check-protocol.js'
 import { parseProtocol } from '../../core/protocol/parse-protocol.js'
-import { displayPath } from '../../store/layout.js'
+import { displayPath, looksLikePath } from '../../store/layout.js'
+import { MotionNotFound, listMotionFiles, readMotionFile } from '../../store/read-motion-file.js'
 import { ProtocolNotFound, listProtocolSlugs, readProtocolFile } from '../../store/read-protocol-file.js'
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io } from '../io.js'
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js'
 import { formatMessage, messageToJson } from '../format-message.js'
 
+/** A file `check` reads: a protocol (with its slug) or a motion file. */
+type Target = { kind: 'protocol'; name: string } | { kind: 'motion'; path: string }
+
 /**
- * `keeling check [SLUG|PATH…]`: every problem in every named protocol (all
- * of protocols/ by default), one line each, then a count.
+ * `keeling check [SLUG|PATH…]`: every problem in the named protocols and
+ * motions — a protocol with the motions in amendments/SLUG/, or one motion
+ * file anywhere; everything in the project by default — one line each,
+ * then a count.
  */
-export async function runCheck(targets: string[], options: { json?: boolean }, io: Io): Promise<number> {
-  const names = targets.length > 0 ? targets : await listProtocolSlugs(io.cwd)
-  if (names.length === 0) {
+export async function runCheck(arguments_: string[], options: { json?: boolean }, io: Io): Promise<number> {
+  const targets = arguments_.length > 0 ? await expand(arguments_, io) : await everything(io)
+  if (targets.length === 0) {
     io.stderr('keeling check: no protocols to check; import one with `keeling import FILE --as SLUG`\n')
     return EXIT_USAGE
   }
   const found: Record<string, unknown>[] = []
   let errors = 0
   let warnings = 0
-  for (const name of names) {
-    let file
-    try {
-      file = await readProtocolFile(io.cwd, name)
-    } catch (error) {
-      if (!(error instanceof ProtocolNotFound)) throw error
-      const known = error.nearby.length > 0 ? `; protocols here: ${error.nearby.join(', ')}` : ''
-      io.stderr(`keeling check: no protocol "${name}"${known}\n`)
-      return EXIT_USAGE
-    }
-    const shown = displayPath(io.cwd, file.path)
-    for (const message of checkProtocol(parseProtocol(file.text), file.slug)) {
+  for (const target of targets) {
+    const { file, messages } = target.kind === 'protocol' ? await checkProtocolFile(target.name, io) : await checkMotionFile(target.path, io)
+    for (const message of messages) {
       if (message.fatal) errors++
       else warnings++
-      if (options.json) found.push(messageToJson(shown, message))
-      else io.stdout(`${formatMessage(shown, message)}\n`)
+      if (options.json) found.push(messageToJson(file, message))
+      else io.stdout(`${formatMessage(file, message)}\n`)
     }
   }
   if (options.json) {
     io.stdout(`${JSON.stringify(found, null, 2)}\n`)
   } else {
-    const files = `${names.length} protocol${names.length === 1 ? '' : 's'}`
+    const protocols = targets.filter((target) => target.kind === 'protocol').length
+    const motions = targets.length - protocols
+    const files = [...(protocols > 0 ? [plural(protocols, 'protocol')] : []), ...(motions > 0 ? [plural(motions, 'motion')] : [])].join(' and ')
     const summary = errors + warnings === 0 ? 'no problems' : `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`
     io.stdout(`${files} checked: ${summary}\n`)
   }
   return errors > 0 ? EXIT_PROBLEMS : EXIT_OK
+}
+
+async function everything(io: Io): Promise<Target[]> {
+  return expand(await listProtocolSlugs(io.cwd), io)
+}
+
+/** A slug brings its motions with it; a path is a protocol, or a motion when it has a mover or lives in amendments/. */
+async function expand(arguments_: string[], io: Io): Promise<Target[]> {
+  const targets: Target[] = []
+  for (const argument of arguments_) {
+    if (looksLikePath(argument) && (await isMotionPath(io, argument))) {
+      targets.push({ kind: 'motion', path: argument })
+      continue
+    }
+    targets.push({ kind: 'protocol', name: argument })
+    if (!looksLikePath(argument)) {
+      for (const path of await listMotionFiles(io.cwd, argument)) targets.push({ kind: 'motion', path })
+    }
+  }
+  return targets
+}
+
+async function isMotionPath(io: Io, path: string): Promise<boolean> {
+  if (path.split(/[\\/]/).includes('amendments')) return true
+  try {
+    return /^mover:/m.test((await readMotionFile(io.cwd, path)).text.split(/\n---/)[0] ?? '')
+  } catch {
+    return false
+  }
+}
+
+async function checkProtocolFile(name: string, io: Io): Promise<{ file: string; messages: VFileMessage[] }> {
+  const file = await readProtocolFile(io.cwd, name).catch((error: unknown) => {
+    if (!(error instanceof ProtocolNotFound)) throw error
+    const known = error.nearby.length > 0 ? `; protocols here: ${error.nearby.join(', ')}` : ''
+    throw new UserError(`no protocol "${name}"${known}`, EXIT_USAGE)
+  })
+  return { file: displayPath(io.cwd, file.path), messages: checkProtocol(parseProtocol(file.text), file.slug) }
+}
+
+async function checkMotionFile(path: string, io: Io): Promise<{ file: string; messages: VFileMessage[] }> {
+  const input = await readMotionFile(io.cwd, path).catch((error: unknown) => {
+    if (error instanceof MotionNotFound) throw new UserError(`cannot read motion ${error.path}: no such file`, EXIT_USAGE)
+    throw error
+  })
+  const protocol = await readProtocolFile(io.cwd, input.motion.protocol).catch((error: unknown) => {
+    if (error instanceof ProtocolNotFound) return null
+    throw error
+  })
+  const amended = input.motion.amends
+    ? await readMotionFile(io.cwd, join(dirname(input.path), `${input.motion.amends}.md`)).catch(() => null)
+    : null
+  return { file: input.name, messages: checkMotion(input, protocol?.text ?? null, amended) }
 }
 
 function plural(count: number, word: string): string {

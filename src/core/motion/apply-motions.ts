@@ -57,9 +57,8 @@ export function applyMotions(protocolText: string, inputs: MotionInput[]): Apply
   const problems: MotionProblem[] = inputs.flatMap((input) =>
     input.motion.messages.filter((message) => message.fatal).map((message) => ({ name: input.name, message }))
   )
-  if (problems.length > 0) return { problems }
   const amended = applyAmendments(inputs)
-  if ('problems' in amended) return amended
+  if ('problems' in amended) return { problems: [...problems, ...amended.problems] }
   const base = parseProtocol(protocolText)
   const edits: PlannedEdit[] = []
   const structures: PlannedStructure[] = []
@@ -134,7 +133,9 @@ function findConflicts(base: Protocol, edits: PlannedEdit[], structures: Planned
     for (const other of edits.slice(0, index)) {
       if (other.clauseId !== edit.clauseId || !overlaps(edit, other)) continue
       if (other.input === edit.input) {
-        report(edit.input, edit.instruction, `overlaps instruction ${other.instruction.index}: both change the same words; make them one instruction`, 'overlapping-operations')
+        const which = (instruction: Instruction): string =>
+          other.instruction.index === edit.instruction.index ? `operation ${instruction.part}` : `instruction ${instruction.index}`
+        report(edit.input, edit.instruction, `${which(edit.instruction)} changes words that ${which(other.instruction)} also changes; make them one operation`, 'overlapping-operations')
       } else {
         report(edit.input, edit.instruction, `its words were already changed by ${describe(other.input, other.instruction)}; the two motions compete — apply one, or amend it`, 'competing-motions')
       }

@@ -91,9 +91,9 @@ function readInstructions(body: string, firstLine: number, messages: VFileMessag
       messages.push(problem(reason, { line: draft.line, column: draft.column + read.at }, 'unknown-instruction'))
       return
     }
-    for (const operation of read) {
-      instructions.push({ operation, text: draft.text, line: draft.line, column: draft.column, index: index + 1 })
-    }
+    read.forEach((operation, part) => {
+      instructions.push({ operation, text: draft.text, line: draft.line, column: draft.column, index: index + 1, part: part + 1 })
+    })
   })
   return instructions
 }

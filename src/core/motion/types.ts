@@ -40,6 +40,8 @@ export interface Instruction {
   column: number
   /** 1-based number of the instruction in the motion's list. */
   index: number
+  /** 1-based place of the operation within its instruction ("…; after "X" insert "Y"" is part 2). */
+  part: number
 }
 
 /** A motion file: its metadata and its instructions. */

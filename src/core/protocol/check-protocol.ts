@@ -118,7 +118,7 @@ function checkNumbers(protocol: Protocol): VFileMessage[] {
         const reason = `Number ${clause.number} follows ${previous.number}; kept as written (a motion can renumber it)`
         messages.push(problem(reason, place, 'unexpected-number', 'warning'))
       } else if (!previous && opensSectionOddly(clause)) {
-        const reason = `Number ${clause.number} opens section ${clause.parent?.number ?? ''}; kept as written (a motion can renumber it)`
+        const reason = `Number ${clause.number} opens section ${numberKey(clause.parent?.number ?? '')}; kept as written (a motion can renumber it)`
         messages.push(problem(reason, place, 'unexpected-number', 'warning'))
       }
       previous = clause

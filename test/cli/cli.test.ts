@@ -15,7 +15,7 @@ describe('keeling (the program)', () => {
     const help = await runCli(['--help'], tempProject())
     expect(help.code).toBe(0)
     expect(help.stdout).toMatch(/import \[options\] <file>/)
-    expect(help.stdout).toMatch(/check \[options\] \[protocols\.\.\.\]/)
+    expect(help.stdout).toMatch(/check \[options\] \[files\.\.\.\]/)
     expect(help.stdout).toMatch(/Example:\n {2}\$ keeling show uttlesford/)
     for (const command of ['import', 'check', 'show']) {
       const own = await runCli(['help', command], tempProject())

@@ -47,6 +47,7 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
     .option('--title <title>', 'the title (default: the first line, when it reads as a title)')
     .option('--body <body>', 'the body that owns the protocol, e.g. "Uttlesford District Council"')
     .option('--from <text>', 'start at the first line that begins with this text')
+    .option('--to <text>', 'stop before the first line that begins with this text')
     .addOption(new Option('--tracked <side>', 'read ~~struck~~ and <u>underlined</u> marks, keeping one side').choices(['before', 'after']))
     .option('--inserted <text>', 'text that is an insertion though its underline was lost; mark it within context as "words [inserted] words" (repeatable)', collect, [])
     .option('--force', 'replace an existing protocols/SLUG.md')
@@ -80,6 +81,22 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
       done(await runShow(target, clause, options.json ? 'json' : options.format, io))
     })
 
+  const motion = program.command('motion').description('work with motion files')
+  motion
+    .command('new')
+    .description('write a new motion file, amendments/SLUG/ID.md, with every form of instruction as a comment')
+    .argument('<protocol>', 'the slug of the protocol the motion changes')
+    .requiredOption('--title <title>', 'what the motion is about')
+    .requiredOption('--mover <name>', 'who moves it, e.g. "Cllr Artus"')
+    .option('--seconder <name>', 'who seconds it')
+    .option('--id <id>', 'the motion ID and file name (default: from the title)')
+    .option('--force', 'replace an existing motion file')
+    .addHelpText('after', '\nExample:\n  $ keeling motion new uttlesford --title "Engagement with officers" --mover "Cllr Artus" --id artus-1')
+    .action(async (slug: string, options: import('./commands/motion-new.js').MotionNewOptions) => {
+      const { runMotionNew } = await import('./commands/motion-new.js')
+      done(await runMotionNew(slug, options, io))
+    })
+
   program
     .command('apply')
     .description("apply motions to their protocol's text: all of them, in the order given, or none")
@@ -99,6 +116,7 @@ export interface ImportCommandOptions {
   title?: string
   body?: string
   from?: string
+  to?: string
   tracked?: 'before' | 'after'
   inserted: string[]
   force?: boolean

@@ -50,6 +50,7 @@ export async function runImport(file: string, options: ImportCommandOptions, io:
     ...(options.title !== undefined ? { title: options.title } : {}),
     ...(options.body !== undefined ? { body: options.body } : {}),
     ...(options.from !== undefined ? { from: options.from } : {}),
+    ...(options.to !== undefined ? { to: options.to } : {}),
     ...(options.tracked !== undefined ? { tracked: options.tracked } : {}),
     inserted: options.inserted
   })

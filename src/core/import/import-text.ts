@@ -30,6 +30,16 @@ export function importText(text: string, options: ImportOptions): ImportResult {
     if (start > 0) notes.push({ line: 1, message: `skipped lines 1–${start} before "${options.from}" (--from)` })
     lines = lines.slice(start)
   }
+  if (options.to !== undefined) {
+    const to = options.to.toLowerCase()
+    const stop = lines.findIndex((line, index) => index > 0 && line.text.trim().toLowerCase().startsWith(to))
+    if (stop < 0) {
+      return { failure: { reason: `No line begins with --to "${options.to}"; give the words that open the first line not to import`, code: 'to-not-found' } }
+    }
+    const first = lines[stop]?.line ?? 0
+    notes.push({ line: first, message: `skipped lines ${first}–${lines.at(-1)?.line ?? first} from "${options.to}" on (--to)` })
+    lines = lines.slice(0, stop)
+  }
   if (options.tracked) {
     const resolved = resolveTracked(lines, options.tracked, options.inserted ?? [])
     if ('failure' in resolved) return resolved

@@ -21,6 +21,8 @@ export interface ImportOptions {
   body?: string
   /** Start at the first line that begins with this text; earlier lines are skipped. */
   from?: string
+  /** Stop before the first line (after `from`) that begins with this text; it and later lines are skipped. */
+  to?: string
   /** Read ~~struck~~ and <u>underlined</u> marks as tracked changes and keep one side. */
   tracked?: TrackedSide
   /** Texts that are insertions although the source lost their underline. */

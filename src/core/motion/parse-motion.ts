@@ -66,9 +66,15 @@ interface Draft {
 
 function readInstructions(body: string, firstLine: number, messages: VFileMessage[]): Instruction[] {
   const drafts: Draft[] = []
+  let comment = false
   body.split('\n').forEach((raw, index) => {
     const line = raw.replace(/\r$/, '')
     const lineNumber = firstLine + index
+    // HTML comments (the examples `motion new` writes) are notes, not instructions.
+    if (comment || line.trimStart().startsWith('<!--')) {
+      comment = !line.includes('-->')
+      return
+    }
     const item = ITEM.exec(line)
     const current = drafts.at(-1)
     if (item) {

@@ -1,0 +1,51 @@
+import { stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { motionTemplate } from '../../core/motion/motion-template.js'
+import { AMENDMENTS_DIR, displayPath, isSlug } from '../../store/layout.js'
+import { ProtocolNotFound, readProtocolFile } from '../../store/read-protocol-file.js'
+import { writeFileAtomic } from '../../store/write-file-atomic.js'
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js'
+
+export interface MotionNewOptions {
+  title: string
+  mover: string
+  seconder?: string
+  id?: string
+  force?: boolean
+}
+
+/** `keeling motion new SLUG --title T --mover M`: write amendments/SLUG/ID.md with every form as a comment. */
+export async function runMotionNew(slug: string, options: MotionNewOptions, io: Io): Promise<number> {
+  await readProtocolFile(io.cwd, slug).catch((error: unknown) => {
+    if (!(error instanceof ProtocolNotFound)) throw error
+    const known = error.nearby.length > 0 ? `; protocols here: ${error.nearby.join(', ')}` : ''
+    throw new UserError(`no protocol "${slug}"${known}`, EXIT_USAGE)
+  })
+  const id = options.id ?? slugify(options.title)
+  if (!isSlug(id)) {
+    throw new UserError(`"${id}" cannot name a motion file; give --id with lowercase letters, digits and hyphens, such as "cwg-2017-04-25"`, EXIT_USAGE)
+  }
+  const path = join(io.cwd, AMENDMENTS_DIR, slug, `${id}.md`)
+  const shown = displayPath(io.cwd, path)
+  if (!options.force && (await stat(path).then(() => true, () => false))) {
+    io.stderr(`keeling motion new: ${shown} already exists; choose another --id, or pass --force to replace it\n`)
+    return EXIT_PROBLEMS
+  }
+  const meta = { title: options.title, mover: options.mover, protocol: slug, ...(options.seconder ? { seconder: options.seconder } : {}) }
+  await writeFileAtomic(path, motionTemplate(meta))
+  io.stdout(`${shown}\n`)
+  io.stderr(`wrote ${shown}: write its instructions as a numbered list, then \`keeling check ${shown}\`\n`)
+  return EXIT_OK
+}
+
+function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '')
+}

@@ -2,6 +2,7 @@ import type { VFileMessage } from 'vfile-message'
 import { problem } from '../problem.js'
 import { checkProtocol } from '../protocol/check-protocol.js'
 import { clauseWithDescendants } from '../protocol/clause-extent.js'
+import { findCrossReferences } from '../protocol/cross-references.js'
 import { parseProtocol } from '../protocol/parse-protocol.js'
 import type { Clause, Protocol } from '../protocol/types.js'
 import { newClauses, type NewClause } from './new-clauses.js'
@@ -73,6 +74,8 @@ export function applyMotions(protocolText: string, inputs: MotionInput[]): Apply
   problems.push(...findConflicts(base, edits, structures))
   if (problems.length > 0) return { problems }
   const text = build(base, edits, structures)
+  const dangling = danglingReferences(base, parseProtocol(text), structures)
+  if (dangling.length > 0) return { problems: dangling }
   const errors = checkProtocol(parseProtocol(text)).filter((message) => message.fatal && message.ruleId !== 'slug-mismatch')
   if (errors.length > 0) {
     const [first] = amended.inputs
@@ -157,6 +160,27 @@ function findConflicts(base: Protocol, edits: PlannedEdit[], structures: Planned
     const structure = removed.get(edit.clauseId)
     if (structure && structure.operation.type !== 'move-clause') {
       report(edit.input, edit.instruction, `changes words of a clause that ${describe(structure.input, structure.instruction)} leaves out or replaces`, 'competing-motions')
+    }
+  }
+  return problems
+}
+
+/** A clause left out while another still links to it: refused on the instruction that left it out. */
+function danglingReferences(base: Protocol, result: Protocol, structures: PlannedStructure[]): MotionProblem[] {
+  const ids = new Set(result.all.map((clause) => clause.id))
+  const problems: MotionProblem[] = []
+  for (const clause of result.all) {
+    for (const reference of findCrossReferences(clause)) {
+      if (ids.has(reference.id)) continue
+      const target = base.all.find((candidate) => candidate.id === reference.id)
+      const cause = structures.find((structure) => {
+        const removed = base.all.find((candidate) => candidate.id === structure.target)
+        return removed !== undefined && clauseWithDescendants(removed).some((inner) => inner.id === reference.id)
+      })
+      if (!cause || !target) continue
+      const referring = base.all.find((candidate) => candidate.id === clause.id) ?? clause
+      const reason = `Instruction ${cause.instruction.index}: leaves out ${target.number || target.id}, which ${referring.number || referring.id} still refers to; change that reference in the same motion`
+      problems.push({ name: cause.input.name, message: problem(reason, { line: cause.instruction.line, column: cause.instruction.column }, 'broken-reference') })
     }
   }
   return problems

@@ -22,6 +22,9 @@ export interface ReadFailure {
   at: number
 }
 
+/** "the new paragraphs:", "the following:", "the new paragraph" — words before a block quote. */
+const NEW_PARAGRAPHS = /^\s*(?:the\s+)?(?:following\s+)?(?:new\s+)?(?:paragraphs?|clauses?)?\s*:?/i
+
 const OPEN_QUOTES: Record<string, string> = { '"': '"”', '“': '”"', "'": "'’", '‘': '’\'' }
 
 /**
@@ -61,12 +64,15 @@ function readTop(cursor: Cursor, quoted: string[] | null): Operation[] {
   }
   if (cursor.keyword('leave out')) {
     const clause = readClauseWord(cursor)
-    if (cursor.keyword('and insert')) return [{ type: 'replace-clause', clause, clauses: needQuote(cursor, quoted) }]
+    if (cursor.keyword('and insert')) {
+      cursor.skip(NEW_PARAGRAPHS)
+      return [{ type: 'replace-clause', clause, clauses: needQuote(cursor, quoted) }]
+    }
     return [{ type: 'delete-clause', clause }]
   }
   const place = readPlace(cursor)
   if (place && cursor.keyword('insert')) {
-    cursor.skip(/^\s*(?:the\s+)?(?:following\s+)?(?:new\s+)?(?:paragraphs?|clauses?)?\s*:?/i)
+    cursor.skip(NEW_PARAGRAPHS)
     return [{ type: 'insert-clauses', place, clauses: needQuote(cursor, quoted) }]
   }
   if (place) cursor.skip(/^\s*,?\s*(?:and\s+)?/i)

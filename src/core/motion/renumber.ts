@@ -38,7 +38,10 @@ export function renumber(
         return
       }
       const last = previous[sibling.kind]
-      const want = last ? nextNumber(last, number || last) : number ? firstNumber(number) : ''
+      const following = group.slice(index + 1).find((other) => other.kind === sibling.kind && current(other) !== '')
+      const want = last
+        ? nextNumber(last, number || last)
+        : firstNumber(number || (unnumbered.has(sibling.id) && following ? current(following) : ''))
       if (want !== '' && want !== number) setNumber(sibling, want)
       if (want !== '' || number !== '') previous[sibling.kind] = want || number
     })

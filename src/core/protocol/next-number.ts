@@ -28,6 +28,7 @@ export function nextNumber(previous: string, like: string): string {
 
 /** The first number of a sequence written like `like`: 3.7 → 3.1, 9. → 1., (iv) → (i), c. → a. */
 export function firstNumber(like: string): string {
+  if (like === '') return ''
   const own = numberKey(like)
   if (isDotted(own)) {
     const parts = own.split('.')

@@ -43,8 +43,7 @@ export function planWordEdit(operation: WordOperation, clauses: Clause[]): WordE
   if ('reason' in found) return found
   const { clause, visible, match } = found
   const source = clause.source
-  const start = visible.offsets[match.start] ?? 0
-  const end = (visible.offsets[match.end - 1] ?? 0) + 1
+  const { start, end } = wholeLinks(source, visible.offsets[match.start] ?? 0, (visible.offsets[match.end - 1] ?? 0) + 1)
   switch (operation.type) {
     case 'replace-words':
       return { clauseId: clause.id, start, end, text: operation.insert }
@@ -58,6 +57,21 @@ export function planWordEdit(operation: WordOperation, clauses: Clause[]): WordE
     case 'delete-range':
       return deleteRange(operation.to, found)
   }
+}
+
+/**
+ * Widen a source range that covers a cross-reference's whole text ("2.1" of
+ * `[2.1](#c2-1)`) to the whole link, so no bracket is left behind.
+ */
+function wholeLinks(source: string, start: number, end: number): { start: number; end: number } {
+  let from = start
+  let to = end
+  const opening = source.lastIndexOf('[', from)
+  const labelEnd = opening >= 0 ? source.indexOf('](#', opening) : -1
+  if (opening === from - 1 && labelEnd >= 0 && labelEnd <= to) from = opening
+  const tail = /^\]\(#[^)\s]*\)/.exec(source.slice(to))
+  if (tail && source.lastIndexOf('[', to) >= from) to += tail[0].length
+  return { start: from, end: to }
 }
 
 function locate(words: string, texts: { clause: Clause; visible: VisibleText }[]): Found | WordProblem {

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fc, test } from '@fast-check/vitest'
+import { describe, expect } from 'vitest'
+import { parseProtocol } from '../../src/core/protocol/parse-protocol.js'
+import { repoRoot } from '../helpers/run-cli.js'
+import { apply } from './helpers.js'
+
+const uttlesford = readFileSync(join(repoRoot, 'protocols', 'uttlesford.md'), 'utf8')
+const paragraphs = parseProtocol(uttlesford).all.filter((clause) => clause.kind === 'paragraph' && !clause.source.includes('|'))
+const vocabulary = ['members', 'officers', 'the Council', 'promptly', 'in writing', 'Monitoring Officer', 'may', 'shall not']
+
+const edit = fc.record({
+  clause: fc.nat(paragraphs.length - 1),
+  at: fc.nat(),
+  length: fc.integer({ min: 1, max: 4 }),
+  type: fc.constantFrom('replace', 'delete', 'after'),
+  words: fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 3 }).map((words) => words.join(' '))
+})
+
+describe('motions written from edits', () => {
+  test.prop([edit], { numRuns: 150 })('a motion generated from a random edit applies back to exactly the edited text', ({ clause: pick, at, length, type, words }) => {
+    const clause = paragraphs[pick]
+    if (!clause) return
+    // Quote whole words inside one line of the clause, between spaces, so the edit a person means is unambiguous.
+    const source = clause.source
+    const spans = [...source.matchAll(/(?<= )[^\s"]+(?: [^\s"]+){0,3}(?= )/g)].filter((match) => !match[0].includes('<'))
+    const chosen = spans[at % Math.max(spans.length, 1)]
+    if (!chosen) return
+    const quote = chosen[0].split(' ').slice(0, length).join(' ')
+    const start = source.indexOf(quote, chosen.index)
+    if (source.split(quote).length !== 2 || source[start + quote.length] !== ' ') return
+    const end = start + quote.length
+    const expectedSource =
+      type === 'replace'
+        ? source.slice(0, start) + words + source.slice(end)
+        : type === 'delete'
+          ? source.slice(0, start - 1) + source.slice(end)
+          : `${source.slice(0, end)} ${words}${source.slice(end)}`
+    const instruction =
+      type === 'replace' ? `leave out "${quote}" and insert "${words}"` : type === 'delete' ? `leave out "${quote}"` : `after "${quote}" insert "${words}"`
+    const result = apply(uttlesford, `1. In paragraph ${clause.number || clause.id}, ${instruction}.`)
+    if ('problems' in result) throw new Error(result.problems.map((found) => found.message.reason).join('\n'))
+    expect(result.text).toBe(uttlesford.replace(source, expectedSource))
+  })
+})

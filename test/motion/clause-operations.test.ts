@@ -55,7 +55,7 @@ describe('clause operations', () => {
   it('"it is proposed that the following is added" (seed 000) adds at the end, unnumbered after unnumbered', () => {
     const protocol = `---\ntitle: T\nslug: rules\n---\n\n## <a id="principles"></a>Principles\n\n<a id="respect"></a>Respect the political neutrality of officers.\n`
     const text = applied(protocol, '1. It is proposed that the following is added:\n\n   > Officers should respect the right of members to make decisions.')
-    expect(text).toBe(`${protocol}\n<a id="m1-1"></a>Officers should respect the right of members to make decisions.\n`)
+    expect(text).toBe(`${protocol.replace('slug: rules\n', 'slug: rules\napplied:\n  - m1\n')}\n<a id="m1-1"></a>Officers should respect the right of members to make decisions.\n`)
   })
 
   it('renumbers at depth 1: a new section 2 makes 2. into 3. and 2.1 into 3.1', () => {

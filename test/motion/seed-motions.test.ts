@@ -9,7 +9,7 @@ const recipes = JSON.parse(readFileSync(join(seedsDir, 'recipes.json'), 'utf8'))
 
 /** A protocol's words without clause IDs: what "word for word" compares. */
 function words(text: string): string {
-  return text.replace(/<a id="[^"]*"><\/a>/g, '').replace(/^slug: .*$/m, '')
+  return text.slice(text.indexOf('\n---', 3) + 4).replace(/<a id="[^"]*"><\/a>/g, '')
 }
 
 function withAmendments(): string {
@@ -51,6 +51,19 @@ describe('the seed motions', () => {
     expect((await runCli(['apply', 'amendments/oadby-wigston/ctg-2014-04-01.md'], dir)).code).toBe(0)
     const text = readFileSync(join(dir, 'protocols', 'oadby-wigston.md'), 'utf8')
     expect(text.endsWith('- Trusting and respectful\n\n<a id="ctg-2014-04-01-1"></a>Officers should respect the right of members to make decisions that may be contrary to officer advice. Similarly members should respect the professional advice of officers even if they are minded to make a decision which is contrary to that advice.\n')).toBe(true)
+  })
+
+  it('records the motion in the front matter: it cannot be applied twice, and check no longer holds it to the new text', async () => {
+    const dir = withAmendments()
+    const motion = 'amendments/uttlesford/cwg-2017-04-25.md'
+    expect((await runCli(['apply', motion], dir)).code).toBe(0)
+    expect(readFileSync(join(dir, 'protocols', 'uttlesford.md'), 'utf8')).toMatch(/^---\ntitle: Member Officer Protocol\nslug: uttlesford\nbody: Uttlesford District Council\napplied:\n {2}- cwg-2017-04-25\n---\n/)
+    const again = await runCli(['apply', motion], dir)
+    expect(again.code).toBe(1)
+    expect(again.stderr).toMatch(/Motion cwg-2017-04-25 is already applied to this protocol .*\[already-applied\]/)
+    const check = await runCli(['check', 'uttlesford'], dir)
+    expect(check.code).toBe(0)
+    expect(check.stdout).toMatch(/warning: Motion cwg-2017-04-25 is already applied to protocol `uttlesford`; it is not checked against the current text \[already-applied\]/)
   })
 
   it('every example motion checks clean', async () => {

@@ -1,5 +1,6 @@
 import type { VFileMessage } from 'vfile-message'
 import { problem } from '../problem.js'
+import { appliedMotions, recordApplied } from '../protocol/applied-motions.js'
 import { checkProtocol } from '../protocol/check-protocol.js'
 import { clauseWithDescendants } from '../protocol/clause-extent.js'
 import { findCrossReferences } from '../protocol/cross-references.js'
@@ -58,9 +59,15 @@ export function applyMotions(protocolText: string, inputs: MotionInput[]): Apply
   const problems: MotionProblem[] = inputs.flatMap((input) =>
     input.motion.messages.filter((message) => message.fatal).map((message) => ({ name: input.name, message }))
   )
+  const base = parseProtocol(protocolText)
+  const done = new Set(appliedMotions(base))
+  for (const input of inputs) {
+    if (!done.has(input.motion.id)) continue
+    const reason = `Motion ${input.motion.id} is already applied to this protocol (its front matter lists it under \`applied:\`); a motion applies once`
+    problems.push({ name: input.name, message: problem(reason, { line: 1, column: 1 }, 'already-applied') })
+  }
   const amended = applyAmendments(inputs)
   if ('problems' in amended) return { problems: [...problems, ...amended.problems] }
-  const base = parseProtocol(protocolText)
   const edits: PlannedEdit[] = []
   const structures: PlannedStructure[] = []
   for (const input of amended.inputs) {
@@ -82,7 +89,7 @@ export function applyMotions(protocolText: string, inputs: MotionInput[]): Apply
     const reason = `The result would not pass check (${errors.map((error) => error.reason).join('; ')}); nothing was applied`
     return { problems: [{ name: first?.name ?? '', message: problem(reason, { line: 1, column: 1 }, 'invalid-result') }] }
   }
-  return { text, motions: amended.inputs.map((input) => input.motion) }
+  return { text: recordApplied(text, inputs.map((input) => input.motion.id)), motions: amended.inputs.map((input) => input.motion) }
 }
 
 function plan(base: Protocol, input: MotionInput, instruction: Instruction): PlannedEdit | PlannedStructure | MotionProblem {

@@ -1,5 +1,7 @@
 import type { VFileMessage } from 'vfile-message'
 import { problem } from '../problem.js'
+import { appliedMotions } from '../protocol/applied-motions.js'
+import { parseProtocol } from '../protocol/parse-protocol.js'
 import { applyMotions, type MotionInput } from './apply-motions.js'
 
 /**
@@ -18,6 +20,11 @@ export function checkMotion(input: MotionInput, protocolText: string | null, ame
   if (protocolText === null) {
     const reason = `Motion changes protocol \`${input.motion.protocol}\`, which does not exist (protocols/${input.motion.protocol}.md); set \`protocol:\` or move the file to amendments/<slug>/`
     return [...messages, problem(reason, { line: 1, column: 1 }, 'unknown-protocol')]
+  }
+  if (appliedMotions(parseProtocol(protocolText)).includes(input.motion.id)) {
+    // Its words have been replaced by now; `verify` (with the protocol's history) is what checks it.
+    const reason = `Motion ${input.motion.id} is already applied to protocol \`${input.motion.protocol}\`; it is not checked against the current text`
+    return [...messages, problem(reason, { line: 1, column: 1 }, 'already-applied', 'warning')]
   }
   if (input.motion.amends && !amended) {
     const reason = `Motion amends \`${input.motion.amends}\`, which is not a motion beside it (${input.motion.amends}.md)`

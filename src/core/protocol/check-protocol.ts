@@ -6,7 +6,7 @@ import { findCrossReferences } from './cross-references.js'
 import type { Clause, Protocol } from './types.js'
 
 /** Front matter keys a protocol may carry; anything else is probably a typo. */
-const FRONT_MATTER_KEYS = new Set(['title', 'slug', 'body', 'source', 'description'])
+const FRONT_MATTER_KEYS = new Set(['title', 'slug', 'body', 'source', 'description', 'applied'])
 
 /**
  * Every problem in a protocol at once: those found while reading, then
@@ -56,6 +56,11 @@ function checkFrontMatter(protocol: Protocol, slug: string | undefined): VFileMe
       const known = [...FRONT_MATTER_KEYS].map((name) => `\`${name}\``).join(', ')
       const reason = `Unknown front matter key \`${key}\`; expected one of ${known}`
       messages.push(problem(reason, { line: lineOf(key), column: 1 }, 'front-matter', 'warning'))
+    } else if (key === 'applied') {
+      if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+        const reason = 'Front matter `applied` must be a list of motion IDs, one `  - cwg-2017-04-25` line each'
+        messages.push(problem(reason, { line: lineOf(key), column: 1 }, 'front-matter'))
+      }
     } else if (typeof value !== 'string') {
       const reason = `Front matter \`${key}\` must be text on one line, such as \`${key}: …\``
       messages.push(problem(reason, { line: lineOf(key), column: 1 }, 'front-matter'))

@@ -92,4 +92,10 @@ describe('clause operations', () => {
       '8:4 unknown-motion: Instruction 1: it changes motion cwg, which is not among the motions given; apply them together (keeling apply cwg.md artus.md)'
     ])
   })
+
+  it('refuses a motion drafted against a version the protocol has no record of', () => {
+    expect(refused(RULES, '---\ntitle: T\nmover: M\nbase: council-2017-04-04\n---\n\n1. Leave out paragraph 3.2.\n')).toEqual([
+      '1:1 unknown-base: Motion was drafted against version `council-2017-04-04`, which this protocol has no record of; remove `base:` to read its numbers against the current text'
+    ])
+  })
 })

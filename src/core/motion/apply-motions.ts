@@ -62,6 +62,11 @@ export function applyMotions(protocolText: string, inputs: MotionInput[]): Apply
   const base = parseProtocol(protocolText)
   const done = new Set(appliedMotions(base))
   for (const input of inputs) {
+    if (input.motion.base !== '') {
+      // Numbers are read against the base version; until that version's text can be found, applying could hit the wrong paragraph.
+      const reason = `Motion was drafted against version \`${input.motion.base}\`, which this protocol has no record of; remove \`base:\` to read its numbers against the current text`
+      problems.push({ name: input.name, message: problem(reason, { line: 1, column: 1 }, 'unknown-base') })
+    }
     if (!done.has(input.motion.id)) continue
     const reason = `Motion ${input.motion.id} is already applied to this protocol (its front matter lists it under \`applied:\`); a motion applies once`
     problems.push({ name: input.name, message: problem(reason, { line: 1, column: 1 }, 'already-applied') })

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { motionTemplate } from '../../core/motion/motion-template.js'
+import { slugify } from '../../core/protocol/clause-id.js'
 import { AMENDMENTS_DIR, displayPath, isSlug } from '../../store/layout.js'
 import { ProtocolNotFound, readProtocolFile } from '../../store/read-protocol-file.js'
 import { writeFileAtomic } from '../../store/write-file-atomic.js'
@@ -21,7 +22,7 @@ export async function runMotionNew(slug: string, options: MotionNewOptions, io: 
     const known = error.nearby.length > 0 ? `; protocols here: ${error.nearby.join(', ')}` : ''
     throw new UserError(`no protocol "${slug}"${known}`, EXIT_USAGE)
   })
-  const id = options.id ?? slugify(options.title)
+  const id = options.id ?? slugify(options.title).slice(0, 60).replace(/-+$/, '')
   if (!isSlug(id)) {
     throw new UserError(`"${id}" cannot name a motion file; give --id with lowercase letters, digits and hyphens, such as "cwg-2017-04-25"`, EXIT_USAGE)
   }
@@ -36,16 +37,4 @@ export async function runMotionNew(slug: string, options: MotionNewOptions, io: 
   io.stdout(`${shown}\n`)
   io.stderr(`wrote ${shown}: write its instructions as a numbered list, then \`keeling check ${shown}\`\n`)
   return EXIT_OK
-}
-
-function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '')
 }

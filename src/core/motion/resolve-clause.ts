@@ -1,5 +1,5 @@
 import { numberKey } from '../protocol/clause-number.js'
-import { clauseOpening } from '../protocol/clause-opening.js'
+import { clauseOpening, normalizeWords } from '../protocol/clause-opening.js'
 import { clauseWithDescendants } from '../protocol/clause-extent.js'
 import type { Clause, Protocol } from '../protocol/types.js'
 import type { ClauseRef } from './types.js'
@@ -14,8 +14,8 @@ export type Resolved = { clause: Clause } | { reason: string; code: 'unknown-cla
  */
 export function resolveClause(protocol: Protocol, ref: ClauseRef): Resolved {
   if (ref.by === 'opening') {
-    const wanted = normalize(ref.value)
-    const found = protocol.all.filter((clause) => normalize(clauseOpening(clause)).startsWith(wanted))
+    const wanted = normalizeWords(ref.value)
+    const found = protocol.all.filter((clause) => normalizeWords(clauseOpening(clause)).startsWith(wanted))
     const [only] = found
     if (found.length === 1 && only) return { clause: only }
     if (found.length === 0) return { reason: `No paragraph begins “${ref.value}”`, code: 'unknown-clause' }
@@ -54,8 +54,4 @@ function nearbyNumbers(protocol: Protocol, key: string): string {
 
 function label(clause: Clause): string {
   return `${clause.number || clause.id} at line ${clause.position.start.line}`
-}
-
-function normalize(text: string): string {
-  return text.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim()
 }

@@ -28,16 +28,17 @@ export function newClauseId(
   hint: { number: string; words: string; heading: boolean },
   taken: ReadonlySet<string>
 ): string {
-  const fromNumber = slug(hint.number)
+  const fromNumber = slugify(hint.number)
   const base = fromNumber
     ? (hint.heading ? 's' : 'c') + fromNumber
-    : slug(hint.words.split(/\s+/).slice(0, 4).join(' ')) || 'clause'
+    : slugify(hint.words.split(/\s+/).slice(0, 4).join(' ')) || 'clause'
   let id = base
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`
   return id
 }
 
-function slug(text: string): string {
+/** Words as an ID or file name: lowercase ASCII letters and digits joined by hyphens ("Don't Ask" → `dont-ask`). */
+export function slugify(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

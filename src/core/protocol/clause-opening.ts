@@ -17,3 +17,8 @@ export function clauseOpening(clause: Clause): string {
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .trim()
 }
+
+/** Words compared as a reader compares them: any case, curly or straight quotes, any spacing. */
+export function normalizeWords(text: string): string {
+  return text.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim()
+}

@@ -1,5 +1,5 @@
 import { numberKey } from './clause-number.js'
-import { clauseOpening } from './clause-opening.js'
+import { clauseOpening, normalizeWords } from './clause-opening.js'
 import type { Clause, Protocol } from './types.js'
 
 export type FindResult =
@@ -20,9 +20,9 @@ export function findClause(protocol: Protocol, selector: string): FindResult {
   const key = numberKey(wanted)
   const byNumber = protocol.all.filter((clause) => clause.number !== '' && numberKey(clause.number) === key)
   if (byNumber.length > 0) return pick(byNumber)
-  const words = normalize(wanted)
+  const words = normalizeWords(wanted)
   if (words.length > 0) {
-    const byWords = protocol.all.filter((clause) => normalize(clauseOpening(clause)).startsWith(words))
+    const byWords = protocol.all.filter((clause) => normalizeWords(clauseOpening(clause)).startsWith(words))
     if (byWords.length > 0) return pick(byWords)
   }
   return { missing: true, nearby: nearby(protocol, wanted) }
@@ -33,9 +33,6 @@ function pick(clauses: Clause[]): FindResult {
   return clauses.length === 1 && only ? { found: only } : { ambiguous: clauses }
 }
 
-function normalize(text: string): string {
-  return text.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim()
-}
 
 /**
  * Clauses near a selector that matched nothing: same section first (3.12 →

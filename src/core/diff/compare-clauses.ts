@@ -22,7 +22,8 @@ export function compareClauses(before: Protocol, after: Protocol): ClauseChange[
   const kept = new Set(after.all.filter((clause) => old.has(clause.id)).map((clause) => clause.id))
   const inOrder = longestIncreasing(after.all.filter((clause) => kept.has(clause.id)).map((clause) => old.get(clause.id)?.index ?? 0))
   const changes: ClauseChange[] = []
-  const deleted = before.all.filter((clause) => !after.all.some((other) => other.id === clause.id))
+  const present = new Set(after.all.map((clause) => clause.id))
+  const deleted = before.all.filter((clause) => !present.has(clause.id))
   let nextDeleted = 0
   const flushDeletedBefore = (index: number): void => {
     while (nextDeleted < deleted.length && (old.get(deleted[nextDeleted]?.id ?? '')?.index ?? 0) < index) {
@@ -38,14 +39,20 @@ export function compareClauses(before: Protocol, after: Protocol): ClauseChange[
     }
     flushDeletedBefore(previous.index)
     const moved = !inOrder.has(previous.index)
-    const same = words(previous.clause) === words(clause) && previous.clause.number === clause.number
+    const was = previous.clause
+    // Equal sources are equal words: the words of a large unchanged text are only read if asked for.
+    const same = was.source === clause.source || (was.number === clause.number && words(was) === words(clause))
     changes.push({
       type: moved ? 'moved' : same ? 'unchanged' : 'changed',
       id: clause.id,
-      numberBefore: previous.clause.number,
+      numberBefore: was.number,
       numberAfter: clause.number,
-      before: words(previous.clause),
-      after: words(clause)
+      get before() {
+        return words(was)
+      },
+      get after() {
+        return words(clause)
+      }
     })
   }
   flushDeletedBefore(Number.POSITIVE_INFINITY)

@@ -30,8 +30,9 @@ export function renumber(
     if (!from.has(clause.id)) continue
     const group = clause.parent ? clause.parent.children : protocol.clauses
     const previous: Partial<Record<Clause['kind'], string>> = {}
+    const start = group.indexOf(clause)
     group.forEach((sibling, index) => {
-      const before = index < group.indexOf(clause)
+      const before = index < start
       const number = current(sibling)
       if (before || fixed.has(sibling.id) || (number === '' && !unnumbered.has(sibling.id))) {
         if (number !== '') previous[sibling.kind] = number

@@ -23,3 +23,8 @@ export class UserError extends Error {
     super(message)
   }
 }
+
+/** Whether to colour what goes to stdout: a terminal, and no NO_COLOR set (https://no-color.org). */
+export function wantsColour(io: Io): boolean {
+  return io.isTTY && !(io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '')
+}

@@ -108,6 +108,26 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
       done(await runApply(paths, options, io))
     })
 
+  program
+    .command('diff')
+    .description('compare two texts of a protocol clause by clause and word by word; exit 0 when they read the same, 1 when they differ')
+    .argument('<a>', 'the old text: a protocol file or slug, or any Markdown or text file')
+    .argument('<b>', 'the new text')
+    .addOption(
+      new Option('--format <format>', 'text: changed clauses, coloured on a terminal; md: the full text marked as an appendix; json: the change set')
+        .choices(['text', 'md', 'json'])
+        .default('text')
+    )
+    .option('-o, --output <file>', 'write to this file (whole or not at all) instead of stdout')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ keeling diff protocols/uttlesford.md draft.md\n  $ keeling diff old.md new.md --format md -o appendix-b.md\n  $ git difftool -y -x "keeling diff" -- protocols/uttlesford.md'
+    )
+    .action(async (a: string, b: string, options: import('./commands/diff.js').DiffOptions) => {
+      const { runDiff } = await import('./commands/diff.js')
+      done(await runDiff(a, b, options, io))
+    })
+
   return program
 }
 

@@ -6,7 +6,7 @@ import { dirname } from 'node:path'
  * it, which is renamed over the target (atomic on one file system). A crash
  * mid-write leaves the old file as it was.
  */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(path: string, text: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true })
   const temporary = `${path}.${process.pid}.${Date.now()}.tmp`
   try {

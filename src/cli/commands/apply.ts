@@ -1,13 +1,13 @@
 import { applyMotions } from '../../core/motion/apply-motions.js'
-import { compareClauses } from '../../core/diff/compare-clauses.js'
-import { parseProtocol } from '../../core/protocol/parse-protocol.js'
+import { buildChangeSet, describeSummary, summarizeChanges } from '../../core/diff/change-set.js'
+import { readDiffDocument } from '../../core/diff/diff-document.js'
 import { COLOUR_MARKS, PLAIN_MARKS, renderTextDiff } from '../../core/render/render-text-diff.js'
 import { displayPath } from '../../store/layout.js'
 import { MotionNotFound, readMotionFile } from '../../store/read-motion-file.js'
 import { ProtocolNotFound, readProtocolFile } from '../../store/read-protocol-file.js'
 import { writeFileAtomic } from '../../store/write-file-atomic.js'
 import { formatMessage } from '../format-message.js'
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js'
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, wantsColour, type Io } from '../io.js'
 
 /**
  * `keeling apply MOTION.md… [--dry-run]`: apply motions, in the order given,
@@ -41,29 +41,15 @@ export async function runApply(paths: string[], options: { dryRun?: boolean }, i
     io.stderr(`keeling apply: refused (${count} problem${count === 1 ? '' : 's'}); nothing was written\n`)
     return EXIT_PROBLEMS
   }
-  const changes = compareClauses(parseProtocol(file.text), parseProtocol(result.text))
   const shown = displayPath(io.cwd, file.path)
-  const summary = summarize(changes.map((change) => change.type), changes.filter((change) => change.numberBefore !== change.numberAfter && change.numberBefore !== '' && change.numberAfter !== '').length)
+  const changes = buildChangeSet(readDiffDocument(file.text), readDiffDocument(result.text), { before: shown, after: shown })
+  const summary = describeSummary(summarizeChanges(changes))
   if (options.dryRun) {
-    const colour = io.isTTY && !('NO_COLOR' in io.env && io.env['NO_COLOR'] !== '')
-    io.stdout(renderTextDiff(changes, colour ? COLOUR_MARKS : PLAIN_MARKS))
+    io.stdout(renderTextDiff(changes, wantsColour(io) ? COLOUR_MARKS : PLAIN_MARKS))
     io.stderr(`dry run: ${summary} in ${shown}; nothing was written\n`)
     return EXIT_OK
   }
   await writeFileAtomic(file.path, result.text)
   io.stderr(`applied ${inputs.map((input) => input.motion.id).join(', ')} to ${shown}: ${summary}\n`)
   return EXIT_OK
-}
-
-function summarize(types: string[], renumbered: number): string {
-  const count = (type: string): number => types.filter((item) => item === type).length
-  const parts = [
-    [count('changed'), 'changed'],
-    [count('inserted'), 'inserted'],
-    [count('deleted'), 'left out'],
-    [count('moved'), 'moved'],
-    [renumbered, 'renumbered']
-  ] as const
-  const said = parts.filter(([n]) => n > 0).map(([n, word]) => `${n} ${n === 1 ? 'clause' : 'clauses'} ${word}`)
-  return said.length > 0 ? said.join(', ') : 'no change'
 }

@@ -8,13 +8,17 @@ export interface WordPart {
 
 /**
  * Tokens for a word diff, chosen once here: a clause number like 3.9 or
- * 21.2.1 is one token, a word keeps its apostrophe (don't), a punctuation
- * mark is a token of its own, and each token carries the whitespace before
- * it — so joining the tokens gives the text back exactly.
+ * 21.2.1 is one token, and so is an abbreviation (e.g., i.e., eg., etc.);
+ * a word keeps its apostrophe (don't); a punctuation mark is a token of its
+ * own; and each token carries the whitespace before it — so joining the
+ * tokens gives the text back exactly.
  */
 export function tokenize(text: string): string[] {
-  return text.match(/\s*(?:\d+(?:\.\d+)+\.?|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[^\s\p{L}\p{N}])|\s+$/gu) ?? []
+  return text.match(TOKEN) ?? []
 }
+
+const ABBREVIATION = String.raw`(?:\p{L}\.(?:\p{L}\.?)+|(?:eg|ie|etc|viz|cf|vs|incl|approx|cllr|paras?|nos?)\.)(?![\p{L}\p{N}])`
+const TOKEN = new RegExp(String.raw`\s*(?:\d+(?:\.\d+)+\.?|${ABBREVIATION}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[^\s\p{L}\p{N}])|\s+$`, 'giu')
 
 /**
  * The word-level difference between two texts, with changes next to each

@@ -1,5 +1,5 @@
-import type { ClauseChange } from '../diff/compare-clauses.js'
-import { diffWords } from '../diff/diff-words.js'
+import type { ChangeSet } from '../diff/change-set.js'
+import { clauseSegments } from './clause-segments.js'
 
 /** How to mark struck and inserted words on a terminal or in plain text. */
 export interface TextMarks {
@@ -22,33 +22,19 @@ export const PLAIN_MARKS: TextMarks = {
 /**
  * The clauses that changed, as a reader would mark them: struck and
  * inserted words, `[-3.7-]{+3.9+}` for a new number, whole clauses marked
- * when inserted or left out. Unchanged clauses are left out.
+ * when inserted or left out, a moved clause where it now stands. Unchanged
+ * clauses are left out.
  */
-export function renderTextDiff(changes: ClauseChange[], marks: TextMarks): string {
+export function renderTextDiff(changeSet: ChangeSet, marks: TextMarks): string {
   const blocks: string[] = []
-  for (const change of changes) {
-    if (change.type === 'unchanged') continue
-    if (change.type === 'inserted') {
-      blocks.push(marks.inserted(joinNumber(change.numberAfter, change.after)))
-      continue
-    }
-    if (change.type === 'deleted') {
-      blocks.push(marks.deleted(joinNumber(change.numberBefore, change.before)))
-      continue
-    }
-    const number =
-      change.numberBefore === change.numberAfter
-        ? change.numberAfter
-        : `${change.numberBefore ? marks.deleted(change.numberBefore) : ''}${change.numberAfter ? marks.inserted(change.numberAfter) : ''}`
-    const words = diffWords(change.before, change.after)
-      .map((part) => (part.type === 'same' ? part.text : part.type === 'deleted' ? marks.deleted(part.text) : marks.inserted(part.text)))
+  for (const clause of changeSet.clauses) {
+    if (clause.type === 'unchanged' || clause.type === 'moved-away') continue
+    const segments = clause.type === 'moved' ? clauseSegments({ ...clause, type: 'changed' }) : clauseSegments(clause)
+    const text = segments
+      .map((part) => (part.type === 'same' ? part.text : marks[part.type](part.text)))
       .join('')
-    const moved = change.type === 'moved' ? ' (moved)' : ''
-    blocks.push(`${joinNumber(number, words)}${moved}`)
+      .replace(/^#{1,6}[ \t]+/, '')
+    blocks.push(clause.type === 'moved' ? `${text} (moved)` : text)
   }
   return blocks.length > 0 ? `${blocks.join('\n\n')}\n` : ''
-}
-
-function joinNumber(number: string, words: string): string {
-  return number ? `${number} ${words}` : words
 }

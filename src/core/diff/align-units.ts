@@ -1,0 +1,296 @@
+import { diffArrays } from 'diff'
+import { type DiffUnit, unitText } from './diff-document.js'
+import { tokenize } from './diff-words.js'
+
+/** One step of an alignment: a unit on both sides, on one side, or moved. */
+export interface AlignedPair {
+  type: 'same' | 'inserted' | 'deleted' | 'moved' | 'moved-away'
+  before: DiffUnit | null
+  after: DiffUnit | null
+}
+
+/** Both texts' units in reading order: the new text's order, with what left put where it stood. */
+export type Alignment = AlignedPair[]
+
+/**
+ * Align the clauses of two keeling protocols by clause ID. A clause whose ID
+ * is on both sides but which changed places among the others (outside the
+ * longest run kept in order) is moved; left-out clauses and the places
+ * moved clauses left stand where they stood in the old text.
+ */
+export function alignById(before: DiffUnit[], after: DiffUnit[]): Alignment {
+  const oldIndex = new Map(before.map((unit, index) => [unit.id, index]))
+  const kept = after.filter((unit) => oldIndex.has(unit.id)).map((unit) => oldIndex.get(unit.id) ?? 0)
+  const inOrder = longestIncreasing(kept)
+  const newIds = new Set(after.map((unit) => unit.id))
+  // What the old text loses from its place: left-out clauses and moved clauses' old places.
+  const leaving = before
+    .map((unit, index) => ({ unit, index }))
+    .filter(({ unit, index }) => !newIds.has(unit.id) || !inOrder.has(index))
+  const result: Alignment = []
+  let next = 0
+  const flushBefore = (index: number): void => {
+    while (next < leaving.length && (leaving[next]?.index ?? 0) < index) {
+      const { unit } = leaving[next++] ?? { unit: null }
+      if (unit) result.push({ type: newIds.has(unit.id) ? 'moved-away' : 'deleted', before: unit, after: null })
+    }
+  }
+  const beforeById = new Map(before.map((unit) => [unit.id, unit]))
+  for (const unit of after) {
+    const index = oldIndex.get(unit.id)
+    if (index === undefined) {
+      result.push({ type: 'inserted', before: null, after: unit })
+      continue
+    }
+    const old = beforeById.get(unit.id) ?? null
+    if (!inOrder.has(index)) {
+      result.push({ type: 'moved', before: old, after: unit })
+      continue
+    }
+    flushBefore(index)
+    result.push({ type: 'same', before: old, after: unit })
+  }
+  flushBefore(Number.POSITIVE_INFINITY)
+  return result
+}
+
+/**
+ * Align two texts without clause IDs by content: identical units are
+ * matched (common ends first, then patience alignment on unique units, then
+ * Myers within the gaps); within each run of changes, units are paired
+ * with the most similar unit on the other side, in order, when their words
+ * are alike enough to be one clause changed rather than one left out and
+ * another inserted. A unit left out and an identical one inserted
+ * elsewhere is a move.
+ */
+export function alignByContent(before: DiffUnit[], after: DiffUnit[]): Alignment {
+  const ids = new Map<string, number>()
+  const key = (unit: DiffUnit): number => {
+    const text = unitText(unit)
+    let id = ids.get(text)
+    if (id === undefined) ids.set(text, (id = ids.size))
+    return id
+  }
+  const a = before.map(key)
+  const b = after.map(key)
+  const matches: Array<[number, number]> = []
+  matchRange(a, b, 0, a.length, 0, b.length, matches)
+  const result: Alignment = []
+  let i = 0
+  let j = 0
+  for (const [mi, mj] of [...matches, [a.length, b.length] as [number, number]]) {
+    pairChanged(before.slice(i, mi), after.slice(j, mj), result)
+    if (mi < a.length) result.push({ type: 'same', before: before[mi] ?? null, after: after[mj] ?? null })
+    i = mi + 1
+    j = mj + 1
+  }
+  return findMoves(result)
+}
+
+/** Matched index pairs of a[aStart, aEnd) and b[bStart, bEnd), in order, appended to `out`. */
+function matchRange(a: number[], b: number[], aStart: number, aEnd: number, bStart: number, bEnd: number, out: Array<[number, number]>): void {
+  // Common prefix and suffix.
+  while (aStart < aEnd && bStart < bEnd && a[aStart] === b[bStart]) out.push([aStart++, bStart++])
+  const tail: Array<[number, number]> = []
+  while (aEnd > aStart && bEnd > bStart && a[aEnd - 1] === b[bEnd - 1]) tail.push([--aEnd, --bEnd])
+  if (aStart < aEnd && bStart < bEnd) {
+    const anchors = uniqueAnchors(a, b, aStart, aEnd, bStart, bEnd)
+    if (anchors.length > 0) {
+      let i = aStart
+      let j = bStart
+      for (const [ai, bj] of anchors) {
+        matchRange(a, b, i, ai, j, bj, out)
+        out.push([ai, bj])
+        i = ai + 1
+        j = bj + 1
+      }
+      matchRange(a, b, i, aEnd, j, bEnd, out)
+    } else {
+      let i = aStart
+      let j = bStart
+      for (const change of diffArrays(a.slice(aStart, aEnd), b.slice(bStart, bEnd))) {
+        const count = change.count ?? change.value.length
+        if (change.removed) i += count
+        else if (change.added) j += count
+        else for (let k = 0; k < count; k++) out.push([i++, j++])
+      }
+    }
+  }
+  for (let k = tail.length - 1; k >= 0; k--) out.push(tail[k] as [number, number])
+}
+
+/** Units that occur once in each range, kept in the longest order both share (patience diff). */
+function uniqueAnchors(a: number[], b: number[], aStart: number, aEnd: number, bStart: number, bEnd: number): Array<[number, number]> {
+  const counts = new Map<number, { a: number; b: number; ai: number; bj: number }>()
+  for (let i = aStart; i < aEnd; i++) {
+    const value = a[i] ?? -1
+    const entry = counts.get(value) ?? { a: 0, b: 0, ai: -1, bj: -1 }
+    entry.a++
+    entry.ai = i
+    counts.set(value, entry)
+  }
+  for (let j = bStart; j < bEnd; j++) {
+    const entry = counts.get(b[j] ?? -1)
+    if (!entry) continue
+    entry.b++
+    entry.bj = j
+  }
+  const pairs: Array<[number, number]> = []
+  for (const entry of counts.values()) if (entry.a === 1 && entry.b === 1) pairs.push([entry.ai, entry.bj])
+  pairs.sort((x, y) => x[1] - y[1])
+  const keep = longestIncreasing(pairs.map(([ai]) => ai))
+  return pairs.filter(([ai]) => keep.has(ai))
+}
+
+/** The smallest likeness (shared words over all words) at which two units are one clause changed. */
+const ALIKE = 0.4
+/** Above this many candidate pairs a run of changes is paired by a greedy walk, not the best pairing. */
+const PAIRING_LIMIT = 10_000
+
+/** Emit a run of left-out and inserted units, pairing the alike ones as changed clauses. */
+function pairChanged(removed: DiffUnit[], added: DiffUnit[], out: Alignment): void {
+  if (removed.length === 0 || added.length === 0) {
+    for (const unit of removed) out.push({ type: 'deleted', before: unit, after: null })
+    for (const unit of added) out.push({ type: 'inserted', before: null, after: unit })
+    return
+  }
+  const pairs = removed.length * added.length <= PAIRING_LIMIT ? bestPairs(removed, added) : greedyPairs(removed, added)
+  let i = 0
+  let j = 0
+  for (const [pi, pj] of [...pairs, [removed.length, added.length] as [number, number]]) {
+    while (i < pi) out.push({ type: 'deleted', before: removed[i++] ?? null, after: null })
+    while (j < pj) out.push({ type: 'inserted', before: null, after: added[j++] ?? null })
+    if (pi < removed.length) out.push({ type: 'same', before: removed[pi] ?? null, after: added[pj] ?? null })
+    i = pi + 1
+    j = pj + 1
+  }
+}
+
+/** The in-order pairing with the greatest total likeness (a small dynamic programme). */
+function bestPairs(removed: DiffUnit[], added: DiffUnit[]): Array<[number, number]> {
+  const m = removed.length
+  const n = added.length
+  const bags = { removed: removed.map(wordBag), added: added.map(wordBag) }
+  const score = new Float64Array((m + 1) * (n + 1))
+  const alike = new Float64Array(m * n)
+  for (let i = m - 1; i >= 0; i--) {
+    for (let j = n - 1; j >= 0; j--) {
+      const sim = likeness(bags.removed[i] ?? new Map(), bags.added[j] ?? new Map(), removed[i], added[j])
+      alike[i * n + j] = sim
+      const take = sim >= ALIKE ? sim + (score[(i + 1) * (n + 1) + j + 1] ?? 0) : -1
+      score[i * (n + 1) + j] = Math.max(take, score[(i + 1) * (n + 1) + j] ?? 0, score[i * (n + 1) + j + 1] ?? 0)
+    }
+  }
+  const pairs: Array<[number, number]> = []
+  let i = 0
+  let j = 0
+  while (i < m && j < n) {
+    const here = score[i * (n + 1) + j] ?? 0
+    const sim = alike[i * n + j] ?? 0
+    if (sim >= ALIKE && here === sim + (score[(i + 1) * (n + 1) + j + 1] ?? 0)) pairs.push([i++, j++])
+    else if (here === (score[(i + 1) * (n + 1) + j] ?? 0)) i++
+    else j++
+  }
+  return pairs
+}
+
+/** For long runs of changes: walk both sides, pairing a unit with the alike one a few steps ahead. */
+function greedyPairs(removed: DiffUnit[], added: DiffUnit[]): Array<[number, number]> {
+  const pairs: Array<[number, number]> = []
+  const look = 8
+  let i = 0
+  let j = 0
+  while (i < removed.length && j < added.length) {
+    let found: [number, number] | null = null
+    for (let step = 0; step < look && !found; step++) {
+      for (let d = 0; d <= step && !found; d++) {
+        const ri = i + d
+        const aj = j + step - d
+        const left = removed[ri]
+        const right = added[aj]
+        if (left && right && likeness(wordBag(left), wordBag(right), left, right) >= ALIKE) found = [ri, aj]
+      }
+    }
+    if (!found) {
+      i++
+      continue
+    }
+    pairs.push(found)
+    i = found[0] + 1
+    j = found[1] + 1
+  }
+  return pairs
+}
+
+function wordBag(unit: DiffUnit): Map<string, number> {
+  const bag = new Map<string, number>()
+  for (const token of tokenize(unit.body)) {
+    const word = token.trim()
+    if (word) bag.set(word, (bag.get(word) ?? 0) + 1)
+  }
+  return bag
+}
+
+/** What a block is: a heading, a list, a table or running text. */
+function shape(unit: DiffUnit): string {
+  if (unit.kind === 'heading') return 'heading'
+  if (/^(?:[-*+]|\d+[.)])[ \t]/.test(unit.number + unit.gap + unit.body)) return 'list'
+  return unit.body.startsWith('|') ? 'table' : 'text'
+}
+
+/** Shared words over all words (Dice's coefficient on word counts); 0 across a heading, a list, a table and running text. */
+function likeness(left: Map<string, number>, right: Map<string, number>, a?: DiffUnit, b?: DiffUnit): number {
+  if (a && b && shape(a) !== shape(b)) return 0
+  let shared = 0
+  let total = 0
+  for (const count of left.values()) total += count
+  for (const [word, count] of right) {
+    total += count
+    shared += Math.min(count, left.get(word) ?? 0)
+  }
+  return total === 0 ? (a && b && unitText(a) === unitText(b) ? 1 : 0.5) : (2 * shared) / total
+}
+
+/** A unit left out in one place and inserted word for word in another is a move. */
+function findMoves(alignment: Alignment): Alignment {
+  const inserted = new Map<string, AlignedPair[]>()
+  for (const pair of alignment) {
+    if (pair.type === 'inserted' && pair.after) {
+      const list = inserted.get(unitText(pair.after)) ?? []
+      list.push(pair)
+      inserted.set(unitText(pair.after), list)
+    }
+  }
+  if (inserted.size === 0) return alignment
+  for (const pair of alignment) {
+    if (pair.type !== 'deleted' || !pair.before) continue
+    const target = inserted.get(unitText(pair.before))?.shift()
+    if (!target) continue
+    pair.type = 'moved-away'
+    target.type = 'moved'
+    target.before = pair.before
+  }
+  return alignment
+}
+
+/** The values of the longest strictly increasing subsequence. */
+export function longestIncreasing(values: number[]): Set<number> {
+  const tails: number[] = []
+  const tailIndex: number[] = []
+  const previous: number[] = []
+  values.forEach((value, index) => {
+    let low = 0
+    let high = tails.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if ((tails[middle] ?? 0) < value) low = middle + 1
+      else high = middle
+    }
+    tails[low] = value
+    tailIndex[low] = index
+    previous[index] = low > 0 ? (tailIndex[low - 1] ?? -1) : -1
+  })
+  const result = new Set<number>()
+  for (let index = tailIndex[tails.length - 1] ?? -1; index >= 0; index = previous[index] ?? -1) result.add(values[index] ?? 0)
+  return result
+}

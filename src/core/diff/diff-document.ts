@@ -1,0 +1,140 @@
+import { ANCHOR } from '../protocol/clause-id.js'
+import { splitClauseNumber } from '../protocol/clause-number.js'
+import { LINK_PATTERN } from '../protocol/cross-references.js'
+import { parseProtocol } from '../protocol/parse-protocol.js'
+import type { Protocol } from '../protocol/types.js'
+
+/**
+ * One unit of a text being compared: a keeling clause, or a block of an
+ * arbitrary Markdown or text file (a heading line, or lines up to a blank
+ * line). Its text as a reader has it is `head + number + gap + body`; with
+ * `trailing` after it, the units of a document give its text back exactly.
+ */
+export interface DiffUnit {
+  /** The clause ID; '' for a block of a file without clause IDs. */
+  id: string
+  kind: 'heading' | 'paragraph'
+  /** The clause number as written, or ''. */
+  number: string
+  /** What comes before the number: a heading's `## `, else ''. */
+  head: string
+  /** What comes between the number and the words (a space), or ''. */
+  gap: string
+  /** The words and all that belongs to the unit (further paragraphs, lists, tables). */
+  body: string
+  /** The blank lines (or end of file) after the unit. */
+  trailing: string
+  /** The unit's first line in its file (1-based). */
+  line: number
+}
+
+/** A text to compare, split into units. */
+export interface DiffDocument {
+  /** Whether every unit has a clause ID (a keeling protocol): units then align by ID. */
+  keyed: boolean
+  /** The title from the front matter, or ''. */
+  title: string
+  /** Text before the first unit (a plain file's leading blank lines). */
+  lead: string
+  units: DiffUnit[]
+}
+
+/** The text of a unit as a reader has it, without the blank lines after it. */
+export function unitText(unit: DiffUnit): string {
+  return unit.head + unit.number + unit.gap + unit.body
+}
+
+/**
+ * Read a text for comparison. A keeling protocol (front matter, every clause
+ * with an ID) is read clause by clause, as a reader sees it: no front matter,
+ * no ID anchors, cross-references as their words. Any other text is split
+ * into blocks and kept exactly as written.
+ */
+export function readDiffDocument(text: string): DiffDocument {
+  const stripped = text.replace(SENTINELS, '')
+  const protocol = parseProtocol(stripped)
+  if (protocol.frontMatter.raw !== '' && protocol.all.length > 0 && protocol.all.every((clause) => clause.id !== '')) {
+    return protocolDocument(protocol)
+  }
+  return blockDocument(stripped)
+}
+
+/** Characters the renderers use internally as change marks; never part of a compared text. */
+export const SENTINELS = /[\uE000-\uE003]/g
+
+function protocolDocument(protocol: Protocol): DiffDocument {
+  const title = protocol.frontMatter.data['title']
+  const units = protocol.all.map((clause): DiffUnit => {
+    const head = /^#{1,6}[ \t]+/.exec(clause.source)?.[0] ?? ''
+    let rest = clause.source.slice(head.length)
+    rest = rest.replace(ANCHOR, '')
+    const { number, gap, body } = splitNumber(rest, clause.kind === 'heading', clause.number)
+    return {
+      id: clause.id,
+      kind: clause.kind,
+      number,
+      head,
+      gap,
+      body: body.replace(LINK_PATTERN, '$1').replace(ANCHOR_ANYWHERE, ''),
+      trailing: '\n\n',
+      line: clause.position.start.line
+    }
+  })
+  const last = units.at(-1)
+  if (last) last.trailing = '\n'
+  return { keyed: true, title: typeof title === 'string' ? title : '', lead: '', units }
+}
+
+const ANCHOR_ANYWHERE = /<a id="[^"]*"><\/a>/g
+
+function splitNumber(text: string, heading: boolean, known?: string): { number: string; gap: string; body: string } {
+  const number = known ?? splitClauseNumber(text, heading).number
+  if (number === '' || !text.startsWith(number)) return { number: '', gap: '', body: text }
+  const gap = /^[ \t]*/.exec(text.slice(number.length))?.[0] ?? ''
+  return { number, gap, body: text.slice(number.length + gap.length) }
+}
+
+/**
+ * Split any text into blocks: a run of non-blank lines is a block, and an
+ * ATX heading line is a block of its own. Each block keeps the blank lines
+ * after it, so that the blocks join to give the text back exactly.
+ */
+function blockDocument(text: string): DiffDocument {
+  const units: DiffUnit[] = []
+  const lead = /^(?:[ \t]*\n)*/.exec(text)?.[0] ?? ''
+  let at = lead.length
+  let line = 1 + countNewlines(lead)
+  while (at < text.length) {
+    const end = blockEnd(text, at)
+    const trailingEnd = /^(?:[ \t]*\n)*(?:[ \t]*$)?/.exec(text.slice(end))?.[0].length ?? 0
+    const block = text.slice(at, end)
+    const heading = /^#{1,6}(?:[ \t]+|$)/.exec(block)
+    const head = heading?.[0] ?? ''
+    const { number, gap, body } = splitNumber(block.slice(head.length), heading !== null)
+    units.push({ id: '', kind: heading ? 'heading' : 'paragraph', number, head, gap, body, trailing: text.slice(end, end + trailingEnd), line })
+    line += countNewlines(text.slice(at, end + trailingEnd))
+    at = end + trailingEnd
+  }
+  return { keyed: false, title: '', lead, units }
+}
+
+/** Where the block starting at `start` ends: at the newline that ends its last line, or the end of the text. */
+function blockEnd(text: string, start: number): number {
+  let at = start
+  let first = true
+  for (;;) {
+    const newline = text.indexOf('\n', at)
+    const lineEnd = newline === -1 ? text.length : newline
+    const lineText = text.slice(at, lineEnd)
+    if (!first && (/^[ \t]*$/.test(lineText) || /^#{1,6}(?:[ \t]|$)/.test(lineText))) return at - 1
+    if ((first && /^#{1,6}(?:[ \t]|$)/.test(lineText)) || newline === -1 || newline === text.length - 1) return lineEnd
+    first = false
+    at = newline + 1
+  }
+}
+
+function countNewlines(text: string): number {
+  let count = 0
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++
+  return count
+}

@@ -1,0 +1,44 @@
+import { readFile, stat } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { decodeText } from '../core/import/decode-text.js'
+import { displayPath, isSlug, protocolPath } from './layout.js'
+
+/** Why a text to compare could not be read; the message is for the user. */
+export class UnreadableFile extends Error {}
+
+/**
+ * Read one side of a comparison: a file path, or a protocol slug
+ * (`uttlesford` → `protocols/uttlesford.md`) when no such file exists.
+ * Text is UTF-8 with or without a BOM; CRLF line ends read as LF.
+ *
+ * @throws UnreadableFile for a missing file, a directory or binary content
+ */
+export async function readComparedFile(root: string, argument: string): Promise<{ path: string; label: string; text: string }> {
+  let path = resolve(root, argument)
+  if (!(await isFile(path)) && isSlug(argument) && (await isFile(protocolPath(root, argument)))) path = protocolPath(root, argument)
+  const label = displayPath(root, path)
+  let bytes: Uint8Array
+  try {
+    if ((await stat(path)).isDirectory()) throw new UnreadableFile(`${label} is a directory; give a file`)
+    bytes = await readFile(path)
+  } catch (error) {
+    if (error instanceof UnreadableFile) throw error
+    throw new UnreadableFile(`cannot read ${label}: no such file`)
+  }
+  const decoded = decodeText(bytes)
+  if ('failure' in decoded) {
+    if (decoded.failure === 'binary') {
+      throw new UnreadableFile(`${label} is not text (binary, or not UTF-8); compare text or Markdown files, e.g. a .docx saved as plain text`)
+    }
+    return { path, label, text: new TextDecoder().decode(bytes).replace(/\r\n?/g, '\n') }
+  }
+  return { path, label, text: decoded.text }
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile()
+  } catch {
+    return false
+  }
+}

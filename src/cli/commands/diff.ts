@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../../store/write-file-atomic.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, wantsColour, type Io } from '../io.js'
 
 /** The forms `keeling diff` can write the change set in. */
-export const DIFF_FORMATS = ['text', 'md', 'json'] as const
+export const DIFF_FORMATS = ['text', 'md', 'html', 'json'] as const
 export type DiffFormat = (typeof DIFF_FORMATS)[number]
 
 export interface DiffOptions {
@@ -41,6 +41,10 @@ async function render(changeSet: ChangeSet, format: DiffFormat, toTerminal: bool
     case 'md': {
       const { renderMarkdownDiff } = await import('../../core/render/render-markdown-diff.js')
       return renderMarkdownDiff(changeSet)
+    }
+    case 'html': {
+      const { renderHtmlDiff } = await import('../../core/render/render-html-diff.js')
+      return renderHtmlDiff(changeSet)
     }
     case 'json': {
       const { renderJsonDiff } = await import('../../core/render/render-json-diff.js')

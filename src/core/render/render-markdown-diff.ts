@@ -27,9 +27,10 @@ export function renderMarkdownDiff(changeSet: ChangeSet, marks: MarkdownMarks = 
 /**
  * Join runs with marks that Markdown keeps: a mark never spans a line
  * break, a list bullet, a heading's `#`s or a table's `|`, and never
- * starts or ends with a space (those stay outside it).
+ * starts or ends with a space (those stay outside it) unless the run says
+ * so or `spaceInside` is set (for marks that are not Markdown's own).
  */
-export function markParts(parts: MarkedPart[], marks: MarkdownMarks): string {
+export function markParts(parts: MarkedPart[], marks: MarkdownMarks, spaceInside = false): string {
   const state = { lineStart: false, table: false }
   let out = ''
   let beforeDeleted = ''
@@ -39,7 +40,7 @@ export function markParts(parts: MarkedPart[], marks: MarkdownMarks): string {
     // "~~calling or attending~~ <u>requesting</u> meetings": words put in place of words read apart, where a space
     // follows on both sides; "~~3.7~~<u>3.9</u>" and "~~instance~~<u>example</u>," stay together.
     const after = parts[index + 1]?.text ?? ''
-    if (part.type === 'inserted' && previous?.type === 'deleted' && /^\p{L}/u.test(part.text) && /^\s?$/.test(beforeDeleted) && /^(?:\s|$)/.test(after)) out += ' '
+    if (!spaceInside && part.type === 'inserted' && previous?.type === 'deleted' && /^\p{L}/u.test(part.text) && /^\s?$/.test(beforeDeleted) && /^(?:\s|$)/.test(after)) out += ' '
     if (part.type === 'same') {
       out += part.text
       const newline = part.text.lastIndexOf('\n')
@@ -67,7 +68,7 @@ export function markParts(parts: MarkedPart[], marks: MarkdownMarks): string {
         state.lineStart = false
       }
       const cells = state.table ? content.split(/(\|)/) : [content]
-      for (const cell of cells) out += cell === '|' ? cell : part.spaceInside ? `${open}${cell}${close}` : wrap(cell, open, close)
+      for (const cell of cells) out += cell === '|' ? cell : part.spaceInside || spaceInside ? `${open}${cell}${close}` : wrap(cell, open, close)
     }
   })
   return out

@@ -1,0 +1,123 @@
+import type { Nodes, Root, RootContent } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { remark } from 'remark'
+import remarkGfm from 'remark-gfm'
+
+/** Private-use characters that open and close struck and inserted runs inside Markdown text. */
+export const MARK = { delOpen: '\uE000', delClose: '\uE001', insOpen: '\uE002', insClose: '\uE003' } as const
+
+const processor = remark().use(remarkGfm)
+
+/** Escape text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char)
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+
+/**
+ * Markdown (with change marks as private-use characters) to HTML, every
+ * piece of text escaped: raw HTML in a protocol is shown as text, links go
+ * only to web and mail addresses, images show their description.
+ * A struck or inserted run becomes `<del>` / `<ins>` inside each text node
+ * it covers, so the marks always nest with the Markdown's own elements.
+ */
+export class MarkedHtml {
+  private state: 'none' | 'del' | 'ins' = 'none'
+
+  /** HTML for a block of Markdown. */
+  blocks(markdown: string): string {
+    const tree = processor.parse(markdown) as Root
+    return tree.children.map((node) => this.node(node)).join('\n')
+  }
+
+  /** HTML for one line of Markdown read as inline text (a heading's title). */
+  inline(markdown: string): string {
+    const tree = processor.parse(markdown) as Root
+    return tree.children
+      .map((node) => (node.type === 'paragraph' || node.type === 'heading' ? this.children(node) : this.node(node)))
+      .join(' ')
+  }
+
+  /** Marked text outside Markdown (a clause number): escaped, with its marks. */
+  text(value: string): string {
+    let html = this.state === 'none' ? '' : `<${this.state}>`
+    for (const char of value) {
+      const next = char === MARK.delOpen ? 'del' : char === MARK.insOpen ? 'ins' : char === MARK.delClose || char === MARK.insClose ? 'none' : null
+      if (next === null) {
+        html += escapeHtml(char)
+        continue
+      }
+      if (this.state !== 'none') html += `</${this.state}>`
+      this.state = next
+      if (next !== 'none') html += `<${next}>`
+    }
+    if (this.state !== 'none') html += `</${this.state}>`
+    return html.replace(/<(del|ins)><\/\1>/g, '')
+  }
+
+  private children(node: Nodes): string {
+    return 'children' in node ? (node.children as Nodes[]).map((child) => this.node(child)).join('') : ''
+  }
+
+  private node(node: Nodes | RootContent): string {
+    switch (node.type) {
+      case 'text':
+        return this.text(node.value)
+      case 'paragraph':
+        return `<p>${this.children(node)}</p>`
+      case 'heading':
+        return `<h${node.depth}>${this.children(node)}</h${node.depth}>`
+      case 'emphasis':
+        return `<em>${this.children(node)}</em>`
+      case 'strong':
+        return `<strong>${this.children(node)}</strong>`
+      case 'delete':
+        return `<s>${this.children(node)}</s>`
+      case 'inlineCode':
+        return `<code>${this.text(node.value)}</code>`
+      case 'code':
+        return `<pre><code>${this.text(node.value)}</code></pre>`
+      case 'html':
+        return this.text(node.value)
+      case 'break':
+        return '<br>'
+      case 'thematicBreak':
+        return '<hr>'
+      case 'blockquote':
+        return `<blockquote>${this.blockChildren(node)}</blockquote>`
+      case 'list': {
+        const tag = node.ordered ? 'ol' : 'ul'
+        const start = node.ordered && node.start !== null && node.start !== undefined && node.start !== 1 ? ` start="${node.start}"` : ''
+        return `<${tag}${start}>${node.children.map((item) => this.node(item)).join('')}</${tag}>`
+      }
+      case 'listItem':
+        return `<li>${node.children.map((child) => (child.type === 'paragraph' && !node.spread ? this.children(child) : this.node(child))).join('')}</li>`
+      case 'table': {
+        const [head, ...rows] = node.children
+        const cells = (row: typeof head, tag: 'th' | 'td'): string =>
+          row ? `<tr>${row.children.map((cell) => `<${tag}>${this.children(cell)}</${tag}>`).join('')}</tr>` : ''
+        return `<table><thead>${cells(head, 'th')}</thead><tbody>${rows.map((row) => cells(row, 'td')).join('')}</tbody></table>`
+      }
+      case 'link': {
+        const safe = /^(?:https?:|mailto:)/i.test(node.url)
+        return safe ? `<a href="${escapeHtml(node.url)}">${this.children(node)}</a>` : this.children(node)
+      }
+      case 'image':
+        return this.text(node.alt ?? '')
+      case 'linkReference':
+      case 'footnoteReference':
+      case 'imageReference':
+        return this.text(toString(node))
+      case 'definition':
+      case 'footnoteDefinition':
+        return ''
+      default:
+        return 'children' in node ? this.children(node as Nodes) : this.text(toString(node))
+    }
+  }
+
+  private blockChildren(node: Nodes): string {
+    return 'children' in node ? (node.children as Nodes[]).map((child) => this.node(child)).join('\n') : ''
+  }
+}

@@ -1,0 +1,191 @@
+import { type Attribution, type ChangeSet, type ClauseDiff, clauseWords, describeSummary, summarizeChanges } from '../diff/change-set.js'
+import type { DiffUnit } from '../diff/diff-document.js'
+import type { WordPart } from '../diff/diff-words.js'
+import { MARK, MarkedHtml, escapeHtml } from './markdown-to-html.js'
+import { markParts, type MarkdownMarks } from './render-markdown-diff.js'
+
+const SENTINEL_MARKS: MarkdownMarks = { deleted: [MARK.delOpen, MARK.delClose], inserted: [MARK.insOpen, MARK.insClose] }
+
+/**
+ * The change set as one self-contained HTML page: the new text in full with
+ * `<del>` and `<ins>`, a summary of the changes at the top linking to each
+ * changed clause, an anchor per clause, a moved clause shown where it now
+ * stands with a note of where it was, and each change's motion on hover
+ * and in a note. Inline CSS, A4 print layout, no script, no network.
+ * Every text from the protocols and motions is escaped.
+ */
+export function renderHtmlDiff(changeSet: ChangeSet): string {
+  const title = changeSet.after.title || changeSet.before.title || 'Changes'
+  const anchors = clauseAnchors(changeSet)
+  const notes: Attribution[][] = []
+  const clauses = changeSet.clauses.map((clause, index) => renderClause(clause, anchors[index] ?? '', anchors, changeSet, notes)).join('\n')
+  const summary = summarizeChanges(changeSet)
+  const listed = changeSet.clauses
+    .map((clause, index) => ({ clause, anchor: anchors[index] ?? '' }))
+    .filter(({ clause }) => clause.type !== 'unchanged' && clause.type !== 'moved-away')
+    .map(({ clause, anchor }) => `<li><a href="#${anchor}">${escapeHtml(clauseName(clause))}</a> ${escapeHtml(describeChange(clause))}</li>`)
+    .join('\n')
+  const footnotes =
+    notes.length > 0
+      ? `<section class="notes"><h2>Who made the changes</h2><ol>${notes.map((note, index) => `<li id="note-${index + 1}">${escapeHtml(describeAttribution(note))}</li>`).join('')}</ol></section>`
+      : ''
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}: changes</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<h1>${escapeHtml(title)}</h1>
+<p class="compared">Changes from <span class="label">${escapeHtml(changeSet.before.label)}</span> to <span class="label">${escapeHtml(changeSet.after.label)}</span>. <del>Struck</del> words are left out; <ins>underlined</ins> words are inserted.</p>
+<section class="summary" aria-label="Summary of changes">
+<h2>Summary of changes</h2>
+<p>${escapeHtml(describeSummary(summary))}.</p>
+${listed ? `<ol>\n${listed}\n</ol>` : ''}
+</section>
+</header>
+<main>
+${clauses}
+</main>
+${footnotes}
+</body>
+</html>
+`
+}
+
+function renderClause(clause: ClauseDiff, anchor: string, anchors: string[], changeSet: ChangeSet, notes: Attribution[][]): string {
+  const html = new MarkedHtml()
+  const unit = clause.after ?? clause.before
+  if (!unit) return ''
+  if (clause.type === 'moved-away') {
+    const target = changeSet.clauses.findIndex((other) => other.type === 'moved' && other.before === clause.before)
+    return `<section class="clause moved-away" id="${anchor}"><p class="note">${escapeHtml(clauseName(clause))} was here: <a href="#${anchors[target] ?? anchor}">moved</a>.</p></section>`
+  }
+  const note = clause.attribution.length > 0 ? notes.push(clause.attribution) : 0
+  const title = note ? ` title="${escapeHtml(describeAttribution(clause.attribution))}"` : ''
+  const reference = note ? `<sup class="ref"><a href="#note-${note}">${note}</a></sup>` : ''
+  const number = html.text(numberText(clause))
+  const body = markParts(bodyParts(clause), SENTINEL_MARKS, true)
+  let content: string
+  if (unit.kind === 'heading') {
+    const level = Math.min(6, Math.max(2, /^#+/.exec(unit.head)?.[0].length ?? 2))
+    content = `<h${level}>${joinNumber(number, html.inline(body))}${reference}</h${level}>`
+  } else {
+    const blocks = html.blocks(body)
+    content = number === '' ? blocks : blocks.startsWith('<p>') ? `<p>${number} ${blocks.slice(3)}` : `<p>${number}</p>\n${blocks}`
+    if (reference) content = content.replace(/<\/p>/, `${reference}</p>`)
+  }
+  const moved = clause.type === 'moved' ? movedNote(clause, changeSet, anchors) : ''
+  // Runs split only by Markdown's own nodes read as one mark.
+  const joined = content.replace(/<\/(del|ins)><\1>/g, '')
+  return `<section class="clause ${clause.type}" id="${anchor}"${title}>${moved}${joined}</section>`
+}
+
+function joinNumber(number: string, text: string): string {
+  return number ? `${number} ${text}` : text
+}
+
+/** The number with its marks: ~~3.7~~ 3.9 when renumbered, whole when the clause came or went. */
+function numberText(clause: ClauseDiff): string {
+  const before = clause.before?.number ?? ''
+  const after = clause.after?.number ?? ''
+  switch (clause.type) {
+    case 'inserted':
+      return after ? MARK.insOpen + after + MARK.insClose : ''
+    case 'deleted':
+      return before ? MARK.delOpen + before + MARK.delClose : ''
+    default:
+      if (before === after) return after
+      return (before ? MARK.delOpen + before + MARK.delClose : '') + (after ? MARK.insOpen + after + MARK.insClose : '')
+  }
+}
+
+function bodyParts(clause: ClauseDiff): WordPart[] {
+  if (clause.type === 'inserted') return [{ type: 'inserted', text: clause.after?.body ?? '' }]
+  if (clause.type === 'deleted') return [{ type: 'deleted', text: clause.before?.body ?? '' }]
+  if (clause.type === 'moved') return clauseWords({ ...clause, type: 'changed' })
+  return clauseWords(clause)
+}
+
+function movedNote(clause: ClauseDiff, changeSet: ChangeSet, anchors: string[]): string {
+  const away = changeSet.clauses.findIndex((other) => other.type === 'moved-away' && other.before === clause.before)
+  const from = clause.before?.number ? `from ${clause.before.number}` : 'from its old place'
+  return `<p class="note">Moved <a href="#${anchors[away] ?? ''}">${escapeHtml(from)}</a>.</p>`
+}
+
+/** An anchor per clause: its clause ID, else its number, else its place; never repeated. */
+function clauseAnchors(changeSet: ChangeSet): string[] {
+  const used = new Set<string>()
+  return changeSet.clauses.map((clause, index) => {
+    const unit: DiffUnit | null = clause.after ?? clause.before
+    const name = clause.id || (unit?.number ? `n${unit.number.replace(/[^A-Za-z0-9]+/g, '-').replace(/-$/, '')}` : `clause-${index + 1}`)
+    const base = clause.type === 'moved-away' ? `${name}-was` : name
+    let anchor = base
+    for (let n = 2; used.has(anchor); n++) anchor = `${base}-${n}`
+    used.add(anchor)
+    return anchor
+  })
+}
+
+function clauseName(clause: ClauseDiff): string {
+  const unit = clause.after ?? clause.before
+  if (!unit) return ''
+  if (unit.number) return unit.number
+  const words = (unit.body.split('\n')[0] ?? '').trim()
+  return `“${words.length > 40 ? `${words.slice(0, 40)}…` : words}”`
+}
+
+function describeChange(clause: ClauseDiff): string {
+  const renumbered = clause.renumbered ? `, renumbered from ${clause.before?.number || 'none'}` : ''
+  switch (clause.type) {
+    case 'inserted':
+      return 'inserted'
+    case 'deleted':
+      return 'left out'
+    case 'moved':
+      return `moved${renumbered}`
+    default:
+      return clauseWords(clause).some((part) => part.type !== 'same') ? `changed${renumbered}` : `renumbered from ${clause.before?.number || 'none'}`
+  }
+}
+
+/** "cwg-2017-04-25: moved by Cllr X, seconded by Cllr Y; carried, Council, 2017-05-16". */
+export function describeAttribution(attribution: Attribution[]): string {
+  return attribution
+    .map((item) => {
+      const who = [item.mover ? `moved by ${item.mover}` : '', item.seconder ? `seconded by ${item.seconder}` : ''].filter(Boolean).join(', ')
+      const decided = [item.outcome, item.body, item.date].filter(Boolean).join(', ')
+      return `${item.motion}${item.title ? ` (${item.title})` : ''}${who ? `: ${who}` : ''}${decided ? `; ${decided}` : ''}`
+    })
+    .join('. ')
+}
+
+const STYLE = `
+:root { color-scheme: light; }
+body { font: 11pt/1.45 Georgia, "Times New Roman", serif; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #111; }
+h1 { font-size: 1.5em; margin-bottom: 0.2em; }
+h2 { font-size: 1.2em; } h3 { font-size: 1.1em; } h4, h5, h6 { font-size: 1em; }
+.compared { color: #444; }
+.summary { border: 1px solid #ccc; padding: 0.5em 1em; margin: 1em 0 2em; background: #fafafa; }
+.summary h2 { margin-top: 0.3em; }
+del { text-decoration: line-through; color: #a00; }
+ins { text-decoration: underline; color: #060; }
+del + ins { margin-left: 0.25em; }
+.clause { scroll-margin-top: 1em; }
+.clause:target { background: #fff8d0; }
+.note { font-style: italic; color: #555; font-size: 0.9em; }
+.moved-away .note { margin: 0.3em 0; }
+sup.ref a { text-decoration: none; }
+table { border-collapse: collapse; margin: 0.5em 0; }
+th, td { border: 1px solid #999; padding: 0.2em 0.5em; text-align: left; vertical-align: top; }
+@page { size: A4; margin: 2cm; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 11pt; }
+  .summary { break-inside: avoid; }
+  del { color: #000; } ins { color: #000; }
+  a { color: inherit; text-decoration: none; }
+}
+`

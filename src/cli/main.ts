@@ -114,14 +114,14 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
     .argument('<a>', 'the old text: a protocol file or slug, or any Markdown or text file')
     .argument('<b>', 'the new text')
     .addOption(
-      new Option('--format <format>', 'text: changed clauses, coloured on a terminal; md: the full text marked as an appendix; html: a page to read or print; json: the change set')
-        .choices(['text', 'md', 'html', 'json'])
+      new Option('--format <format>', 'text: changed clauses, coloured on a terminal; md: the full text marked as an appendix; html: a page to read or print; docx: Word with tracked changes (needs -o); json: the change set')
+        .choices(['text', 'md', 'html', 'docx', 'json'])
         .default('text')
     )
     .option('-o, --output <file>', 'write to this file (whole or not at all) instead of stdout')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ keeling diff protocols/uttlesford.md draft.md\n  $ keeling diff old.md new.md --format md -o appendix-b.md\n  $ git difftool -y -x "keeling diff" -- protocols/uttlesford.md'
+      '\nExamples:\n  $ keeling diff protocols/uttlesford.md draft.md\n  $ keeling diff old.md new.md --format md -o appendix-b.md\n  $ keeling diff old.md new.md --format docx -o appendix-b.docx\n  $ git difftool -y -x "keeling diff" -- protocols/uttlesford.md'
     )
     .action(async (a: string, b: string, options: import('./commands/diff.js').DiffOptions) => {
       const { runDiff } = await import('./commands/diff.js')

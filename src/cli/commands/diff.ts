@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../../store/write-file-atomic.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, wantsColour, type Io } from '../io.js'
 
 /** The forms `keeling diff` can write the change set in. */
-export const DIFF_FORMATS = ['text', 'md', 'html', 'json'] as const
+export const DIFF_FORMATS = ['text', 'md', 'html', 'docx', 'json'] as const
 export type DiffFormat = (typeof DIFF_FORMATS)[number]
 
 export interface DiffOptions {
@@ -26,18 +26,25 @@ export async function runDiff(first: string, second: string, options: DiffOption
     throw error
   })
   if (!a || !b) return EXIT_USAGE
+  if (options.format === 'docx' && options.output === undefined) {
+    throw new UserError('a Word document is a file: give one with -o, e.g. --format docx -o appendix-b.docx', EXIT_USAGE)
+  }
   const changeSet = buildChangeSet(readDiffDocument(a.text), readDiffDocument(b.text), { before: a.label, after: b.label })
-  const output = await render(changeSet, options.format, options.output === undefined && wantsColour(io))
+  const output = await render(changeSet, options.format, options.output === undefined && wantsColour(io), io.env)
   if (options.output !== undefined) {
     const target = resolve(io.cwd, options.output)
     await writeFileAtomic(target, output)
     io.stderr(`wrote ${displayPath(io.cwd, target)}\n`)
-  } else io.stdout(output)
+  } else if (typeof output === 'string') io.stdout(output)
   return hasChanges(changeSet) ? EXIT_PROBLEMS : EXIT_OK
 }
 
-async function render(changeSet: ChangeSet, format: DiffFormat, toTerminal: boolean): Promise<string> {
+async function render(changeSet: ChangeSet, format: DiffFormat, toTerminal: boolean, env: Io['env']): Promise<string | Uint8Array> {
   switch (format) {
+    case 'docx': {
+      const { renderDocxDiff } = await import('../../core/render/render-docx-diff.js')
+      return renderDocxDiff(changeSet, { date: revisionDate(env) })
+    }
     case 'md': {
       const { renderMarkdownDiff } = await import('../../core/render/render-markdown-diff.js')
       return renderMarkdownDiff(changeSet)
@@ -55,4 +62,11 @@ async function render(changeSet: ChangeSet, format: DiffFormat, toTerminal: bool
       return renderTextDiff(changeSet, toTerminal ? COLOUR_MARKS : PLAIN_MARKS)
     }
   }
+}
+
+/** The date on Word revisions: now, or SOURCE_DATE_EPOCH (seconds) for a reproducible file. */
+function revisionDate(env: Io['env']): string {
+  const epoch = Number(env['SOURCE_DATE_EPOCH'])
+  const date = env['SOURCE_DATE_EPOCH'] && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date()
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z')
 }

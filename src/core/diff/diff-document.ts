@@ -60,7 +60,7 @@ export function readDiffDocument(text: string): DiffDocument {
 }
 
 /** Characters the renderers use internally as change marks; never part of a compared text. */
-export const SENTINELS = /[\uE000-\uE003]/g
+export const SENTINELS = /[\uE000-\uE005]/g
 
 function protocolDocument(protocol: Protocol): DiffDocument {
   const title = protocol.frontMatter.data['title']

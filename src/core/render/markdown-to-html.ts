@@ -4,7 +4,7 @@ import { remark } from 'remark'
 import remarkGfm from 'remark-gfm'
 
 /** Private-use characters that open and close struck and inserted runs inside Markdown text. */
-export const MARK = { delOpen: '\uE000', delClose: '\uE001', insOpen: '\uE002', insClose: '\uE003' } as const
+export const MARK = { delOpen: '\uE000', delClose: '\uE001', insOpen: '\uE002', insClose: '\uE003', delBreak: '\uE004', insBreak: '\uE005' } as const
 
 const processor = remark().use(remarkGfm)
 
@@ -44,6 +44,7 @@ export class MarkedHtml {
     let html = this.state === 'none' ? '' : `<${this.state}>`
     for (const char of value) {
       const next = char === MARK.delOpen ? 'del' : char === MARK.insOpen ? 'ins' : char === MARK.delClose || char === MARK.insClose ? 'none' : null
+      if (char === MARK.delBreak || char === MARK.insBreak) continue
       if (next === null) {
         html += escapeHtml(char)
         continue

@@ -68,7 +68,7 @@ function renderClause(clause: ClauseDiff, anchor: string, anchors: string[], cha
   const title = note ? ` title="${escapeHtml(describeAttribution(clause.attribution))}"` : ''
   const reference = note ? `<sup class="ref"><a href="#note-${note}">${note}</a></sup>` : ''
   const number = html.text(numberText(clause))
-  const body = markParts(bodyParts(clause), SENTINEL_MARKS, true)
+  const body = markParts(bodyParts(clause), SENTINEL_MARKS, { spaceInside: true })
   let content: string
   if (unit.kind === 'heading') {
     const level = Math.min(6, Math.max(2, /^#+/.exec(unit.head)?.[0].length ?? 2))

@@ -29,9 +29,13 @@ export function renderMarkdownDiff(changeSet: ChangeSet, marks: MarkdownMarks = 
  * break, a list bullet, a heading's `#`s or a table's `|`, and never
  * starts or ends with a space (those stay outside it) unless the run says
  * so or `spaceInside` is set (for marks that are not Markdown's own).
+ * With `breaks`, a line break inside a run leaves that run's character at
+ * the end of the line it ends, so that a renderer with paragraph marks of
+ * its own (Word) can mark the break as inserted or left out.
  */
-export function markParts(parts: MarkedPart[], marks: MarkdownMarks, spaceInside = false): string {
-  const state = { lineStart: false, table: false }
+export function markParts(parts: MarkedPart[], marks: MarkdownMarks, options: { spaceInside?: boolean; breaks?: Record<'deleted' | 'inserted', string> } = {}): string {
+  const { spaceInside = false, breaks } = options
+  const state = { lineStart: true, table: false }
   let out = ''
   let beforeDeleted = ''
   parts.forEach((part, index) => {
@@ -54,12 +58,18 @@ export function markParts(parts: MarkedPart[], marks: MarkdownMarks, spaceInside
     const [open, close] = marks[part.type]
     for (const chunk of part.text.split(/(\n)/)) {
       if (chunk === '\n') {
+        if (breaks && !state.lineStart) out += breaks[part.type]
         out += '\n'
         state.lineStart = true
         state.table = false
         continue
       }
       let content = chunk
+      // A blank line inside a run stays blank: it is what parts two paragraphs.
+      if (state.lineStart && content.trim() === '') {
+        out += content
+        continue
+      }
       if (state.lineStart && content !== '') {
         const prefix = LINE_PREFIX.exec(content)?.[0] ?? ''
         out += prefix
@@ -68,7 +78,7 @@ export function markParts(parts: MarkedPart[], marks: MarkdownMarks, spaceInside
         state.lineStart = false
       }
       const cells = state.table ? content.split(/(\|)/) : [content]
-      for (const cell of cells) out += cell === '|' ? cell : part.spaceInside || spaceInside ? `${open}${cell}${close}` : wrap(cell, open, close)
+      for (const cell of cells) out += cell === '|' || cell === '' ? cell : part.spaceInside || spaceInside ? `${open}${cell}${close}` : wrap(cell, open, close)
     }
   })
   return out
@@ -132,7 +142,7 @@ export function widenSpacingChanges(parts: WordPart[]): MarkedPart[] {
       tries.find((attempt) => readsRight(prevText.slice(0, prevText.length - attempt.before.length), attempt, deleted, inserted, nextText.slice(attempt.after.length))) ??
       tries[tries.length - 1] ??
       { before: '', after: '' }
-    if (chosen.before === '' && chosen.after === '' && !chosen.spaceInside) {
+    if (chosen.before === '' && chosen.after === '' && !chosen.spaceInside && !insertedFirst(deleted, inserted)) {
       index = end - 1
       continue
     }
@@ -140,16 +150,39 @@ export function widenSpacingChanges(parts: WordPart[]): MarkedPart[] {
     if (next && chosen.after) next.text = nextText.slice(chosen.after.length)
     const marked = runParts(chosen, deleted, inserted)
     result.splice(index, end - index, ...marked)
-    index += marked.length - 1
+    // A word taken in may leave this run touching the one before or after it: look again at them as one run.
+    let start = index
+    let touching = false
+    if (previous?.text === '') {
+      start = result.indexOf(previous)
+      result.splice(start, 1)
+      while (start > 0 && result[start - 1]?.type !== 'same') start--
+      touching = true
+    }
+    if (next?.text === '') {
+      result.splice(result.indexOf(next), 1)
+      touching = true
+    }
+    index = touching ? start - 1 : index + marked.length - 1
   }
   return merge(compact(result))
 }
 
+/**
+ * A run marked: struck words, then inserted words — unless only the struck
+ * words end a line (a list item left out), when the inserted words come
+ * first, on the line that stays.
+ */
 function runParts(attempt: { before: string; after: string; spaceInside?: boolean }, deleted: string, inserted: string): MarkedPart[] {
-  return compact<MarkedPart>([
+  const parts: MarkedPart[] = [
     { type: 'deleted', text: attempt.before + deleted + attempt.after },
     { type: 'inserted', text: attempt.before + inserted + attempt.after, ...(attempt.spaceInside ? { spaceInside: true } : {}) }
-  ])
+  ]
+  return compact(insertedFirst(deleted, inserted) ? parts.reverse() : parts)
+}
+
+function insertedFirst(deleted: string, inserted: string): boolean {
+  return deleted.includes('\n') && !inserted.includes('\n') && inserted !== ''
 }
 
 /** Whether a run, marked this way between its neighbours, reads as the new words accepted and the old words rejected. */

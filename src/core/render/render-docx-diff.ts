@@ -1,0 +1,265 @@
+import {
+  AlignmentType,
+  DeletedTextRun,
+  Document,
+  HeadingLevel,
+  InsertedTextRun,
+  Packer,
+  Paragraph,
+  type ParagraphChild,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType
+} from 'docx'
+import type { Nodes, Root, RootContent } from 'mdast'
+import { remark } from 'remark'
+import remarkGfm from 'remark-gfm'
+import { type ChangeSet, type ClauseDiff, clauseWords } from '../diff/change-set.js'
+import type { WordPart } from '../diff/diff-words.js'
+import { MARK } from './markdown-to-html.js'
+import { markParts, type MarkdownMarks } from './render-markdown-diff.js'
+
+const SENTINEL_MARKS: MarkdownMarks = { deleted: [MARK.delOpen, MARK.delClose], inserted: [MARK.insOpen, MARK.insClose] }
+const processor = remark().use(remarkGfm)
+
+export interface DocxOptions {
+  /** When the revisions were made (ISO 8601); a change's own date, when it has one, comes first. */
+  date: string
+}
+
+/** A piece of text with its revision and its emphasis. */
+interface Piece {
+  text: string
+  state: 'none' | 'del' | 'ins'
+  /** Set on an empty piece where the paragraph's break was inserted or left out. */
+  break?: 'del' | 'ins'
+  bold?: boolean
+  italics?: boolean
+}
+
+/** Who and when, for one clause's revisions. */
+interface Reviser {
+  author: string
+  date: string
+  nextId: () => number
+}
+
+/**
+ * The change set as a Word document with real tracked changes: the new
+ * text in full, every struck word a deletion (`w:del`) and every new word
+ * an insertion (`w:ins`), each with its author — the motion's mover or
+ * approving body, "keeling" for a plain diff — and date. Clause numbers are
+ * plain text, not Word numbering, and a renumbering is a deletion of the old
+ * number and an insertion of the new. A paragraph wholly inserted or left
+ * out carries the revision on its paragraph mark too, so that Reject All or
+ * Accept All removes it whole. A moved clause is left out where it stood
+ * and inserted where it stands.
+ */
+export async function renderDocxDiff(changeSet: ChangeSet, options: DocxOptions): Promise<Uint8Array> {
+  let id = 0
+  const nextId = (): number => ++id
+  const title = changeSet.after.title || changeSet.before.title
+  const children: Array<Paragraph | Table> = []
+  if (title) children.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] }))
+  for (const clause of changeSet.clauses) {
+    const first = clause.attribution[0]
+    const reviser: Reviser = { author: first?.mover || first?.body || 'keeling', date: first?.date ? isoDate(first.date) : options.date, nextId }
+    children.push(...clauseBlocks(clause, reviser))
+  }
+  const document = new Document({
+    creator: 'keeling',
+    title: title || 'Changes',
+    description: `Changes from ${changeSet.before.label} to ${changeSet.after.label}`,
+    features: { trackRevisions: true },
+    styles: { default: { document: { run: { font: 'Times New Roman', size: 22 }, paragraph: { spacing: { after: 140 } } } } },
+    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } }, children }]
+  })
+  return new Uint8Array(await Packer.toBuffer(document))
+}
+
+function isoDate(date: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : date
+}
+
+function clauseBlocks(clause: ClauseDiff, reviser: Reviser): Array<Paragraph | Table> {
+  const unit = clause.after ?? clause.before
+  if (!unit) return []
+  const whole = clause.type === 'inserted' || clause.type === 'moved' ? 'ins' : clause.type === 'deleted' || clause.type === 'moved-away' ? 'del' : null
+  const side = whole === 'del' ? clause.before : whole === 'ins' ? clause.after : clause.after
+  if (!side) return []
+  const number: Piece[] = whole
+    ? side.number
+      ? [{ text: side.number, state: whole }]
+      : []
+    : numberPieces(clause.before?.number ?? '', clause.after?.number ?? '')
+  const gap: Piece[] = whole ? (side.number ? [{ text: side.gap || ' ', state: whole }] : []) : gapPieces(clause.before?.gap ?? '', clause.after?.gap ?? '')
+  const parts: WordPart[] = whole ? [{ type: whole === 'ins' ? 'inserted' : 'deleted', text: side.body }] : clauseWords(clause)
+  const markdown = markParts(parts, SENTINEL_MARKS, { spaceInside: true, breaks: { deleted: MARK.delBreak, inserted: MARK.insBreak } })
+  const walker = new DocxWalker(reviser)
+  if (unit.kind === 'heading') {
+    const level = Math.min(6, /^#+/.exec(side.head)?.[0].length ?? 2)
+    const pieces = [...number, ...gap, ...walker.inlineOf(markdown)]
+    return [walker.paragraph(pieces, { heading: HEADINGS[level - 1] ?? HeadingLevel.HEADING_2 })]
+  }
+  const blocks = walker.blocks(markdown)
+  if (number.length === 0 && gap.length === 0) return blocks
+  const firstPieces = walker.firstParagraphPieces
+  if (firstPieces) {
+    blocks[0] = walker.paragraph([...number, ...gap, ...firstPieces])
+    return blocks
+  }
+  return [walker.paragraph(number), ...blocks]
+}
+
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6]
+
+function gapPieces(before: string, after: string): Piece[] {
+  if (before === after) return before ? [{ text: before, state: 'none' }] : []
+  return [...(before ? [{ text: before, state: 'del' as const }] : []), ...(after ? [{ text: after, state: 'ins' as const }] : [])]
+}
+
+function numberPieces(before: string, after: string): Piece[] {
+  if (before === after) return after ? [{ text: after, state: 'none' }] : []
+  return [...(before ? [{ text: before, state: 'del' as const }] : []), ...(after ? [{ text: after, state: 'ins' as const }] : [])]
+}
+
+/** Markdown (with change marks) to Word paragraphs and tables. */
+class DocxWalker {
+  private state: Piece['state'] = 'none'
+  /** How the break before the next paragraph was changed: its bullet goes with it. */
+  private previousBreak: Piece['state'] = 'none'
+  /** The pieces of the first block, when it is a paragraph (the clause number goes in front). */
+  firstParagraphPieces: Piece[] | null = null
+
+  constructor(private readonly reviser: Reviser) {}
+
+  blocks(markdown: string): Array<Paragraph | Table> {
+    const tree = processor.parse(markdown) as Root
+    const out: Array<Paragraph | Table> = []
+    tree.children.forEach((node, index) => {
+      if (index === 0 && node.type === 'paragraph') {
+        this.firstParagraphPieces = this.inline(node)
+        out.push(this.paragraph(this.firstParagraphPieces))
+      } else out.push(...this.block(node, 0))
+    })
+    return out
+  }
+
+  inlineOf(markdown: string): Piece[] {
+    const tree = processor.parse(markdown) as Root
+    return tree.children.flatMap((node) => this.inline(node))
+  }
+
+  paragraph(pieces: Piece[], options: { heading?: (typeof HEADINGS)[number]; indent?: number; prefix?: string } = {}): Paragraph {
+    const visible = pieces.filter((piece) => piece.text.trim() !== '')
+    const whole = visible.length > 0 && visible.every((piece) => piece.state === visible[0]?.state) ? (visible[0]?.state ?? 'none') : 'none'
+    const prefixState = whole !== 'none' ? whole : this.previousBreak
+    const prefix: Piece[] = options.prefix ? [{ text: options.prefix, state: prefixState }] : []
+    // The paragraph mark goes where the line break itself was inserted or left out; a paragraph inserted or left
+    // out whole takes its own mark with it, unless the break before it already stands for it (one mark a paragraph).
+    const broken = pieces.find((piece) => piece.break)?.break
+    const markState = broken ?? (whole !== 'none' && this.previousBreak !== whole ? whole : 'none')
+    this.previousBreak = broken ?? 'none'
+    const mark = { id: this.reviser.nextId(), author: this.reviser.author, date: this.reviser.date }
+    return new Paragraph({
+      ...(options.heading ? { heading: options.heading } : {}),
+      ...(options.indent ? { indent: { left: 567 * options.indent, hanging: 340 } } : {}),
+      ...(markState === 'ins' ? { run: { insertion: mark } } : markState === 'del' ? { run: { deletion: mark } } : {}),
+      children: [...prefix, ...pieces].filter((piece) => piece.text !== '').map((piece) => this.run(piece))
+    })
+  }
+
+  private run(piece: Piece): ParagraphChild {
+    const style = { text: piece.text, ...(piece.bold ? { bold: true } : {}), ...(piece.italics ? { italics: true } : {}) }
+    if (piece.state === 'none') return new TextRun(style)
+    const mark = { id: this.reviser.nextId(), author: this.reviser.author, date: this.reviser.date }
+    return piece.state === 'ins' ? new InsertedTextRun({ ...style, ...mark }) : new DeletedTextRun({ ...style, ...mark })
+  }
+
+  private block(node: RootContent, depth: number): Array<Paragraph | Table> {
+    switch (node.type) {
+      case 'paragraph':
+        return [this.paragraph(this.inline(node), depth > 0 ? { indent: depth } : {})]
+      case 'heading':
+        return [this.paragraph(this.inline(node), { heading: HEADINGS[node.depth - 1] ?? HeadingLevel.HEADING_2 })]
+      case 'list': {
+        const start = node.start ?? 1
+        return node.children.flatMap((item, index) =>
+          item.children.flatMap((child, childIndex) => {
+            if (child.type !== 'paragraph') return this.block(child, depth + 1)
+            const prefix = childIndex === 0 ? (node.ordered ? `${start + index}.\t` : '•\t') : ''
+            return [this.paragraph(this.inline(child), { indent: depth + 1, prefix })]
+          })
+        )
+      }
+      case 'blockquote':
+        return node.children.flatMap((child) => this.block(child, depth + 1))
+      case 'code':
+        return [this.paragraph(this.pieces(node.value), { indent: depth + 1 })]
+      case 'table':
+        return [
+          new Table({
+            width: { size: 100, type: WidthType.PERCENTAGE },
+            rows: node.children.map(
+              (row, rowIndex) =>
+                new TableRow({
+                  tableHeader: rowIndex === 0,
+                  children: row.children.map((cell) => new TableCell({ children: [this.paragraph(this.inline(cell).map((piece) => (rowIndex === 0 ? { ...piece, bold: true } : piece)))] }))
+                })
+            )
+          })
+        ]
+      case 'thematicBreak':
+        return [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun('* * *')] })]
+      case 'html':
+        return [this.paragraph(this.pieces(node.value), depth > 0 ? { indent: depth } : {})]
+      default:
+        return 'children' in node ? [this.paragraph(this.inline(node))] : []
+    }
+  }
+
+  /** The text of inline nodes as pieces, with emphasis; raw HTML is kept as its text. */
+  private inline(node: Nodes, style: { bold?: boolean; italics?: boolean } = {}): Piece[] {
+    switch (node.type) {
+      case 'text':
+      case 'inlineCode':
+      case 'html':
+        return this.pieces(node.value, style)
+      case 'strong':
+        return node.children.flatMap((child) => this.inline(child, { ...style, bold: true }))
+      case 'emphasis':
+        return node.children.flatMap((child) => this.inline(child, { ...style, italics: true }))
+      case 'break':
+        return this.pieces('\n', style)
+      case 'image':
+        return this.pieces(node.alt ?? '', style)
+      default:
+        return 'children' in node ? (node.children as Nodes[]).flatMap((child) => this.inline(child, style)) : []
+    }
+  }
+
+  /** Split marked text into pieces at the change marks. */
+  private pieces(value: string, style: { bold?: boolean; italics?: boolean } = {}): Piece[] {
+    const pieces: Piece[] = []
+    let text = ''
+    const flush = (): void => {
+      if (text) pieces.push({ text, state: this.state, ...style })
+      text = ''
+    }
+    for (const char of value) {
+      if (char === MARK.delBreak || char === MARK.insBreak) {
+        flush()
+        pieces.push({ text: '', state: this.state, break: char === MARK.delBreak ? 'del' : 'ins' })
+        continue
+      }
+      if (char === MARK.delOpen || char === MARK.insOpen || char === MARK.delClose || char === MARK.insClose) {
+        flush()
+        this.state = char === MARK.delOpen ? 'del' : char === MARK.insOpen ? 'ins' : 'none'
+      } else text += char
+    }
+    flush()
+    return pieces
+  }
+}

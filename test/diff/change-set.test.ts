@@ -215,7 +215,7 @@ function edit(paragraphs: string[], change: { type: string; at: number; other: n
 
 describe('accept every change, reject every change', () => {
   test.prop([documentArbitrary, fc.array(editArbitrary, { minLength: 1, maxLength: 6 })], { numRuns: 300 })(
-    'texts without clause IDs: the change set gives the new text and the old text exactly; the Markdown, as read',
+    'texts without clause IDs: the change set and its JSON give the new text and the old text exactly; the Markdown, as read',
     (paragraphs, edits) => {
       const before = `${paragraphs.join('\n\n')}\n`
       const after = `${edits.reduce(edit, paragraphs).join('\n\n')}\n`
@@ -225,6 +225,18 @@ describe('accept every change, reject every change', () => {
       const markdown = renderMarkdownDiff(changeSet)
       expect(resolveMarks(markdown, 'accept')).toBe(plain(after))
       expect(resolveMarks(markdown, 'reject')).toBe(plain(before))
+      // The JSON change set: each clause's runs give its text on each side, and the clauses give the whole text.
+      const json = JSON.parse(renderJsonDiff(changeSet)) as { clauses: ClauseDiffJson[] }
+      const side = (keep: 'inserted' | 'deleted', present: 'after' | 'before'): string =>
+        json.clauses
+          .map((clause) => {
+            const unit = clause[present]
+            if (!unit || clause.type === (present === 'after' ? 'moved-away' : 'moved')) return ''
+            return clause.words.filter((part) => part.type === 'same' || part.type === keep).map((part) => part.text).join('') + unit.trailing
+          })
+          .join('')
+      expect(side('inserted', 'after')).toBe(after)
+      expect(side('deleted', 'before')).toBe(before)
     }
   )
 

@@ -166,6 +166,7 @@ class DocxWalker {
     return new Paragraph({
       ...(options.heading ? { heading: options.heading } : {}),
       ...(options.indent ? { indent: { left: 567 * options.indent, hanging: 340 } } : {}),
+      ...(options.prefix !== undefined ? { spacing: { after: 60 } } : {}),
       ...(markState === 'ins' ? { run: { insertion: mark } } : markState === 'del' ? { run: { deletion: mark } } : {}),
       children: [...prefix, ...pieces].filter((piece) => piece.text !== '').map((piece) => this.run(piece))
     })

@@ -75,7 +75,7 @@ function protocolDocument(protocol: Protocol): DiffDocument {
       number,
       head,
       gap,
-      body: body.replace(LINK_PATTERN, '$1').replace(ANCHOR_ANYWHERE, ''),
+      body: readerText(body),
       trailing: '\n\n',
       line: clause.position.start.line
     }
@@ -86,6 +86,14 @@ function protocolDocument(protocol: Protocol): DiffDocument {
 }
 
 const ANCHOR_ANYWHERE = /<a id="[^"]*"><\/a>/g
+
+/** A clause's words as a reader has them: cross-references as their words, no stray ID anchors. */
+function readerText(body: string): string {
+  let text = body
+  if (text.includes('](#')) text = text.replace(LINK_PATTERN, '$1')
+  if (text.includes('<a id=')) text = text.replace(ANCHOR_ANYWHERE, '')
+  return text
+}
 
 function splitNumber(text: string, heading: boolean, known?: string): { number: string; gap: string; body: string } {
   const number = known ?? splitClauseNumber(text, heading).number

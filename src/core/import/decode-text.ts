@@ -16,10 +16,13 @@ export function decodeText(bytes: Uint8Array): { text: string } | { failure: Dec
   } catch {
     return { failure: 'binary' }
   }
-  // Control characters other than tab, newline, carriage return and form feed mean binary.
-  const controls = text.match(/[\u0001-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0
-  if (controls > 0 && controls * 100 > text.length) return { failure: 'binary' }
-  text = text.replace(/\r\n?/g, '\n').replace(/\f/g, '\n')
+  // Control characters other than tab, newline, carriage return and form feed mean binary (judged on the
+  // first 64 KB: a binary file shows itself there, and a large text is not scanned twice).
+  const sample = text.length > 65_536 ? text.slice(0, 65_536) : text
+  const controls = sample.match(/[\u0001-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0
+  if (controls > 0 && controls * 100 > sample.length) return { failure: 'binary' }
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n')
+  if (text.includes('\f')) text = text.replace(/\f/g, '\n')
   if (text.trim() === '') return { failure: 'empty' }
   return { text }
 }

@@ -36,6 +36,8 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError('(run `keeling --help` for the commands)')
     .exitOverride()
+    // Options before the command belong to keeling (--version), after it to the command (adopt --version LABEL).
+    .enablePositionalOptions()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .addHelpText('after', '\nExample:\n  $ keeling show uttlesford 3.9 --format text\n\nRun `keeling help <command>` for its options and an example.')
 
@@ -106,6 +108,61 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
     .action(async (paths: string[], options: { dryRun?: boolean }) => {
       const { runApply } = await import('./commands/apply.js')
       done(await runApply(paths, options, io))
+    })
+
+  program
+    .command('decide')
+    .description("record what a body decided on a motion, in the protocol's history (history/SLUG.yml)")
+    .argument('<motion>', 'the motion file (amendments/SLUG/ID.md)')
+    .requiredOption('--body <body>', 'the body that decided, e.g. "Council" or "Constitution Working Group"')
+    .requiredOption('--date <date>', 'the date of the meeting, YYYY-MM-DD')
+    .requiredOption('--outcome <outcome>', 'carried, lost, withdrawn, deferred, referred or superseded')
+    .option('--for <n>', 'votes for')
+    .option('--against <n>', 'votes against')
+    .option('--abstain <n>', 'abstentions')
+    .option('--meeting <meeting>', 'the meeting, e.g. "Council, 4 April 2017, item 18"')
+    .option('--mover <name>', "who moved it at the meeting (default: the motion's mover)")
+    .option('--seconder <name>', "who seconded it (default: the motion's seconder)")
+    .option('--note <text>', 'anything else the minutes say')
+    .addHelpText('after', '\nExample:\n  $ keeling decide amendments/uttlesford/cwg-2017-04-25.md --body "Constitution Working Group" --date 2017-04-25 --outcome carried')
+    .action(async (path: string, options: import('./commands/decide.js').DecideOptions) => {
+      const { runDecide } = await import('./commands/decide.js')
+      done(await runDecide(path, options, io))
+    })
+
+  program
+    .command('adopt')
+    .description('apply carried motions to the last version and record the new version (with no versions yet and no motions: record the text as it stands)')
+    .argument('<protocol>', 'the protocol slug')
+    .argument('[motions...]', 'the carried motions adopted in this version, in order')
+    .requiredOption('--version <label>', 'the new version\'s label, e.g. council-2017-04-04')
+    .requiredOption('--date <date>', 'the date it was adopted, YYYY-MM-DD')
+    .requiredOption('--by <body>', 'the body that adopted it')
+    .addHelpText('after', '\nExamples:\n  $ keeling adopt uttlesford --version submitted-2017-04-04 --date 2017-04-04 --by "Uttlesford District Council"\n  $ keeling adopt uttlesford --version cwg-2017-04-25 --date 2017-04-25 --by "Constitution Working Group" amendments/uttlesford/cwg-2017-04-25.md')
+    .action(async (slug: string, paths: string[], options: import('./commands/adopt.js').AdoptOptions) => {
+      const { runAdopt } = await import('./commands/adopt.js')
+      done(await runAdopt(slug, paths, options, io))
+    })
+
+  program
+    .command('versions')
+    .description("a protocol's versions: label, date, adopting body, motions, hash")
+    .argument('<protocol>', 'the protocol slug')
+    .option('--json', 'print the versions as JSON')
+    .addHelpText('after', '\nExample:\n  $ keeling versions uttlesford')
+    .action(async (slug: string, options: { json?: boolean }) => {
+      const { runVersions } = await import('./commands/versions.js')
+      done(await runVersions(slug, options, io))
+    })
+
+  program
+    .command('verify')
+    .description('replay every version from its motions, check the hash chain, and check each protocol file is its last version (plus motions applied since)')
+    .argument('[protocols...]', 'protocol slugs (default: every protocol with a history)')
+    .addHelpText('after', '\nExample:\n  $ keeling verify uttlesford')
+    .action(async (slugs: string[]) => {
+      const { runVerify } = await import('./commands/verify.js')
+      done(await runVerify(slugs, io))
     })
 
   program

@@ -1,19 +1,28 @@
 import { readFile, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { decodeText } from '../core/import/decode-text.js'
+import { readVersionText, VersionNotFound } from './history-file.js'
 import { displayPath, isSlug, protocolPath } from './layout.js'
 
 /** Why a text to compare could not be read; the message is for the user. */
 export class UnreadableFile extends Error {}
 
 /**
- * Read one side of a comparison: a file path, or a protocol slug
- * (`uttlesford` → `protocols/uttlesford.md`) when no such file exists.
+ * Read one side of a comparison: a file path, a protocol slug
+ * (`uttlesford` → `protocols/uttlesford.md`) when no such file exists, or
+ * a version (`uttlesford@cwg-2017-04-25`).
  * Text is UTF-8 with or without a BOM; CRLF line ends read as LF.
  *
  * @throws UnreadableFile for a missing file, a directory or binary content
  */
 export async function readComparedFile(root: string, argument: string): Promise<{ path: string; label: string; text: string }> {
+  if (/^[a-z0-9]+(?:-[a-z0-9]+)*@[a-z0-9][a-z0-9-]*$/.test(argument) && !(await isFile(resolve(root, argument)))) {
+    const [slug = '', label = ''] = argument.split('@')
+    const text = await readVersionText(root, slug, label).catch((error: unknown) => {
+      throw error instanceof VersionNotFound ? new UnreadableFile(error.message) : error
+    })
+    return { path: protocolPath(root, slug), label: argument, text }
+  }
   let path = resolve(root, argument)
   if (!(await isFile(path)) && isSlug(argument) && (await isFile(protocolPath(root, argument)))) path = protocolPath(root, argument)
   const label = displayPath(root, path)

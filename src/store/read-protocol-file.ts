@@ -1,5 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+import { readVersionText, VersionNotFound } from './history-file.js'
 import { PROTOCOLS_DIR, looksLikePath, protocolPath, slugOfPath } from './layout.js'
 
 /** A protocol file found on disk: its path, the slug its name gives, its text. */
@@ -13,19 +14,31 @@ export interface ProtocolFile {
 export class ProtocolNotFound extends Error {
   constructor(
     readonly target: string,
-    readonly nearby: string[]
+    readonly nearby: string[],
+    /** Why, when it is not simply a missing file (a version that cannot be found). */
+    readonly why = ''
   ) {
-    super(`No protocol ${target}`)
+    super(why || `No protocol ${target}`)
   }
 }
 
 /**
- * Read a protocol named by slug (`uttlesford` → `protocols/uttlesford.md`)
- * or by path.
+ * Read a protocol named by slug (`uttlesford` → `protocols/uttlesford.md`),
+ * by version (`uttlesford@cwg-2017-04-25`, rebuilt from its history) or by
+ * path.
  *
  * @throws ProtocolNotFound when there is no such file
  */
 export async function readProtocolFile(root: string, target: string): Promise<ProtocolFile> {
+  const at = /^([a-z0-9]+(?:-[a-z0-9]+)*)@([a-z0-9][a-z0-9-]*)$/.exec(target)
+  if (at) {
+    const [, slug = '', label = ''] = at
+    const text = await readVersionText(root, slug, label).catch((error: unknown) => {
+      if (error instanceof VersionNotFound) throw new ProtocolNotFound(target, [], error.message)
+      throw error
+    })
+    return { path: protocolPath(root, slug), slug, text }
+  }
   const path = looksLikePath(target) ? resolve(root, target) : protocolPath(root, target)
   try {
     return { path, slug: slugOfPath(path), text: await readFile(path, 'utf8') }

@@ -14,6 +14,7 @@ import { EXIT_OK, EXIT_USAGE, UserError, type Io } from '../io.js'
 export async function runShow(target: string, selector: string | undefined, format: 'md' | 'text' | 'json', io: Io): Promise<number> {
   const file = await readProtocolFile(io.cwd, target).catch((error: unknown) => {
     if (!(error instanceof ProtocolNotFound)) throw error
+    if (error.why) throw new UserError(error.why, EXIT_USAGE)
     const known = error.nearby.length > 0 ? `; protocols here: ${error.nearby.join(', ')}` : '; there is no protocols/ folder here'
     throw new UserError(`no protocol "${target}"${known}`, EXIT_USAGE)
   })

@@ -1,0 +1,98 @@
+import { type Decision, lastHash, type Outcome, OUTCOMES, sha256 } from '../../core/history/history.js'
+import { appendRecords, historyPath, readHistory } from '../../store/history-file.js'
+import { displayPath } from '../../store/layout.js'
+import { LockBusy, withLock } from '../../store/lock.js'
+import { MotionNotFound, readMotionFile } from '../../store/read-motion-file.js'
+import { formatMessage } from '../format-message.js'
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js'
+
+export interface DecideOptions {
+  body: string
+  date: string
+  outcome: string
+  for?: string
+  against?: string
+  abstain?: string
+  meeting?: string
+  mover?: string
+  seconder?: string
+  note?: string
+}
+
+/**
+ * `keeling decide MOTION.md --body B --date D --outcome O`: record what a
+ * body did with a motion, appended to the protocol's history. The motion
+ * file's hash is kept with the decision: the words the meeting voted on.
+ */
+export async function runDecide(path: string, options: DecideOptions, io: Io): Promise<number> {
+  const refusals = [
+    ...dateProblems('--date', options.date),
+    ...((OUTCOMES as readonly string[]).includes(options.outcome) ? [] : [`--outcome "${options.outcome}" is not an outcome; use one of ${OUTCOMES.join(', ')}`]),
+    ...(['for', 'against', 'abstain'] as const).flatMap((key) => {
+      const value = options[key]
+      return value === undefined || /^\d+$/.test(value) ? [] : [`--${key} "${value}" is not a number of votes; give a whole number, 0 or more`]
+    }),
+    ...(options.body.trim() === '' ? ['--body is empty; name the body that decided, e.g. --body "Council"'] : [])
+  ]
+  if (refusals.length > 0) {
+    for (const refusal of refusals) io.stderr(`keeling decide: ${refusal}\n`)
+    return EXIT_PROBLEMS
+  }
+  const input = await readMotionFile(io.cwd, path).catch((error: unknown) => {
+    if (error instanceof MotionNotFound) throw new UserError(`cannot read motion ${error.path}: no such file`, EXIT_USAGE)
+    throw error
+  })
+  const errors = input.motion.messages.filter((message) => message.fatal)
+  if (errors.length > 0) {
+    for (const message of errors) io.stderr(`${formatMessage(input.name, message)}\n`)
+    io.stderr(`keeling decide: ${input.name} is not a valid motion; fix it before recording a decision on it\n`)
+    return EXIT_PROBLEMS
+  }
+  const slug = input.motion.protocol
+  const target = historyPath(io.cwd, slug)
+  const decision = await withLock(target, async () => {
+    const { history, text } = await readHistory(io.cwd, slug)
+    const record: Decision = {
+      record: 'decision',
+      motion: input.motion.id,
+      motionSha256: sha256(input.text),
+      outcome: options.outcome as Outcome,
+      body: options.body,
+      meeting: options.meeting ?? '',
+      date: options.date,
+      for: options.for ?? '',
+      against: options.against ?? '',
+      abstain: options.abstain ?? '',
+      mover: options.mover ?? input.motion.mover,
+      seconder: options.seconder ?? input.motion.seconder,
+      note: options.note ?? '',
+      previous: lastHash(history)
+    }
+    await appendRecords(io.cwd, slug, text, [record])
+    return record
+  }).catch((error: unknown) => {
+    if (error instanceof LockBusy) throw new UserError(`${displayPath(io.cwd, error.path)} is ${error.message}; try again when it has finished`, EXIT_USAGE)
+    throw error
+  })
+  io.stderr(`recorded in ${displayPath(io.cwd, target)}: ${describeDecision(decision)}\n`)
+  return EXIT_OK
+}
+
+/** "cwg-1 carried by Council on 2017-04-04 (for 20, against 3, abstain 1)". */
+export function describeDecision(decision: Decision): string {
+  const votes = [
+    decision.for ? `for ${decision.for}` : '',
+    decision.against ? `against ${decision.against}` : '',
+    decision.abstain ? `abstain ${decision.abstain}` : ''
+  ].filter(Boolean)
+  const meeting = decision.meeting ? ` at ${decision.meeting}` : ''
+  return `${decision.motion} ${decision.outcome} by ${decision.body}${meeting} on ${decision.date}${votes.length > 0 ? ` (${votes.join(', ')})` : ''}`
+}
+
+/** Why a date is not a real YYYY-MM-DD date, if it is not. */
+export function dateProblems(option: string, date: string): string[] {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
+  const time = Date.parse(`${date}T00:00:00Z`)
+  const real = match !== null && !Number.isNaN(time) && new Date(time).toISOString().startsWith(date)
+  return real ? [] : [`${option} "${date}" is not a date; write it as YYYY-MM-DD, e.g. 2017-04-25`]
+}

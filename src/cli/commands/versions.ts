@@ -1,0 +1,30 @@
+import { versionsOf } from '../../core/history/history.js'
+import { readHistory } from '../../store/history-file.js'
+import { EXIT_OK, type Io } from '../io.js'
+
+/** `keeling versions SLUG [--json]`: each version's label, date, body, motions and hash, oldest first. */
+export async function runVersions(slug: string, options: { json?: boolean }, io: Io): Promise<number> {
+  const { history } = await readHistory(io.cwd, slug)
+  const versions = versionsOf(history)
+  if (options.json) {
+    const json = versions.map(({ label, date, by, from, motions, sha256 }) => ({ label, date, by, from, motions, sha256 }))
+    io.stdout(`${JSON.stringify(json, null, 2)}\n`)
+    return EXIT_OK
+  }
+  if (versions.length === 0) {
+    io.stderr(`${slug} has no versions yet; record its text as the first: keeling adopt ${slug} --version LABEL --date YYYY-MM-DD --by BODY\n`)
+    return EXIT_OK
+  }
+  const rows = versions.map((version) => [
+    version.label,
+    version.date,
+    version.by,
+    version.motions.length > 0 ? version.motions.map((motion) => motion.id).join(', ') : '(first text)',
+    version.sha256.slice(0, 12)
+  ])
+  const head = ['version', 'date', 'adopted by', 'motions', 'sha256']
+  const widths = head.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)))
+  const line = (row: string[]): string => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()
+  io.stdout(`${[head, ...rows].map(line).join('\n')}\n`)
+  return EXIT_OK
+}

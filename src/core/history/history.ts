@@ -1,0 +1,217 @@
+import { createHash } from 'node:crypto'
+import { parseAllDocuments, stringify } from 'yaml'
+
+/** What a body did with a motion. One spelling each, in files, code, messages and docs. */
+export const OUTCOMES = ['carried', 'lost', 'withdrawn', 'deferred', 'referred', 'superseded'] as const
+export type Outcome = (typeof OUTCOMES)[number]
+
+/** A decision: what a body did with a motion at a meeting. Appended, never edited. */
+export interface Decision {
+  record: 'decision'
+  motion: string
+  /** SHA-256 of the motion file as decided: the words the meeting voted on. */
+  motionSha256: string
+  outcome: Outcome
+  body: string
+  meeting: string
+  date: string
+  for: string
+  against: string
+  abstain: string
+  mover: string
+  seconder: string
+  note: string
+  /** The hash of the record before this one ('' for the first): the chain. */
+  previous: string
+}
+
+/** A version: a named, dated text of the protocol, the previous version plus the motions adopted into it. */
+export interface Version {
+  record: 'version'
+  label: string
+  date: string
+  by: string
+  /** The label of the version before ('' for the first). */
+  from: string
+  /** The motions applied, in order, each with the SHA-256 of its file as applied. */
+  motions: Array<{ id: string; sha256: string }>
+  /** SHA-256 of the protocol file as this version left it. */
+  sha256: string
+  previous: string
+}
+
+export type HistoryRecord = Decision | Version
+
+/** A protocol's history: its records, oldest first. */
+export interface History {
+  records: HistoryRecord[]
+  /** Problems reading the file, `line: message`. */
+  problems: Array<{ line: number; message: string }>
+}
+
+/** SHA-256 of a text, as lowercase hex. */
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex')
+}
+
+/** The hash of a record: of its fields in a fixed order, so that any edit shows. */
+export function recordHash(record: HistoryRecord): string {
+  return sha256(JSON.stringify(canonical(record)))
+}
+
+function canonical(record: HistoryRecord): unknown[] {
+  if (record.record === 'decision') {
+    const { motion, motionSha256, outcome, body, meeting, date, mover, seconder, note, previous } = record
+    return ['decision', motion, motionSha256, outcome, body, meeting, date, record.for, record.against, record.abstain, mover, seconder, note, previous]
+  }
+  const { label, date, by, from, motions, sha256: text, previous } = record
+  return ['version', label, date, by, from, motions.map((motion) => [motion.id, motion.sha256]), text, previous]
+}
+
+/** The hash the next record must name as `previous`. */
+export function lastHash(history: History): string {
+  const last = history.records.at(-1)
+  return last ? recordHash(last) : ''
+}
+
+/** The versions, oldest first. */
+export function versionsOf(history: History): Version[] {
+  return history.records.filter((record): record is Version => record.record === 'version')
+}
+
+/** The decisions on a motion, oldest first. */
+export function decisionsOn(history: History, motion: string): Decision[] {
+  return history.records.filter((record): record is Decision => record.record === 'decision' && record.motion === motion)
+}
+
+/** The decision that stands on a motion: the latest (a correction is a later decision). */
+export function standingDecision(history: History, motion: string): Decision | undefined {
+  return decisionsOn(history, motion).at(-1)
+}
+
+/**
+ * Read a history file: YAML documents, one a record, oldest first. Every
+ * scalar is read as a string (the failsafe schema), so a vote of 20 or a
+ * date stays exactly as written.
+ */
+export function parseHistory(text: string): History {
+  const records: HistoryRecord[] = []
+  const problems: History['problems'] = []
+  for (const doc of parseAllDocuments(text, { schema: 'failsafe' })) {
+    const line = lineOf(text, doc.range[0])
+    if (doc.errors.length > 0) {
+      problems.push({ line, message: `not valid YAML: ${doc.errors[0]?.message.split('\n')[0] ?? ''}` })
+      continue
+    }
+    const value = doc.toJS() as Record<string, unknown> | null
+    if (value === null) continue
+    const record = toRecord(value)
+    if (typeof record === 'string') problems.push({ line, message: record })
+    else records.push(record)
+  }
+  return { records, problems }
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++
+  return line
+}
+
+function toRecord(value: Record<string, unknown>): HistoryRecord | string {
+  const text = (key: string): string => (typeof value[key] === 'string' ? (value[key] as string) : '')
+  if (value['record'] === 'decision') {
+    const outcome = text('outcome')
+    if (!(OUTCOMES as readonly string[]).includes(outcome)) return `decision on ${text('motion') || '?'}: outcome "${outcome}" is not one of ${OUTCOMES.join(', ')}`
+    return {
+      record: 'decision',
+      motion: text('motion'),
+      motionSha256: text('motion-sha256'),
+      outcome: outcome as Outcome,
+      body: text('body'),
+      meeting: text('meeting'),
+      date: text('date'),
+      for: text('for'),
+      against: text('against'),
+      abstain: text('abstain'),
+      mover: text('mover'),
+      seconder: text('seconder'),
+      note: text('note'),
+      previous: text('previous')
+    }
+  }
+  if (value['record'] === 'version') {
+    const motions = Array.isArray(value['motions']) ? value['motions'] : []
+    return {
+      record: 'version',
+      label: text('label'),
+      date: text('date'),
+      by: text('by'),
+      from: text('from'),
+      motions: motions.map((item) => {
+        const entry = (item ?? {}) as Record<string, unknown>
+        return { id: typeof entry['id'] === 'string' ? entry['id'] : '', sha256: typeof entry['sha256'] === 'string' ? entry['sha256'] : '' }
+      }),
+      sha256: text('sha256'),
+      previous: text('previous')
+    }
+  }
+  return 'a record must say `record: decision` or `record: version`'
+}
+
+/** A record as the YAML document appended to the history file. */
+export function formatRecord(record: HistoryRecord): string {
+  const fields: Record<string, unknown> =
+    record.record === 'decision'
+      ? {
+          record: 'decision',
+          motion: record.motion,
+          'motion-sha256': record.motionSha256,
+          outcome: record.outcome,
+          body: record.body,
+          meeting: record.meeting,
+          date: record.date,
+          for: record.for,
+          against: record.against,
+          abstain: record.abstain,
+          mover: record.mover,
+          seconder: record.seconder,
+          note: record.note,
+          previous: record.previous
+        }
+      : {
+          record: 'version',
+          label: record.label,
+          date: record.date,
+          by: record.by,
+          from: record.from,
+          motions: record.motions,
+          sha256: record.sha256,
+          previous: record.previous
+        }
+  const kept = Object.fromEntries(Object.entries(fields).filter(([key, value]) => value !== '' || key === 'previous' || key === 'from'))
+  return `---\n${stringify(kept, { lineWidth: 0 })}`
+}
+
+/** The first lines of a new history file. */
+export function historyHeader(slug: string): string {
+  return `# The history of protocols/${slug}.md, kept by keeling: what each body decided on each
+# motion, and each version adopted, oldest first. Records are appended, never edited:
+# a correction is a new decision. \`previous\` is the SHA-256 of the record before, so an
+# edit anywhere shows (\`keeling verify\`).
+`
+}
+
+/** Problems with the chain: a record whose `previous` is not the hash of the one before. */
+export function checkChain(history: History): Array<{ index: number; message: string }> {
+  const problems: Array<{ index: number; message: string }> = []
+  let expected = ''
+  history.records.forEach((record, index) => {
+    if (record.previous !== expected) {
+      const name = record.record === 'version' ? `version ${record.label}` : `decision on ${record.motion} (${record.date})`
+      problems.push({ index, message: `${name}: the record before it was changed or removed (its hash is not the one recorded)` })
+    }
+    expected = recordHash(record)
+  })
+  return problems
+}

@@ -166,6 +166,20 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
     })
 
   program
+    .command('report')
+    .description('the appendix between two versions, every change attributed to its motion, mover, body, date and vote')
+    .argument('<protocol>', 'the protocol slug')
+    .requiredOption('--from <version>', 'the earlier version')
+    .requiredOption('--to <version>', 'the later version')
+    .addOption(new Option('--format <format>', 'md (the appendix), html, docx (needs -o), json or text').choices(['text', 'md', 'html', 'docx', 'json']).default('md'))
+    .option('-o, --output <file>', 'write to this file (whole or not at all) instead of stdout')
+    .addHelpText('after', '\nExamples:\n  $ keeling report uttlesford --from council-2017-04-04 --to cwg-2017-04-25\n  $ keeling report uttlesford --from council-2017-04-04 --to cwg-2017-04-25 --format docx -o appendix-b.docx')
+    .action(async (slug: string, options: import('./commands/report.js').ReportOptions) => {
+      const { runReport } = await import('./commands/report.js')
+      done(await runReport(slug, options, io))
+    })
+
+  program
     .command('diff')
     .description('compare two texts of a protocol clause by clause and word by word; exit 0 when they read the same, 1 when they differ')
     .argument('<a>', 'the old text: a protocol file or slug, or any Markdown or text file')

@@ -9,10 +9,10 @@ describe('keeling diff', () => {
     const same = await runCli(['diff', 'protocols/uttlesford.md', 'uttlesford'], dir)
     expect(same).toEqual({ code: 0, stdout: '', stderr: '' })
     const text = readFileSync(join(dir, 'protocols', 'uttlesford.md'), 'utf8')
-    writeFileSync(join(dir, 'draft.md'), text.replace('for instance, deciding', 'for example, deciding'))
+    writeFileSync(join(dir, 'draft.md'), text.replace('for example, deciding', 'for instance, deciding'))
     const changed = await runCli(['diff', 'uttlesford', 'draft.md'], dir)
     expect(changed.code).toBe(1)
-    expect(changed.stdout).toMatch(/^Members are responsible for setting .* for \[-instance-\]\{\+example\+\}, deciding/)
+    expect(changed.stdout).toMatch(/^Members are responsible for setting .* for \[-example-\]\{\+instance\+\}, deciding/)
     expect(changed.stdout.split('\n\n')).toHaveLength(1)
   })
 

@@ -7,10 +7,10 @@ import { readDiffDocument } from '../../src/core/diff/diff-document.js'
 import { renderJsonDiff, type ClauseDiffJson } from '../../src/core/render/render-json-diff.js'
 import { renderMarkdownDiff } from '../../src/core/render/render-markdown-diff.js'
 import { PLAIN_MARKS, renderTextDiff } from '../../src/core/render/render-text-diff.js'
-import { repoRoot } from '../helpers/run-cli.js'
+import { repoRoot, uttlesfordBeforeCwg } from '../helpers/run-cli.js'
 import { applied, RULES } from '../motion/helpers.js'
 
-const uttlesford = readFileSync(join(repoRoot, 'protocols', 'uttlesford.md'), 'utf8')
+const uttlesford = await uttlesfordBeforeCwg()
 
 function compare(before: string, after: string): ChangeSet {
   return buildChangeSet(readDiffDocument(before), readDiffDocument(after), { before: 'a', after: 'b' })

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach } from 'vitest'
@@ -49,3 +49,18 @@ export function copyOfExamples(): string {
 
 export const repoRoot = join(import.meta.dirname, '..', '..')
 export const seedsDir = join(repoRoot, 'test', 'fixtures', 'seeds')
+
+/** Uttlesford's text before the working group's changes: version council-2017-04-04, rebuilt from history/. */
+export async function uttlesfordBeforeCwg(): Promise<string> {
+  const { readVersionText } = await import('../../src/store/history-file.js')
+  return readVersionText(repoRoot, 'uttlesford', 'council-2017-04-04')
+}
+
+/** A copy of the examples (protocols, amendments, history) with Uttlesford as it stood before the working group's changes. */
+export async function copyBeforeCwg(): Promise<string> {
+  const dir = copyOfExamples()
+  cpSync(join(repoRoot, 'amendments'), join(dir, 'amendments'), { recursive: true })
+  cpSync(join(repoRoot, 'history'), join(dir, 'history'), { recursive: true })
+  writeFileSync(join(dir, 'protocols', 'uttlesford.md'), await uttlesfordBeforeCwg())
+  return dir
+}

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { copyOfExamples, repoRoot, runCli, seedsDir, tempProject } from '../helpers/run-cli.js'
+import { copyBeforeCwg, copyOfExamples, repoRoot, runCli, seedsDir, tempProject } from '../helpers/run-cli.js'
 import { cpSync, writeFileSync } from 'node:fs'
 
 const recipes = JSON.parse(readFileSync(join(seedsDir, 'recipes.json'), 'utf8')) as { goldens: Record<string, string[]> }
@@ -22,7 +22,7 @@ const hash = (path: string): string => createHash('sha256').update(readFileSync(
 
 describe('the seed motions', () => {
   it("the working group's motion of 25 April 2017 gives Appendix B's new text word for word", async () => {
-    const dir = withAmendments()
+    const dir = await copyBeforeCwg()
     const result = await runCli(['apply', 'amendments/uttlesford/cwg-2017-04-25.md'], dir)
     expect(result.code, result.stderr).toBe(0)
     expect(result.stderr).toBe('applied cwg-2017-04-25 to protocols/uttlesford.md: 8 clauses changed, 2 clauses inserted, 1 clause renumbered\n')
@@ -39,7 +39,7 @@ describe('the seed motions', () => {
   })
 
   it("Cllr Artus's amendment to the working group's motion puts back the words the Council agreed", async () => {
-    const dir = withAmendments()
+    const dir = await copyBeforeCwg()
     const result = await runCli(['apply', 'amendments/uttlesford/cwg-2017-04-25.md', 'amendments/uttlesford/artus-2017-05-16.md'], dir)
     expect(result.code, result.stderr).toBe(0)
     const shown = await runCli(['show', 'uttlesford', 'Nothing in this protocol', '--format', 'text'], dir)
@@ -47,17 +47,17 @@ describe('the seed motions', () => {
   })
 
   it('seed 000: "it is proposed that the following is added" applies as a motion', async () => {
-    const dir = withAmendments()
+    const dir = await copyBeforeCwg()
     expect((await runCli(['apply', 'amendments/oadby-wigston/ctg-2014-04-01.md'], dir)).code).toBe(0)
     const text = readFileSync(join(dir, 'protocols', 'oadby-wigston.md'), 'utf8')
     expect(text.endsWith('- Trusting and respectful\n\n<a id="ctg-2014-04-01-1"></a>Officers should respect the right of members to make decisions that may be contrary to officer advice. Similarly members should respect the professional advice of officers even if they are minded to make a decision which is contrary to that advice.\n')).toBe(true)
   })
 
   it('records the motion in the front matter: it cannot be applied twice, and check no longer holds it to the new text', async () => {
-    const dir = withAmendments()
+    const dir = await copyBeforeCwg()
     const motion = 'amendments/uttlesford/cwg-2017-04-25.md'
     expect((await runCli(['apply', motion], dir)).code).toBe(0)
-    expect(readFileSync(join(dir, 'protocols', 'uttlesford.md'), 'utf8')).toMatch(/^---\ntitle: Member Officer Protocol\nslug: uttlesford\nbody: Uttlesford District Council\napplied:\n {2}- cwg-2017-04-25\n---\n/)
+    expect(readFileSync(join(dir, 'protocols', 'uttlesford.md'), 'utf8')).toMatch(/^---\ntitle: Member Officer Protocol\nslug: uttlesford\nbody: Uttlesford District Council\napplied:\n {2}- artus-2017-04-04-1\n {2}- artus-2017-04-04-2\n {2}- cwg-2017-04-25\n---\n/)
     const again = await runCli(['apply', motion], dir)
     expect(again.code).toBe(1)
     expect(again.stderr).toMatch(/Motion cwg-2017-04-25 is already applied to this protocol .*\[already-applied\]/)
@@ -67,15 +67,15 @@ describe('the seed motions', () => {
   })
 
   it('every example motion checks clean', async () => {
-    const result = await runCli(['check'], withAmendments())
+    const result = await runCli(['check'], await copyBeforeCwg())
     expect(result.code).toBe(0)
-    expect(result.stdout).toMatch(/4 protocols and 3 motions checked: 0 errors/)
+    expect(result.stdout).toMatch(/4 protocols and 5 motions checked: 0 errors/)
   })
 })
 
 describe('keeling apply', () => {
   it('--dry-run prints the changes, plain when piped, and writes nothing', async () => {
-    const dir = withAmendments()
+    const dir = await copyBeforeCwg()
     const path = join(dir, 'protocols', 'uttlesford.md')
     const before = hash(path)
     const result = await runCli(['apply', 'amendments/uttlesford/cwg-2017-04-25.md', '--dry-run'], dir)
@@ -88,7 +88,7 @@ describe('keeling apply', () => {
   })
 
   it('colours on a terminal, and not with NO_COLOR', async () => {
-    const dir = withAmendments()
+    const dir = await copyBeforeCwg()
     const { main } = await import('../../src/cli/main.js')
     let out = ''
     const io = (env: Record<string, string>) => ({ stdout: (t: string) => void (out += t), stderr: () => undefined, cwd: dir, env, isTTY: true })
@@ -100,7 +100,7 @@ describe('keeling apply', () => {
   })
 
   it('refuses a motion with any bad instruction: all problems listed, exit 1, the protocol untouched', async () => {
-    const dir = withAmendments()
+    const dir = await copyBeforeCwg()
     const path = join(dir, 'protocols', 'uttlesford.md')
     const before = hash(path)
     writeFileSync(
@@ -117,7 +117,7 @@ describe('keeling apply', () => {
   })
 
   it('exits 2 for a motion file that does not exist, or motions for two protocols', async () => {
-    const dir = withAmendments()
+    const dir = await copyBeforeCwg()
     expect(await runCli(['apply', 'amendments/uttlesford/nope.md'], dir)).toEqual({ code: 2, stdout: '', stderr: 'keeling: cannot read motion amendments/uttlesford/nope.md: no such file\n' })
     const mixed = await runCli(['apply', 'amendments/uttlesford/cwg-2017-04-25.md', 'amendments/oadby-wigston/ctg-2014-04-01.md'], dir)
     expect(mixed.code).toBe(2)
@@ -127,7 +127,7 @@ describe('keeling apply', () => {
 
 describe('keeling motion new', () => {
   it('writes a motion with every form as a comment, which check then asks to fill in', async () => {
-    const dir = withAmendments()
+    const dir = await copyBeforeCwg()
     const result = await runCli(['motion', 'new', 'uttlesford', '--title', 'Engagement with officers', '--mover', 'Cllr Artus'], dir)
     expect(result).toMatchObject({ code: 0, stdout: 'amendments/uttlesford/engagement-with-officers.md\n' })
     const text = readFileSync(join(dir, 'amendments', 'uttlesford', 'engagement-with-officers.md'), 'utf8')

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { buildChangeSet, type ChangeSet } from '../../src/core/diff/change-set.js'
 import { readDiffDocument } from '../../src/core/diff/diff-document.js'
 import { renderDocxDiff } from '../../src/core/render/render-docx-diff.js'
-import { repoRoot, runCli, tempProject } from '../helpers/run-cli.js'
+import { repoRoot, runCli, tempProject, uttlesfordBeforeCwg } from '../helpers/run-cli.js'
 import { applied } from '../motion/helpers.js'
 
 const DATE = '2017-04-25T00:00:00Z'
@@ -45,7 +45,7 @@ function resolve(xml: string, side: 'accept' | 'reject'): string[] {
     .map((text) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'))
 }
 
-const uttlesford = readFileSync(join(repoRoot, 'protocols', 'uttlesford.md'), 'utf8')
+const uttlesford = await uttlesfordBeforeCwg()
 const afterCwg = applied(uttlesford, readFileSync(join(repoRoot, 'amendments', 'uttlesford', 'cwg-2017-04-25.md'), 'utf8'))
 
 describe('Word', () => {

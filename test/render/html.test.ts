@@ -6,14 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildChangeSet, type ChangeSet } from '../../src/core/diff/change-set.js'
 import { readDiffDocument } from '../../src/core/diff/diff-document.js'
 import { renderHtmlDiff } from '../../src/core/render/render-html-diff.js'
-import { repoRoot } from '../helpers/run-cli.js'
+import { repoRoot, uttlesfordBeforeCwg } from '../helpers/run-cli.js'
 import { applied } from '../motion/helpers.js'
 
 function compare(before: string, after: string, labels = { before: 'a.md', after: 'b.md' }): ChangeSet {
   return buildChangeSet(readDiffDocument(before), readDiffDocument(after), labels)
 }
 
-const uttlesford = readFileSync(join(repoRoot, 'protocols', 'uttlesford.md'), 'utf8')
+const uttlesford = await uttlesfordBeforeCwg()
 const afterCwg = applied(uttlesford, readFileSync(join(repoRoot, 'amendments', 'uttlesford', 'cwg-2017-04-25.md'), 'utf8'))
 
 const HOSTILE = `---

@@ -11,6 +11,10 @@ export interface Attribution {
   body?: string
   date?: string
   outcome?: string
+  /** "for 20, against 3, abstain 1", as recorded. */
+  votes?: string
+  /** The version that adopted the change. */
+  version?: string
 }
 
 /**

@@ -157,7 +157,7 @@ export function describeAttribution(attribution: Attribution[]): string {
   return attribution
     .map((item) => {
       const who = [item.mover ? `moved by ${item.mover}` : '', item.seconder ? `seconded by ${item.seconder}` : ''].filter(Boolean).join(', ')
-      const decided = [item.outcome, item.body, item.date].filter(Boolean).join(', ')
+      const decided = [item.outcome, item.body, item.date].filter(Boolean).join(', ') + (item.votes ? ` (${item.votes})` : '')
       return `${item.motion}${item.title ? ` (${item.title})` : ''}${who ? `: ${who}` : ''}${decided ? `; ${decided}` : ''}`
     })
     .join('. ')

@@ -1,0 +1,53 @@
+import { buildChangeSet } from '../../core/diff/change-set.js'
+import { readDiffDocument } from '../../core/diff/diff-document.js'
+import { attachAttributions, attributeClauses } from '../../core/history/attribute.js'
+import { standingDecision, versionsOf } from '../../core/history/history.js'
+import { readHistory, replayProject } from '../../store/history-file.js'
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, wantsColour, type Io } from '../io.js'
+import { type DiffFormat, renderChangeSet, writeOutput } from '../render-change-set.js'
+
+export interface ReportOptions {
+  from: string
+  to: string
+  format: DiffFormat
+  output?: string
+}
+
+/**
+ * `keeling report SLUG --from A --to B`: the appendix between two versions,
+ * every change attributed to the motion that made it, its mover, the body
+ * that decided it, the date and the votes (Word: the revision's author and
+ * date).
+ */
+export async function runReport(slug: string, options: ReportOptions, io: Io): Promise<number> {
+  if (options.format === 'docx' && options.output === undefined) {
+    throw new UserError('a Word document is a file: give one with -o, e.g. --format docx -o appendix-b.docx', EXIT_USAGE)
+  }
+  const { history } = await readHistory(io.cwd, slug)
+  const labels = versionsOf(history).map((version) => version.label)
+  if (labels.length === 0) throw new UserError(`${slug} has no versions (history/${slug}.yml); record them with keeling adopt`, EXIT_USAGE)
+  for (const label of [options.from, options.to]) {
+    if (!labels.includes(label)) throw new UserError(`${slug} has no version "${label}"; its versions: ${labels.join(', ')}`, EXIT_USAGE)
+  }
+  const from = labels.indexOf(options.from)
+  const to = labels.indexOf(options.to)
+  if (from >= to) throw new UserError(`--from ${options.from} must be an earlier version than --to ${options.to} (versions in order: ${labels.join(', ')})`, EXIT_USAGE)
+  const replay = await replayProject(io.cwd, slug, history)
+  if ('failure' in replay) {
+    io.stderr(`keeling report: cannot rebuild the versions of ${slug}: ${replay.failure.reason}; run keeling verify ${slug}\n`)
+    return EXIT_PROBLEMS
+  }
+  const between = new Set(labels.slice(from + 1, to + 1))
+  const steps = replay.steps.filter((step) => between.has(step.version.label))
+  const changeSet = buildChangeSet(readDiffDocument(replay.texts.get(options.from) ?? ''), readDiffDocument(replay.texts.get(options.to) ?? ''), {
+    before: `${slug}@${options.from}`,
+    after: `${slug}@${options.to}`
+  })
+  attachAttributions(
+    changeSet,
+    attributeClauses(steps, (motion) => standingDecision(history, motion))
+  )
+  const output = await renderChangeSet(changeSet, options.format, options.output === undefined && wantsColour(io), io.env)
+  await writeOutput(output, options.output, io)
+  return EXIT_OK
+}

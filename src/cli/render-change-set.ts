@@ -1,0 +1,53 @@
+import { resolve } from 'node:path'
+import type { ChangeSet } from '../core/diff/change-set.js'
+import { displayPath } from '../store/layout.js'
+import { writeFileAtomic } from '../store/write-file-atomic.js'
+import type { Io } from './io.js'
+
+/** The forms a change set can be written in. */
+export const DIFF_FORMATS = ['text', 'md', 'html', 'docx', 'json'] as const
+export type DiffFormat = (typeof DIFF_FORMATS)[number]
+
+/** Render a change set; each renderer is loaded only when used. */
+export async function renderChangeSet(changeSet: ChangeSet, format: DiffFormat, toTerminal: boolean, env: Io['env']): Promise<string | Uint8Array> {
+  switch (format) {
+    case 'docx': {
+      const { renderDocxDiff } = await import('../core/render/render-docx-diff.js')
+      return renderDocxDiff(changeSet, { date: revisionDate(env) })
+    }
+    case 'md': {
+      const { renderMarkdownDiff } = await import('../core/render/render-markdown-diff.js')
+      return renderMarkdownDiff(changeSet)
+    }
+    case 'html': {
+      const { renderHtmlDiff } = await import('../core/render/render-html-diff.js')
+      return renderHtmlDiff(changeSet)
+    }
+    case 'json': {
+      const { renderJsonDiff } = await import('../core/render/render-json-diff.js')
+      return renderJsonDiff(changeSet)
+    }
+    case 'text': {
+      const { COLOUR_MARKS, PLAIN_MARKS, renderTextDiff } = await import('../core/render/render-text-diff.js')
+      return renderTextDiff(changeSet, toTerminal ? COLOUR_MARKS : PLAIN_MARKS)
+    }
+  }
+}
+
+/** The date on Word revisions: now, or SOURCE_DATE_EPOCH (seconds) for a reproducible file. */
+function revisionDate(env: Io['env']): string {
+  const epoch = Number(env['SOURCE_DATE_EPOCH'])
+  const date = env['SOURCE_DATE_EPOCH'] && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date()
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
+/** Write to `-o FILE` (whole or not at all) or to stdout. */
+export async function writeOutput(output: string | Uint8Array, file: string | undefined, io: Io): Promise<void> {
+  if (file === undefined) {
+    if (typeof output === 'string') io.stdout(output)
+    return
+  }
+  const target = resolve(io.cwd, file)
+  await writeFileAtomic(target, output)
+  io.stderr(`wrote ${displayPath(io.cwd, target)}\n`)
+}

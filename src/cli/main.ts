@@ -166,6 +166,30 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
     })
 
   program
+    .command('log')
+    .description('decisions and versions, newest first, with votes; for a clause, only the motions that changed it')
+    .argument('<protocol>', 'the protocol slug')
+    .argument('[clause]', 'a number, clause ID or opening words')
+    .option('--json', 'print the records as JSON')
+    .addHelpText('after', '\nExamples:\n  $ keeling log uttlesford\n  $ keeling log uttlesford 7.2')
+    .action(async (slug: string, clause: string | undefined, options: { json?: boolean }) => {
+      const { runLog } = await import('./commands/log.js')
+      done(await runLog(slug, clause, options, io))
+    })
+
+  program
+    .command('blame')
+    .description('each clause word by word, each run of words with the version, motion, mover, body, date and vote that last changed it')
+    .argument('<protocol>', 'the protocol slug')
+    .argument('[clause]', 'a number, clause ID or opening words (default: every clause)')
+    .option('--json', 'print the spans as JSON')
+    .addHelpText('after', '\nExample:\n  $ keeling blame uttlesford 7.2')
+    .action(async (slug: string, clause: string | undefined, options: { json?: boolean }) => {
+      const { runBlame } = await import('./commands/blame.js')
+      done(await runBlame(slug, clause, options, io))
+    })
+
+  program
     .command('report')
     .description('the appendix between two versions, every change attributed to its motion, mover, body, date and vote')
     .argument('<protocol>', 'the protocol slug')

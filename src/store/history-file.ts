@@ -25,10 +25,15 @@ export async function readHistory(root: string, slug: string): Promise<{ history
   return { history: parseHistory(text), text }
 }
 
+/** A history file's text with records appended (the header first, for a new file). */
+export function withRecords(slug: string, existing: string, records: HistoryRecord[]): string {
+  const start = existing === '' ? historyHeader(slug) : existing.endsWith('\n') ? existing : `${existing}\n`
+  return start + records.map(formatRecord).join('')
+}
+
 /** Append records to a history file, whole or not at all. */
 export async function appendRecords(root: string, slug: string, existing: string, records: HistoryRecord[]): Promise<void> {
-  const start = existing === '' ? historyHeader(slug) : existing.endsWith('\n') ? existing : `${existing}\n`
-  await writeFileAtomic(historyPath(root, slug), start + records.map(formatRecord).join(''))
+  await writeFileAtomic(historyPath(root, slug), withRecords(slug, existing, records))
 }
 
 /** Read the motion files a history names: `amendments/<slug>/<id>.md`. */

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import { lastHash, sha256, standingDecision, type Version, versionsOf } from '../../core/history/history.js'
 import { applyMotions } from '../../core/motion/apply-motions.js'
-import { appendRecords, historyPath, readHistory, versionTextPath } from '../../store/history-file.js'
+import { historyPath, readHistory, versionTextPath, withRecords } from '../../store/history-file.js'
 import { displayPath, isSlug, protocolPath } from '../../store/layout.js'
 import { LockBusy, withLock } from '../../store/lock.js'
 import { MotionNotFound, readMotionFile } from '../../store/read-motion-file.js'
-import { writeFileAtomic } from '../../store/write-file-atomic.js'
+import { writeFilesAtomic } from '../../store/write-file-atomic.js'
 import { formatMessage } from '../format-message.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js'
 import { dateProblems } from './decide.js'
@@ -90,10 +90,13 @@ export async function runAdopt(slug: string, paths: string[], options: AdoptOpti
         sha256: sha256(text),
         previous: lastHash(history)
       }
-      // The first version's text is kept whole; later ones are replayed from it.
-      if (!last) await writeFileAtomic(versionTextPath(io.cwd, slug, options.version), text)
-      await appendRecords(io.cwd, slug, historyText, [version])
-      if (text !== current) await writeFileAtomic(file, text)
+      // One change to three files: the first version's text (kept whole; later ones are replayed from it), the
+      // history, and the protocol — all written, or none.
+      await writeFilesAtomic([
+        ...(last ? [] : [{ path: versionTextPath(io.cwd, slug, options.version), text }]),
+        { path: historyPath(io.cwd, slug), text: withRecords(slug, historyText, [version]) },
+        ...(text !== current ? [{ path: file, text }] : [])
+      ])
       const motions = inputs.length > 0 ? ` with ${inputs.map((input) => input.motion.id).join(', ')}` : ' as it stands'
       io.stderr(`adopted ${slug}@${options.version} (${options.date}, ${options.by})${motions}; sha256 ${version.sha256.slice(0, 12)}\n`)
       return EXIT_OK

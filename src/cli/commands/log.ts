@@ -1,0 +1,43 @@
+import { attributeClauses } from '../../core/history/attribute.js'
+import { type HistoryRecord, standingDecision } from '../../core/history/history.js'
+import { findClause } from '../../core/protocol/find-clause.js'
+import { parseProtocol } from '../../core/protocol/parse-protocol.js'
+import { readHistory, replayProject } from '../../store/history-file.js'
+import { readProtocolFile } from '../../store/read-protocol-file.js'
+import { EXIT_OK, EXIT_USAGE, UserError, type Io } from '../io.js'
+import { describeDecision } from './decide.js'
+
+/**
+ * `keeling log SLUG [CLAUSE]`: the decisions and versions, newest first,
+ * with votes; for a clause, only the motions that changed it and the
+ * versions that adopted them.
+ */
+export async function runLog(slug: string, selector: string | undefined, options: { json?: boolean }, io: Io): Promise<number> {
+  const { history } = await readHistory(io.cwd, slug)
+  if (history.records.length === 0) throw new UserError(`${slug} has no history (history/${slug}.yml); record decisions with keeling decide`, EXIT_USAGE)
+  let records: HistoryRecord[] = history.records
+  if (selector !== undefined) {
+    const file = await readProtocolFile(io.cwd, slug)
+    const found = findClause(parseProtocol(file.text), selector)
+    if (!('found' in found)) throw new UserError(`no clause "${selector}" in ${slug}`, EXIT_USAGE)
+    const replay = await replayProject(io.cwd, slug, history)
+    const touched = attributeClauses(replay.steps, (motion) => standingDecision(history, motion)).get(found.found.id) ?? []
+    const motions = new Set(touched.map((who) => who.motion))
+    records = records.filter((record) => (record.record === 'decision' ? motions.has(record.motion) : record.motions.some((motion) => motions.has(motion.id)) || record.from === ''))
+  }
+  const newest = [...records].reverse()
+  if (options.json) {
+    io.stdout(`${JSON.stringify(newest, null, 2)}\n`)
+    return EXIT_OK
+  }
+  const lines = newest.map((record) => {
+    if (record.record === 'decision') {
+      const who = [record.mover ? `moved by ${record.mover}` : '', record.seconder ? `seconded by ${record.seconder}` : ''].filter(Boolean).join(', ')
+      return `${record.date}  decision  ${describeDecision(record)}${who ? `; ${who}` : ''}${record.note ? `; ${record.note}` : ''}`
+    }
+    const motions = record.motions.length > 0 ? `: ${record.motions.map((motion) => motion.id).join(', ')}` : ' (first text)'
+    return `${record.date}  version   ${record.label} adopted by ${record.by}${motions}  sha256 ${record.sha256.slice(0, 12)}`
+  })
+  io.stdout(`${lines.join('\n')}\n`)
+  return EXIT_OK
+}

@@ -1,0 +1,204 @@
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it, vi } from 'vitest'
+import { repoRoot, runCli, tempProject } from '../helpers/run-cli.js'
+import { RULES } from '../motion/helpers.js'
+
+// A rename that fails on demand, to stand for a crash mid-write.
+const failing = vi.hoisted(() => ({ path: '' }))
+vi.mock('node:fs/promises', async (original) => {
+  const actual = await original<typeof import('node:fs/promises')>()
+  return {
+    ...actual,
+    rename: async (from: string, to: string) => {
+      if (failing.path !== '' && to.endsWith(failing.path)) throw Object.assign(new Error('simulated crash'), { code: 'EIO' })
+      return actual.rename(from, to)
+    }
+  }
+})
+
+const hash = (path: string): string => (existsSync(path) ? createHash('sha256').update(readFileSync(path)).digest('hex') : 'absent')
+
+function motion(dir: string, id: string, body: string): string {
+  mkdirSync(join(dir, 'amendments', 'rules'), { recursive: true })
+  writeFileSync(join(dir, 'amendments', 'rules', `${id}.md`), `---\ntitle: ${id}\nmover: Cllr ${id}\nseconder: Cllr Second\n---\n\n${body}\n`)
+  return `amendments/rules/${id}.md`
+}
+
+/** A project with protocols/rules.md recorded as its first version, and three motions. */
+async function project(): Promise<string> {
+  const dir = tempProject()
+  mkdirSync(join(dir, 'protocols'))
+  writeFileSync(join(dir, 'protocols', 'rules.md'), RULES)
+  motion(dir, 'm1', '1. In paragraph 2.1, leave out "with respect" and insert "with courtesy and respect".')
+  motion(dir, 'm2', '1. In paragraph 3.2, at the end insert " They do not take sides."')
+  motion(dir, 'm3', '1. In paragraph 2.1, after "courtesy" insert ", patience".')
+  const first = await runCli(['adopt', 'rules', '--version', 'v1', '--date', '2020-01-10', '--by', 'Council'], dir)
+  expect(first.code, first.stderr).toBe(0)
+  return dir
+}
+
+const decide = (dir: string, id: string, ...more: string[]) =>
+  runCli(['decide', `amendments/rules/${id}.md`, '--body', 'Council', '--date', '2020-02-01', '--outcome', 'carried', ...more], dir)
+
+describe('decide and adopt', () => {
+  it('round trip: a decision, then a version; versions, log and verify read them back', async () => {
+    const dir = await project()
+    const decided = await decide(dir, 'm1', '--for', '20', '--against', '3', '--abstain', '1', '--meeting', 'Council, 1 February 2020')
+    expect(decided).toMatchObject({ code: 0, stderr: 'recorded in history/rules.yml: m1 carried by Council at Council, 1 February 2020 on 2020-02-01 (for 20, against 3, abstain 1)\n' })
+    const adopted = await runCli(['adopt', 'rules', '--version', 'v2', '--date', '2020-02-01', '--by', 'Council', 'amendments/rules/m1.md'], dir)
+    expect(adopted.code, adopted.stderr).toBe(0)
+    expect(readFileSync(join(dir, 'protocols', 'rules.md'), 'utf8')).toContain('2.1 Members and officers should treat each other with courtesy and respect.')
+    const versions = await runCli(['versions', 'rules', '--json'], dir)
+    expect((JSON.parse(versions.stdout) as Array<{ label: string; motions: Array<{ id: string }> }>).map((v) => [v.label, v.motions.map((m) => m.id)])).toEqual([
+      ['v1', []],
+      ['v2', ['m1']]
+    ])
+    expect((await runCli(['log', 'rules'], dir)).stdout).toMatch(/^2020-02-01 {2}version {3}v2 adopted by Council: m1 {2}sha256 [0-9a-f]{12}\n2020-02-01 {2}decision {2}m1 carried by Council at Council, 1 February 2020 on 2020-02-01 \(for 20, against 3, abstain 1\); moved by Cllr m1, seconded by Cllr Second\n/)
+    expect(await runCli(['verify', 'rules'], dir)).toMatchObject({ code: 0, stderr: '1 protocol verified: every version replays to its recorded text\n' })
+    expect((await runCli(['show', 'rules@v1', '2.1', '--format', 'text'], dir)).stdout).toBe('2.1 Members and officers should treat each other with respect.\n')
+    expect((await runCli(['diff', 'rules@v1', 'rules@v2'], dir)).stdout).toBe('2.1 Members and officers should treat each other with{+ courtesy and+} respect.\n')
+  })
+
+  it('adopt refuses a lost or undecided motion, a used label and an earlier date, and writes nothing', async () => {
+    const dir = await project()
+    await runCli(['decide', 'amendments/rules/m2.md', '--body', 'Council', '--date', '2020-02-01', '--outcome', 'lost'], dir)
+    const files = ['protocols/rules.md', 'history/rules.yml'].map((path) => join(dir, path))
+    const before = files.map(hash)
+    const result = await runCli(['adopt', 'rules', '--version', 'v1', '--date', '2019-12-31', '--by', 'Council', 'amendments/rules/m1.md', 'amendments/rules/m2.md'], dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('version v1 already exists; choose another label')
+    expect(result.stderr).toContain('--date 2019-12-31 is before the last version, v1 of 2020-01-10')
+    expect(result.stderr).toContain('amendments/rules/m1.md has no decision recorded; record the meeting\'s decision first')
+    expect(result.stderr).toContain('amendments/rules/m2.md was lost by Council on 2020-02-01; only carried motions are adopted')
+    expect(result.stderr).toMatch(/refused; nothing was written\n$/)
+    expect(files.map(hash)).toEqual(before)
+  })
+
+  it('decide refuses a bad date, an unknown outcome and a negative vote, writing nothing', async () => {
+    const dir = await project()
+    const before = hash(join(dir, 'history', 'rules.yml'))
+    const result = await runCli(['decide', 'amendments/rules/m1.md', '--body', 'Council', '--date', '2020-02-30', '--outcome', 'passed', '--for', '-2'], dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toBe(
+      'keeling decide: --date "2020-02-30" is not a date; write it as YYYY-MM-DD, e.g. 2017-04-25\n' +
+        'keeling decide: --outcome "passed" is not an outcome; use one of carried, lost, withdrawn, deferred, referred, superseded\n' +
+        'keeling decide: --for "-2" is not a number of votes; give a whole number, 0 or more\n'
+    )
+    expect(hash(join(dir, 'history', 'rules.yml'))).toBe(before)
+  })
+
+  it('a motion changed after the meeting decided it is not adopted', async () => {
+    const dir = await project()
+    await decide(dir, 'm1')
+    motion(dir, 'm1', '1. In paragraph 2.1, leave out "with respect" and insert "with deference".')
+    const result = await runCli(['adopt', 'rules', '--version', 'v2', '--date', '2020-02-01', '--by', 'Council', 'amendments/rules/m1.md'], dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('amendments/rules/m1.md was changed after Council decided on it (2020-02-01); the text adopted must be the text carried')
+  })
+
+  it('blame after three versions: each run of words to the motion that last changed it', async () => {
+    const dir = await project()
+    await decide(dir, 'm1', '--for', '12')
+    await runCli(['adopt', 'rules', '--version', 'v2', '--date', '2020-02-01', '--by', 'Council', 'amendments/rules/m1.md'], dir)
+    await runCli(['decide', 'amendments/rules/m3.md', '--body', 'Standards Committee', '--date', '2020-03-01', '--outcome', 'carried'], dir)
+    const third = await runCli(['adopt', 'rules', '--version', 'v3', '--date', '2020-03-01', '--by', 'Council', 'amendments/rules/m3.md'], dir)
+    expect(third.code, third.stderr).toBe(0)
+    const json = JSON.parse((await runCli(['blame', 'rules', '2.1', '--json'], dir)).stdout) as Array<{ spans: Array<{ text: string; attribution: { motion: string; version: string; body?: string; votes?: string } }> }>
+    expect(json[0]?.spans.map((span) => [span.text, span.attribution.motion, span.attribution.version])).toEqual([
+      ['Members and officers should treat each other with', '', 'v1'],
+      [' courtesy', 'm1', 'v2'],
+      [', patience', 'm3', 'v3'],
+      [' and', 'm1', 'v2'],
+      [' respect.', '', 'v1']
+    ])
+    expect(json[0]?.spans[1]?.attribution).toMatchObject({ body: 'Council', votes: 'for 12' })
+    const text = (await runCli(['blame', 'rules', '2.1'], dir)).stdout
+    expect(text).toContain('v3 ← m3, moved by Cllr m3; carried by Standards Committee on 2020-03-01 ", patience"')
+  })
+
+  it('two adopts at once both land: writers take turns', async () => {
+    const dir = await project()
+    await decide(dir, 'm1')
+    await decide(dir, 'm2')
+    const [a, b] = await Promise.all([
+      runCli(['adopt', 'rules', '--version', 'v2', '--date', '2020-02-01', '--by', 'Council', 'amendments/rules/m1.md'], dir),
+      runCli(['decide', 'amendments/rules/m3.md', '--body', 'Council', '--date', '2020-02-02', '--outcome', 'deferred'], dir)
+    ])
+    expect([a.code, b.code]).toEqual([0, 0])
+    const history = readFileSync(join(dir, 'history', 'rules.yml'), 'utf8')
+    expect(history).toContain('label: v2')
+    expect(history).toContain('outcome: deferred')
+    expect((await runCli(['verify', 'rules'], dir)).code).toBe(0)
+    expect(existsSync(join(dir, 'history', 'rules.yml.lock'))).toBe(false)
+  })
+
+  it('a crash mid-write (a failed rename) leaves the old files whole and no version recorded', async () => {
+    const dir = await project()
+    await decide(dir, 'm1')
+    const files = ['protocols/rules.md', 'history/rules.yml'].map((path) => join(dir, path))
+    const before = files.map(hash)
+    failing.path = join('protocols', 'rules.md')
+    try {
+      await expect(runCli(['adopt', 'rules', '--version', 'v2', '--date', '2020-02-01', '--by', 'Council', 'amendments/rules/m1.md'], dir)).rejects.toThrow('simulated crash')
+    } finally {
+      failing.path = ''
+    }
+    expect(files.map(hash)).toEqual(before)
+    expect(readdirSync(join(dir, 'history')).filter((name) => name.endsWith('.tmp') || name.endsWith('.lock'))).toEqual([])
+    expect((await runCli(['verify', 'rules'], dir)).code).toBe(0)
+  })
+})
+
+describe('verify', () => {
+  async function adopted(): Promise<string> {
+    const dir = await project()
+    await decide(dir, 'm1')
+    await runCli(['adopt', 'rules', '--version', 'v2', '--date', '2020-02-01', '--by', 'Council', 'amendments/rules/m1.md'], dir)
+    return dir
+  }
+
+  it('names the clause when the adopted text was edited by hand', async () => {
+    const dir = await adopted()
+    const path = join(dir, 'protocols', 'rules.md')
+    writeFileSync(path, readFileSync(path, 'utf8').replace('Officers give facts.', 'Officers give opinions.'))
+    const result = await runCli(['verify', 'rules'], dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/^protocols\/rules\.md:\d+: 3\.2: stored text differs from version v2\n/)
+  })
+
+  it('finds an edited history record and an edited motion file', async () => {
+    const dir = await adopted()
+    const history = join(dir, 'history', 'rules.yml')
+    writeFileSync(history, readFileSync(history, 'utf8').replace('by: Council', 'by: Cabinet'))
+    const edited = await runCli(['verify', 'rules'], dir)
+    expect(edited.code).toBe(1)
+    expect(edited.stderr).toContain('history/rules.yml: decision on m1 (2020-02-01): the record before it was changed or removed')
+    const other = await adopted()
+    motion(other, 'm1', '1. In paragraph 2.1, leave out "with respect" and insert "with deference".')
+    const moved = await runCli(['verify', 'rules'], other)
+    expect(moved.code).toBe(1)
+    expect(moved.stderr).toContain('history/rules.yml: motion m1 was changed since version v2 adopted it')
+  })
+
+  it("passes on this repository's own history", async () => {
+    const result = await runCli(['verify'], repoRoot)
+    expect(result).toEqual({ code: 0, stdout: '', stderr: '1 protocol verified: every version replays to its recorded text\n' })
+  })
+})
+
+describe("the Uttlesford history (seed 002)", () => {
+  it('blame says "commercially sensitive" came from the working group on 25 April 2017', async () => {
+    const result = await runCli(['blame', 'uttlesford', '7.2'], repoRoot)
+    expect(result.stdout).toContain('cwg-2017-04-25 ← cwg-2017-04-25, moved by Constitution Working Group; carried by Constitution Working Group on 2017-04-25 ", commercially sensitive"')
+  })
+
+  it('report from council-2017-04-04 to cwg-2017-04-25 is Appendix B', async () => {
+    const result = await runCli(['report', 'uttlesford', '--from', 'council-2017-04-04', '--to', 'cwg-2017-04-25'], repoRoot)
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe(readFileSync(join(repoRoot, 'test', 'fixtures', 'goldens', 'uttlesford-appendix-b.md'), 'utf8'))
+    const html = (await runCli(['report', 'uttlesford', '--from', 'council-2017-04-04', '--to', 'cwg-2017-04-25', '--format', 'html'], repoRoot)).stdout
+    expect(html).toContain('title="cwg-2017-04-25 (Member Officer Protocol — the Constitution Working Group&#39;s changes): moved by Constitution Working Group; carried, Constitution Working Group, 2017-04-25"')
+  })
+})

@@ -89,6 +89,20 @@ describe('decide and adopt', () => {
     expect(hash(join(dir, 'history', 'rules.yml'))).toBe(before)
   })
 
+  it('a motion drafted against the last version (base:) is adopted; against an older one, refused', async () => {
+    const dir = await project()
+    motion(dir, 'b1', '1. In paragraph 3.1, leave out "themselves" and insert "their wards".')
+    writeFileSync(join(dir, 'amendments', 'rules', 'b1.md'), readFileSync(join(dir, 'amendments', 'rules', 'b1.md'), 'utf8').replace('mover:', 'base: v1\nmover:'))
+    await decide(dir, 'b1')
+    const adopted = await runCli(['adopt', 'rules', '--version', 'v2', '--date', '2020-02-01', '--by', 'Council', 'amendments/rules/b1.md'], dir)
+    expect(adopted.code, adopted.stderr).toBe(0)
+    motion(dir, 'b2', '1. Leave out paragraph 3.2.')
+    writeFileSync(join(dir, 'amendments', 'rules', 'b2.md'), readFileSync(join(dir, 'amendments', 'rules', 'b2.md'), 'utf8').replace('mover:', 'base: v1\nmover:'))
+    const dry = await runCli(['apply', 'amendments/rules/b2.md', '--dry-run'], dir)
+    expect(dry.code).toBe(1)
+    expect(dry.stderr).toContain('Motion was drafted against version `v1`, but the text it would change is version `v2`; redraft it against `v2`')
+  })
+
   it('a motion changed after the meeting decided it is not adopted', async () => {
     const dir = await project()
     await decide(dir, 'm1')

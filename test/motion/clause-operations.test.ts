@@ -93,9 +93,9 @@ describe('clause operations', () => {
     ])
   })
 
-  it('refuses a motion drafted against a version the protocol has no record of', () => {
+  it('refuses a motion drafted against a version the protocol is not', () => {
     expect(refused(RULES, '---\ntitle: T\nmover: M\nbase: council-2017-04-04\n---\n\n1. Leave out paragraph 3.2.\n')).toEqual([
-      '1:1 unknown-base: Motion was drafted against version `council-2017-04-04`, which this protocol has no record of; remove `base:` to read its numbers against the current text'
+      '1:1 unknown-base: Motion was drafted against version `council-2017-04-04`, which is not the text it would change (no recorded version is); remove `base:` to read its numbers against the current text'
     ])
   })
 })

@@ -73,7 +73,7 @@ export async function runAdopt(slug: string, paths: string[], options: AdoptOpti
       if (reasons.length > 0) return refuse(reasons)
       let text = current
       if (inputs.length > 0) {
-        const result = applyMotions(current, inputs)
+        const result = applyMotions(current, inputs, { version: last?.label ?? '' })
         if ('problems' in result) {
           for (const { name, message } of result.problems) io.stderr(`${formatMessage(name, message)}\n`)
           return refuse([`the motions do not apply to version ${last?.label ?? ''}`])

@@ -1,4 +1,6 @@
+import { sha256, versionsOf } from '../../core/history/history.js'
 import { applyMotions } from '../../core/motion/apply-motions.js'
+import { readHistory } from '../../store/history-file.js'
 import { buildChangeSet, describeSummary, summarizeChanges } from '../../core/diff/change-set.js'
 import { readDiffDocument } from '../../core/diff/diff-document.js'
 import { COLOUR_MARKS, PLAIN_MARKS, renderTextDiff } from '../../core/render/render-text-diff.js'
@@ -34,7 +36,10 @@ export async function runApply(paths: string[], options: { dryRun?: boolean }, i
     }
     throw error
   })
-  const result = applyMotions(file.text, inputs)
+  // A motion drafted against a version (`base:`) applies when the protocol is that version's text.
+  const { history } = await readHistory(io.cwd, slug)
+  const last = versionsOf(history).at(-1)
+  const result = applyMotions(file.text, inputs, { version: last && sha256(file.text) === last.sha256 ? last.label : '' })
   if ('problems' in result) {
     for (const { name, message } of result.problems) io.stderr(`${formatMessage(name, message)}\n`)
     const count = result.problems.length

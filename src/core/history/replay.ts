@@ -28,6 +28,7 @@ export function replayHistory(history: History, rootText: string | undefined, mo
   const steps: ReplayStep[] = []
   const fail = (version: string, reason: string): Replay => ({ failure: { version, reason }, texts, steps })
   let previous: string | undefined
+  let previousLabel = ''
   for (const version of versionsOf(history)) {
     if (previous === undefined) {
       if (rootText === undefined) return fail(version.label, `the text of version ${version.label} is missing (history/…/${version.label}.md)`)
@@ -35,6 +36,7 @@ export function replayHistory(history: History, rootText: string | undefined, mo
       texts.set(version.label, rootText)
       steps.push({ version, motions: [], before: '', after: rootText })
       previous = rootText
+      previousLabel = version.label
       continue
     }
     const inputs: MotionInput[] = []
@@ -45,13 +47,14 @@ export function replayHistory(history: History, rootText: string | undefined, mo
       inputs.push(input)
     }
     // As adopted: all the version's motions at once, each read against the version before.
-    const result = applyMotions(previous, inputs)
+    const result = applyMotions(previous, inputs, { version: previousLabel })
     if ('problems' in result) return fail(version.label, `the motions of version ${version.label} no longer apply to the version before: ${result.problems[0]?.message.reason ?? ''}`)
     const text = result.text
     steps.push({ version, motions: inputs, before: previous, after: text })
     if (sha256(text) !== version.sha256) return fail(version.label, `replaying version ${version.label} does not give the text it recorded`)
     texts.set(version.label, text)
     previous = text
+    previousLabel = version.label
   }
   return { texts, steps }
 }

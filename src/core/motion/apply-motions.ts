@@ -53,18 +53,22 @@ interface PlannedStructure {
  *
  * @param protocolText the protocol as it stands (the motions' base)
  * @param inputs the motions, in the order given
+ * @param options.version the version label of `protocolText`, when it is a recorded version: a motion drafted
+ *   against it (`base:`) applies; one drafted against another version is refused
  * @returns the new text, or every problem found (nothing is applied then)
  */
-export function applyMotions(protocolText: string, inputs: MotionInput[]): ApplyResult {
+export function applyMotions(protocolText: string, inputs: MotionInput[], options: { version?: string } = {}): ApplyResult {
   const problems: MotionProblem[] = inputs.flatMap((input) =>
     input.motion.messages.filter((message) => message.fatal).map((message) => ({ name: input.name, message }))
   )
   const base = parseProtocol(protocolText)
   const done = new Set(appliedMotions(base))
   for (const input of inputs) {
-    if (input.motion.base !== '') {
-      // Numbers are read against the base version; until that version's text can be found, applying could hit the wrong paragraph.
-      const reason = `Motion was drafted against version \`${input.motion.base}\`, which this protocol has no record of; remove \`base:\` to read its numbers against the current text`
+    if (input.motion.base !== '' && input.motion.base !== options.version) {
+      // Numbers are read against the base version: read against another text, they could hit the wrong paragraph.
+      const reason = options.version
+        ? `Motion was drafted against version \`${input.motion.base}\`, but the text it would change is version \`${options.version}\`; redraft it against \`${options.version}\` (its numbers may have moved)`
+        : `Motion was drafted against version \`${input.motion.base}\`, which is not the text it would change (no recorded version is); remove \`base:\` to read its numbers against the current text`
       problems.push({ name: input.name, message: problem(reason, { line: 1, column: 1 }, 'unknown-base') })
     }
     if (!done.has(input.motion.id)) continue

@@ -9,38 +9,12 @@ import { renderMarkdownDiff } from '../../src/core/render/render-markdown-diff.j
 import { PLAIN_MARKS, renderTextDiff } from '../../src/core/render/render-text-diff.js'
 import { repoRoot, uttlesfordBeforeCwg } from '../helpers/run-cli.js'
 import { applied, RULES } from '../motion/helpers.js'
+import { plain, resolveMarks } from '../helpers/markdown-marks.js'
 
 const uttlesford = await uttlesfordBeforeCwg()
 
 function compare(before: string, after: string): ChangeSet {
   return buildChangeSet(readDiffDocument(before), readDiffDocument(after), { before: 'a', after: 'b' })
-}
-
-/**
- * The Markdown appendix with every change accepted (or rejected), spacing
- * as a reader sees it; a list item or heading whose words are all struck
- * goes with them.
- */
-function resolveMarks(markdown: string, side: 'accept' | 'reject'): string {
-  const [gone, kept] = side === 'accept' ? [/~~[\s\S]*?~~/g, /<u>([\s\S]*?)<\/u>/g] : [/<u>[\s\S]*?<\/u>/g, /~~([\s\S]*?)~~/g]
-  const text = markdown
-    .split('\n')
-    .map((line) => {
-      const left = line.replace(gone, '')
-      return left !== line && /^\s*(?:[-*+]|#{1,6})?\s*$/.test(left) ? null : left.replace(kept, '$1')
-    })
-    .filter((line) => line !== null)
-    .join('\n')
-  return asRead(text)
-}
-
-function asRead(text: string): string {
-  return text.replace(/[ \t]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n{3,}/g, '\n\n').replace(/^ /gm, '').replace(/^\n+/, '').replace(/\n+$/, '\n')
-}
-
-/** A text's own appendix with nothing changed: what accepting every change must give. */
-function plain(text: string): string {
-  return asRead(renderMarkdownDiff(compare(text, text)))
 }
 
 describe('keeling diff, the change set', () => {

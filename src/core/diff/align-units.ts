@@ -1,6 +1,6 @@
-import { diffArrays } from 'diff'
 import { type DiffUnit, unitText } from './diff-document.js'
 import { tokenize } from './diff-words.js'
+import { diffIds } from './myers.js'
 
 /** One step of an alignment: a unit on both sides, on one side, or moved. */
 export interface AlignedPair {
@@ -108,11 +108,10 @@ function matchRange(a: number[], b: number[], aStart: number, aEnd: number, bSta
     } else {
       let i = aStart
       let j = bStart
-      for (const change of diffArrays(a.slice(aStart, aEnd), b.slice(bStart, bEnd))) {
-        const count = change.count ?? change.value.length
-        if (change.removed) i += count
-        else if (change.added) j += count
-        else for (let k = 0; k < count; k++) out.push([i++, j++])
+      for (const change of diffIds(a.slice(aStart, aEnd), b.slice(bStart, bEnd))) {
+        if (change.type === 'deleted') i += change.count
+        else if (change.type === 'inserted') j += change.count
+        else for (let k = 0; k < change.count; k++) out.push([i++, j++])
       }
     }
   }

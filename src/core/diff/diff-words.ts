@@ -1,4 +1,4 @@
-import { diffArrays } from 'diff'
+import { diffIds } from './myers.js'
 
 /** A run of words: kept, struck (old only) or inserted (new only). */
 export interface WordPart {
@@ -34,12 +34,20 @@ export function diffWords(before: string, after: string): WordPart[] {
   const parts: WordPart[] = []
   let oldAt = 0
   let newAt = 0
-  const changes = diffArrays(oldTokens, newTokens, { comparator: (left, right) => left.trimStart() === right.trimStart() })
-  for (const change of changes) {
-    const count = change.count ?? change.value.length
-    if (change.removed) {
+  // Words are compared by their letters alone (the space before a word never outvotes it): each token becomes
+  // the number of its trimmed form, so the diff compares numbers.
+  const ids = new Map<string, number>()
+  const idOf = (token: string): number => {
+    const key = token.trimStart()
+    let id = ids.get(key)
+    if (id === undefined) ids.set(key, (id = ids.size))
+    return id
+  }
+  for (const change of diffIds(Int32Array.from(oldTokens, idOf), Int32Array.from(newTokens, idOf))) {
+    const count = change.count
+    if (change.type === 'deleted') {
       parts.push({ type: 'deleted', text: oldTokens.slice(oldAt, (oldAt += count)).join('') })
-    } else if (change.added) {
+    } else if (change.type === 'inserted') {
       parts.push({ type: 'inserted', text: newTokens.slice(newAt, (newAt += count)).join('') })
     } else {
       for (let k = 0; k < count; k++) parts.push(...sameWord(oldTokens[oldAt++] ?? '', newTokens[newAt++] ?? ''))

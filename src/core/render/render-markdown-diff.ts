@@ -129,15 +129,24 @@ export function widenSpacingChanges(parts: WordPart[]): MarkedPart[] {
     const next = result[end]?.type === 'same' ? result[end] : undefined
     const lastToken = previous ? (tokenize(previous.text).at(-1) ?? '').trimStart() : ''
     const firstToken = next ? (tokenize(next.text)[0] ?? '') : ''
-    const tries: Array<{ before: string; after: string; spaceInside?: boolean }> = [
-      { before: '', after: '' },
-      ...(inserted.trim() !== '' ? [{ before: '', after: '', spaceInside: true }] : []),
-      { before: lastToken, after: '' },
-      { before: '', after: firstToken },
-      { before: lastToken, after: firstToken }
-    ]
     const prevText = previous?.text ?? ''
     const nextText = next?.text ?? ''
+    // A change that breaks or joins lines is marked as whole lines: the line as it was struck, the lines as they are
+    // underlined (a line break itself cannot be struck or underlined).
+    const lines = (deleted + inserted).includes('\n') ? wholeLines(prevText, nextText) : undefined
+    // A change of spacing alone is marked with the words on each side, so that a reader sees it.
+    const spacingOnly = (deleted !== '' && deleted.trim() === '') || (inserted !== '' && inserted.trim() === '')
+    const around = { before: lastToken, after: firstToken }
+    const tries: Array<{ before: string; after: string; spaceInside?: boolean }> = spacingOnly
+      ? [around, { before: lastToken, after: '' }, { before: '', after: firstToken }]
+      : [
+          { before: '', after: '' },
+          ...(inserted.trim() !== '' ? [{ before: '', after: '', spaceInside: true }] : []),
+          ...(lines ? [lines] : []),
+          { before: lastToken, after: '' },
+          { before: '', after: firstToken },
+          around
+        ]
     const chosen =
       tries.find((attempt) => readsRight(prevText.slice(0, prevText.length - attempt.before.length), attempt, deleted, inserted, nextText.slice(attempt.after.length))) ??
       tries[tries.length - 1] ??
@@ -178,11 +187,22 @@ function runParts(attempt: { before: string; after: string; spaceInside?: boolea
     { type: 'deleted', text: attempt.before + deleted + attempt.after },
     { type: 'inserted', text: attempt.before + inserted + attempt.after, ...(attempt.spaceInside ? { spaceInside: true } : {}) }
   ]
-  return compact(insertedFirst(deleted, inserted) ? parts.reverse() : parts)
+  return compact(insertedFirst(parts[0]?.text ?? '', parts[1]?.text ?? '') ? parts.reverse() : parts)
 }
 
 function insertedFirst(deleted: string, inserted: string): boolean {
   return deleted.includes('\n') && !inserted.includes('\n') && inserted !== ''
+}
+
+/** The rest of the lines a run touches, before and after it: from the line's start (after a bullet) to its end. */
+function wholeLines(previous: string, next: string): { before: string; after: string } | undefined {
+  const lineStart = previous.lastIndexOf('\n') + 1
+  const line = previous.slice(lineStart)
+  const prefix = lineStart > 0 || previous === line ? (LINE_PREFIX.exec(line)?.[0] ?? '') : ''
+  const newline = next.indexOf('\n')
+  const before = line.slice(prefix.length)
+  const after = newline === -1 ? next : next.slice(0, newline)
+  return before === '' && after === '' ? undefined : { before, after }
 }
 
 /** Whether a run, marked this way between its neighbours, reads as the new words accepted and the old words rejected. */
@@ -192,8 +212,8 @@ function readsRight(previous: string, attempt: { before: string; after: string; 
   const accepted = resolve(marked, /\uE000[^\uE001]*\uE001/g, /[\uE002\uE003]/g)
   const rejected = resolve(marked, /\uE002[^\uE003]*\uE003/g, /[\uE000\uE001]/g)
   return (
-    collapse(accepted) === collapse(previous.slice(-40) + inserted + next.slice(0, 40)) &&
-    collapse(rejected) === collapse(previous.slice(-40) + deleted + next.slice(0, 40))
+    collapse(accepted) === collapse(previous.slice(-40) + attempt.before + inserted + attempt.after + next.slice(0, 40)) &&
+    collapse(rejected) === collapse(previous.slice(-40) + attempt.before + deleted + attempt.after + next.slice(0, 40))
   )
 }
 

@@ -1,0 +1,113 @@
+// `keeling diff` against the tools a user would otherwise run, whole process,
+// on the synthetic constitutions (../shared/bench/gen-constitution.py,
+// converted to keeling's format) and the real amendment pairs in
+// ../shared/bench/pairs/. Several runs each; prints medians of wall time and
+// peak RSS, and keeling's ratio to each peer, all measured in one run.
+// Usage: npm run bench:diff [-- --write]   (--write also updates bench/RESULTS.md)
+// RUNS=5 by default; peers missing from the machine are left out, and said so.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { cacheDir, syntheticPair } from './synthetic.js'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const RUNS = Number(process.env.RUNS ?? 5)
+const TIMEOUT_S = Number(process.env.TIMEOUT_S ?? 60)
+const pairsDir = join(root, '..', 'shared', 'bench', 'pairs')
+const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0
+
+/** One measured command: median wall ms and peak RSS MB over RUNS, or why it did not finish. */
+function measure(command, args) {
+  const walls = []
+  const rss = []
+  for (let run = 0; run < RUNS; run++) {
+    // timeout kills the tool itself (a timed-out peer must not go on loading the machine); time still sees its RSS.
+    const result = spawnSync('/usr/bin/time', ['-f', '%e %M', 'timeout', '-s', 'KILL', String(TIMEOUT_S), command, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 })
+    if (result.error || result.signal || result.status === 137 || /terminated by signal/.test(result.stderr)) return { failed: `over ${TIMEOUT_S} s` }
+    const line = result.stderr.trim().split('\n').at(-1) ?? ''
+    const [seconds, kb] = line.split(' ').map(Number)
+    if (!Number.isFinite(seconds)) return { failed: `no timing (${line})` }
+    walls.push(seconds * 1000)
+    rss.push(kb / 1024)
+  }
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+  return { ms: median(walls), mb: median(rss) }
+}
+
+const helpers = join(root, 'bench', 'peers.js')
+const tools = [
+  { name: 'keeling diff', run: (a, b) => ['node', [join(root, 'bin', 'keeling.js'), 'diff', a, b, '--format', 'text']] },
+  { name: 'git diff --word-diff', run: (a, b) => ['git', ['diff', '--no-index', '--no-color', '--word-diff=plain', a, b]], needs: 'git' },
+  { name: 'wdiff', run: (a, b) => ['wdiff', [a, b]], needs: 'wdiff' },
+  { name: 'dwdiff', run: (a, b) => ['dwdiff', [a, b]], needs: 'dwdiff' },
+  { name: 'jsdiff diffWords (Node)', run: (a, b) => ['node', [helpers, 'jsdiff', a, b]] },
+  { name: 'diff-match-patch (Node)', run: (a, b) => ['node', [helpers, 'dmp', a, b]] },
+  { name: 'floor: Node start, read, tokenize', run: (a, b) => ['node', [helpers, 'floor', a, b]] }
+].filter((tool) => !tool.needs || has(tool.needs))
+
+const inputs = []
+const synthetic = [
+  ['synth-100k', 1e5, 50],
+  ['synth-1m', 1e6, 500],
+  ['synth-10m', 1e7, 5000]
+]
+for (const [name, bytes, edits] of synthetic) {
+  const pair = syntheticPair(name, bytes, edits)
+  if (pair) inputs.push({ name, before: pair.before, after: pair.after, group: 'size' })
+}
+for (const name of ['gg-art93', 'bgb-1631d', 'sgb5-png', 'bgb-2012-2021']) {
+  const before = join(pairsDir, `${name}.before.md`)
+  if (existsSync(before)) inputs.push({ name, before, after: join(pairsDir, `${name}.after.md`), group: 'real' })
+}
+for (const edits of [50, 5000, 50000]) {
+  const pair = syntheticPair(`synth-1m-e${edits}`, 1e6, edits)
+  if (pair) inputs.push({ name: `synth-1m, ${edits} edits`, before: pair.before, after: pair.after, group: 'edits' })
+}
+// The worst case: two unrelated 1 MB texts (constitutions from different seeds).
+const other = syntheticPair('synth-1m-other', 1e6, 500, 99)
+const first = syntheticPair('synth-1m', 1e6, 500)
+if (other && first) inputs.push({ name: 'two unrelated 1 MB texts', before: first.before, after: other.after, group: 'edits' })
+if (inputs.length === 0) {
+  console.error(`no inputs: python3 and ${join('..', 'shared', 'bench')} are needed to make them`)
+  process.exit(1)
+}
+
+const rows = []
+for (const input of inputs) {
+  const size = `${(readFileSync(input.before).length / 1e6).toFixed(2)} → ${(readFileSync(input.after).length / 1e6).toFixed(2)} MB`
+  const results = tools.map((tool) => {
+    // jsdiff over a whole statute takes minutes: the table says so rather than waiting.
+    const [command, args] = tool.run(input.before, input.after)
+    return measure(command, args)
+  })
+  rows.push({ input, size, results })
+  process.stderr.write(`${input.name}: ${results.map((r, i) => `${tools[i].name} ${r.failed ?? `${Math.round(r.ms)} ms`}`).join(', ')}\n`)
+}
+
+const cell = (result) => (result.failed ? result.failed : `${Math.round(result.ms).toLocaleString('en')} / ${Math.round(result.mb)}`)
+const ratio = (peer, keeling) => (peer.failed || keeling.failed ? '–' : `${(peer.ms / keeling.ms).toFixed(1)}×`)
+const table = [
+  `| input | size | ${tools.map((tool) => tool.name).join(' | ')} |`,
+  `| --- | --- | ${tools.map(() => '---:').join(' | ')} |`,
+  ...rows.map(({ input, size, results }) => `| ${input.name} | ${size} | ${results.map(cell).join(' | ')} |`)
+].join('\n')
+const ratios = [
+  `| input | ${tools.slice(1).map((tool) => `${tool.name} ÷ keeling`).join(' | ')} |`,
+  `| --- | ${tools.slice(1).map(() => '---:').join(' | ')} |`,
+  ...rows.map(({ input, results }) => `| ${input.name} | ${results.slice(1).map((result) => ratio(result, results[0])).join(' | ')} |`)
+].join('\n')
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`
+const report = `Median wall ms / peak RSS MB over ${RUNS} runs, whole process, measured in one run on ${machine}.\n\n${table}\n\nTime of each peer over keeling's (above 1× means keeling is faster):\n\n${ratios}\n`
+console.log(report)
+
+if (process.argv.includes('--write')) {
+  const path = join(root, 'bench', 'RESULTS.md')
+  const old = existsSync(path) ? readFileSync(path, 'utf8') : ''
+  const start = old.indexOf('<!-- bench:diff -->')
+  const end = old.indexOf('<!-- /bench:diff -->')
+  const block = `<!-- bench:diff -->\n${report}<!-- /bench:diff -->`
+  writeFileSync(path, start >= 0 && end > start ? old.slice(0, start) + block + old.slice(end + '<!-- /bench:diff -->'.length) : `${old}${old ? '\n' : ''}${block}\n`)
+  console.error(`wrote ${path} (inputs cached in ${cacheDir})`)
+}

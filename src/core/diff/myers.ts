@@ -1,0 +1,124 @@
+/** A run of a diff: `count` items kept, left out (of `a`) or put in (from `b`). */
+export interface DiffRun {
+  type: 'same' | 'deleted' | 'inserted'
+  count: number
+}
+
+/**
+ * The shortest edit script between two sequences of numbers (tokens or
+ * lines interned to ids): Myers' O(ND) algorithm in linear space — common
+ * ends stripped, then the middle snake found from both ends at once and
+ * each half solved the same way. Exact at any size and any distance: there
+ * is no time limit and no cap on the edit distance.
+ */
+export function diffIds(a: ArrayLike<number>, b: ArrayLike<number>): DiffRun[] {
+  const runs: DiffRun[] = []
+  const push = (type: DiffRun['type'], count: number): void => {
+    if (count === 0) return
+    const last = runs.at(-1)
+    if (last && last.type === type) last.count += count
+    else runs.push({ type, count })
+  }
+  solve(a, 0, a.length, b, 0, b.length, push)
+  // Within a run of changes, left-out items come before put-in ones.
+  const ordered: DiffRun[] = []
+  for (const run of runs) {
+    const last = ordered.at(-1)
+    const beforeLast = ordered.at(-2)
+    if (run.type === 'deleted' && last?.type === 'inserted') {
+      if (beforeLast?.type === 'deleted') beforeLast.count += run.count
+      else ordered.splice(ordered.length - 1, 0, { ...run })
+    } else if (last && last.type === run.type) last.count += run.count
+    else ordered.push({ ...run })
+  }
+  return ordered
+}
+
+type Push = (type: DiffRun['type'], count: number) => void
+
+function solve(a: ArrayLike<number>, aLo: number, aHi: number, b: ArrayLike<number>, bLo: number, bHi: number, push: Push): void {
+  let prefix = 0
+  while (aLo + prefix < aHi && bLo + prefix < bHi && a[aLo + prefix] === b[bLo + prefix]) prefix++
+  let suffix = 0
+  while (aHi - suffix > aLo + prefix && bHi - suffix > bLo + prefix && a[aHi - suffix - 1] === b[bHi - suffix - 1]) suffix++
+  push('same', prefix)
+  const x0 = aLo + prefix
+  const x1 = aHi - suffix
+  const y0 = bLo + prefix
+  const y1 = bHi - suffix
+  if (x0 === x1) push('inserted', y1 - y0)
+  else if (y0 === y1) push('deleted', x1 - x0)
+  else {
+    const split = middleSnake(a, x0, x1, b, y0, y1)
+    if (split === null) {
+      push('deleted', x1 - x0)
+      push('inserted', y1 - y0)
+    } else {
+      solve(a, x0, x0 + split[0], b, y0, y0 + split[1], push)
+      solve(a, x0 + split[0], x1, b, y0 + split[1], y1, push)
+    }
+  }
+  push('same', suffix)
+}
+
+/**
+ * Where a shortest edit path crosses the middle (Myers' middle snake,
+ * searched forward and backward at once), as a split point (x, y) relative
+ * to the ranges' starts; null when the ranges share nothing.
+ */
+function middleSnake(a: ArrayLike<number>, aLo: number, aHi: number, b: ArrayLike<number>, bLo: number, bHi: number): [number, number] | null {
+  const n = aHi - aLo
+  const m = bHi - bLo
+  const maxD = Math.ceil((n + m) / 2)
+  const offset = maxD
+  const size = 2 * maxD + 2
+  const forward = new Int32Array(size).fill(-1)
+  const backward = new Int32Array(size).fill(-1)
+  forward[offset + 1] = 0
+  backward[offset + 1] = 0
+  const delta = n - m
+  const front = delta % 2 !== 0
+  let k1start = 0
+  let k1end = 0
+  let k2start = 0
+  let k2end = 0
+  for (let d = 0; d < maxD; d++) {
+    for (let k1 = -d + k1start; k1 <= d - k1end; k1 += 2) {
+      const i = offset + k1
+      let x = k1 === -d || (k1 !== d && (forward[i - 1] ?? -1) < (forward[i + 1] ?? -1)) ? (forward[i + 1] ?? 0) : (forward[i - 1] ?? 0) + 1
+      let y = x - k1
+      while (x < n && y < m && a[aLo + x] === b[bLo + y]) {
+        x++
+        y++
+      }
+      forward[i] = x
+      if (x > n) k1end += 2
+      else if (y > m) k1start += 2
+      else if (front) {
+        const j = offset + delta - k1
+        if (j >= 0 && j < size && (backward[j] ?? -1) !== -1 && x >= n - (backward[j] ?? 0)) return [x, y]
+      }
+    }
+    for (let k2 = -d + k2start; k2 <= d - k2end; k2 += 2) {
+      const i = offset + k2
+      let x = k2 === -d || (k2 !== d && (backward[i - 1] ?? -1) < (backward[i + 1] ?? -1)) ? (backward[i + 1] ?? 0) : (backward[i - 1] ?? 0) + 1
+      let y = x - k2
+      while (x < n && y < m && a[aHi - x - 1] === b[bHi - y - 1]) {
+        x++
+        y++
+      }
+      backward[i] = x
+      if (x > n) k2end += 2
+      else if (y > m) k2start += 2
+      else if (!front) {
+        const j = offset + delta - k2
+        if (j >= 0 && j < size && (forward[j] ?? -1) !== -1) {
+          const fx = forward[j] ?? 0
+          const fy = fx - (j - offset)
+          if (fx >= n - x) return [fx, fy]
+        }
+      }
+    }
+  }
+  return null
+}

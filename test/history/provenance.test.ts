@@ -145,7 +145,17 @@ describe('decide and adopt', () => {
     expect(history).toContain('label: v2')
     expect(history).toContain('outcome: deferred')
     expect((await runCli(['verify', 'rules'], dir)).code).toBe(0)
-    expect(existsSync(join(dir, 'history', 'rules.yml.lock'))).toBe(false)
+    expect(existsSync(join(dir, 'protocols', 'rules.md.lock'))).toBe(false)
+  })
+
+  it('two applies at once on one protocol: both changes land', async () => {
+    const dir = await project()
+    motion(dir, 'm4', '1. In paragraph 3.1, leave out "themselves" and insert "their wards".')
+    const [a, b] = await Promise.all([runCli(['apply', 'amendments/rules/m2.md'], dir), runCli(['apply', 'amendments/rules/m4.md'], dir)])
+    expect([a.code, b.code]).toEqual([0, 0])
+    const text = readFileSync(join(dir, 'protocols', 'rules.md'), 'utf8')
+    expect(text).toContain('3.1 Members speak for their wards.')
+    expect(text).toContain('3.2 Officers give facts. They do not take sides.')
   })
 
   it('a crash mid-write (a failed rename) leaves the old files whole and no version recorded', async () => {

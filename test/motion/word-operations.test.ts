@@ -29,6 +29,12 @@ describe('word operations, spaced as a reader expects', () => {
     expect(line(applied(RULES, '1. In paragraph 3.1, at the beginning insert "Normally,"'), '3.1')).toBe('3.1 Normally, Members speak for themselves.')
   })
 
+  it('spaces typed inside the quotes of an insertion are not doubled', () => {
+    const text = applied(RULES, '1. In paragraph 3.2, at the end insert " They do not take sides."\n2. In paragraph 3.1, after "speak" insert " freely "')
+    expect(line(text, '3.2')).toBe('3.2 Officers give facts. They do not take sides.')
+    expect(line(text, '3.1')).toBe('3.1 Members speak freely for themselves.')
+  })
+
   it('leave out from "X" to "Y", both ends included', () => {
     const text = applied(RULES, '1. In paragraph 2.3, leave out from "Members will reply" to "promptly."')
     expect(line(text, '2.3')).toBe('2.3 Officers will reply to members promptly.')

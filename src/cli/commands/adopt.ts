@@ -1,12 +1,12 @@
-import { readFile } from 'node:fs/promises'
+import { access, readFile } from 'node:fs/promises'
 import { lastHash, sha256, standingDecision, type Version, versionsOf } from '../../core/history/history.js'
 import { applyMotions } from '../../core/motion/apply-motions.js'
 import { historyPath, readHistory, versionTextPath, withRecords } from '../../store/history-file.js'
 import { displayPath, isSlug, protocolPath } from '../../store/layout.js'
-import { LockBusy, withLock } from '../../store/lock.js'
 import { MotionNotFound, readMotionFile } from '../../store/read-motion-file.js'
 import { writeFilesAtomic } from '../../store/write-file-atomic.js'
 import { formatMessage } from '../format-message.js'
+import { withProtocolLock } from '../protocol-lock.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js'
 import { dateProblems } from './decide.js'
 
@@ -35,7 +35,7 @@ export async function runAdopt(slug: string, paths: string[], options: AdoptOpti
   ]
   if (early.length > 0) return refuse(early)
   const file = protocolPath(io.cwd, slug)
-  const current = await readFile(file, 'utf8').catch(() => {
+  await access(file).catch(() => {
     throw new UserError(`no protocol "${slug}" (${displayPath(io.cwd, file)})`, EXIT_USAGE)
   })
   const inputs = await Promise.all(
@@ -46,63 +46,59 @@ export async function runAdopt(slug: string, paths: string[], options: AdoptOpti
       })
     )
   )
-  const historyFile = historyPath(io.cwd, slug)
-  try {
-    return await withLock(historyFile, async () => {
-      const { history, text: historyText } = await readHistory(io.cwd, slug)
-      const versions = versionsOf(history)
-      const last = versions.at(-1)
-      const reasons: string[] = []
-      if (versions.some((version) => version.label === options.version)) reasons.push(`version ${options.version} already exists; choose another label`)
-      if (last && options.date < last.date) reasons.push(`--date ${options.date} is before the last version, ${last.label} of ${last.date}`)
-      if (!last && inputs.length > 0) {
-        reasons.push(`${slug} has no versions yet: first record the text the motions change, with no motions: keeling adopt ${slug} --version LABEL --date D --by BODY`)
+  return withProtocolLock(io, slug, async () => {
+    // Read inside the lock: what another writer just wrote is what this adopt builds on.
+    const current = await readFile(file, 'utf8')
+    const { history, text: historyText } = await readHistory(io.cwd, slug)
+    const versions = versionsOf(history)
+    const last = versions.at(-1)
+    const reasons: string[] = []
+    if (versions.some((version) => version.label === options.version)) reasons.push(`version ${options.version} already exists; choose another label`)
+    if (last && options.date < last.date) reasons.push(`--date ${options.date} is before the last version, ${last.label} of ${last.date}`)
+    if (!last && inputs.length > 0) {
+      reasons.push(`${slug} has no versions yet: first record the text the motions change, with no motions: keeling adopt ${slug} --version LABEL --date D --by BODY`)
+    }
+    if (last && inputs.length === 0) reasons.push('give the motions adopted in this version (MOTION.md…)')
+    if (last && sha256(current) !== last.sha256) {
+      reasons.push(`${displayPath(io.cwd, file)} is not the text of version ${last.label}; run \`keeling verify ${slug}\` to see what differs`)
+    }
+    for (const input of inputs) {
+      if (input.motion.protocol !== slug) reasons.push(`${input.name} changes protocol "${input.motion.protocol}", not "${slug}"`)
+      const decision = standingDecision(history, input.motion.id)
+      if (!decision) reasons.push(`${input.name} has no decision recorded; record the meeting's decision first: keeling decide ${input.name} --body B --date D --outcome carried`)
+      else if (decision.outcome !== 'carried') reasons.push(`${input.name} was ${decision.outcome} by ${decision.body} on ${decision.date}; only carried motions are adopted`)
+      else if (decision.motionSha256 !== sha256(input.text)) reasons.push(`${input.name} was changed after ${decision.body} decided on it (${decision.date}); the text adopted must be the text carried`)
+      if (versions.some((version) => version.motions.some((motion) => motion.id === input.motion.id))) reasons.push(`${input.name} is already adopted`)
+    }
+    if (reasons.length > 0) return refuse(reasons)
+    let text = current
+    if (inputs.length > 0) {
+      const result = applyMotions(current, inputs, { version: last?.label ?? '' })
+      if ('problems' in result) {
+        for (const { name, message } of result.problems) io.stderr(`${formatMessage(name, message)}\n`)
+        return refuse([`the motions do not apply to version ${last?.label ?? ''}`])
       }
-      if (last && inputs.length === 0) reasons.push('give the motions adopted in this version (MOTION.md…)')
-      if (last && sha256(current) !== last.sha256) {
-        reasons.push(`${displayPath(io.cwd, file)} is not the text of version ${last.label}; run \`keeling verify ${slug}\` to see what differs`)
-      }
-      for (const input of inputs) {
-        if (input.motion.protocol !== slug) reasons.push(`${input.name} changes protocol "${input.motion.protocol}", not "${slug}"`)
-        const decision = standingDecision(history, input.motion.id)
-        if (!decision) reasons.push(`${input.name} has no decision recorded; record the meeting's decision first: keeling decide ${input.name} --body B --date D --outcome carried`)
-        else if (decision.outcome !== 'carried') reasons.push(`${input.name} was ${decision.outcome} by ${decision.body} on ${decision.date}; only carried motions are adopted`)
-        else if (decision.motionSha256 !== sha256(input.text)) reasons.push(`${input.name} was changed after ${decision.body} decided on it (${decision.date}); the text adopted must be the text carried`)
-        if (versions.some((version) => version.motions.some((motion) => motion.id === input.motion.id))) reasons.push(`${input.name} is already adopted`)
-      }
-      if (reasons.length > 0) return refuse(reasons)
-      let text = current
-      if (inputs.length > 0) {
-        const result = applyMotions(current, inputs, { version: last?.label ?? '' })
-        if ('problems' in result) {
-          for (const { name, message } of result.problems) io.stderr(`${formatMessage(name, message)}\n`)
-          return refuse([`the motions do not apply to version ${last?.label ?? ''}`])
-        }
-        text = result.text
-      }
-      const version: Version = {
-        record: 'version',
-        label: options.version,
-        date: options.date,
-        by: options.by,
-        from: last?.label ?? '',
-        motions: inputs.map((input) => ({ id: input.motion.id, sha256: sha256(input.text) })),
-        sha256: sha256(text),
-        previous: lastHash(history)
-      }
-      // One change to three files: the first version's text (kept whole; later ones are replayed from it), the
-      // history, and the protocol — all written, or none.
-      await writeFilesAtomic([
-        ...(last ? [] : [{ path: versionTextPath(io.cwd, slug, options.version), text }]),
-        { path: historyPath(io.cwd, slug), text: withRecords(slug, historyText, [version]) },
-        ...(text !== current ? [{ path: file, text }] : [])
-      ])
-      const motions = inputs.length > 0 ? ` with ${inputs.map((input) => input.motion.id).join(', ')}` : ' as it stands'
-      io.stderr(`adopted ${slug}@${options.version} (${options.date}, ${options.by})${motions}; sha256 ${version.sha256.slice(0, 12)}\n`)
-      return EXIT_OK
-    })
-  } catch (error) {
-    if (error instanceof LockBusy) throw new UserError(`${displayPath(io.cwd, error.path)} is ${error.message}; try again when it has finished`, EXIT_USAGE)
-    throw error
-  }
+      text = result.text
+    }
+    const version: Version = {
+      record: 'version',
+      label: options.version,
+      date: options.date,
+      by: options.by,
+      from: last?.label ?? '',
+      motions: inputs.map((input) => ({ id: input.motion.id, sha256: sha256(input.text) })),
+      sha256: sha256(text),
+      previous: lastHash(history)
+    }
+    // One change to three files: the first version's text (kept whole; later ones are replayed from it), the
+    // history, and the protocol — all written, or none.
+    await writeFilesAtomic([
+      ...(last ? [] : [{ path: versionTextPath(io.cwd, slug, options.version), text }]),
+      { path: historyPath(io.cwd, slug), text: withRecords(slug, historyText, [version]) },
+      ...(text !== current ? [{ path: file, text }] : [])
+    ])
+    const motions = inputs.length > 0 ? ` with ${inputs.map((input) => input.motion.id).join(', ')}` : ' as it stands'
+    io.stderr(`adopted ${slug}@${options.version} (${options.date}, ${options.by})${motions}; sha256 ${version.sha256.slice(0, 12)}\n`)
+    return EXIT_OK
+  })
 }

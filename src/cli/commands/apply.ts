@@ -9,6 +9,7 @@ import { MotionNotFound, readMotionFile } from '../../store/read-motion-file.js'
 import { ProtocolNotFound, readProtocolFile } from '../../store/read-protocol-file.js'
 import { writeFileAtomic } from '../../store/write-file-atomic.js'
 import { formatMessage } from '../format-message.js'
+import { withProtocolLock } from '../protocol-lock.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, wantsColour, type Io } from '../io.js'
 
 /**
@@ -30,31 +31,34 @@ export async function runApply(paths: string[], options: { dryRun?: boolean }, i
     throw new UserError(`these motions change different protocols (${slugs.join(', ')}); apply the motions of one protocol at a time`, EXIT_USAGE)
   }
   const [slug = ''] = slugs
-  const file = await readProtocolFile(io.cwd, slug).catch((error: unknown) => {
-    if (error instanceof ProtocolNotFound) {
-      throw new UserError(`the motions change protocol "${slug}", which does not exist (protocols/${slug}.md); set \`protocol:\` in the motion`, EXIT_USAGE)
+  // Read, apply and write under the protocol's lock: a concurrent adopt or apply is waited for, not lost.
+  return withProtocolLock(io, slug, async () => {
+    const file = await readProtocolFile(io.cwd, slug).catch((error: unknown) => {
+      if (error instanceof ProtocolNotFound) {
+        throw new UserError(`the motions change protocol "${slug}", which does not exist (protocols/${slug}.md); set \`protocol:\` in the motion`, EXIT_USAGE)
+      }
+      throw error
+    })
+    // A motion drafted against a version (`base:`) applies when the protocol is that version's text.
+    const { history } = await readHistory(io.cwd, slug)
+    const last = versionsOf(history).at(-1)
+    const result = applyMotions(file.text, inputs, { version: last && sha256(file.text) === last.sha256 ? last.label : '' })
+    if ('problems' in result) {
+      for (const { name, message } of result.problems) io.stderr(`${formatMessage(name, message)}\n`)
+      const count = result.problems.length
+      io.stderr(`keeling apply: refused (${count} problem${count === 1 ? '' : 's'}); nothing was written\n`)
+      return EXIT_PROBLEMS
     }
-    throw error
-  })
-  // A motion drafted against a version (`base:`) applies when the protocol is that version's text.
-  const { history } = await readHistory(io.cwd, slug)
-  const last = versionsOf(history).at(-1)
-  const result = applyMotions(file.text, inputs, { version: last && sha256(file.text) === last.sha256 ? last.label : '' })
-  if ('problems' in result) {
-    for (const { name, message } of result.problems) io.stderr(`${formatMessage(name, message)}\n`)
-    const count = result.problems.length
-    io.stderr(`keeling apply: refused (${count} problem${count === 1 ? '' : 's'}); nothing was written\n`)
-    return EXIT_PROBLEMS
-  }
-  const shown = displayPath(io.cwd, file.path)
-  const changes = buildChangeSet(readDiffDocument(file.text), readDiffDocument(result.text), { before: shown, after: shown })
-  const summary = describeSummary(summarizeChanges(changes))
-  if (options.dryRun) {
-    io.stdout(renderTextDiff(changes, wantsColour(io) ? COLOUR_MARKS : PLAIN_MARKS))
-    io.stderr(`dry run: ${summary} in ${shown}; nothing was written\n`)
+    const shown = displayPath(io.cwd, file.path)
+    const changes = buildChangeSet(readDiffDocument(file.text), readDiffDocument(result.text), { before: shown, after: shown })
+    const summary = describeSummary(summarizeChanges(changes))
+    if (options.dryRun) {
+      io.stdout(renderTextDiff(changes, wantsColour(io) ? COLOUR_MARKS : PLAIN_MARKS))
+      io.stderr(`dry run: ${summary} in ${shown}; nothing was written\n`)
+      return EXIT_OK
+    }
+    await writeFileAtomic(file.path, result.text)
+    io.stderr(`applied ${inputs.map((input) => input.motion.id).join(', ')} to ${shown}: ${summary}\n`)
     return EXIT_OK
-  }
-  await writeFileAtomic(file.path, result.text)
-  io.stderr(`applied ${inputs.map((input) => input.motion.id).join(', ')} to ${shown}: ${summary}\n`)
-  return EXIT_OK
+  })
 }

@@ -1,9 +1,9 @@
 import { type Decision, lastHash, type Outcome, OUTCOMES, sha256 } from '../../core/history/history.js'
 import { appendRecords, historyPath, readHistory } from '../../store/history-file.js'
 import { displayPath } from '../../store/layout.js'
-import { LockBusy, withLock } from '../../store/lock.js'
 import { MotionNotFound, readMotionFile } from '../../store/read-motion-file.js'
 import { formatMessage } from '../format-message.js'
+import { withProtocolLock } from '../protocol-lock.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js'
 
 export interface DecideOptions {
@@ -50,7 +50,7 @@ export async function runDecide(path: string, options: DecideOptions, io: Io): P
   }
   const slug = input.motion.protocol
   const target = historyPath(io.cwd, slug)
-  const decision = await withLock(target, async () => {
+  const decision = await withProtocolLock(io, slug, async () => {
     const { history, text } = await readHistory(io.cwd, slug)
     const record: Decision = {
       record: 'decision',
@@ -70,9 +70,6 @@ export async function runDecide(path: string, options: DecideOptions, io: Io): P
     }
     await appendRecords(io.cwd, slug, text, [record])
     return record
-  }).catch((error: unknown) => {
-    if (error instanceof LockBusy) throw new UserError(`${displayPath(io.cwd, error.path)} is ${error.message}; try again when it has finished`, EXIT_USAGE)
-    throw error
   })
   io.stderr(`recorded in ${displayPath(io.cwd, target)}: ${describeDecision(decision)}\n`)
   return EXIT_OK

@@ -37,7 +37,8 @@ const OPENING_BEFORE = /[(\[“‘]$/
  */
 export function planWordEdit(operation: WordOperation, clauses: Clause[]): WordEdit | WordProblem {
   const texts = clauses.map((clause) => ({ clause, visible: visibleText(clause) }))
-  if (operation.type === 'insert-words-at') return insertAt(operation.where, operation.insert, texts)
+  // Spaces typed inside the quotes of an insertion ("at the end insert " They …"") are the spacing rules' job.
+  if (operation.type === 'insert-words-at') return insertAt(operation.where, operation.insert.trim(), texts)
   const first = operation.type === 'delete-range' ? operation.from : operation.words
   const found = locate(first, texts)
   if ('reason' in found) return found
@@ -49,11 +50,11 @@ export function planWordEdit(operation: WordOperation, clauses: Clause[]): WordE
       return { clauseId: clause.id, start, end, text: operation.insert }
     case 'delete-words':
       return { clauseId: clause.id, ...closeGap(source, start, end) }
-    case 'insert-words':
-      if (operation.where === 'after') {
-        return { clauseId: clause.id, start: end, end, text: (PUNCTUATION_AFTER.test(operation.insert) ? '' : ' ') + operation.insert }
-      }
-      return { clauseId: clause.id, start, end: start, text: operation.insert + (OPENING_BEFORE.test(operation.insert) ? '' : ' ') }
+    case 'insert-words': {
+      const insert = operation.insert.trim()
+      if (operation.where === 'after') return { clauseId: clause.id, start: end, end, text: (PUNCTUATION_AFTER.test(insert) ? '' : ' ') + insert }
+      return { clauseId: clause.id, start, end: start, text: insert + (OPENING_BEFORE.test(insert) ? '' : ' ') }
+    }
     case 'delete-range':
       return deleteRange(operation.to, found)
   }

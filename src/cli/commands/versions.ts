@@ -1,6 +1,8 @@
 import { versionsOf } from '../../core/history/history.js'
 import { readHistory } from '../../store/history-file.js'
-import { EXIT_OK, type Io } from '../io.js'
+import { access } from 'node:fs/promises'
+import { protocolPath } from '../../store/layout.js'
+import { EXIT_OK, EXIT_USAGE, UserError, type Io } from '../io.js'
 
 /** `keeling versions SLUG [--json]`: each version's label, date, body, motions and hash, oldest first. */
 export async function runVersions(slug: string, options: { json?: boolean }, io: Io): Promise<number> {
@@ -12,6 +14,7 @@ export async function runVersions(slug: string, options: { json?: boolean }, io:
     return EXIT_OK
   }
   if (versions.length === 0) {
+    if (!(await exists(protocolPath(io.cwd, slug)))) throw new UserError(`no protocol "${slug}" (protocols/${slug}.md)`, EXIT_USAGE)
     io.stderr(`${slug} has no versions yet; record its text as the first: keeling adopt ${slug} --version LABEL --date YYYY-MM-DD --by BODY\n`)
     return EXIT_OK
   }
@@ -27,4 +30,11 @@ export async function runVersions(slug: string, options: { json?: boolean }, io:
   const line = (row: string[]): string => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()
   io.stdout(`${[head, ...rows].map(line).join('\n')}\n`)
   return EXIT_OK
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false
+  )
 }

@@ -111,6 +111,19 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
     })
 
   program
+    .command('compare')
+    .description('two competing motions (or a motion and an amendment to it), each applied on its own to the same text: the clauses they touch side by side, every difference in a sentence')
+    .argument('<motionA>', 'the first motion file')
+    .argument('<motionB>', 'the second motion file')
+    .addOption(new Option('--format <format>', 'text, md, html or json').choices(['text', 'md', 'html', 'json']).default('text'))
+    .option('-o, --output <file>', 'write to this file (whole or not at all) instead of stdout')
+    .addHelpText('after', '\nExample:\n  $ keeling compare amendments/uttlesford/cwg-2017-04-25.md amendments/uttlesford/artus-2017-05-16.md --format md')
+    .action(async (a: string, b: string, options: import('./commands/compare.js').CompareOptions) => {
+      const { runCompare } = await import('./commands/compare.js')
+      done(await runCompare(a, b, options, io))
+    })
+
+  program
     .command('decide')
     .description("record what a body decided on a motion, in the protocol's history (history/SLUG.yml)")
     .argument('<motion>', 'the motion file (amendments/SLUG/ID.md)')

@@ -1,0 +1,81 @@
+import { readFile } from 'node:fs/promises'
+import { versionsOf } from '../../core/history/history.js'
+import { compareMotions } from '../../core/motion/compare-motions.js'
+import type { MotionInput } from '../../core/motion/apply-motions.js'
+import { COLOUR_MARKS, PLAIN_MARKS } from '../../core/render/render-text-diff.js'
+import { readHistory, readVersionText, VersionNotFound } from '../../store/history-file.js'
+import { displayPath, protocolPath } from '../../store/layout.js'
+import { MotionNotFound, readMotionFile } from '../../store/read-motion-file.js'
+import { formatMessage } from '../format-message.js'
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, wantsColour, type Io } from '../io.js'
+import { writeOutput } from '../render-change-set.js'
+
+export interface CompareOptions {
+  format: 'text' | 'md' | 'html' | 'json'
+  output?: string
+}
+
+/**
+ * `keeling compare MOTION_A MOTION_B`: two competing motions, or a motion
+ * and an amendment to it, each applied on its own to the same text; the
+ * clauses either touches, side by side, and every difference said in a
+ * sentence. The text is the version the motions were drafted against
+ * (`base:`), the version one of them was adopted into, or the protocol as
+ * it stands. Exit 0; 1 when they cannot both apply to it.
+ */
+export async function runCompare(first: string, second: string, options: CompareOptions, io: Io): Promise<number> {
+  const [a, b] = await Promise.all(
+    [first, second].map((path) =>
+      readMotionFile(io.cwd, path).catch((error: unknown) => {
+        if (error instanceof MotionNotFound) throw new UserError(`cannot read motion ${error.path}: no such file`, EXIT_USAGE)
+        throw error
+      })
+    )
+  )
+  if (!a || !b) return EXIT_USAGE
+  if (a.motion.protocol !== b.motion.protocol) {
+    throw new UserError(`${a.name} changes "${a.motion.protocol}" and ${b.name} changes "${b.motion.protocol}"; compare motions on one protocol`, EXIT_USAGE)
+  }
+  const slug = a.motion.protocol
+  const { text, label } = await baseText(io.cwd, slug, [a, b]).catch((error: unknown) => {
+    if (error instanceof VersionNotFound) throw new UserError(error.message, EXIT_USAGE)
+    throw error
+  })
+  const comparison = compareMotions(text, a, b)
+  if ('problems' in comparison) {
+    for (const { name, message } of comparison.problems) io.stderr(`${formatMessage(name, message)}\n`)
+    io.stderr(`keeling compare: the motions cannot both be applied to ${label}\n`)
+    return EXIT_PROBLEMS
+  }
+  const motions = {
+    a: { id: a.motion.id, title: a.motion.title, mover: a.motion.mover },
+    b: { id: b.motion.id, title: b.motion.title, mover: b.motion.mover },
+    base: label,
+    amendment: comparison.amendment
+  }
+  const render = await import('../../core/render/render-comparison.js')
+  const output =
+    options.format === 'md'
+      ? render.renderComparisonMarkdown(motions, comparison.clauses)
+      : options.format === 'html'
+        ? render.renderComparisonHtml(motions, comparison.clauses)
+        : options.format === 'json'
+          ? render.renderComparisonJson(motions, comparison.clauses)
+          : render.renderComparisonText(motions, comparison.clauses, options.output === undefined && wantsColour(io) ? COLOUR_MARKS : PLAIN_MARKS)
+  await writeOutput(output, options.output, io)
+  return EXIT_OK
+}
+
+/** The text the motions were drafted against: their `base:` version, the version one was adopted from, or the protocol now. */
+async function baseText(root: string, slug: string, inputs: MotionInput[]): Promise<{ text: string; label: string }> {
+  const named = inputs.find((input) => input.motion.base !== '')?.motion.base
+  if (named) return { text: await readVersionText(root, slug, named), label: `${slug}@${named}` }
+  const { history } = await readHistory(root, slug)
+  const adopted = versionsOf(history).find((version) => version.motions.some((motion) => inputs.some((input) => input.motion.id === motion.id)))
+  if (adopted?.from) return { text: await readVersionText(root, slug, adopted.from), label: `${slug}@${adopted.from}` }
+  const path = protocolPath(root, slug)
+  const text = await readFile(path, 'utf8').catch(() => {
+    throw new UserError(`the motions change protocol "${slug}", which does not exist (${displayPath(root, path)})`, EXIT_USAGE)
+  })
+  return { text, label: displayPath(root, path) }
+}

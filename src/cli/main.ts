@@ -75,12 +75,20 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
     .description('show a protocol, or one clause with everything that belongs to it')
     .argument('<protocol>', 'a slug (uttlesford) or a path (protocols/uttlesford.md)')
     .argument('[clause]', 'a number (21.2.1), a clause ID (c3-9), or opening words ("Nothing in this protocol")')
-    .addOption(new Option('--format <format>', 'md as stored, text as a reader sees it, json as the clause tree').choices(['md', 'text', 'json']).default('md'))
+    .addOption(
+      new Option('--format <format>', 'md as stored, text as a reader sees it, json as the clause tree; html and docx (with -o): the clean text to print, with its version and hash in the footer')
+        .choices(['md', 'text', 'json', 'html', 'docx'])
+        .default('md')
+    )
     .option('--json', 'the same as --format json')
-    .addHelpText('after', '\nExamples:\n  $ keeling show uttlesford 3.9 --format text\n  $ keeling show uttlesford "Nothing in this protocol"\n  $ keeling show protocols/section-21.md 21.2.1 --format json')
-    .action(async (target: string, clause: string | undefined, options: { format: 'md' | 'text' | 'json'; json?: boolean }) => {
+    .option('-o, --output <file>', 'write to this file (whole or not at all) instead of stdout')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ keeling show uttlesford 3.9 --format text\n  $ keeling show uttlesford "Nothing in this protocol"\n  $ keeling show protocols/section-21.md 21.2.1 --format json\n  $ keeling show uttlesford@cwg-2017-04-25 --format docx -o uttlesford.docx'
+    )
+    .action(async (target: string, clause: string | undefined, options: { format: 'md' | 'text' | 'json' | 'html' | 'docx'; json?: boolean; output?: string }) => {
       const { runShow } = await import('./commands/show.js')
-      done(await runShow(target, clause, options.json ? 'json' : options.format, io))
+      done(await runShow(target, clause, options.json ? 'json' : options.format, io, options.output))
     })
 
   const motion = program.command('motion').description('work with motion files')

@@ -91,3 +91,42 @@ describe('keeling show', () => {
     expect(result.stderr).toMatch(/^keeling: "In carrying out their duties" matches 2 clauses in section-21: .*line 30.*line 32.*; give a clause ID\n$/)
   })
 })
+
+describe('keeling show --format html|docx: the consolidated text to print', () => {
+  it('a version, clean, with its version, date, body and hash in the footer; raw HTML shown as text', async () => {
+    const { repoRoot } = await import('../helpers/run-cli.js')
+    const html = await runCli(['show', 'uttlesford@council-2017-04-04', '--format', 'html'], repoRoot)
+    expect(html.code).toBe(0)
+    expect(html.stdout).toMatch(/<footer>uttlesford, version council-2017-04-04, adopted 2017-04-04 by Uttlesford District Council\. SHA-256 of the text: [0-9a-f]{64}<\/footer>/)
+    expect(html.stdout).not.toMatch(/<del>|<ins>|<a id=|<script/)
+    expect(html.stdout).toContain('including calling or attending meetings, or offering information')
+    const dir = tempProject()
+    const { mkdirSync, writeFileSync } = await import('node:fs')
+    mkdirSync(join(dir, 'protocols'))
+    writeFileSync(join(dir, 'protocols', 'x.md'), '---\ntitle: <i>X</i>\nslug: x\n---\n\n<a id="a"></a>1.1 Members <script>alert(1)</script> attend.\n')
+    const hostile = await runCli(['show', 'x', '--format', 'html'], dir)
+    expect(hostile.stdout).toContain('<h1>&lt;i&gt;X&lt;/i&gt;</h1>')
+    expect(hostile.stdout).toContain('1.1 Members &lt;script&gt;alert(1)&lt;/script&gt; attend.')
+    expect(hostile.stdout).toContain('<footer>protocols/x.md, not a recorded version. SHA-256 of the text:')
+  })
+
+  it('Word needs -o; the document has the footer and no tracked changes', async () => {
+    const { repoRoot } = await import('../helpers/run-cli.js')
+    expect((await runCli(['show', 'uttlesford', '--format', 'docx'], repoRoot)).code).toBe(2)
+    const dir = copyOfExamples()
+    const { cpSync, readFileSync: read } = await import('node:fs')
+    cpSync(join(repoRoot, 'history'), join(dir, 'history'), { recursive: true })
+    const result = await runCli(['show', 'uttlesford', '--format', 'docx', '-o', 'uttlesford.docx'], dir)
+    expect(result).toEqual({ code: 0, stdout: '', stderr: 'wrote uttlesford.docx\n' })
+    const { unzipSync, strFromU8 } = await import('fflate')
+    const files = unzipSync(read(join(dir, 'uttlesford.docx')))
+    const footer = Object.entries(files).find(([name]) => /^word\/footer\d*\.xml$/.test(name))
+    expect(strFromU8(footer?.[1] ?? new Uint8Array())).toContain('uttlesford, version cwg-2017-04-25, adopted 2017-04-25 by Constitution Working Group.')
+    expect(strFromU8(files['word/document.xml'] ?? new Uint8Array())).not.toMatch(/<w:ins |<w:del /)
+  })
+
+  it('a clause cannot be shown as a page', async () => {
+    const result = await runCli(['show', 'uttlesford', '7.2', '--format', 'html'], copyOfExamples())
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'keeling: --format html shows a whole protocol; leave out the clause "7.2"\n' })
+  })
+})

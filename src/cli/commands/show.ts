@@ -5,13 +5,27 @@ import { clauseToJson, protocolToJson } from '../../core/protocol/protocol-to-js
 import type { Clause, Protocol } from '../../core/protocol/types.js'
 import { renderClauseText } from '../../core/render/render-clause-text.js'
 import { ProtocolNotFound, readProtocolFile } from '../../store/read-protocol-file.js'
+import { sha256, versionsOf } from '../../core/history/history.js'
+import { readHistory } from '../../store/history-file.js'
+import { displayPath } from '../../store/layout.js'
 import { EXIT_OK, EXIT_USAGE, UserError, type Io } from '../io.js'
+import { writeOutput } from '../render-change-set.js'
 
 /**
  * `keeling show SLUG|PATH [CLAUSE]`: the protocol or one clause with all
  * that belongs to it, as stored Markdown, as a reader's text, or as JSON.
  */
-export async function runShow(target: string, selector: string | undefined, format: 'md' | 'text' | 'json', io: Io): Promise<number> {
+export async function runShow(
+  target: string,
+  selector: string | undefined,
+  format: 'md' | 'text' | 'json' | 'html' | 'docx',
+  io: Io,
+  output?: string
+): Promise<number> {
+  if (format === 'html' || format === 'docx') {
+    if (selector !== undefined) throw new UserError(`--format ${format} shows a whole protocol; leave out the clause "${selector}"`, EXIT_USAGE)
+    return showConsolidated(target, format, io, output)
+  }
   const file = await readProtocolFile(io.cwd, target).catch((error: unknown) => {
     if (!(error instanceof ProtocolNotFound)) throw error
     if (error.why) throw new UserError(error.why, EXIT_USAGE)
@@ -33,6 +47,28 @@ export async function runShow(target: string, selector: string | undefined, form
     throw new UserError(`no clause "${selector}" in ${file.slug}${near}`, EXIT_USAGE)
   }
   io.stdout(showClause(result.found, format))
+  return EXIT_OK
+}
+
+/**
+ * The consolidated text, clean, with a footer naming the version it is (date,
+ * approving body) and the SHA-256 of the protocol file, for print and Word.
+ */
+async function showConsolidated(target: string, format: 'html' | 'docx', io: Io, output: string | undefined): Promise<number> {
+  if (format === 'docx' && output === undefined) throw new UserError('a Word document is a file: give one with -o, e.g. --format docx -o protocol.docx', EXIT_USAGE)
+  const file = await readProtocolFile(io.cwd, target).catch((error: unknown) => {
+    if (error instanceof ProtocolNotFound) throw new UserError(error.why || `no protocol "${target}"`, EXIT_USAGE)
+    throw error
+  })
+  const { history } = await readHistory(io.cwd, file.slug)
+  const hash = sha256(file.text)
+  const version = versionsOf(history).find((item) => item.sha256 === hash)
+  const footer = version
+    ? `${file.slug}, version ${version.label}, adopted ${version.date} by ${version.by}. SHA-256 of the text: ${hash}`
+    : `${displayPath(io.cwd, file.path)}, not a recorded version. SHA-256 of the text: ${hash}`
+  const { renderConsolidatedDocx, renderConsolidatedHtml } = await import('../../core/render/render-consolidated.js')
+  const rendered = format === 'html' ? renderConsolidatedHtml(file.text, target, footer) : await renderConsolidatedDocx(file.text, target, footer, new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'))
+  await writeOutput(rendered, output, io)
   return EXIT_OK
 }
 

@@ -2,6 +2,7 @@ import {
   AlignmentType,
   DeletedTextRun,
   Document,
+  Footer,
   HeadingLevel,
   InsertedTextRun,
   Packer,
@@ -27,6 +28,8 @@ const processor = remark().use(remarkGfm)
 export interface DocxOptions {
   /** When the revisions were made (ISO 8601); a change's own date, when it has one, comes first. */
   date: string
+  /** A line printed at the foot of every page (the version and hash of a consolidated text). */
+  footer?: string
 }
 
 /** A piece of text with its revision and its emphasis. */
@@ -74,7 +77,13 @@ export async function renderDocxDiff(changeSet: ChangeSet, options: DocxOptions)
     description: `Changes from ${changeSet.before.label} to ${changeSet.after.label}`,
     features: { trackRevisions: true },
     styles: { default: { document: { run: { font: 'Times New Roman', size: 22 }, paragraph: { spacing: { after: 140 } } } } },
-    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } }, children }]
+    sections: [
+      {
+        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
+        ...(options.footer ? { footers: { default: new Footer({ children: [new Paragraph({ children: [new TextRun({ text: options.footer, size: 18 })] })] }) } } : {}),
+        children
+      }
+    ]
   })
   return new Uint8Array(await Packer.toBuffer(document))
 }

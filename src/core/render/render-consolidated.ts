@@ -1,0 +1,49 @@
+import { buildChangeSet, type ChangeSet } from '../diff/change-set.js'
+import { readDiffDocument } from '../diff/diff-document.js'
+import { escapeHtml, MarkedHtml } from './markdown-to-html.js'
+import { renderDocxDiff } from './render-docx-diff.js'
+import { renderMarkdownDiff } from './render-markdown-diff.js'
+
+/** The text of a protocol with nothing marked: a change set of the text against itself. */
+function unchanged(text: string, label: string): ChangeSet {
+  return buildChangeSet(readDiffDocument(text), readDiffDocument(text), { before: label, after: label })
+}
+
+/**
+ * A protocol's consolidated text as one clean A4 page: no marks, no IDs, and
+ * a footer naming the version, its date, the approving body and the text's
+ * hash, so that a printed copy can be checked against the record.
+ */
+export function renderConsolidatedHtml(text: string, label: string, footer: string): string {
+  const changeSet = unchanged(text, label)
+  const title = changeSet.after.title || label
+  const body = new MarkedHtml().blocks(renderMarkdownDiff(changeSet))
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(title)}</title>
+<style>
+body { font: 11pt/1.45 Georgia, "Times New Roman", serif; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #111; }
+h1 { font-size: 1.5em; } h2 { font-size: 1.2em; } h3 { font-size: 1.1em; }
+table { border-collapse: collapse; } th, td { border: 1px solid #999; padding: 0.2em 0.5em; text-align: left; vertical-align: top; }
+footer { margin-top: 3em; border-top: 1px solid #999; padding-top: 0.5em; font-size: 0.85em; color: #444; }
+@page { size: A4; margin: 2cm; }
+@media print { body { margin: 0; max-width: none; } }
+</style>
+</head>
+<body>
+<h1>${escapeHtml(title)}</h1>
+<main>
+${body}
+</main>
+<footer>${escapeHtml(footer)}</footer>
+</body>
+</html>
+`
+}
+
+/** The consolidated text as a Word document, clean, with the footer on every page. */
+export async function renderConsolidatedDocx(text: string, label: string, footer: string, date: string): Promise<Uint8Array> {
+  return renderDocxDiff(unchanged(text, label), { date, footer })
+}

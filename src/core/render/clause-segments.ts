@@ -17,7 +17,14 @@ export function clauseSegments(clause: ClauseDiff): WordPart[] {
     return compact([{ type: 'same', text: before.head }, { type: 'deleted', text: before.number + before.gap + before.body }])
   }
   if (!before || !after) return []
-  const parts: WordPart[] = [{ type: 'same', text: after.head }]
+  // A heading's level (or a paragraph become a heading) changes what comes before the number.
+  const parts: WordPart[] =
+    before.head === after.head
+      ? [{ type: 'same', text: after.head }]
+      : [
+          { type: 'deleted', text: before.head },
+          { type: 'inserted', text: after.head }
+        ]
   if (before.number === after.number && before.gap === after.gap) parts.push({ type: 'same', text: after.number + after.gap })
   else {
     parts.push({ type: 'deleted', text: before.number }, { type: 'inserted', text: after.number })

@@ -2,11 +2,20 @@ import type { Nodes, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { remark } from 'remark'
 import remarkGfm from 'remark-gfm'
+import type { MarkdownMarks } from './render-markdown-diff.js'
 
 /** Private-use characters that open and close struck and inserted runs inside Markdown text. */
 export const MARK = { delOpen: '\uE000', delClose: '\uE001', insOpen: '\uE002', insClose: '\uE003', delBreak: '\uE004', insBreak: '\uE005' } as const
 
+/** The same marks as the Markdown renderer's, for text that goes on through remark (HTML, Word). */
+export const SENTINEL_MARKS: MarkdownMarks = { deleted: [MARK.delOpen, MARK.delClose], inserted: [MARK.insOpen, MARK.insClose] }
+
 const processor = remark().use(remarkGfm)
+
+/** Markdown (GitHub's dialect: tables, strike-through) to its syntax tree. */
+export function parseMarkdown(markdown: string): Root {
+  return processor.parse(markdown) as Root
+}
 
 /** Escape text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -27,13 +36,13 @@ export class MarkedHtml {
 
   /** HTML for a block of Markdown. */
   blocks(markdown: string): string {
-    const tree = processor.parse(markdown) as Root
+    const tree = parseMarkdown(markdown)
     return tree.children.map((node) => this.node(node)).join('\n')
   }
 
   /** HTML for one line of Markdown read as inline text (a heading's title). */
   inline(markdown: string): string {
-    const tree = processor.parse(markdown) as Root
+    const tree = parseMarkdown(markdown)
     return tree.children
       .map((node) => (node.type === 'paragraph' || node.type === 'heading' ? this.children(node) : this.node(node)))
       .join(' ')

@@ -1,9 +1,6 @@
 import type { List, Nodes, Parent, Root, RootContent, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import { remark } from 'remark'
-import remarkGfm from 'remark-gfm'
-
-const processor = remark().use(remarkGfm)
+import { parseMarkdown } from './markdown-to-html.js'
 
 /**
  * Clause Markdown as a reader sees it: numbers and words, with no clause
@@ -14,7 +11,7 @@ const processor = remark().use(remarkGfm)
  */
 export function renderClauseText(markdown: string): string {
   const withoutIds = markdown.replace(/^(#{1,6}[ \t]+)?<a id="[^"]*"><\/a>/gm, '$1')
-  const tree = processor.parse(withoutIds) as Root
+  const tree = parseMarkdown(withoutIds)
   dropHtml(tree)
   return tree.children
     .map(renderBlock)

@@ -2,7 +2,7 @@ import type { ClauseDiff } from '../diff/change-set.js'
 import type { ChangeSentence } from '../diff/describe-changes.js'
 import type { ComparedClause } from '../motion/compare-motions.js'
 import { clauseSegments } from './clause-segments.js'
-import { escapeHtml, MARK, MarkedHtml } from './markdown-to-html.js'
+import { escapeHtml, MarkedHtml, SENTINEL_MARKS } from './markdown-to-html.js'
 import { APPENDIX_MARKS, markParts, type MarkdownMarks, widenSpacingChanges } from './render-markdown-diff.js'
 import type { TextMarks } from './render-text-diff.js'
 
@@ -73,8 +73,7 @@ export function renderComparisonMarkdown(motions: ComparedMotions, clauses: Comp
 
 /** One self-contained page: the Markdown comparison with real <del>/<ins>, every text escaped. */
 export function renderComparisonHtml(motions: ComparedMotions, clauses: ComparedClause[]): string {
-  const sentinel: MarkdownMarks = { deleted: [MARK.delOpen, MARK.delClose], inserted: [MARK.insOpen, MARK.insClose] }
-  const body = new MarkedHtml().blocks(renderComparisonMarkdown(motions, clauses, sentinel))
+  const body = new MarkedHtml().blocks(renderComparisonMarkdown(motions, clauses, SENTINEL_MARKS))
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -14,16 +14,12 @@ import {
   TextRun,
   WidthType
 } from 'docx'
-import type { Nodes, Root, RootContent } from 'mdast'
-import { remark } from 'remark'
-import remarkGfm from 'remark-gfm'
+import type { Nodes, RootContent } from 'mdast'
 import { type ChangeSet, type ClauseDiff, clauseWords } from '../diff/change-set.js'
 import type { WordPart } from '../diff/diff-words.js'
-import { MARK } from './markdown-to-html.js'
-import { markParts, type MarkdownMarks } from './render-markdown-diff.js'
+import { MARK, parseMarkdown, SENTINEL_MARKS } from './markdown-to-html.js'
+import { markParts } from './render-markdown-diff.js'
 
-const SENTINEL_MARKS: MarkdownMarks = { deleted: [MARK.delOpen, MARK.delClose], inserted: [MARK.insOpen, MARK.insClose] }
-const processor = remark().use(remarkGfm)
 
 export interface DocxOptions {
   /** When the revisions were made (ISO 8601); a change's own date, when it has one, comes first. */
@@ -145,7 +141,7 @@ class DocxWalker {
   constructor(private readonly reviser: Reviser) {}
 
   blocks(markdown: string): Array<Paragraph | Table> {
-    const tree = processor.parse(markdown) as Root
+    const tree = parseMarkdown(markdown)
     const out: Array<Paragraph | Table> = []
     tree.children.forEach((node, index) => {
       if (index === 0 && node.type === 'paragraph') {
@@ -157,7 +153,7 @@ class DocxWalker {
   }
 
   inlineOf(markdown: string): Piece[] {
-    const tree = processor.parse(markdown) as Root
+    const tree = parseMarkdown(markdown)
     return tree.children.flatMap((node) => this.inline(node))
   }
 

@@ -1,10 +1,9 @@
 import { type Attribution, type ChangeSet, type ClauseDiff, clauseWords, describeSummary, summarizeChanges } from '../diff/change-set.js'
 import type { DiffUnit } from '../diff/diff-document.js'
 import type { WordPart } from '../diff/diff-words.js'
-import { MARK, MarkedHtml, escapeHtml } from './markdown-to-html.js'
-import { markParts, type MarkdownMarks } from './render-markdown-diff.js'
+import { MARK, MarkedHtml, escapeHtml, SENTINEL_MARKS } from './markdown-to-html.js'
+import { markParts } from './render-markdown-diff.js'
 
-const SENTINEL_MARKS: MarkdownMarks = { deleted: [MARK.delOpen, MARK.delClose], inserted: [MARK.insOpen, MARK.insClose] }
 
 /**
  * The change set as one self-contained HTML page: the new text in full with

@@ -1,4 +1,5 @@
-import type { ChangeSet } from '../diff/change-set.js'
+import type { ChangeSet, ClauseDiff } from '../diff/change-set.js'
+import { unitText } from '../diff/diff-document.js'
 import { tokenize, type WordPart } from '../diff/diff-words.js'
 import { clauseSegments, compact } from './clause-segments.js'
 
@@ -20,8 +21,33 @@ export const APPENDIX_MARKS: MarkdownMarks = { deleted: ['~~', '~~'], inserted: 
  * the tool's own — the text can be pasted as the appendix.
  */
 export function renderMarkdownDiff(changeSet: ChangeSet, marks: MarkdownMarks = APPENDIX_MARKS): string {
-  const blocks = changeSet.clauses.map((clause) => markParts(widenSpacingChanges(clauseSegments(clause)), marks))
+  const blocks = changeSet.clauses.map((clause) => markParts(clauseParts(clause), marks))
   return blocks.length > 0 ? `${blocks.join('\n\n')}\n` : ''
+}
+
+/**
+ * A clause's runs, ready to mark. A changed clause is checked whole: its
+ * marks, accepted, must read as the new text and, rejected, as the old.
+ * Where the structure changed in a way marks within lines cannot show (a
+ * list item split or joined with other words changed), the clause is shown
+ * as its old text struck and its new text underlined, one after the other.
+ */
+function clauseParts(clause: ClauseDiff): MarkedPart[] {
+  const parts = widenSpacingChanges(clauseSegments(clause))
+  if (clause.type !== 'changed' || !clause.before || !clause.after) return parts
+  const before = unitText(clause.before)
+  const after = unitText(clause.after)
+  const checked = markParts(parts, CHECK_MARKS)
+  const accepted = resolve(checked, /\uE000[^\uE001]*\uE001/g, /[\uE002\uE003]/g)
+  const rejected = resolve(checked, /\uE002[^\uE003]*\uE003/g, /[\uE000\uE001]/g)
+  if (collapse(accepted) === collapse(after) && collapse(rejected) === collapse(before)) return parts
+  const head = clause.after.head
+  return compact<MarkedPart>([
+    { type: 'same', text: head },
+    { type: 'deleted', text: before.slice(clause.before.head.length) },
+    { type: 'same', text: `\n\n${head}` },
+    { type: 'inserted', text: after.slice(head.length) }
+  ])
 }
 
 /**
@@ -84,8 +110,8 @@ export function markParts(parts: MarkedPart[], marks: MarkdownMarks, options: { 
   return out
 }
 
-/** What starts a line and stays outside a mark: indentation, a list bullet or number, a quote's `>`, a heading's `#`s. */
-const LINE_PREFIX = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+|>[ \t]?|#{1,6}[ \t]+)?/
+/** What starts a line and stays outside a mark: indentation, a list bullet or number (its space may come in the next run), a quote's `>`, a heading's `#`s. */
+const LINE_PREFIX = /^[ \t]*(?:[-*+](?:[ \t]+|$)|\d+[.)](?:[ \t]+|$)|>[ \t]?|#{1,6}(?:[ \t]+|$))?/
 
 function wrap(text: string, open: string, close: string): string {
   const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)

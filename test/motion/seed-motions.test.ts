@@ -66,6 +66,14 @@ describe('the seed motions', () => {
     expect(check.stdout).toMatch(/warning: Motion cwg-2017-04-25 is already applied to protocol `uttlesford`; it is not checked against the current text \[already-applied\]/)
   })
 
+  it('an amendment to a motion already applied is flagged: it can no longer be applied', async () => {
+    const result = await runCli(['check', 'uttlesford'], repoRoot)
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain(
+      'amendments/uttlesford/artus-2017-05-16.md:1:1: warning: Motion amends `cwg-2017-04-25`, which is already applied to protocol `uttlesford`; an amendment applies only with the motion it amends, so this one can no longer be applied [already-applied]'
+    )
+  })
+
   it('every example motion checks clean', async () => {
     const result = await runCli(['check'], await copyBeforeCwg())
     expect(result.code).toBe(0)

@@ -21,7 +21,12 @@ export function checkMotion(input: MotionInput, protocolText: string | null, ame
     const reason = `Motion changes protocol \`${input.motion.protocol}\`, which does not exist (protocols/${input.motion.protocol}.md); set \`protocol:\` or move the file to amendments/<slug>/`
     return [...messages, problem(reason, { line: 1, column: 1 }, 'unknown-protocol')]
   }
-  if (appliedMotions(parseProtocol(protocolText)).includes(input.motion.id)) {
+  const applied = appliedMotions(parseProtocol(protocolText))
+  if (input.motion.amends && applied.includes(input.motion.amends)) {
+    const reason = `Motion amends \`${input.motion.amends}\`, which is already applied to protocol \`${input.motion.protocol}\`; an amendment applies only with the motion it amends, so this one can no longer be applied`
+    return [...messages, problem(reason, { line: 1, column: 1 }, 'already-applied', 'warning')]
+  }
+  if (applied.includes(input.motion.id)) {
     // Its words have been replaced by now; `verify` (with the protocol's history) is what checks it.
     const reason = `Motion ${input.motion.id} is already applied to protocol \`${input.motion.protocol}\`; it is not checked against the current text`
     return [...messages, problem(reason, { line: 1, column: 1 }, 'already-applied', 'warning')]

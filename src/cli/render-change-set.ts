@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import type { ChangeSet } from '../core/diff/change-set.js'
 import { displayPath } from '../store/layout.js'
 import { writeFileAtomic } from '../store/write-file-atomic.js'
-import type { Io } from './io.js'
+import { EXIT_USAGE, UserError, type Io } from './io.js'
 
 /** The forms a change set can be written in. */
 export const DIFF_FORMATS = ['text', 'md', 'html', 'docx', 'json'] as const
@@ -50,4 +50,9 @@ export async function writeOutput(output: string | Uint8Array, file: string | un
   const target = resolve(io.cwd, file)
   await writeFileAtomic(target, output)
   io.stderr(`wrote ${displayPath(io.cwd, target)}\n`)
+}
+
+/** A Word document goes to a file: refuse `--format docx` without `-o` before any work is done. */
+export function requireFileForDocx(format: string, file: string | undefined, example = 'appendix-b.docx'): void {
+  if (format === 'docx' && file === undefined) throw new UserError(`a Word document is a file: give one with -o, e.g. --format docx -o ${example}`, EXIT_USAGE)
 }

@@ -2,7 +2,7 @@ import { buildChangeSet, hasChanges } from '../../core/diff/change-set.js'
 import { readDiffDocument } from '../../core/diff/diff-document.js'
 import { readComparedFile, UnreadableFile } from '../../store/read-compared-file.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, wantsColour, type Io } from '../io.js'
-import { type DiffFormat, renderChangeSet, writeOutput } from '../render-change-set.js'
+import { type DiffFormat, renderChangeSet, requireFileForDocx, writeOutput } from '../render-change-set.js'
 
 export interface DiffOptions {
   format: DiffFormat
@@ -20,9 +20,7 @@ export async function runDiff(first: string, second: string, options: DiffOption
     throw error
   })
   if (!a || !b) return EXIT_USAGE
-  if (options.format === 'docx' && options.output === undefined) {
-    throw new UserError('a Word document is a file: give one with -o, e.g. --format docx -o appendix-b.docx', EXIT_USAGE)
-  }
+  requireFileForDocx(options.format, options.output)
   const changeSet = buildChangeSet(readDiffDocument(a.text), readDiffDocument(b.text), { before: a.label, after: b.label })
   const output = await renderChangeSet(changeSet, options.format, options.output === undefined && wantsColour(io), io.env)
   await writeOutput(output, options.output, io)

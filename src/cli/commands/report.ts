@@ -4,7 +4,7 @@ import { attachAttributions, attributeClauses } from '../../core/history/attribu
 import { standingDecision, versionsOf } from '../../core/history/history.js'
 import { readHistory, replayProject } from '../../store/history-file.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, wantsColour, type Io } from '../io.js'
-import { type DiffFormat, renderChangeSet, writeOutput } from '../render-change-set.js'
+import { type DiffFormat, renderChangeSet, requireFileForDocx, writeOutput } from '../render-change-set.js'
 
 export interface ReportOptions {
   from: string
@@ -20,9 +20,7 @@ export interface ReportOptions {
  * date).
  */
 export async function runReport(slug: string, options: ReportOptions, io: Io): Promise<number> {
-  if (options.format === 'docx' && options.output === undefined) {
-    throw new UserError('a Word document is a file: give one with -o, e.g. --format docx -o appendix-b.docx', EXIT_USAGE)
-  }
+  requireFileForDocx(options.format, options.output)
   const { history } = await readHistory(io.cwd, slug)
   const labels = versionsOf(history).map((version) => version.label)
   if (labels.length === 0) throw new UserError(`${slug} has no versions (history/${slug}.yml); record them with keeling adopt`, EXIT_USAGE)

@@ -9,7 +9,7 @@ import { sha256, versionsOf } from '../../core/history/history.js'
 import { readHistory } from '../../store/history-file.js'
 import { displayPath } from '../../store/layout.js'
 import { EXIT_OK, EXIT_USAGE, UserError, type Io } from '../io.js'
-import { writeOutput } from '../render-change-set.js'
+import { requireFileForDocx, writeOutput } from '../render-change-set.js'
 
 /**
  * `keeling show SLUG|PATH [CLAUSE]`: the protocol or one clause with all
@@ -55,7 +55,7 @@ export async function runShow(
  * approving body) and the SHA-256 of the protocol file, for print and Word.
  */
 async function showConsolidated(target: string, format: 'html' | 'docx', io: Io, output: string | undefined): Promise<number> {
-  if (format === 'docx' && output === undefined) throw new UserError('a Word document is a file: give one with -o, e.g. --format docx -o protocol.docx', EXIT_USAGE)
+  requireFileForDocx(format, output, 'protocol.docx')
   const file = await readProtocolFile(io.cwd, target).catch((error: unknown) => {
     if (error instanceof ProtocolNotFound) throw new UserError(error.why || `no protocol "${target}"`, EXIT_USAGE)
     throw error

@@ -225,6 +225,25 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
     })
 
   program
+    .command('paper')
+    .description('the committee report: the account of the motions, the wordings compared, the differences in sentences, and the appendix of tracked changes')
+    .argument('[protocol]', 'the protocol slug')
+    .option('--from <version>', 'the version the committee last saw')
+    .option('--to <version>', 'the version put before it')
+    .option('--meta <file>', 'PAPER.yml: committee, date, title, author, recommendation … (start one with --init)')
+    .addOption(new Option('--format <format>', 'md, html (print-ready A4 with page numbers) or docx (Word, the appendix as tracked changes; needs -o)').choices(['md', 'html', 'docx']).default('md'))
+    .option('-o, --output <file>', 'write to this file (whole or not at all) instead of stdout')
+    .option('--init [file]', 'write a commented PAPER.yml to fill in (default: PAPER.yml); never over an existing file')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ keeling paper uttlesford --init papers/council-2017-05-16.yml\n  $ keeling paper uttlesford --from council-2017-04-04 --to cwg-2017-04-25 --meta papers/council-2017-05-16.yml --format html -o paper.html'
+    )
+    .action(async (slug: string | undefined, options: import('./commands/paper.js').PaperOptions) => {
+      const { runPaper } = await import('./commands/paper.js')
+      done(await runPaper(slug, options, io))
+    })
+
+  program
     .command('diff')
     .description('compare two texts of a protocol clause by clause and word by word; exit 0 when they read the same, 1 when they differ')
     .argument('<a>', 'the old text: a protocol file or slug, or any Markdown or text file')

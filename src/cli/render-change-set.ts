@@ -35,7 +35,7 @@ export async function renderChangeSet(changeSet: ChangeSet, format: DiffFormat, 
 }
 
 /** The date on Word revisions: now, or SOURCE_DATE_EPOCH (seconds) for a reproducible file. */
-function revisionDate(env: Io['env']): string {
+export function revisionDate(env: Io['env']): string {
   const epoch = Number(env['SOURCE_DATE_EPOCH'])
   const date = env['SOURCE_DATE_EPOCH'] && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date()
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z')

@@ -1,9 +1,10 @@
 import { buildChangeSet } from '../../core/diff/change-set.js'
 import { readDiffDocument } from '../../core/diff/diff-document.js'
 import { attachAttributions, attributeClauses } from '../../core/history/attribute.js'
-import { standingDecision, versionsOf } from '../../core/history/history.js'
+import { standingDecision } from '../../core/history/history.js'
 import { readHistory, replayProject } from '../../store/history-file.js'
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, wantsColour, type Io } from '../io.js'
+import { EXIT_OK, EXIT_PROBLEMS, wantsColour, type Io } from '../io.js'
+import { versionRange } from '../version-range.js'
 import { type DiffFormat, renderChangeSet, requireFileForDocx, writeOutput } from '../render-change-set.js'
 
 export interface ReportOptions {
@@ -22,14 +23,7 @@ export interface ReportOptions {
 export async function runReport(slug: string, options: ReportOptions, io: Io): Promise<number> {
   requireFileForDocx(options.format, options.output)
   const { history } = await readHistory(io.cwd, slug)
-  const labels = versionsOf(history).map((version) => version.label)
-  if (labels.length === 0) throw new UserError(`${slug} has no versions (history/${slug}.yml); record them with keeling adopt`, EXIT_USAGE)
-  for (const label of [options.from, options.to]) {
-    if (!labels.includes(label)) throw new UserError(`${slug} has no version "${label}"; its versions: ${labels.join(', ')}`, EXIT_USAGE)
-  }
-  const from = labels.indexOf(options.from)
-  const to = labels.indexOf(options.to)
-  if (from >= to) throw new UserError(`--from ${options.from} must be an earlier version than --to ${options.to} (versions in order: ${labels.join(', ')})`, EXIT_USAGE)
+  const { from, to, labels } = versionRange(history, slug, options.from, options.to)
   const replay = await replayProject(io.cwd, slug, history)
   if ('failure' in replay) {
     io.stderr(`keeling report: cannot rebuild the versions of ${slug}: ${replay.failure.reason}; run keeling verify ${slug}\n`)

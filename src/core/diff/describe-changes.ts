@@ -34,43 +34,91 @@ export function describeClause(clause: ClauseDiff): ChangeSentence[] {
   for (const phrase of phrases(clause.type === 'moved' ? clauseWords({ ...clause, type: 'changed' }) : clauseWords(clause))) {
     const before = tidy(phrase.before)
     const after = tidy(phrase.after)
-    if (before && after) sentences.push(say(`replaces the phrase “${before}” with “${after}”`))
-    else if (after) sentences.push(say(`adds the phrase “${after}”`))
-    else if (before) sentences.push(say(`leaves out the phrase “${before}”`))
+    if (before && after) sentences.push(say(`replaces ${named(before)} with ${quoted(after)}`))
+    else if (after) sentences.push(say(`adds ${named(after)}`))
+    else if (before) sentences.push(say(`leaves out ${named(before)}`))
   }
   return sentences
 }
 
-/** Changes grouped into phrases: runs of changes with at most JOIN_WORDS kept words between them, those words on both sides. */
+/**
+ * Changes grouped into phrases: runs of changes with at most JOIN_WORDS
+ * kept words between them, those words on both sides. A word replaced by
+ * a word, or a phrase by a single word, is given the kept words around it
+ * so that it reads as the report says it: “in the furtherance of any
+ * issue” with “concerning any issue”, “for instance” with “for example”.
+ */
 export function phrases(parts: WordPart[]): Array<{ before: string; after: string }> {
   const result: Array<{ before: string; after: string }> = []
-  let current: { before: string; after: string } | null = null
+  let current: { before: string; after: string; first: number; last: number } | null = null
   let pending = ''
+  const close = (): void => {
+    if (current) result.push(withContext({ ...current, startsWithInsertion: parts[current.first]?.type === 'inserted' }, parts[current.first - 1], parts[current.last + 1]))
+    current = null
+    pending = ''
+  }
   parts.forEach((part, index) => {
     if (part.type === 'same') {
       if (!current) return
-      const words = part.text.trim().split(/\s+/).filter(Boolean).length
+      const words = countWords(part.text)
       const more = parts.slice(index + 1).some((next) => next.type !== 'same')
       if (words <= JOIN_WORDS && more && !/[.;:]\s*$/.test(part.text)) {
         pending += part.text
         return
       }
-      result.push(current)
-      current = null
-      pending = ''
+      close()
       return
     }
-    if (!current) current = { before: '', after: '' }
+    if (!current) current = { before: '', after: '', first: index, last: index }
     if (pending) {
       current.before += pending
       current.after += pending
       pending = ''
     }
+    current.last = index
     if (part.type === 'deleted') current.before += part.text
     else current.after += part.text
   })
-  if (current) result.push(current)
+  close()
   return result
+}
+
+/** A replacement with a single word on one side, given up to two kept words after it (else the word before it). */
+function withContext(phrase: { before: string; after: string; startsWithInsertion: boolean }, previous: WordPart | undefined, next: WordPart | undefined): { before: string; after: string } {
+  const { before, after, startsWithInsertion } = phrase
+  if (!before.trim() || !after.trim() || (countWords(before) > 1 && countWords(after) > 1)) return { before, after }
+  const following = next?.type === 'same' ? /^\s+[\p{L}\p{N}'’-]+(?:\s+[\p{L}\p{N}'’-]+)?(?=[\s.,;:!?)”"]|$)/u.exec(next.text)?.[0] : undefined
+  const preceding = previous?.type === 'same' ? /(?:^|(?<=\s))[\p{L}\p{N}'’-]+\s*$/u.exec(previous.text)?.[0] : undefined
+  // Words inserted at the start read from the word before them: “role as” → “role of a member as an”.
+  if (startsWithInsertion && preceding) {
+    const one = following ? (/^\s+\S+/.exec(following)?.[0] ?? '') : ''
+    return { before: preceding + before + one, after: preceding + after + one }
+  }
+  if (following) return { before: before + following, after: after + following }
+  if (preceding) return { before: preceding + before, after: preceding + after }
+  return { before, after }
+}
+
+function countWords(text: string): number {
+  return text.trim().split(/\s+/).filter(Boolean).length
+}
+
+/** How many words a quoted phrase may have before it is named by its first and last words. */
+const LONG_PHRASE = 24
+
+/** “the word “x””, “the phrase “x y””, or for a long passage “the passage from “…” to “…””. */
+function named(text: string): string {
+  const words = text.split(/\s+/).filter(Boolean)
+  if (words.length === 1) return `the word “${text}”`
+  if (words.length <= LONG_PHRASE) return `the phrase “${text}”`
+  return `the passage from “${words.slice(0, 6).join(' ')}” to “${words.slice(-6).join(' ').replace(/[.,;:]$/, '')}”`
+}
+
+/** A replacement as quoted: whole, or for a long passage its length and opening words. */
+function quoted(text: string): string {
+  const words = text.split(/\s+/).filter(Boolean)
+  if (words.length <= LONG_PHRASE) return `“${text}”`
+  return `a passage of ${words.length} words beginning “${words.slice(0, 8).join(' ')} …”`
 }
 
 function tidy(text: string): string {

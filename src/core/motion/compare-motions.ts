@@ -17,6 +17,8 @@ export interface ComparedClause {
   saysB: ChangeSentence[]
   /** Where the two results differ: "A has “requesting” where B has “calling, attending or requesting”". */
   differences: string[]
+  /** A's result against B's, word by word (null when they read the same). */
+  between: ClauseDiff | null
 }
 
 export type Comparison = { clauses: ComparedClause[]; amendment: 'a-amends-b' | 'b-amends-a' | null } | { problems: MotionProblem[] }
@@ -51,10 +53,15 @@ export function compareMotions(baseText: string, a: MotionInput, b: MotionInput)
       b: clauseB,
       saysA: clauseA ? describeClause(clauseA) : [],
       saysB: clauseB ? describeClause(clauseB) : [],
-      differences: differencesOf(between.get(id))
+      differences: differencesOf(between.get(id)),
+      between: touchedOrNull(between.get(id))
     }
   })
   return { clauses, amendment }
+}
+
+function touchedOrNull(clause: ClauseDiff | undefined): ClauseDiff | null {
+  return clause && touched(clause) ? clause : null
 }
 
 function touched(clause: ClauseDiff): boolean {

@@ -6,11 +6,13 @@ import {
   HeadingLevel,
   InsertedTextRun,
   Packer,
+  PageNumber,
   Paragraph,
   type ParagraphChild,
   Table,
   TableCell,
   TableRow,
+  TabStopType,
   TextRun,
   WidthType
 } from 'docx'
@@ -57,26 +59,59 @@ interface Reviser {
  * and inserted where it stands.
  */
 export async function renderDocxDiff(changeSet: ChangeSet, options: DocxOptions): Promise<Uint8Array> {
-  let id = 0
-  const nextId = (): number => ++id
+  const ids = revisionIds()
   const title = changeSet.after.title || changeSet.before.title
   const children: Array<Paragraph | Table> = []
   if (title) children.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] }))
-  for (const clause of changeSet.clauses) {
-    const first = clause.attribution[0]
-    const reviser: Reviser = { author: first?.mover || first?.body || 'keeling', date: first?.date ? isoDate(first.date) : options.date, nextId }
-    children.push(...clauseBlocks(clause, reviser))
-  }
-  const document = new Document({
-    creator: 'keeling',
+  children.push(...changeSetBlocks(changeSet, options.date, ids))
+  return packDocx(children, {
     title: title || 'Changes',
     description: `Changes from ${changeSet.before.label} to ${changeSet.after.label}`,
+    ...(options.footer ? { footer: options.footer } : {})
+  })
+}
+
+/** A counter for revision IDs, unique within one document. */
+export function revisionIds(): () => number {
+  let id = 0
+  return () => ++id
+}
+
+/** The clauses of a change set as Word paragraphs with real revisions, each by its motion's mover (or "keeling") on its date. */
+export function changeSetBlocks(changeSet: ChangeSet, date: string, nextId: () => number): Array<Paragraph | Table> {
+  const children: Array<Paragraph | Table> = []
+  for (const clause of changeSet.clauses) {
+    const first = clause.attribution[0]
+    const reviser: Reviser = { author: first?.mover || first?.body || 'keeling', date: first?.date ? isoDate(first.date) : date, nextId }
+    children.push(...clauseBlocks(clause, reviser))
+  }
+  return children
+}
+
+/** Plain Markdown (no change marks) as Word paragraphs and tables; a first-level list keeps its numbers. */
+export function markdownBlocks(markdown: string, nextId: () => number, options: { number?: string } = {}): Array<Paragraph | Table> {
+  const walker = new DocxWalker({ author: 'keeling', date: '', nextId })
+  if (options.number === undefined) return walker.blocks(markdown)
+  const blocks = walker.blocks(markdown, 1)
+  const firstPieces = walker.firstParagraphPieces
+  const numbered = walker.paragraph([{ text: `${options.number}\t`, state: 'none' }, ...(firstPieces ?? [])], { hangingNumber: true })
+  return firstPieces ? [numbered, ...blocks.slice(1)] : [numbered, ...blocks]
+}
+
+/** A4 Word document from paragraphs, tracked changes on, the footer (with page numbers when asked) on every page. */
+export async function packDocx(children: Array<Paragraph | Table>, options: { title: string; description: string; footer?: string; pageNumbers?: boolean }): Promise<Uint8Array> {
+  const footerRuns: ParagraphChild[] = options.footer ? [new TextRun({ text: options.footer, size: 18 })] : []
+  if (options.pageNumbers) footerRuns.push(new TextRun({ children: ['\tPage ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 18 }))
+  const document = new Document({
+    creator: 'keeling',
+    title: options.title,
+    description: options.description,
     features: { trackRevisions: true },
     styles: { default: { document: { run: { font: 'Times New Roman', size: 22 }, paragraph: { spacing: { after: 140 } } } } },
     sections: [
       {
         properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
-        ...(options.footer ? { footers: { default: new Footer({ children: [new Paragraph({ children: [new TextRun({ text: options.footer, size: 18 })] })] }) } } : {}),
+        ...(footerRuns.length > 0 ? { footers: { default: new Footer({ children: [new Paragraph({ tabStops: [{ type: TabStopType.RIGHT, position: 9638 }], children: footerRuns })] }) } } : {}),
         children
       }
     ]
@@ -140,14 +175,15 @@ class DocxWalker {
 
   constructor(private readonly reviser: Reviser) {}
 
-  blocks(markdown: string): Array<Paragraph | Table> {
+  /** Word blocks for Markdown; `depth` indents them all (the paragraphs under a report's number). */
+  blocks(markdown: string, depth = 0): Array<Paragraph | Table> {
     const tree = parseMarkdown(markdown)
     const out: Array<Paragraph | Table> = []
     tree.children.forEach((node, index) => {
       if (index === 0 && node.type === 'paragraph') {
         this.firstParagraphPieces = this.inline(node)
-        out.push(this.paragraph(this.firstParagraphPieces))
-      } else out.push(...this.block(node, 0))
+        out.push(this.paragraph(this.firstParagraphPieces, depth > 0 ? { indent: depth } : {}))
+      } else out.push(...this.block(node, depth))
     })
     return out
   }
@@ -157,7 +193,7 @@ class DocxWalker {
     return tree.children.flatMap((node) => this.inline(node))
   }
 
-  paragraph(pieces: Piece[], options: { heading?: (typeof HEADINGS)[number]; indent?: number; prefix?: string } = {}): Paragraph {
+  paragraph(pieces: Piece[], options: { heading?: (typeof HEADINGS)[number]; indent?: number; prefix?: string; hangingNumber?: boolean } = {}): Paragraph {
     const visible = pieces.filter((piece) => piece.text.trim() !== '')
     const whole = visible.length > 0 && visible.every((piece) => piece.state === visible[0]?.state) ? (visible[0]?.state ?? 'none') : 'none'
     const prefixState = whole !== 'none' ? whole : this.previousBreak
@@ -170,7 +206,7 @@ class DocxWalker {
     const mark = { id: this.reviser.nextId(), author: this.reviser.author, date: this.reviser.date }
     return new Paragraph({
       ...(options.heading ? { heading: options.heading } : {}),
-      ...(options.indent ? { indent: { left: 567 * options.indent, hanging: 340 } } : {}),
+      ...(options.hangingNumber ? { indent: { left: 567, hanging: 567 }, tabStops: [{ type: TabStopType.LEFT, position: 567 }] } : options.indent ? { indent: { left: 567 * options.indent, hanging: 340 } } : {}),
       ...(options.prefix !== undefined ? { spacing: { after: 60 } } : {}),
       ...(markState === 'ins' ? { run: { insertion: mark } } : markState === 'del' ? { run: { deletion: mark } } : {}),
       children: [...prefix, ...pieces].filter((piece) => piece.text !== '').map((piece) => this.run(piece))

@@ -15,26 +15,20 @@ import { markParts } from './render-markdown-diff.js'
  */
 export function renderHtmlDiff(changeSet: ChangeSet): string {
   const title = changeSet.after.title || changeSet.before.title || 'Changes'
-  const anchors = clauseAnchors(changeSet)
-  const notes: Attribution[][] = []
-  const clauses = changeSet.clauses.map((clause, index) => renderClause(clause, anchors[index] ?? '', anchors, changeSet, notes)).join('\n')
+  const { clauses, footnotes, anchors } = renderHtmlClauses(changeSet)
   const summary = summarizeChanges(changeSet)
   const listed = changeSet.clauses
     .map((clause, index) => ({ clause, anchor: anchors[index] ?? '' }))
     .filter(({ clause }) => clause.type !== 'unchanged' && clause.type !== 'moved-away')
     .map(({ clause, anchor }) => `<li><a href="#${anchor}">${escapeHtml(clauseName(clause))}</a> ${escapeHtml(describeChange(clause))}</li>`)
     .join('\n')
-  const footnotes =
-    notes.length > 0
-      ? `<section class="notes"><h2>Who made the changes</h2><ol>${notes.map((note, index) => `<li id="note-${index + 1}">${escapeHtml(describeAttribution(note))}</li>`).join('')}</ol></section>`
-      : ''
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}: changes</title>
-<style>${STYLE}</style>
+<style>${DIFF_STYLE}</style>
 </head>
 <body>
 <header>
@@ -53,6 +47,21 @@ ${footnotes}
 </body>
 </html>
 `
+}
+
+/**
+ * The clauses of a change set as HTML sections (`<del>`, `<ins>`, an anchor
+ * each, moves noted), and the notes saying who made each change.
+ */
+export function renderHtmlClauses(changeSet: ChangeSet): { clauses: string; footnotes: string; anchors: string[] } {
+  const anchors = clauseAnchors(changeSet)
+  const notes: Attribution[][] = []
+  const clauses = changeSet.clauses.map((clause, index) => renderClause(clause, anchors[index] ?? '', anchors, changeSet, notes)).join('\n')
+  const footnotes =
+    notes.length > 0
+      ? `<section class="notes"><h2>Who made the changes</h2><ol>${notes.map((note, index) => `<li id="note-${index + 1}">${escapeHtml(describeAttribution(note))}</li>`).join('')}</ol></section>`
+      : ''
+  return { clauses, footnotes, anchors }
 }
 
 function renderClause(clause: ClauseDiff, anchor: string, anchors: string[], changeSet: ChangeSet, notes: Attribution[][]): string {
@@ -162,7 +171,8 @@ export function describeAttribution(attribution: Attribution[]): string {
     .join('. ')
 }
 
-const STYLE = `
+/** The page's style: A4 print, struck red and underlined green on screen, black in print. */
+export const DIFF_STYLE = `
 :root { color-scheme: light; }
 body { font: 11pt/1.45 Georgia, "Times New Roman", serif; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #111; }
 h1 { font-size: 1.5em; margin-bottom: 0.2em; }

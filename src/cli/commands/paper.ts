@@ -1,0 +1,99 @@
+import { readFile, stat } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { buildPaper, PaperProblem } from '../../core/paper/build-paper.js'
+import { readPaperMeta } from '../../core/paper/paper-meta.js'
+import { paperTemplate } from '../../core/paper/paper-template.js'
+import { parseProtocol } from '../../core/protocol/parse-protocol.js'
+import type { MotionInput } from '../../core/motion/apply-motions.js'
+import { readHistory, replayProject } from '../../store/history-file.js'
+import { displayPath, isSlug } from '../../store/layout.js'
+import { listMotionFiles, readMotionFile } from '../../store/read-motion-file.js'
+import { readProtocolFile } from '../../store/read-protocol-file.js'
+import { writeFileAtomic } from '../../store/write-file-atomic.js'
+import { formatMessage } from '../format-message.js'
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js'
+import { requireFileForDocx, revisionDate, writeOutput } from '../render-change-set.js'
+import { versionRange } from '../version-range.js'
+
+export interface PaperOptions {
+  from?: string
+  to?: string
+  meta?: string
+  format: 'md' | 'html' | 'docx'
+  output?: string
+  init?: string | boolean
+}
+
+/**
+ * `keeling paper SLUG --from A --to B --meta PAPER.yml`: the committee
+ * report around the appendix. `keeling paper [SLUG] --init [FILE]` writes a
+ * commented PAPER.yml to fill in.
+ */
+export async function runPaper(slug: string | undefined, options: PaperOptions, io: Io): Promise<number> {
+  if (options.init !== undefined && options.init !== false) return initPaper(slug, options.init === true ? 'PAPER.yml' : options.init, io)
+  if (slug === undefined) throw new UserError('give the protocol: keeling paper SLUG --from VERSION --to VERSION --meta PAPER.yml (or keeling paper --init to start a PAPER.yml)', EXIT_USAGE)
+  const missing = (['from', 'to', 'meta'] as const).filter((name) => options[name] === undefined)
+  if (missing.length > 0) throw new UserError(`keeling paper needs ${missing.map((name) => `--${name}`).join(', ')}, e.g. keeling paper ${slug} --from VERSION --to VERSION --meta papers/PAPER.yml`, EXIT_USAGE)
+  const from = options.from as string
+  const to = options.to as string
+  const metaPath = options.meta as string
+  requireFileForDocx(options.format, options.output, 'paper.docx')
+
+  const metaText = await readFile(resolve(io.cwd, metaPath), 'utf8').catch(() => {
+    throw new UserError(`cannot read ${metaPath}: no such file; start one with keeling paper ${slug} --init ${metaPath}`, EXIT_USAGE)
+  })
+  const read = readPaperMeta(metaText)
+  if ('problems' in read) {
+    const name = displayPath(io.cwd, resolve(io.cwd, metaPath))
+    for (const message of read.problems) io.stderr(`${formatMessage(name, message)}\n`)
+    io.stderr(`keeling paper: ${name} has ${read.problems.length} problem${read.problems.length === 1 ? '' : 's'}; nothing written\n`)
+    return EXIT_PROBLEMS
+  }
+
+  const { history } = await readHistory(io.cwd, slug)
+  versionRange(history, slug, from, to)
+  const replay = await replayProject(io.cwd, slug, history)
+  if ('failure' in replay) {
+    io.stderr(`keeling paper: cannot rebuild the versions of ${slug}: ${replay.failure.reason}; run keeling verify ${slug}\n`)
+    return EXIT_PROBLEMS
+  }
+  const motions = new Map<string, MotionInput>()
+  for (const path of await listMotionFiles(io.cwd, slug)) {
+    const input = await readMotionFile(io.cwd, path)
+    motions.set(input.motion.id, input)
+  }
+  let paper
+  try {
+    paper = buildPaper({ slug, history, steps: replay.steps, motions }, from, to, read.meta)
+  } catch (error) {
+    if (error instanceof PaperProblem) throw new UserError(`${metaPath}: ${error.message}`, EXIT_PROBLEMS)
+    throw error
+  }
+  const render = await import('../../core/render/render-paper.js')
+  const output =
+    options.format === 'docx' ? await render.renderPaperDocx(paper, revisionDate(io.env)) : options.format === 'html' ? render.renderPaperHtml(paper) : render.renderPaperMarkdown(paper)
+  await writeOutput(output, options.output, io)
+  return EXIT_OK
+}
+
+/** Write the commented PAPER.yml; never over a file that is there. */
+async function initPaper(slug: string | undefined, file: string, io: Io): Promise<number> {
+  let title: string | undefined
+  if (slug !== undefined) {
+    if (!isSlug(slug)) throw new UserError(`"${slug}" is not a protocol slug (lowercase letters, digits, hyphens)`, EXIT_USAGE)
+    const protocol = await readProtocolFile(io.cwd, slug).catch(() => {
+      throw new UserError(`no protocol "${slug}" (protocols/${slug}.md)`, EXIT_USAGE)
+    })
+    const value = parseProtocol(protocol.text).frontMatter.data['title']
+    if (typeof value === 'string') title = value
+  }
+  const target = resolve(io.cwd, file)
+  const exists = await stat(target).then(
+    () => true,
+    () => false
+  )
+  if (exists) throw new UserError(`${displayPath(io.cwd, target)} already exists; give another file name, e.g. keeling paper --init papers/council-YYYY-MM-DD.yml`, EXIT_USAGE)
+  await writeFileAtomic(target, paperTemplate({ ...(slug ? { slug } : {}), ...(title ? { title } : {}) }))
+  io.stderr(`wrote ${displayPath(io.cwd, target)}: fill in the fields marked (required), then run keeling paper ${slug ?? 'SLUG'} --from VERSION --to VERSION --meta ${displayPath(io.cwd, target)}\n`)
+  return EXIT_OK
+}

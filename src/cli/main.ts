@@ -231,6 +231,7 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
     .option('--from <version>', 'the version the committee last saw')
     .option('--to <version>', 'the version put before it')
     .option('--meta <file>', 'PAPER.yml: committee, date, title, author, recommendation … (start one with --init)')
+    .option('--propose <motions...>', 'motion files put to the meeting, not yet decided: the appendix shows the changes they would make to --to (or --from)')
     .addOption(new Option('--format <format>', 'md, html (print-ready A4 with page numbers) or docx (Word, the appendix as tracked changes; needs -o)').choices(['md', 'html', 'docx']).default('md'))
     .option('-o, --output <file>', 'write to this file (whole or not at all) instead of stdout')
     .option('--init [file]', 'write a commented PAPER.yml to fill in (default: PAPER.yml); never over an existing file')

@@ -8,13 +8,13 @@ import { EXIT_USAGE, UserError } from './io.js'
  *
  * @throws UserError naming the versions there are
  */
-export function versionRange(history: History, slug: string, from: string, to: string): { from: number; to: number; labels: string[] } {
+export function versionRange(history: History, slug: string, from: string, to: string, options: { allowSame?: boolean } = {}): { from: number; to: number; labels: string[] } {
   const labels = versionsOf(history).map((version) => version.label)
   if (labels.length === 0) throw new UserError(`${slug} has no versions (history/${slug}.yml); record them with keeling adopt`, EXIT_USAGE)
   for (const label of [from, to]) {
     if (!labels.includes(label)) throw new UserError(`${slug} has no version "${label}"; its versions: ${labels.join(', ')}`, EXIT_USAGE)
   }
   const range = { from: labels.indexOf(from), to: labels.indexOf(to), labels }
-  if (range.from >= range.to) throw new UserError(`--from ${from} must be an earlier version than --to ${to} (versions in order: ${labels.join(', ')})`, EXIT_USAGE)
+  if (range.from > range.to || (range.from === range.to && !options.allowSame)) throw new UserError(`--from ${from} must be an earlier version than --to ${to} (versions in order: ${labels.join(', ')})`, EXIT_USAGE)
   return range
 }

@@ -208,7 +208,7 @@ describe('verify', () => {
 
   it("passes on this repository's own history", async () => {
     const result = await runCli(['verify'], repoRoot)
-    expect(result).toEqual({ code: 0, stdout: '', stderr: '1 protocol verified: every version replays to its recorded text\n' })
+    expect(result).toEqual({ code: 0, stdout: '', stderr: '2 protocols verified: every version replays to its recorded text\n' })
   })
 })
 

@@ -7,7 +7,7 @@ import { parseProtocol } from '../../core/protocol/parse-protocol.js'
 import type { MotionInput } from '../../core/motion/apply-motions.js'
 import { readHistory, replayProject } from '../../store/history-file.js'
 import { displayPath, isSlug } from '../../store/layout.js'
-import { listMotionFiles, readMotionFile } from '../../store/read-motion-file.js'
+import { listMotionFiles, MotionNotFound, readMotionFile } from '../../store/read-motion-file.js'
 import { readProtocolFile } from '../../store/read-protocol-file.js'
 import { writeFileAtomic } from '../../store/write-file-atomic.js'
 import { formatMessage } from '../format-message.js'
@@ -22,6 +22,8 @@ export interface PaperOptions {
   format: 'md' | 'html' | 'docx'
   output?: string
   init?: string | boolean
+  /** Motion files put to the meeting, not yet decided: applied to --to (or --from). */
+  propose?: string[]
 }
 
 /**
@@ -32,10 +34,15 @@ export interface PaperOptions {
 export async function runPaper(slug: string | undefined, options: PaperOptions, io: Io): Promise<number> {
   if (options.init !== undefined && options.init !== false) return initPaper(slug, options.init === true ? 'PAPER.yml' : options.init, io)
   if (slug === undefined) throw new UserError('give the protocol: keeling paper SLUG --from VERSION --to VERSION --meta PAPER.yml (or keeling paper --init to start a PAPER.yml)', EXIT_USAGE)
-  const missing = (['from', 'to', 'meta'] as const).filter((name) => options[name] === undefined)
-  if (missing.length > 0) throw new UserError(`keeling paper needs ${missing.map((name) => `--${name}`).join(', ')}, e.g. keeling paper ${slug} --from VERSION --to VERSION --meta papers/PAPER.yml`, EXIT_USAGE)
+  const proposing = (options.propose ?? []).length > 0
+  const missing = (proposing ? (['from', 'meta'] as const) : (['from', 'to', 'meta'] as const)).filter((name) => options[name] === undefined)
+  if (missing.length > 0)
+    throw new UserError(
+      `keeling paper needs ${missing.map((name) => `--${name}`).join(', ')}, e.g. keeling paper ${slug} --from VERSION --to VERSION --meta papers/PAPER.yml (or --from VERSION --propose MOTION.md for motions not yet decided)`,
+      EXIT_USAGE
+    )
   const from = options.from as string
-  const to = options.to as string
+  const to = options.to ?? from
   const metaPath = options.meta as string
   requireFileForDocx(options.format, options.output, 'paper.docx')
 
@@ -51,7 +58,7 @@ export async function runPaper(slug: string | undefined, options: PaperOptions, 
   }
 
   const { history } = await readHistory(io.cwd, slug)
-  versionRange(history, slug, from, to)
+  versionRange(history, slug, from, to, { allowSame: proposing })
   const replay = await replayProject(io.cwd, slug, history)
   if ('failure' in replay) {
     io.stderr(`keeling paper: cannot rebuild the versions of ${slug}: ${replay.failure.reason}; run keeling verify ${slug}\n`)
@@ -62,9 +69,20 @@ export async function runPaper(slug: string | undefined, options: PaperOptions, 
     const input = await readMotionFile(io.cwd, path)
     motions.set(input.motion.id, input)
   }
+  const proposed: MotionInput[] = []
+  for (const path of options.propose ?? []) {
+    const input = await readMotionFile(io.cwd, path).catch((error: unknown) => {
+      if (error instanceof MotionNotFound) throw new UserError(`cannot read motion ${error.path}: no such file`, EXIT_USAGE)
+      throw error
+    })
+    if (input.motion.protocol !== slug) throw new UserError(`${input.name} changes "${input.motion.protocol}", not ${slug}`, EXIT_USAGE)
+    const adopted = history.records.some((record) => record.record === 'version' && record.motions.some((motion) => motion.id === input.motion.id))
+    if (adopted) throw new UserError(`${input.name} is already adopted in a version of ${slug}; a paper proposes only motions not yet adopted`, EXIT_USAGE)
+    proposed.push(motions.get(input.motion.id) ?? input)
+  }
   let paper
   try {
-    paper = buildPaper({ slug, history, steps: replay.steps, motions }, from, to, read.meta)
+    paper = buildPaper({ slug, history, steps: replay.steps, motions }, { from, to, proposed }, read.meta)
   } catch (error) {
     if (error instanceof PaperProblem) throw new UserError(`${metaPath}: ${error.message}`, EXIT_PROBLEMS)
     throw error

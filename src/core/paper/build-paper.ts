@@ -2,7 +2,7 @@ import { buildChangeSet, type ChangeSet, type ClauseDiff, clauseWords, describeS
 import { type DiffUnit, readDiffDocument, unitText } from '../diff/diff-document.js'
 import { type ChangeSentence, describeClause, nameOf, phrases } from '../diff/describe-changes.js'
 import { attachAttributions, attributeClauses } from '../history/attribute.js'
-import { type Decision, type History, standingDecision, type Version, versionsOf } from '../history/history.js'
+import { type Decision, type History, sha256, standingDecision, type Version, versionsOf } from '../history/history.js'
 import type { ReplayStep } from '../history/replay.js'
 import { applyMotions, type MotionInput } from '../motion/apply-motions.js'
 import { compareMotions } from '../motion/compare-motions.js'
@@ -47,25 +47,31 @@ export interface PaperRecords {
  * by side, the differences between the versions in sentences, and the
  * appendix as tracked changes. Paragraphs are numbered 1, 2, 3 … through.
  */
-export function buildPaper(records: PaperRecords, from: string, to: string, meta: PaperMeta): Paper {
+export function buildPaper(records: PaperRecords, range: PaperRange, meta: PaperMeta): Paper {
   const { history, steps, motions } = records
+  const { from, to } = range
+  const proposed = range.proposed ?? []
   const versions = versionsOf(history)
   const fromIndex = versions.findIndex((version) => version.label === from)
   const toIndex = versions.findIndex((version) => version.label === to)
   const fromVersion = versions[fromIndex] as Version
-  const toVersion = versions[toIndex] as Version
   const stepOf = (label: string): ReplayStep => steps.find((step) => step.version.label === label) as ReplayStep
   const fromText = stepOf(from).after
-  const toText = stepOf(to).after
   const decision = (motion: string): Decision | undefined => standingDecision(history, motion)
 
-  const changeSet = buildChangeSet(readDiffDocument(fromText), readDiffDocument(toText), { before: `${records.slug}@${from}`, after: `${records.slug}@${to}` })
-  const rangeSteps = steps.slice(fromIndex + 1, toIndex + 1)
+  // Motions put to this meeting: applied, undecided, to the last version named.
+  const proposedStep = proposed.length > 0 ? proposalStep(stepOf(to), proposed, meta) : null
+  const toVersion = proposedStep?.version ?? (versions[toIndex] as Version)
+  const toText = proposedStep?.after ?? stepOf(to).after
+  const toLabel = proposedStep ? `${records.slug}@${to} + ${proposed.map((input) => input.motion.id).join(' + ')}` : `${records.slug}@${to}`
+
+  const changeSet = buildChangeSet(readDiffDocument(fromText), readDiffDocument(toText), { before: `${records.slug}@${from}`, after: toLabel })
+  const rangeSteps = [...steps.slice(fromIndex + 1, toIndex + 1), ...(proposedStep ? [proposedStep] : [])]
   attachAttributions(changeSet, attributeClauses(rangeSteps, decision))
 
   const writer = new Numbered()
   const comments = new Commenter(meta.comments)
-  const appendixTitle = meta.appendix || `Appendix A: ${changeSet.after.title || 'the protocol'}, changes from ${describeVersion(fromVersion)} to ${describeVersion(toVersion)}`
+  const appendixTitle = meta.appendix || `Appendix A: ${changeSet.after.title || 'the protocol'}, ${proposedStep ? `the changes proposed to the version ${from}` : `changes from the version ${from} to the version ${to}`}`
   const appendixName = appendixTitle.split(':')[0]?.trim() || 'the Appendix'
 
   // Motions: those that made version `from` (the story so far), those adopted up to `to`, and those not (yet) adopted.
@@ -74,7 +80,7 @@ export function buildPaper(records: PaperRecords, from: string, to: string, meta
   const adoptedLater = new Set(versions.slice(toIndex + 1).flatMap((version) => version.motions.map((motion) => motion.id)))
   const rangeIds = new Set(rangeSteps.flatMap((step) => step.motions.map((input) => input.motion.id)))
   const outstanding = [...motions.values()]
-    .filter((input) => !adoptedUpTo.has(input.motion.id) && !adoptedLater.has(input.motion.id))
+    .filter((input) => !adoptedUpTo.has(input.motion.id) && !adoptedLater.has(input.motion.id) && !proposed.includes(input))
     .filter((input) => input.motion.amends === '' || rangeIds.has(input.motion.amends) || motions.has(input.motion.amends))
     .filter((input) => {
       const decided = decision(input.motion.id)
@@ -86,17 +92,25 @@ export function buildPaper(records: PaperRecords, from: string, to: string, meta
   // Summary.
   const summary: PaperBlock[] = []
   if (contextStep && contextStep.motions.length > 0) {
-    for (const group of groupByDecision(contextStep.motions, decision)) {
-      summary.push(writer.paragraph(`${sayDecided(group)} The protocol as amended is the version ${fromVersion.label} (${longDate(fromVersion.date)}).`))
-    }
-  } else summary.push(writer.paragraph(`The protocol as it stands is the version ${fromVersion.label}, adopted by ${fromVersion.by || 'the council'} on ${longDate(fromVersion.date)}.`))
+    const groups = groupByDecision(contextStep.motions, decision)
+    groups.forEach((group, index) => {
+      const last = index === groups.length - 1 ? ` The protocol as amended is the version ${fromVersion.label} (${longDate(fromVersion.date)}).` : ''
+      summary.push(writer.paragraph(`${sayDecided(group)}${last}`))
+    })
+  } else summary.push(writer.paragraph(`The protocol as it stands is the version ${fromVersion.label}, adopted by ${theName(fromVersion.by || 'the council')} on ${longDate(fromVersion.date)}.`))
   for (const step of rangeSteps) {
-    const groups = groupByDecision(step.motions.filter((input) => input.motion.amends === '' || !step.motions.some((other) => other.motion.id === input.motion.amends)), decision)
-    const said = groups.map((group) => sayDecided(group)).join(' ')
-    summary.push(writer.paragraph(`${said} ${step.motions.length === 1 ? 'It makes' : 'They make'} the version ${step.version.label} (${longDate(step.version.date)}), and ${step.version.label === to ? `the changes from the version ${from} are set out tracked in ${appendixName} to this report` : 'is set out below'}.`.trim()))
+    const leading = step.motions.filter((input) => input.motion.amends === '' || !step.motions.some((other) => other.motion.id === input.motion.amends))
+    const tracked = `the changes from the version ${from} are set out tracked in ${appendixName} to this report`
+    if (step === proposedStep) {
+      summary.push(writer.paragraph(`${groupByMover(leading).map(sayProposed).join(' ')} ${leading.length === 1 ? 'It has' : 'They have'} not been decided; ${tracked}.`))
+      continue
+    }
+    const said = groupByDecision(leading, decision).map((group) => sayDecided(group)).join(' ')
+    const made = `${step.motions.length === 1 ? 'It makes' : 'They make'} the version ${step.version.label} (${longDate(step.version.date)})`
+    summary.push(writer.paragraph(`${said} ${made}${step.version.label === to && !proposedStep ? `, and ${tracked}` : ''}.`))
   }
   for (const input of outstanding) summary.push(writer.paragraph(sayOutstanding(input, decision(input.motion.id), motions)))
-  summary.push(writer.paragraph(`The differences between the two versions are summarised in paragraphs {{differences-first}} to {{differences-last}} of this report.`))
+  summary.push(writer.paragraph(`The ${proposedStep ? 'changes proposed' : 'differences between the two versions'} are summarised in paragraphs {{differences-first}} to {{differences-last}} of this report.`))
   for (const text of meta.summary) summary.push(writer.paragraph(text))
 
   const recommendation = meta.recommendation.map((text) => writer.paragraph(text))
@@ -133,6 +147,10 @@ export function buildPaper(records: PaperRecords, from: string, to: string, meta
     if (standing.length > 0) background.push(writer.paragraph(sayStanding(earlier, standing)))
     if (inContext) background.push(...comments.take(earlier.input.motion.id, writer))
   }
+  for (const input of proposedStep?.motions ?? []) {
+    background.push(writer.paragraph(`${capitalise(possessive(input.motion.mover || 'the mover'))} amendment “${input.motion.title || input.motion.id}” reads:\n\n${quote(motionBody(input.text))}`))
+    background.push(...comments.take(input.motion.id, writer))
+  }
   for (const input of outstanding) {
     const target = input.motion.amends ? motions.get(input.motion.amends) : undefined
     background.push(writer.paragraph(sayOutstandingText(input, target, fromText, toText, steps, decision), `motion:${input.motion.id}`))
@@ -143,7 +161,7 @@ export function buildPaper(records: PaperRecords, from: string, to: string, meta
   const first = writer.next
   background.push(
     writer.paragraph(
-      `The changes between ${describeVersion(fromVersion)} and ${describeVersion(toVersion)} are shown tracked in ${appendixName}: ${describeSummary(summarizeChanges(changeSet))}.${discussed.size > 0 ? ` Besides those set out above, they are as follows.` : changed.length > 0 ? ' They are as follows.' : ''}`
+      `The changes ${proposedStep ? `that ${proposed.length === 1 ? 'the amendment' : 'the amendments'} would make to ${describeVersion(fromVersion)}` : `between ${describeVersion(fromVersion)} and ${describeVersion(toVersion)}`} are shown tracked in ${appendixName}: ${describeSummary(summarizeChanges(changeSet))}.${discussed.size > 0 ? ` Besides those set out above, they are as follows.` : changed.length > 0 ? ' They are as follows.' : ''}`
     )
   )
   for (const clause of changed) {
@@ -161,7 +179,7 @@ export function buildPaper(records: PaperRecords, from: string, to: string, meta
     { title: meta.recommendation.length === 1 ? 'Recommendation' : 'Recommendations', blocks: recommendation },
     { title: 'Background', blocks: background }
   ]
-  for (const [heading, text] of meta.implications) sections.push({ title: /implications?$/i.test(heading) ? heading : `${heading} implications`, blocks: [writer.paragraph(text)] })
+  for (const [heading, text] of meta.implications) sections.push({ title: implicationsHeading(heading), blocks: [writer.paragraph(text)] })
   if (meta.impact.length > 0) sections.push({ title: 'Impact', blocks: [{ type: 'table', header: ['Area', 'Impact'], rows: meta.impact.map(([area, impact]) => [area, impact]) }] })
   if (meta.risks.length > 0)
     sections.push({
@@ -206,8 +224,51 @@ export function buildPaper(records: PaperRecords, from: string, to: string, meta
     title: meta.title,
     sections,
     appendix: { title: appendixTitle, changeSet },
-    footer: `${meta.committee}, ${longDate(meta.date)}${meta.agendaItem ? `, item ${meta.agendaItem}` : ''}: ${meta.title}. Appendix from the records: ${records.slug}@${from} → ${records.slug}@${to} (SHA-256 ${toVersion.sha256.slice(0, 12)}…).`
+    footer: `${meta.committee}, ${longDate(meta.date)}${meta.agendaItem ? `, item ${meta.agendaItem}` : ''}: ${meta.title}. Appendix from the records: ${records.slug}@${from} → ${toLabel}${proposedStep ? ' (proposed)' : ''} (SHA-256 ${toVersion.sha256.slice(0, 12)}…).`
   }
+}
+
+/** The versions a paper goes between, and any motions put to the meeting (applied, undecided, to `to`). */
+export interface PaperRange {
+  from: string
+  to: string
+  proposed?: MotionInput[]
+}
+
+/** The proposed motions as a step after version `to`: the text as it would be if they were carried. */
+function proposalStep(toStep: ReplayStep, proposed: MotionInput[], meta: PaperMeta): ReplayStep {
+  const applied = applyMotions(toStep.after, proposed, { version: toStep.version.label })
+  if ('problems' in applied) {
+    const first = applied.problems[0]
+    throw new PaperProblem(`the proposed motions cannot be applied to the version ${toStep.version.label}${first ? `: ${first.name}:${first.message.line ?? 1}:${first.message.column ?? 1}: ${first.message.reason}` : ''}`)
+  }
+  const version: Version = {
+    record: 'version',
+    label: 'proposed',
+    date: meta.date,
+    by: meta.committee,
+    from: toStep.version.label,
+    motions: proposed.map((input) => ({ id: input.motion.id, sha256: sha256(input.text) })),
+    sha256: sha256(applied.text),
+    previous: ''
+  }
+  return { version, motions: proposed, before: toStep.after, after: applied.text }
+}
+
+/** Motions put by the same mover, in order. */
+function groupByMover(inputs: MotionInput[]): MotionInput[][] {
+  const groups = new Map<string, MotionInput[]>()
+  for (const input of inputs) groups.set(input.motion.mover, [...(groups.get(input.motion.mover) ?? []), input])
+  return [...groups.values()]
+}
+
+/** "The Constitutional Task Group proposes the amendment “…”, tabled for its meeting on 1 April 2014." */
+function sayProposed(group: MotionInput[]): string {
+  const first = group[0] as MotionInput
+  const noun = group.length === 1 ? 'the amendment' : `${countWord(group.length)} amendments`
+  const tabled = first.motion.tabled
+  const where = tabled.meeting || [tabled.body, tabled.date ? longDate(tabled.date) : ''].filter(Boolean).join(', ')
+  return `${capitalise(theName(first.motion.mover || 'a member'))} proposes ${noun} ${listAnd(group.map((input) => `“${input.motion.title || input.motion.id}”`))}${where ? `, tabled for ${theName(where)}` : ''}.`
 }
 
 /** A paper that cannot be written from the records and PAPER.yml as they are. */
@@ -327,7 +388,7 @@ function sayOutstanding(input: MotionInput, decided: Decision | undefined, motio
   const title = `“${input.motion.title || input.motion.id}”`
   if (!decided) {
     const where = [input.motion.tabled.meeting || input.motion.tabled.body, input.motion.tabled.meeting ? '' : input.motion.tabled.date ? longDate(input.motion.tabled.date) : ''].filter(Boolean).join(', ')
-    return `${capitalise(theName(input.motion.mover || 'a member'))} has tabled ${title}, ${what}${where ? `, for ${where}` : ''}. It has not been decided; paragraph {{motion:${input.motion.id}}} sets it out${target ? ' with the wordings compared' : ''}.`
+    return `${capitalise(theName(input.motion.mover || 'a member'))} has tabled ${title}, ${what}${where ? `, for ${theName(where)}` : ''}. It has not been decided; paragraph {{motion:${input.motion.id}}} sets it out${target ? ' with the wordings compared' : ''}.`
   }
   return `On ${longDate(decided.date)}, ${theName(decided.body)} ${outcomeVerb(decided.outcome)} ${what}, ${title}, moved by ${theName(decided.mover || input.motion.mover)}${votesOf(decided)}${decided.outcome === 'carried' ? '; it is not yet in a version of the protocol' : ''}.`
 }
@@ -453,6 +514,11 @@ function outcomeVerb(outcome: string | undefined): string {
 /** "the version council-2017-04-04 (Uttlesford District Council, 4 April 2017)". */
 function describeVersion(version: Version): string {
   return `the version ${version.label} (${[version.by, longDate(version.date)].filter(Boolean).join(', ')})`
+}
+
+/** Implications headed as the seeds head them: "Financial" → "Financial implications"; a longer heading as written. */
+function implicationsHeading(heading: string): string {
+  return /^\S+$/.test(heading.trim()) && !/implications?$/i.test(heading) ? `${heading} implications` : heading
 }
 
 /** A body's name as a sentence has it: "the Constitution Working Group"; a person's or a council's own name as it is. */

@@ -100,7 +100,8 @@ const PAPER_STYLE = `
 .front { border: none; margin-bottom: 1.5em; }
 .front th, .front td { border: none; padding: 0.1em 1em 0.1em 0; }
 .front th { font-weight: bold; white-space: nowrap; }
-.report h2 { margin-top: 1.4em; }
+.report h2 { margin-top: 1.4em; break-after: avoid-page; }
+h1, h2, h3 { break-after: avoid-page; }
 .para { display: grid; grid-template-columns: 2.5em 1fr; margin: 0.6em 0; break-inside: avoid-page; }
 .para .number { font-weight: normal; }
 .para .words > :first-child { margin-top: 0; }

@@ -1,0 +1,201 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { strFromU8, unzipSync } from 'fflate'
+import { describe, expect, test } from 'vitest'
+import { copyBeforeCwg, repoRoot, runCli, tempProject } from '../helpers/run-cli.js'
+
+const UTTLESFORD = ['paper', 'uttlesford', '--from', 'council-2017-04-04', '--to', 'cwg-2017-04-25', '--meta', 'papers/council-2017-05-16.yml']
+const OADBY = ['paper', 'oadby-wigston', '--from', 'agreed-2014-04-01', '--propose', 'amendments/oadby-wigston/ctg-2014-04-01.md', '--meta', 'papers/oadby-wigston-council.yml']
+const goldens = join(repoRoot, 'test', 'fixtures', 'goldens')
+
+/** The numbers of a Markdown report's numbered paragraphs (top level, in order), up to the appendix. */
+function paragraphNumbers(markdown: string): number[] {
+  const report = markdown.slice(0, markdown.indexOf('\n# Appendix'))
+  return [...report.matchAll(/^(\d+)\. /gm)].map((match) => Number(match[1]))
+}
+
+describe('keeling paper: the Uttlesford report of 16 May 2017 (seed 002) from the records', () => {
+  test('Markdown and HTML equal the golden files; the appendix is Appendix B word for word', async () => {
+    const md = await runCli(UTTLESFORD, repoRoot)
+    expect(md.stderr).toBe('')
+    expect(md.code).toBe(0)
+    expect(md.stdout).toBe(readFileSync(join(goldens, 'uttlesford-paper.md'), 'utf8'))
+    expect(md.stdout.endsWith(`# Appendix B: Proposed Draft\n\n${readFileSync(join(goldens, 'uttlesford-appendix-b.md'), 'utf8')}`)).toBe(true)
+    const html = await runCli([...UTTLESFORD, '--format', 'html'], repoRoot)
+    expect(html.code).toBe(0)
+    expect(html.stdout).toBe(readFileSync(join(goldens, 'uttlesford-paper.html'), 'utf8'))
+  })
+
+  test('says what seed 002 says: the motions, the working group’s wording in place of Cllr Artus’s, the one substantive change', async () => {
+    const { stdout } = await runCli(UTTLESFORD, repoRoot)
+    // Paragraphs 1–2 and 12 of seed 002: who moved what, and what each body decided, when.
+    expect(stdout).toContain('On 4 April 2017, Uttlesford District Council carried two amendments moved by Cllr Artus: “Members as advocates” and “Members\' engagement with officers”.')
+    expect(stdout).toContain('On 25 April 2017, the Constitution Working Group carried its own amendment')
+    expect(stdout).toContain('> 1. In paragraph 2.1, after "They are" insert "advocates,".')
+    // Paragraph 14: the working group's wording in its place, and its two replacements said as the seed says them.
+    expect(stdout).toContain('The Constitution Working Group’s amendment proposes the following wording in its place:\n\n    > Nothing in this protocol shall prevent or hinder a council member from fully engaging with officers of the council, including requesting meetings with officers,')
+    expect(stdout).toContain('This replaces the phrase “calling or attending meetings” with “requesting meetings with officers”. It replaces the phrase “in the furtherance of any issue” with “concerning any issue”.')
+    // Paragraph 15: Cllr Artus's reply, tabled and compared with the wording it amends.
+    expect(stdout).toContain('Cllr Artus has tabled “Restore the wording the Council agreed on 4 April”, an amendment to the Constitution Working Group’s amendment, for Council, 16 May 2017. It has not been decided; paragraph 15 sets it out with the wordings compared.')
+    expect(stdout).toContain('it puts “calling, attending or” before “requesting meetings with officers” in the paragraph beginning “Nothing in this protocol …”.')
+    // Paragraph 16: the substantive change in 7.2, with the author's comment after it.
+    expect(stdout).toMatch(/In paragraph 7\.2, the Constitution Working Group’s amendment adds the phrase “commercially sensitive”\.\n\n\d+\. The changes are mostly stylistic but this is the one substantive change/)
+    expect(stdout).toContain('replaces the phrase “role as elected” with “role of a member as an elected”.')
+    expect(stdout).toContain('The Constitution Working Group’s amendment renumbers 3.7 as 3.9.')
+  })
+
+  test('paragraphs are numbered 1, 2, 3 … through the report, under seed 004’s sections in order', async () => {
+    const { stdout } = await runCli(UTTLESFORD, repoRoot)
+    const numbers = paragraphNumbers(stdout)
+    expect(numbers.length).toBeGreaterThan(25)
+    expect(numbers).toEqual(numbers.map((_, index) => index + 1))
+    const headings = [...stdout.slice(0, stdout.indexOf('\n# Appendix')).matchAll(/^## (.+)$/gm)].map((match) => match[1])
+    expect(headings).toEqual(['Summary', 'Recommendation', 'Background', 'Financial implications', 'Impact', 'Risk analysis', 'Wards affected', 'Appendices', 'Background papers', 'Contact officer'])
+    // The summary points to the paragraphs that set out the differences, and they are those paragraphs.
+    const [, first, last] = /summarised in paragraphs (\d+) to (\d+)/.exec(stdout) ?? []
+    expect(stdout).toMatch(new RegExp(`^${first}\\. The changes between the version council-2017-04-04`, 'm'))
+    expect(stdout).toMatch(new RegExp(`^${last}\\. In paragraph 14\\.3`, 'm'))
+  })
+
+  test('Word: the report in plain paragraphs, the appendix as real revisions by the working group dated 25 April 2017, page numbers in the footer', async () => {
+    const dir = tempProject()
+    const out = join(dir, 'paper.docx')
+    const result = await runCli([...UTTLESFORD, '--format', 'docx', '-o', out], repoRoot, { SOURCE_DATE_EPOCH: '1495000000' })
+    expect(result.code).toBe(0)
+    const files = unzipSync(readFileSync(out))
+    const xml = strFromU8(files['word/document.xml'] as Uint8Array)
+    const appendixAt = xml.indexOf('Appendix B: Proposed Draft</w:t>')
+    expect(appendixAt).toBeGreaterThan(0)
+    const report = xml.slice(0, appendixAt)
+    const appendix = xml.slice(appendixAt)
+    expect(report).not.toMatch(/<w:(ins|del) /)
+    expect(report).toContain('This replaces the phrase “calling or attending meetings” with “requesting meetings with officers”.')
+    expect(appendix).toMatch(/<w:del [^>]*w:author="Constitution Working Group" w:date="2017-04-25T00:00:00Z"[^>]*>.*?<w:delText[^>]*>calling or attending<\/w:delText>/s)
+    expect(appendix).toMatch(/<w:ins [^>]*w:author="Constitution Working Group"[^>]*>.*?<w:t[^>]*>concerning<\/w:t>/s)
+    const footer = Object.entries(files).find(([name]) => /word\/footer\d*\.xml/.test(name))
+    expect(footer).toBeDefined()
+    const footerXml = strFromU8(footer?.[1] as Uint8Array)
+    expect(footerXml).toMatch(/PAGE/)
+    expect(footerXml).toContain('uttlesford@council-2017-04-04')
+  })
+})
+
+describe('keeling paper --propose: a Bromsgrove-style report putting seed 000’s “the following is added” to Council', () => {
+  test('the Markdown equals its golden file; the proposal is quoted, undecided, and tracked in the appendix', async () => {
+    const result = await runCli(OADBY, repoRoot)
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe(readFileSync(join(goldens, 'oadby-wigston-paper.md'), 'utf8'))
+    expect(result.stdout).toContain('The Constitutional Task Group proposes the amendment “Respect for advice and for decisions”')
+    expect(result.stdout).toContain('It has not been decided; the changes from the version agreed-2014-04-01 are set out tracked in Appendix 1 to this report.')
+    expect(result.stdout).toContain('<u>Officers should respect the right of members to make decisions that may be contrary to officer advice.')
+    const numbers = paragraphNumbers(result.stdout)
+    expect(numbers).toEqual(numbers.map((_, index) => index + 1))
+    for (const heading of ['## Financial implications', '## Legal implications', '## Others consulted on the report', '## Wards affected', '## Appendices', '## Background papers']) expect(result.stdout).toContain(heading)
+  })
+
+  test('refuses a motion already adopted, and one that does not apply, naming it; nothing written', async () => {
+    const dir = await copyBeforeCwg()
+    writeFileSync(join(dir, 'paper.yml'), readFileSync(join(repoRoot, 'papers', 'council-2017-05-16.yml'), 'utf8'))
+    const adopted = await runCli(['paper', 'uttlesford', '--from', 'council-2017-04-04', '--propose', 'amendments/uttlesford/artus-2017-04-04-1.md', '--meta', 'paper.yml', '-o', 'out.md'], dir)
+    expect(adopted.code).toBe(2)
+    expect(adopted.stderr).toContain('amendments/uttlesford/artus-2017-04-04-1.md is already adopted in a version of uttlesford')
+    writeFileSync(join(dir, 'amendments', 'uttlesford', 'stray.md'), '---\ntitle: Stray\nmover: Cllr Stray\n---\n\n1. In paragraph 7.2, leave out "no such words" and insert "other words".\n')
+    const stray = await runCli(['paper', 'uttlesford', '--from', 'cwg-2017-04-25', '--propose', 'amendments/uttlesford/stray.md', '--meta', 'paper.yml', '-o', 'out.md'], dir)
+    expect(stray.code).toBe(1)
+    expect(stray.stderr).toMatch(/the proposed motions cannot be applied to the version cwg-2017-04-25: amendments\/uttlesford\/stray\.md:6:\d+: .*no such words/)
+    expect(existsSync(join(dir, 'out.md'))).toBe(false)
+  })
+})
+
+describe('PAPER.yml: every problem at file:line:col with the form the field takes', () => {
+  async function paperWith(yaml: string): Promise<{ code: number; stderr: string; dir: string }> {
+    const dir = await copyBeforeCwg()
+    writeFileSync(join(dir, 'paper.yml'), yaml)
+    const result = await runCli(['paper', 'uttlesford', '--from', 'council-2017-04-04', '--to', 'cwg-2017-04-25', '--meta', 'paper.yml', '-o', 'paper.md'], dir)
+    return { ...result, dir }
+  }
+  const good = readFileSync(join(repoRoot, 'papers', 'council-2017-05-16.yml'), 'utf8')
+
+  test('a malformed date, a misspelt field and a missing field', async () => {
+    const yaml = good.replace('date: 2017-05-16', 'date: 16/05/2017').replace('recommendation:', 'recomendation:').replace(/^author: .*\n/m, '')
+    const { code, stderr, dir } = await paperWith(yaml)
+    expect(code).toBe(1)
+    const dateLine = yaml.split('\n').findIndex((line) => line.startsWith('date:')) + 1
+    const typoLine = yaml.split('\n').findIndex((line) => line.startsWith('recomendation:')) + 1
+    expect(stderr).toContain(`paper.yml:${dateLine}:7: error: date: expected the meeting date as YYYY-MM-DD, e.g. date: 2017-05-16 [paper-field-form]`)
+    expect(stderr).toContain(`paper.yml:${typoLine}:1: error: unknown field "recomendation"; did you mean "recommendation"? [paper-unknown-field]`)
+    expect(stderr).toContain('paper.yml:1:1: error: missing field "author": expected who wrote the report')
+    expect(stderr).toContain('paper.yml:1:1: error: missing field "recommendation"')
+    expect(stderr).toContain('nothing written')
+    expect(existsSync(join(dir, 'paper.md'))).toBe(false)
+  })
+
+  test('a field of the wrong shape, a risk without its impact, YAML that does not parse', async () => {
+    const shape = await paperWith(good.replace('wards: All', 'wards:\n  north: yes'))
+    expect(shape.code).toBe(1)
+    expect(shape.stderr).toMatch(/paper\.yml:\d+:3: error: wards: expected the wards affected, e\.g\. wards: All, or a list of ward names/)
+    const risk = await paperWith(good.replace('    impact: 3\n', ''))
+    expect(risk.stderr).toMatch(/paper\.yml:\d+:\d+: error: risks: missing impact; expected a list of risks, each with risk, likelihood, impact and mitigation/)
+    const broken = await paperWith(good.replace('title: Member Officer Protocol', 'title: "Member Officer Protocol'))
+    expect(broken.code).toBe(1)
+    expect(broken.stderr).toMatch(/paper\.yml:\d+:\d+: error: not valid YAML/)
+  })
+
+  test('a comment on a motion or clause the paper does not contain is refused, not dropped', async () => {
+    const { code, stderr } = await paperWith(good.replace('  "7.2":', '  "7.9": Not changed here.\n  "7.2":'))
+    expect(code).toBe(1)
+    expect(stderr).toContain('comments: "7.9" names no motion or changed clause between council-2017-04-04 and cwg-2017-04-25')
+  })
+})
+
+describe('keeling paper --init', () => {
+  test('writes a commented PAPER.yml with the protocol’s title; its empty required fields are named; filled in, it makes a paper; never over a file', async () => {
+    const dir = await copyBeforeCwg()
+    const init = await runCli(['paper', 'uttlesford', '--init', 'papers/next.yml'], dir)
+    expect(init.code).toBe(0)
+    const template = readFileSync(join(dir, 'papers', 'next.yml'), 'utf8')
+    expect(template).toContain('title: Member Officer Protocol')
+    expect(template).toMatch(/^# The date of the meeting, YYYY-MM-DD \(required\)/m)
+    const unfilled = await runCli(['paper', 'uttlesford', '--from', 'council-2017-04-04', '--to', 'cwg-2017-04-25', '--meta', 'papers/next.yml'], dir)
+    expect(unfilled.code).toBe(1)
+    for (const field of ['committee', 'date', 'author', 'for-decision', 'recommendation']) expect(unfilled.stderr).toMatch(new RegExp(`papers/next\\.yml:\\d+:\\d+: error: ${field}: expected`))
+    const filled = template
+      .replace(/^committee:$/m, 'committee: Council')
+      .replace(/^date:$/m, 'date: 2017-05-16')
+      .replace(/^author:$/m, 'author: Monitoring Officer')
+      .replace(/^for-decision:$/m, 'for-decision: yes')
+      .replace(/^recommendation:$/m, 'recommendation: That the Council approves the protocol.')
+    writeFileSync(join(dir, 'papers', 'next.yml'), filled)
+    const made = await runCli(['paper', 'uttlesford', '--from', 'council-2017-04-04', '--to', 'cwg-2017-04-25', '--meta', 'papers/next.yml'], dir)
+    expect(made.stderr).toBe('')
+    expect(made.stdout).toMatch(/## Recommendation\n\n\d+\. That the Council approves the protocol\./)
+    const again = await runCli(['paper', '--init', 'papers/next.yml'], dir)
+    expect(again.code).toBe(2)
+    expect(again.stderr).toContain('papers/next.yml already exists')
+    expect(readFileSync(join(dir, 'papers', 'next.yml'), 'utf8')).toBe(filled)
+  })
+})
+
+describe('every text from PAPER.yml and the records reaches HTML escaped', () => {
+  test('script in a title, a recommendation, a comment and a motion title is shown as text; the page style cannot be closed from the footer', async () => {
+    const dir = await copyBeforeCwg()
+    const hostile = '<script>alert(1)</script>'
+    const yaml = readFileSync(join(repoRoot, 'papers', 'council-2017-05-16.yml'), 'utf8')
+      .replace('title: Member Officer Protocol', `title: 'Protocol </style>${hostile} "}'`)
+      .replace(/recommendation:\n  - /, `recommendation:\n  - ${hostile} <img src=x onerror=alert(2)> `)
+      .replace('  "7.2":', `  "7.2": ${hostile}\n  "7.2b":`)
+      .replace('  "7.2b":', '  artus-2017-05-16b:')
+    writeFileSync(join(dir, 'paper.yml'), yaml.replace(/  artus-2017-05-16b:.*\n/, ''))
+    const motion = join(dir, 'amendments', 'uttlesford', 'artus-2017-05-16.md')
+    writeFileSync(motion, readFileSync(motion, 'utf8').replace('title: Restore the wording the Council agreed on 4 April', `title: "Restore <b onmouseover=alert(3)>this</b>"`))
+    const result = await runCli(['paper', 'uttlesford', '--from', 'council-2017-04-04', '--to', 'cwg-2017-04-25', '--meta', 'paper.yml', '--format', 'html'], dir)
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    const html = result.stdout
+    expect(html).not.toMatch(/<script|<img|<b onmouseover/i)
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(html).toContain('&lt;b onmouseover=alert(3)&gt;this&lt;/b&gt;')
+    expect(html.match(/<\/style>/g)).toHaveLength(1)
+  })
+})

@@ -159,7 +159,7 @@ describe('keeling paper --init', () => {
     expect(template).toMatch(/^# The date of the meeting, YYYY-MM-DD \(required\)/m)
     const unfilled = await runCli(['paper', 'uttlesford', '--from', 'council-2017-04-04', '--to', 'cwg-2017-04-25', '--meta', 'papers/next.yml'], dir)
     expect(unfilled.code).toBe(1)
-    for (const field of ['committee', 'date', 'author', 'for-decision', 'recommendation']) expect(unfilled.stderr).toMatch(new RegExp(`papers/next\\.yml:\\d+:\\d+: error: ${field}: expected`))
+    for (const field of ['committee', 'date', 'author', 'for-decision', 'recommendation']) expect(unfilled.stderr).toMatch(new RegExp(`papers/next\\.yml:\\d+:\\d+: error: ${field}: nothing given; expected`))
     const filled = template
       .replace(/^committee:$/m, 'committee: Council')
       .replace(/^date:$/m, 'date: 2017-05-16')

@@ -189,7 +189,7 @@ export function buildPaper(records: PaperRecords, range: PaperRange, meta: Paper
         { type: 'text', markdown: '1 = little or no risk or impact; 2 = some risk or impact, action may be necessary; 3 = significant risk or impact, action required; 4 = near certainty of risk occurring, catastrophic effect or failure of project.' }
       ]
     })
-  if (meta.consulted.length > 0) sections.push({ title: 'Others consulted on the report', blocks: [{ type: 'table', header: ['Consulted', ''], rows: meta.consulted.map(([who, answer]) => [who, answer]) }] })
+  if (meta.consulted.length > 0) sections.push({ title: 'Others consulted on the report', blocks: [{ type: 'table', header: ['Who', 'Consulted'], rows: meta.consulted.map(([who, answer]) => [who, answer]) }] })
   if (meta.wards.length > 0) sections.push({ title: 'Wards affected', blocks: [writer.paragraph(meta.wards.join(', '))] })
   sections.push({ title: 'Appendices', blocks: [writer.paragraph(`${appendixTitle} (the changes tracked: struck words are left out, underlined words are inserted).`)] })
   sections.push({
@@ -411,7 +411,7 @@ function sayOutstandingText(input: MotionInput, target: MotionInput | undefined,
   if ('problems' in applied) return `${lead}\n\nIt cannot be applied to the text as it now stands: ${applied.problems[0]?.message.reason ?? ''}.`
   const changeSet = buildChangeSet(readDiffDocument(toText), readDiffDocument(applied.text), { before: '', after: '' })
   const sentences = changeSet.clauses.flatMap((clause) => describeClause(clause))
-  return `${lead}\n\nApplied to the text in ${'the appendix'}, it ${sentences.length > 0 ? sentencesAsList(sentences) : 'changes nothing'}.`
+  return `${lead}\n\nApplied to the text in the appendix, it ${sentences.length > 0 ? sentencesAsList(sentences) : 'changes nothing'}.`
 }
 
 /**

@@ -109,7 +109,8 @@ export function readPaperMeta(text: string): { meta: PaperMeta } | { problems: V
     const node = valueOf(name)
     const value = scalarText(node)
     if (value === null || value === '') {
-      wrong(name, node)
+      if (node === null || value === '') say(`${name}: nothing given; expected ${FIELDS[name].form}`, offsetOf(name), 'paper-field-form')
+      else wrong(name, node)
       return ''
     }
     return value
@@ -125,7 +126,7 @@ export function readPaperMeta(text: string): { meta: PaperMeta } | { problems: V
       say(`${label}: item ${bad + 1} is not a paragraph; expected ${FIELDS[name].form}`, (node.items[bad] as Node | null)?.range?.[0], 'paper-field-form')
       return []
     }
-    say(`${label}: expected ${FIELDS[name].form}`, node?.range?.[0] ?? offsetOf(name), 'paper-field-form')
+    say(`${label}: ${node === null || single === '' ? 'nothing given; ' : ''}expected ${FIELDS[name].form}`, node?.range?.[0] ?? offsetOf(name), 'paper-field-form')
     return []
   }
   const pairs = (name: Field): Array<[string, string]> => {

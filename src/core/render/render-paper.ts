@@ -25,12 +25,14 @@ function markdownBlock(block: PaperBlock): string {
     case 'text':
       return block.markdown
     case 'table':
-      return [row(block.header), row(block.header.map(() => '---')), ...block.rows.map(row)].join('\n')
+      return markdownTable(block.header, block.rows)
   }
 }
 
-function row(cells: string[]): string {
-  return `| ${cells.map((cell) => oneLine(cell).replace(/\|/g, '\\|')).join(' | ')} |`
+/** A GFM table: each cell on one line, its pipes escaped, an empty cell kept open. */
+function markdownTable(header: string[], rows: string[][]): string {
+  const row = (cells: string[]): string => `| ${cells.map((cell) => oneLine(cell).replace(/\|/g, '\\|') || ' ').join(' | ')} |`
+  return [row(header), row(header.map(() => '---')), ...rows.map(row)].join('\n')
 }
 
 function oneLine(text: string): string {
@@ -145,15 +147,11 @@ export async function renderPaperDocx(paper: Paper, date: string): Promise<Uint8
     for (const block of section.blocks) {
       if (block.type === 'paragraph') children.push(...markdownBlocks(block.markdown, ids, { number: `${block.number}.` }))
       else if (block.type === 'text') children.push(...markdownBlocks(block.markdown, ids))
-      else children.push(...markdownBlocks([tableRow(block.header), tableRow(block.header.map(() => '---')), ...block.rows.map(tableRow)].join('\n'), ids))
+      else children.push(...markdownBlocks(markdownTable(block.header, block.rows), ids))
     }
   }
   children.push(new Paragraph({ children: [new PageBreak()] }))
   children.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(paper.appendix.title)] }))
   children.push(...changeSetBlocks(paper.appendix.changeSet, date, ids))
   return packDocx(children, { title: paper.title, description: paper.appendix.title, footer: paper.footer, pageNumbers: true })
-}
-
-function tableRow(cells: string[]): string {
-  return `| ${cells.map((cell) => oneLine(cell).replace(/\|/g, '\\|') || ' ').join(' | ')} |`
 }

@@ -206,7 +206,7 @@ class DocxWalker {
     const mark = { id: this.reviser.nextId(), author: this.reviser.author, date: this.reviser.date }
     return new Paragraph({
       ...(options.heading ? { heading: options.heading } : {}),
-      ...(options.hangingNumber ? { indent: { left: 567, hanging: 567 }, tabStops: [{ type: TabStopType.LEFT, position: 567 }] } : options.indent ? { indent: { left: 567 * options.indent, hanging: 340 } } : {}),
+      ...(options.hangingNumber ? { indent: { left: 567, hanging: 567 }, tabStops: [{ type: TabStopType.LEFT, position: 567 }] } : options.indent ? { indent: { left: 567 * options.indent, hanging: options.prefix ? 340 : 0 } } : {}),
       ...(options.prefix !== undefined ? { spacing: { after: 60 } } : {}),
       ...(markState === 'ins' ? { run: { insertion: mark } } : markState === 'del' ? { run: { deletion: mark } } : {}),
       children: [...prefix, ...pieces].filter((piece) => piece.text !== '').map((piece) => this.run(piece))
@@ -214,7 +214,9 @@ class DocxWalker {
   }
 
   private run(piece: Piece): ParagraphChild {
-    const style = { text: piece.text, ...(piece.bold ? { bold: true } : {}), ...(piece.italics ? { italics: true } : {}) }
+    // A Markdown hard break is a line break in Word, not a newline character inside the text.
+    const text = piece.text === '\n' ? { text: '', break: 1 } : { text: piece.text }
+    const style = { ...text, ...(piece.bold ? { bold: true } : {}), ...(piece.italics ? { italics: true } : {}) }
     if (piece.state === 'none') return new TextRun(style)
     const mark = { id: this.reviser.nextId(), author: this.reviser.author, date: this.reviser.date }
     return piece.state === 'ins' ? new InsertedTextRun({ ...style, ...mark }) : new DeletedTextRun({ ...style, ...mark })

@@ -87,7 +87,12 @@ export function buildPaper(records: PaperRecords, range: PaperRange, meta: Paper
       const when = decided?.date || input.motion.tabled.date
       return when === '' || when >= fromVersion.date
     })
-    .sort((a, b) => (decision(a.motion.id)?.date || a.motion.tabled.date).localeCompare(decision(b.motion.id)?.date || b.motion.tabled.date) || a.motion.id.localeCompare(b.motion.id))
+    // Decided first, by date; then those tabled, by date; undated last.
+    .sort((a, b) => outstandingOrder(a).localeCompare(outstandingOrder(b)) || a.motion.id.localeCompare(b.motion.id))
+  function outstandingOrder(input: MotionInput): string {
+    const decided = decision(input.motion.id)
+    return decided ? `0 ${decided.date}` : `1 ${input.motion.tabled.date || '9999'}`
+  }
 
   // Summary.
   const summary: PaperBlock[] = []
@@ -97,7 +102,7 @@ export function buildPaper(records: PaperRecords, range: PaperRange, meta: Paper
       const last = index === groups.length - 1 ? ` The protocol as amended is the version ${fromVersion.label} (${longDate(fromVersion.date)}).` : ''
       summary.push(writer.paragraph(`${sayDecided(group)}${last}`))
     })
-  } else summary.push(writer.paragraph(`The protocol as it stands is the version ${fromVersion.label}, adopted by ${theName(fromVersion.by || 'the council')} on ${longDate(fromVersion.date)}.`))
+  } else summary.push(writer.paragraph(`The protocol ${proposedStep && to === from ? 'as it stands' : 'before these changes'} is the version ${fromVersion.label}, adopted by ${theName(fromVersion.by || 'the council')} on ${longDate(fromVersion.date)}.`))
   for (const step of rangeSteps) {
     const leading = step.motions.filter((input) => input.motion.amends === '' || !step.motions.some((other) => other.motion.id === input.motion.amends))
     const tracked = `the changes from the version ${from} are set out tracked in ${appendixName} to this report`

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, test } from 'vitest'
-import { copyBeforeCwg, repoRoot, runCli, tempProject } from '../helpers/run-cli.js'
+import { copyBeforeCwg, copyOfExamples, repoRoot, runCli, tempProject } from '../helpers/run-cli.js'
 
 const UTTLESFORD = ['paper', 'uttlesford', '--from', 'council-2017-04-04', '--to', 'cwg-2017-04-25', '--meta', 'papers/council-2017-05-16.yml']
 const OADBY = ['paper', 'oadby-wigston', '--from', 'agreed-2014-04-01', '--propose', 'amendments/oadby-wigston/ctg-2014-04-01.md', '--meta', 'papers/oadby-wigston-council.yml']
@@ -105,6 +105,36 @@ describe('keeling paper --propose: a Bromsgrove-style report putting seed 000’
     expect(stray.code).toBe(1)
     expect(stray.stderr).toMatch(/the proposed motions cannot be applied to the version cwg-2017-04-25: amendments\/uttlesford\/stray\.md:6:\d+: .*no such words/)
     expect(existsSync(join(dir, 'out.md'))).toBe(false)
+  })
+})
+
+describe('keeling paper on a meeting with votes, a lost amendment and one only tabled', () => {
+  test('the votes, the seconder, the rejection and the tabled amendment are each said once, in order', async () => {
+    const dir = copyOfExamples()
+    mkdirSync(join(dir, 'amendments', 'town-council'), { recursive: true })
+    const motion = (id: string, front: string, body: string): void => writeFileSync(join(dir, 'amendments', 'town-council', `${id}.md`), `---\n${front}\n---\n\n${body}\n`)
+    motion('smith', 'title: Informal atmosphere\nmover: Cllr Smith\nseconder: Cllr Jones', '1. In paragraph 2.2, leave out "an informal atmosphere" and insert "a friendly atmosphere".')
+    motion('green', 'title: Close working\nmover: Cllr Green', '1. In paragraph 2.3, leave out "close working relationship" and insert "good working relationship".')
+    motion('brown', 'title: Confidences\nmover: Cllr Brown\ntabled:\n  meeting: Council, 24 November 2026', '1. After paragraph 2.1 insert the new paragraph:\n\n   > 2.2 Members and officers should not share confidential information socially.')
+    const run = async (argv: string[]): Promise<void> => {
+      const result = await runCli(argv, dir)
+      expect(result.code, result.stderr).toBe(0)
+    }
+    await run(['adopt', 'town-council', '--version', 'reviewed-2016-02', '--date', '2016-02-01', '--by', 'Anytown Town Council'])
+    await run(['decide', 'amendments/town-council/smith.md', '--body', 'Policy Committee', '--date', '2026-11-10', '--outcome', 'carried', '--for', '7', '--against', '2', '--abstain', '1'])
+    await run(['decide', 'amendments/town-council/green.md', '--body', 'Policy Committee', '--date', '2026-11-10', '--outcome', 'lost', '--for', '3', '--against', '6'])
+    await run(['adopt', 'town-council', '--version', 'policy-2026-11-10', '--date', '2026-11-10', '--by', 'Policy Committee', 'amendments/town-council/smith.md'])
+    writeFileSync(join(dir, 'paper.yml'), 'committee: Council\ndate: 2026-11-24\ntitle: Protocol\nauthor: Town Clerk\nfor-decision: no\nrecommendation: That Council notes the report.\n')
+    const { stdout, code } = await runCli(['paper', 'town-council', '--from', 'reviewed-2016-02', '--to', 'policy-2026-11-10', '--meta', 'paper.yml'], dir)
+    expect(code).toBe(0)
+    expect(stdout).toContain('1. The protocol before these changes is the version reviewed-2016-02, adopted by Anytown Town Council on 1 February 2016.')
+    expect(stdout).toContain('2. On 10 November 2026, the Policy Committee carried the amendment moved by Cllr Smith, seconded by Cllr Jones (7 for, 2 against, 1 abstaining): “Informal atmosphere”.')
+    expect(stdout).toContain('3. On 10 November 2026, the Policy Committee rejected an amendment, “Close working”, moved by Cllr Green (3 for, 6 against).')
+    expect(stdout).toMatch(/4\. Cllr Brown has tabled “Confidences”, an amendment, for Council, 24 November 2026\. It has not been decided; paragraph (\d+) sets it out\./)
+    const [, at] = /paragraph (\d+) sets it out/.exec(stdout) ?? []
+    expect(stdout).toContain(`${at}. Cllr Brown’s amendment “Confidences” reads:`)
+    expect(stdout).toContain('In paragraph 2.2, Cllr Smith’s amendment replaces the phrase “an informal” with “a friendly”.')
+    expect(stdout.match(/Close working/g)).toHaveLength(2)
   })
 })
 

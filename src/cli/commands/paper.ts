@@ -64,9 +64,17 @@ export async function runPaper(slug: string | undefined, options: PaperOptions, 
     io.stderr(`keeling paper: cannot rebuild the versions of ${slug}: ${replay.failure.reason}; run keeling verify ${slug}\n`)
     return EXIT_PROBLEMS
   }
+  const recorded = new Set(history.records.flatMap((record) => (record.record === 'version' ? record.motions.map((motion) => motion.id) : [])))
   const motions = new Map<string, MotionInput>()
   for (const path of await listMotionFiles(io.cwd, slug)) {
     const input = await readMotionFile(io.cwd, path)
+    const errors = input.motion.messages.filter((message) => message.fatal)
+    // A draft that cannot be read is the clerk's to fix, not the committee's to read about: say so here, leave it out.
+    if (errors.length > 0 && !recorded.has(input.motion.id) && !(options.propose ?? []).some((given) => resolve(io.cwd, given) === input.path)) {
+      for (const message of errors) io.stderr(`${formatMessage(input.name, message)}\n`)
+      io.stderr(`keeling paper: ${input.name} left out of the paper until it reads; keeling check ${slug} lists its problems\n`)
+      continue
+    }
     motions.set(input.motion.id, input)
   }
   const proposed: MotionInput[] = []

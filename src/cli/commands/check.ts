@@ -27,8 +27,11 @@ export async function runCheck(arguments_: string[], options: { json?: boolean }
   const found: Record<string, unknown>[] = []
   let errors = 0
   let warnings = 0
+  let applied = 0
   for (const target of targets) {
-    const { file, messages } = target.kind === 'protocol' ? await checkProtocolFile(target.name, io) : await checkMotionFile(target.path, io)
+    const checked = target.kind === 'protocol' ? await checkProtocolFile(target.name, io) : await checkMotionFile(target.path, io)
+    const { file, messages } = checked
+    if ('applied' in checked && checked.applied) applied++
     for (const message of messages) {
       if (message.fatal) errors++
       else warnings++
@@ -43,7 +46,9 @@ export async function runCheck(arguments_: string[], options: { json?: boolean }
     const motions = targets.length - protocols
     const files = [...(protocols > 0 ? [plural(protocols, 'protocol')] : []), ...(motions > 0 ? [plural(motions, 'motion')] : [])].join(' and ')
     const summary = errors + warnings === 0 ? 'no problems' : `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`
-    io.stdout(`${files} checked: ${summary}\n`)
+    // Applied motions are records: their wording is checked, their words are not looked for in today's text.
+    const records = applied > 0 ? ` (${applied === 1 ? '1 motion is' : `${applied} motions are`} already applied: keeling verify checks ${applied === 1 ? 'it' : 'those'} against the history)` : ''
+    io.stdout(`${files} checked: ${summary}${records}\n`)
   }
   return errors > 0 ? EXIT_PROBLEMS : EXIT_OK
 }
@@ -86,7 +91,7 @@ async function checkProtocolFile(name: string, io: Io): Promise<{ file: string; 
   return { file: displayPath(io.cwd, file.path), messages: checkProtocol(parseProtocol(file.text), file.slug) }
 }
 
-async function checkMotionFile(path: string, io: Io): Promise<{ file: string; messages: VFileMessage[] }> {
+async function checkMotionFile(path: string, io: Io): Promise<{ file: string; messages: VFileMessage[]; applied: boolean }> {
   const input = await readMotionFile(io.cwd, path).catch((error: unknown) => {
     if (error instanceof MotionNotFound) throw new UserError(`cannot read motion ${error.path}: no such file`, EXIT_USAGE)
     throw error
@@ -98,7 +103,7 @@ async function checkMotionFile(path: string, io: Io): Promise<{ file: string; me
   const amended = input.motion.amends
     ? await readMotionFile(io.cwd, join(dirname(input.path), `${input.motion.amends}.md`)).catch(() => null)
     : null
-  return { file: input.name, messages: checkMotion(input, protocol?.text ?? null, amended) }
+  return { file: input.name, ...checkMotion(input, protocol?.text ?? null, amended) }
 }
 
 function plural(count: number, word: string): string {

@@ -20,7 +20,8 @@ describe('keeling compare', () => {
     expect(result.stdout).toContain('B is A as amended by B. Base: uttlesford@council-2017-04-04.')
     expect(result.stdout).toContain('In the paragraph beginning “Nothing in this protocol …”, A replaces the phrase “calling or attending meetings” with “requesting meetings with officers”.')
     expect(result.stdout).toContain('In the paragraph beginning “Nothing in this protocol …”, A replaces the phrase “in the furtherance of any issue” with “concerning any issue”.')
-    expect(result.stdout).toContain('Only B has “calling, attending or”.')
+    expect(result.stdout).toContain('In the paragraph beginning “Nothing in this protocol …”, B replaces the phrase “calling or attending meetings” with “calling, attending or requesting meetings with officers”.')
+    expect(result.stdout).toContain('Only B has “calling, attending or”, before “requesting meetings with officers”.')
     expect(result.stdout).toContain('In paragraph 7.2, A and B both add the phrase “commercially sensitive”.')
   })
 
@@ -29,7 +30,7 @@ describe('keeling compare', () => {
     const result = await runCli(['compare', 'amendments/rules/a.md', 'amendments/rules/b.md'], dir)
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('Paragraph 3.1\n  A: 3.1 Members speak for [-themselves-]{+their wards+}.\n  B: (not changed)\n  In paragraph 3.1, A replaces the phrase “for themselves” with “for their wards”.\n  A has “for their wards” where B has “for themselves”.')
-    expect(result.stdout).toContain('In paragraph 3.2, B adds the phrase “They do not take sides.”\n  Only B has “They do not take sides.”.')
+    expect(result.stdout).toContain('In paragraph 3.2, B adds the phrase “They do not take sides.”\n  Only B has “They do not take sides.”, after “Officers give facts.”.')
   })
 
   it('two motions that cannot both apply to the text: exit 1, every problem named', async () => {

@@ -41,6 +41,16 @@ export function describeClause(clause: ClauseDiff): ChangeSentence[] {
   return sentences
 }
 
+/** Changed words said as one phrase: the words before and after, and the kept words either side of it. */
+export interface Phrase {
+  before: string
+  after: string
+  /** Up to three kept words just before the phrase ('' at the start of the clause). */
+  preceding: string
+  /** Up to four kept words just after it, to the next punctuation ('' at the end). */
+  following: string
+}
+
 /**
  * Changes grouped into phrases: runs of changes with at most JOIN_WORDS
  * kept words between them, those words on both sides. A word replaced by
@@ -48,12 +58,20 @@ export function describeClause(clause: ClauseDiff): ChangeSentence[] {
  * so that it reads as the report says it: “in the furtherance of any
  * issue” with “concerning any issue”, “for instance” with “for example”.
  */
-export function phrases(parts: WordPart[]): Array<{ before: string; after: string }> {
-  const result: Array<{ before: string; after: string }> = []
+export function phrases(parts: WordPart[]): Phrase[] {
+  const result: Phrase[] = []
   let current: { before: string; after: string; first: number; last: number } | null = null
   let pending = ''
   const close = (): void => {
-    if (current) result.push(withContext({ ...current, startsWithInsertion: parts[current.first]?.type === 'inserted' }, parts[current.first - 1], parts[current.last + 1]))
+    if (current) {
+      const previous = parts[current.first - 1]
+      const next = parts[current.last + 1]
+      result.push({
+        ...withContext({ ...current, startsWithInsertion: parts[current.first]?.type === 'inserted' }, previous, next),
+        preceding: previous?.type === 'same' ? (/(?:\S+\s+){0,2}\S+\s*$/.exec(previous.text)?.[0].trim() ?? '') : '',
+        following: next?.type === 'same' ? (/^\s*[^\s.,;:]+(?:\s+[^\s.,;:]+){0,3}/.exec(next.text)?.[0].trim() ?? '') : ''
+      })
+    }
     current = null
     pending = ''
   }
@@ -86,14 +104,17 @@ export function phrases(parts: WordPart[]): Array<{ before: string; after: strin
 /** A replacement with a single word on one side, given up to two kept words after it (else the word before it). */
 function withContext(phrase: { before: string; after: string; startsWithInsertion: boolean }, previous: WordPart | undefined, next: WordPart | undefined): { before: string; after: string } {
   const { before, after, startsWithInsertion } = phrase
-  if (!before.trim() || !after.trim() || (countWords(before) > 1 && countWords(after) > 1)) return { before, after }
+  if (!before.trim() || !after.trim()) return { before, after }
+  const single = countWords(before) <= 1 || countWords(after) <= 1
   const following = next?.type === 'same' ? /^\s+[\p{L}\p{N}'’-]+(?:\s+[\p{L}\p{N}'’-]+)?(?=[\s.,;:!?)”"]|$)/u.exec(next.text)?.[0] : undefined
   const preceding = previous?.type === 'same' ? /(?:^|(?<=\s))[\p{L}\p{N}'’-]+\s*$/u.exec(previous.text)?.[0] : undefined
-  // Words inserted at the start read from the word before them: “role as” → “role of a member as an”.
+  // Words inserted at the start read from the word before them: “role as” → “role of a member as an”,
+  // “calling or attending meetings” → “calling, attending or requesting meetings”.
   if (startsWithInsertion && preceding) {
-    const one = following ? (/^\s+\S+/.exec(following)?.[0] ?? '') : ''
+    const one = single && following ? (/^\s+\S+/.exec(following)?.[0] ?? '') : ''
     return { before: preceding + before + one, after: preceding + after + one }
   }
+  if (!single) return { before, after }
   if (following) return { before: before + following, after: after + following }
   if (preceding) return { before: preceding + before, after: preceding + after }
   return { before, after }

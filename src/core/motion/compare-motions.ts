@@ -78,9 +78,11 @@ function differencesOf(clause: ClauseDiff | undefined): string[] {
   for (const phrase of phrases(clauseWords(clause.type === 'moved' ? { ...clause, type: 'changed' } : clause))) {
     const inA = phrase.before.replace(/\s+/g, ' ').trim()
     const inB = phrase.after.replace(/\s+/g, ' ').trim()
+    // Words on one side only are placed by the kept words beside them.
+    const where = phrase.following ? `, before “${phrase.following}”` : phrase.preceding ? `, after “${phrase.preceding}”` : ''
     if (inA && inB) said.push(`A has “${inA}” where B has “${inB}”`)
-    else if (inB) said.push(`only B has “${inB}”`)
-    else if (inA) said.push(`only A has “${inA}”`)
+    else if (inB) said.push(`only B has “${inB}”${where}`)
+    else if (inA) said.push(`only A has “${inA}”${where}`)
   }
   return said
 }

@@ -427,26 +427,15 @@ function sayOutstandingText(input: MotionInput, target: MotionInput | undefined,
 function amendmentChanges(between: ClauseDiff): string[] {
   if (between.type === 'inserted') return [`adds ${between.after ? nameOf(between.after) : 'a clause'}`]
   if (between.type === 'deleted') return [`leaves out ${between.before ? nameOf(between.before) : 'a clause'}`]
-  const parts = clauseWords(between.type === 'moved' ? { ...between, type: 'changed' } : between)
   const said: string[] = []
-  parts.forEach((part, index) => {
-    const text = part.text.replace(/\s+/g, ' ').trim()
-    if (part.type === 'same' || text === '') return
-    const previous = parts[index - 1]
-    if (part.type === 'deleted') {
-      const next = parts[index + 1]
-      if (next?.type === 'inserted') return
-      said.push(`leaves out “${text}”`)
-      return
-    }
-    if (previous?.type === 'deleted') {
-      said.push(`has “${text}” in place of “${previous.text.replace(/\s+/g, ' ').trim()}”`)
-      return
-    }
-    const following = parts[index + 1]?.type === 'same' ? (/^\s*[^\s.,;:]+(?:\s+[^\s.,;:]+){0,3}/.exec(parts[index + 1]?.text ?? '')?.[0].trim() ?? '') : ''
-    const before = previous?.type === 'same' ? (/\S+(?:\s+\S+){0,2}\s*$/.exec(previous.text)?.[0].trim() ?? '') : ''
-    said.push(following ? `puts “${text}” before “${following}”` : before ? `puts “${text}” after “${before}”` : `adds “${text}”`)
-  })
+  for (const phrase of phrases(clauseWords(between.type === 'moved' ? { ...between, type: 'changed' } : between))) {
+    const inMotion = phrase.before.replace(/\s+/g, ' ').trim()
+    const inAmendment = phrase.after.replace(/\s+/g, ' ').trim()
+    if (inMotion && inAmendment) said.push(`has “${inAmendment}” in place of “${inMotion}”`)
+    else if (inMotion) said.push(`leaves out “${inMotion}”`)
+    else if (inAmendment)
+      said.push(phrase.following ? `puts “${inAmendment}” before “${phrase.following}”` : phrase.preceding ? `puts “${inAmendment}” after “${phrase.preceding}”` : `adds “${inAmendment}”`)
+  }
   return said
 }
 

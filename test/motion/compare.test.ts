@@ -23,6 +23,8 @@ describe('keeling compare', () => {
     expect(result.stdout).toContain('In the paragraph beginning “Nothing in this protocol …”, B replaces the phrase “calling or attending meetings” with “calling, attending or requesting meetings with officers”.')
     expect(result.stdout).toContain('Only B has “calling, attending or”, before “requesting meetings with officers”.')
     expect(result.stdout).toContain('In paragraph 7.2, A and B both add the phrase “commercially sensitive”.')
+    // A list stays under its label, so the next clause's heading is not lost among its items.
+    expect(result.stdout).toContain('  A: What members can expect from officers:\n\n     - A commitment to the Council as a whole')
   })
 
   it('two motions on different clauses: no conflict, both listed, each clause agreed by the other', async () => {

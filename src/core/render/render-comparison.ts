@@ -44,6 +44,11 @@ function clauseSentences(clause: ComparedClause): string[] {
   return said.map(capitalised)
 }
 
+/** A clause of several lines (a list, a quotation) kept under its "A: " label; blank lines stay blank. */
+function hang(text: string): string {
+  return text.replace(/\n(?=[^\n])/g, '\n     ')
+}
+
 function marked(clause: ClauseDiff | null, render: (clause: ClauseDiff) => string): string {
   return clause ? render(clause) : '(not changed)'
 }
@@ -56,7 +61,7 @@ export function renderComparisonText(motions: ComparedMotions, clauses: Compared
       .join('')
       .replace(/^#{1,6}[ \t]+/, '')
   const blocks = clauses.map((clause) =>
-    [capitalised(clause.name), `  A: ${marked(clause.a, render)}`, `  B: ${marked(clause.b, render)}`, ...clauseSentences(clause).map((line) => `  ${line}`)].join('\n')
+    [capitalised(clause.name), `  A: ${hang(marked(clause.a, render))}`, `  B: ${hang(marked(clause.b, render))}`, ...clauseSentences(clause).map((line) => `  ${line}`)].join('\n')
   )
   return `${[headingLines(motions).join('\n'), ...blocks].join('\n\n')}\n`
 }

@@ -12,7 +12,8 @@ describe('keeling diff', () => {
     writeFileSync(join(dir, 'draft.md'), text.replace('for example, deciding', 'for instance, deciding'))
     const changed = await runCli(['diff', 'uttlesford', 'draft.md'], dir)
     expect(changed.code).toBe(1)
-    expect(changed.stdout).toMatch(/^Members are responsible for setting .* for \[-example-\]\{\+instance\+\}, deciding/)
+    // Where the change is (the new text's line, under its heading), then the clause marked.
+    expect(changed.stdout).toMatch(/^draft\.md:39: 2\.1 Members\nMembers are responsible for setting .* for \[-example-\]\{\+instance\+\}, deciding/)
     expect(changed.stdout.split('\n\n')).toHaveLength(1)
   })
 
@@ -26,8 +27,8 @@ describe('keeling diff', () => {
       await main(['diff', 'a.txt', 'b.txt'], { stdout: (t) => (out += t), stderr: () => undefined, cwd: dir, env, isTTY: true })
       return out
     }
-    expect(await run({})).toBe('Members \u001b[9;31mshall\u001b[0m\u001b[4;32mmay\u001b[0m attend.\n')
-    expect(await run({ NO_COLOR: '1' })).toBe('Members [-shall-]{+may+} attend.\n')
+    expect(await run({})).toBe('\u001b[36mb.txt:1\u001b[0m\nMembers \u001b[9;31mshall\u001b[0m\u001b[4;32mmay\u001b[0m attend.\n')
+    expect(await run({ NO_COLOR: '1' })).toBe('b.txt:1\nMembers [-shall-]{+may+} attend.\n')
   })
 
   it('--format md -o writes the appendix to a file', async () => {

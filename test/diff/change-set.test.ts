@@ -54,7 +54,7 @@ describe('keeling diff, the change set', () => {
     const before = 'Members should reply  promptly, and helpfully.\n'
     const after = 'Members should reply promptly and helpfully!\n'
     const changeSet = compare(before, after)
-    expect(renderTextDiff(changeSet, PLAIN_MARKS)).toBe('Members should reply[-  -]{+ +}promptly[-,-] and helpfully[-.-]{+!+}\n')
+    expect(renderTextDiff(changeSet, PLAIN_MARKS)).toBe('b:1\nMembers should reply[-  -]{+ +}promptly[-,-] and helpfully[-.-]{+!+}\n')
     expect(acceptAll(changeSet)).toBe(after)
     expect(rejectAll(changeSet)).toBe(before)
     // A comma left out shows; two spaces made one does not (a reader cannot see it).

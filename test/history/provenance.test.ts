@@ -58,7 +58,7 @@ describe('decide and adopt', () => {
     expect((await runCli(['log', 'rules'], dir)).stdout).toMatch(/^2020-02-01 {2}version {3}v2 adopted by Council: m1 {2}sha256 [0-9a-f]{12}\n2020-02-01 {2}decision {2}m1 carried by Council at Council, 1 February 2020 on 2020-02-01 \(for 20, against 3, abstain 1\); moved by Cllr m1, seconded by Cllr Second\n/)
     expect(await runCli(['verify', 'rules'], dir)).toMatchObject({ code: 0, stderr: '1 protocol verified: every version replays to its recorded text\n' })
     expect((await runCli(['show', 'rules@v1', '2.1', '--format', 'text'], dir)).stdout).toBe('2.1 Members and officers should treat each other with respect.\n')
-    expect((await runCli(['diff', 'rules@v1', 'rules@v2'], dir)).stdout).toBe('2.1 Members and officers should treat each other with{+ courtesy and+} respect.\n')
+    expect((await runCli(['diff', 'rules@v1', 'rules@v2'], dir)).stdout).toBe('rules@v2:14: 2. Conduct\n2.1 Members and officers should treat each other with{+ courtesy and+} respect.\n')
   })
 
   it('adopt refuses a lost or undecided motion, a used label and an earlier date, and writes nothing', async () => {

@@ -151,6 +151,13 @@ describe('PAPER.yml: every problem at file:line:col with the form the field take
   }
   const good = readFileSync(join(repoRoot, 'papers', 'council-2017-05-16.yml'), 'utf8')
 
+  test('no PAPER.yml, or a folder given for it: one line saying which, and how to start one', async () => {
+    const dir = await copyBeforeCwg()
+    const paper = async (meta: string) => runCli(['paper', 'uttlesford', '--from', 'council-2017-04-04', '--to', 'cwg-2017-04-25', '--meta', meta], dir)
+    expect(await paper('papers/none.yml')).toMatchObject({ code: 2, stdout: '', stderr: 'keeling: cannot read papers/none.yml: no such file; start one with keeling paper uttlesford --init papers/none.yml\n' })
+    expect(await paper('amendments')).toMatchObject({ code: 2, stdout: '', stderr: 'keeling: cannot read amendments: it is a directory; give the PAPER.yml file in it\n' })
+  })
+
   test('a malformed date, a misspelt field and a missing field', async () => {
     const yaml = good.replace('date: 2017-05-16', 'date: 16/05/2017').replace('recommendation:', 'recomendation:').replace(/^author: .*\n/m, '')
     const { code, stderr, dir } = await paperWith(yaml)

@@ -46,8 +46,9 @@ export async function runPaper(slug: string | undefined, options: PaperOptions, 
   const metaPath = options.meta as string
   requireFileForDocx(options.format, options.output, 'paper.docx')
 
-  const metaText = await readFile(resolve(io.cwd, metaPath), 'utf8').catch(() => {
-    throw new UserError(`cannot read ${metaPath}: no such file; start one with keeling paper ${slug} --init ${metaPath}`, EXIT_USAGE)
+  const metaText = await readFile(resolve(io.cwd, metaPath), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') throw new UserError(`cannot read ${metaPath}: no such file; start one with keeling paper ${slug} --init ${metaPath}`, EXIT_USAGE)
+    throw new UserError(`cannot read ${metaPath}: ${error.code === 'EISDIR' ? 'it is a directory; give the PAPER.yml file in it' : error.message}`, EXIT_USAGE)
   })
   const read = readPaperMeta(metaText)
   if ('problems' in read) {

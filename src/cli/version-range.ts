@@ -8,9 +8,20 @@ import { EXIT_USAGE, UserError } from './io.js'
  *
  * @throws UserError naming the versions there are
  */
-export function versionRange(history: History, slug: string, from: string, to: string, options: { allowSame?: boolean } = {}): { from: number; to: number; labels: string[] } {
+export function versionRange(
+  history: History,
+  slug: string,
+  from: string,
+  to: string,
+  options: { allowSame?: boolean; protocols?: string[] } = {}
+): { from: number; to: number; labels: string[] } {
   const labels = versionsOf(history).map((version) => version.label)
-  if (labels.length === 0) throw new UserError(`${slug} has no versions (history/${slug}.yml); record them with keeling adopt`, EXIT_USAGE)
+  if (labels.length === 0) {
+    // A mistyped slug is more likely than a protocol with no history: say which protocols there are.
+    const protocols = options.protocols ?? []
+    if (!protocols.includes(slug)) throw new UserError(`no protocol "${slug}"${protocols.length > 0 ? `; protocols here: ${protocols.join(', ')}` : ' (protocols/ has none)'}`, EXIT_USAGE)
+    throw new UserError(`${slug} has no versions (history/${slug}.yml); record them with keeling adopt`, EXIT_USAGE)
+  }
   for (const label of [from, to]) {
     if (!labels.includes(label)) throw new UserError(`${slug} has no version "${label}"; its versions: ${labels.join(', ')}`, EXIT_USAGE)
   }

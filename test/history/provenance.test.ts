@@ -225,4 +225,11 @@ describe("the Uttlesford history (seed 002)", () => {
     const html = (await runCli(['report', 'uttlesford', '--from', 'council-2017-04-04', '--to', 'cwg-2017-04-25', '--format', 'html'], repoRoot)).stdout
     expect(html).toContain('title="cwg-2017-04-25 (Member Officer Protocol — the Constitution Working Group&#39;s changes): moved by Constitution Working Group; carried, Constitution Working Group, 2017-04-25"')
   })
+
+  it('report with a mistyped protocol or version names what there is', async () => {
+    const slug = await runCli(['report', 'uttlesfrod', '--from', 'council-2017-04-04', '--to', 'cwg-2017-04-25'], repoRoot)
+    expect(slug).toMatchObject({ code: 2, stdout: '', stderr: 'keeling: no protocol "uttlesfrod"; protocols here: oadby-wigston, section-21, town-council, uttlesford\n' })
+    const version = await runCli(['report', 'uttlesford', '--from', 'council-2017-04-05', '--to', 'cwg-2017-04-25'], repoRoot)
+    expect(version).toMatchObject({ code: 2, stdout: '', stderr: 'keeling: uttlesford has no version "council-2017-04-05"; its versions: submitted-2017-04-04, council-2017-04-04, cwg-2017-04-25\n' })
+  })
 })

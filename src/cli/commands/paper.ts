@@ -8,7 +8,7 @@ import type { MotionInput } from '../../core/motion/apply-motions.js'
 import { readHistory, replayProject } from '../../store/history-file.js'
 import { displayPath, isSlug } from '../../store/layout.js'
 import { listMotionFiles, MotionNotFound, readMotionFile } from '../../store/read-motion-file.js'
-import { readProtocolFile } from '../../store/read-protocol-file.js'
+import { listProtocolSlugs, readProtocolFile } from '../../store/read-protocol-file.js'
 import { writeFileAtomic } from '../../store/write-file-atomic.js'
 import { formatMessage } from '../format-message.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js'
@@ -59,7 +59,7 @@ export async function runPaper(slug: string | undefined, options: PaperOptions, 
   }
 
   const { history } = await readHistory(io.cwd, slug)
-  versionRange(history, slug, from, to, { allowSame: proposing })
+  versionRange(history, slug, from, to, { allowSame: proposing, protocols: await listProtocolSlugs(io.cwd) })
   const replay = await replayProject(io.cwd, slug, history)
   if ('failure' in replay) {
     io.stderr(`keeling paper: cannot rebuild the versions of ${slug}: ${replay.failure.reason}; run keeling verify ${slug}\n`)

@@ -3,6 +3,7 @@ import { readDiffDocument } from '../../core/diff/diff-document.js'
 import { attachAttributions, attributeClauses } from '../../core/history/attribute.js'
 import { standingDecision } from '../../core/history/history.js'
 import { readHistory, replayProject } from '../../store/history-file.js'
+import { listProtocolSlugs } from '../../store/read-protocol-file.js'
 import { EXIT_OK, EXIT_PROBLEMS, wantsColour, type Io } from '../io.js'
 import { versionRange } from '../version-range.js'
 import { type DiffFormat, renderChangeSet, requireFileForDocx, writeOutput } from '../render-change-set.js'
@@ -23,7 +24,7 @@ export interface ReportOptions {
 export async function runReport(slug: string, options: ReportOptions, io: Io): Promise<number> {
   requireFileForDocx(options.format, options.output)
   const { history } = await readHistory(io.cwd, slug)
-  const { from, to, labels } = versionRange(history, slug, options.from, options.to)
+  const { from, to, labels } = versionRange(history, slug, options.from, options.to, { protocols: await listProtocolSlugs(io.cwd) })
   const replay = await replayProject(io.cwd, slug, history)
   if ('failure' in replay) {
     io.stderr(`keeling report: cannot rebuild the versions of ${slug}: ${replay.failure.reason}; run keeling verify ${slug}\n`)

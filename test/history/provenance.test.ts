@@ -132,6 +132,19 @@ describe('decide and adopt', () => {
     expect(text).toContain('v3 ← m3, moved by Cllr m3; carried by Standards Committee on 2020-03-01 ", patience"')
   })
 
+  it('a clause moved by a motion is attributed to it once, where it stood and where it stands', async () => {
+    const dir = await project()
+    motion(dir, 'mv', '1. Move paragraph 2.1 to follow paragraph 2.3.')
+    expect((await decide(dir, 'mv')).code).toBe(0)
+    expect((await runCli(['adopt', 'rules', '--version', 'v2', '--date', '2020-02-01', '--by', 'Council', 'amendments/rules/mv.md'], dir)).code).toBe(0)
+    const report = JSON.parse((await runCli(['report', 'rules', '--from', 'v1', '--to', 'v2', '--format', 'json'], dir)).stdout) as {
+      clauses: Array<{ type: string; attribution: Array<{ motion: string }> }>
+    }
+    const moved = report.clauses.filter((clause) => clause.type === 'moved' || clause.type === 'moved-away')
+    expect(moved).toHaveLength(2)
+    for (const clause of moved) expect(clause.attribution.map((who) => who.motion)).toEqual(['mv'])
+  })
+
   it('two adopts at once both land: writers take turns', async () => {
     const dir = await project()
     await decide(dir, 'm1')

@@ -1,36 +1,58 @@
-import { type Attribution, buildChangeSet, type ChangeSet } from '../diff/change-set.js'
+import { type Attribution, buildChangeSet, type ChangeSet, type ClauseDiff } from '../diff/change-set.js'
 import { readDiffDocument } from '../diff/diff-document.js'
 import { applyMotions, type MotionInput } from '../motion/apply-motions.js'
 import type { Decision } from './history.js'
 import type { ReplayStep } from './replay.js'
 
+/** What one motion did on its own: the clauses it touched, applied with its amendments to the text it was adopted into. */
+export interface MotionEffect {
+  step: ReplayStep
+  input: MotionInput
+  /** Clause ID → how the motion changed it (a moved clause by where it now stands). */
+  clauses: Map<string, ClauseDiff>
+}
+
 /**
- * Who made each change: for each motion adopted in the steps, the clauses
- * it changed (the motion applied alone, with any amendments to it, to the
- * text it was adopted into), attributed with its mover, the body that
- * decided it, the date, the outcome and the votes.
- *
- * @returns clause ID → the motions that changed it, oldest first
+ * Each motion adopted in the steps (amendments with the motion they amend),
+ * applied alone to the text it was adopted into: the clauses it changed.
+ * Motions that cannot be applied alone (they lean on another of the same
+ * step) are left out.
  */
-export function attributeClauses(steps: ReplayStep[], decision: (motion: string) => Decision | undefined): Map<string, Attribution[]> {
-  const byClause = new Map<string, Attribution[]>()
+export function motionEffects(steps: ReplayStep[]): MotionEffect[] {
+  const effects: MotionEffect[] = []
   for (const step of steps) {
     for (const input of step.motions) {
       if (input.motion.amends !== '') continue
       const amendments = step.motions.filter((other) => other.motion.amends === input.motion.id)
       const alone = applyMotions(step.before, [input, ...amendments])
       if ('problems' in alone) continue
-      const effect = buildChangeSet(readDiffDocument(step.before), readDiffDocument(alone.text), { before: '', after: '' })
-      const attribution = attributionOf(input, decision(input.motion.id), step.version.label)
-      for (const clause of effect.clauses) {
-        if (clause.type === 'unchanged' || clause.id === '') continue
-        const list = byClause.get(clause.id) ?? []
-        list.push(attribution)
-        byClause.set(clause.id, list)
-      }
+      const changeSet = buildChangeSet(readDiffDocument(step.before), readDiffDocument(alone.text), { before: '', after: '' })
+      const touched = changeSet.clauses.filter((clause) => clause.type !== 'unchanged' && clause.type !== 'moved-away' && clause.id !== '')
+      effects.push({ step, input, clauses: new Map(touched.map((clause) => [clause.id, clause])) })
     }
   }
+  return effects
+}
+
+/**
+ * Who made each change: for each motion's effect, the clauses it changed,
+ * attributed with its mover, the body that decided it, the date, the
+ * outcome and the votes.
+ *
+ * @returns clause ID → the motions that changed it, oldest first
+ */
+export function attributionsOf(effects: MotionEffect[], decision: (motion: string) => Decision | undefined): Map<string, Attribution[]> {
+  const byClause = new Map<string, Attribution[]>()
+  for (const { step, input, clauses } of effects) {
+    const attribution = attributionOf(input, decision(input.motion.id), step.version.label)
+    for (const id of clauses.keys()) byClause.set(id, [...(byClause.get(id) ?? []), attribution])
+  }
   return byClause
+}
+
+/** `attributionsOf` the motions adopted in the steps. */
+export function attributeClauses(steps: ReplayStep[], decision: (motion: string) => Decision | undefined): Map<string, Attribution[]> {
+  return attributionsOf(motionEffects(steps), decision)
 }
 
 /** Attach to each changed clause of a change set the motions that changed it. */

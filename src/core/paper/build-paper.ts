@@ -1,7 +1,7 @@
 import { buildChangeSet, type ChangeSet, type ClauseDiff, clauseWords, describeSummary, summarizeChanges } from '../diff/change-set.js'
 import { type DiffUnit, readDiffDocument, unitText } from '../diff/diff-document.js'
 import { type ChangeSentence, describeClause, nameOf, phrases } from '../diff/describe-changes.js'
-import { attachAttributions, attributeClauses } from '../history/attribute.js'
+import { attachAttributions, attributionsOf, type MotionEffect, motionEffects } from '../history/attribute.js'
 import { type Decision, type History, sha256, standingDecision, type Version, versionsOf } from '../history/history.js'
 import type { ReplayStep } from '../history/replay.js'
 import { applyMotions, type MotionInput } from '../motion/apply-motions.js'
@@ -67,15 +67,18 @@ export function buildPaper(records: PaperRecords, range: PaperRange, meta: Paper
 
   const changeSet = buildChangeSet(readDiffDocument(fromText), readDiffDocument(toText), { before: `${records.slug}@${from}`, after: toLabel })
   const rangeSteps = [...steps.slice(fromIndex + 1, toIndex + 1), ...(proposedStep ? [proposedStep] : [])]
-  attachAttributions(changeSet, attributeClauses(rangeSteps, decision))
+  // The motions that made version `from` (the story so far), and each motion's effect on its own: who changed
+  // which clause, and which wording a later motion put in place of an earlier one.
+  const contextStep = fromVersion.from ? stepOf(from) : null
+  const effects = motionEffects([...(contextStep ? [contextStep] : []), ...rangeSteps])
+  attachAttributions(changeSet, attributionsOf(effects.filter((effect) => effect.step !== contextStep), decision))
 
   const writer = new Numbered()
   const comments = new Commenter(meta.comments)
   const appendixTitle = meta.appendix || `Appendix A: ${changeSet.after.title || 'the protocol'}, ${proposedStep ? `the changes proposed to the version ${from}` : `changes from the version ${from} to the version ${to}`}`
   const appendixName = appendixTitle.split(':')[0]?.trim() || 'the Appendix'
 
-  // Motions: those that made version `from` (the story so far), those adopted up to `to`, and those not (yet) adopted.
-  const contextStep = fromVersion.from ? stepOf(from) : null
+  // Motions adopted up to `to`, and those not (yet) adopted.
   const adoptedUpTo = new Set(versions.slice(0, toIndex + 1).flatMap((version) => version.motions.map((motion) => motion.id)))
   const adoptedLater = new Set(versions.slice(toIndex + 1).flatMap((version) => version.motions.map((motion) => motion.id)))
   const rangeIds = new Set(rangeSteps.flatMap((step) => step.motions.map((input) => input.motion.id)))
@@ -131,7 +134,6 @@ export function buildPaper(records: PaperRecords, range: PaperRange, meta: Paper
   }
 
   // What became of each earlier motion's words: kept as they were, or a later motion's wording in their place.
-  const effects = motionEffects([...(contextStep ? [contextStep] : []), ...rangeSteps])
   const discussed = new Set<string>()
   const afterUnits = new Map(readDiffDocument(toText).units.map((unit) => [unit.id, unit]))
   for (const [index, earlier] of effects.entries()) {
@@ -322,29 +324,6 @@ class Commenter {
   unused(): string[] {
     return [...this.comments.keys()].filter((key) => !this.used.has(key))
   }
-}
-
-/** What one motion did on its own: the clauses it touched, as it was adopted (with its amendments). */
-interface MotionEffect {
-  step: ReplayStep
-  input: MotionInput
-  clauses: Map<string, ClauseDiff>
-}
-
-function motionEffects(steps: ReplayStep[]): MotionEffect[] {
-  const effects: MotionEffect[] = []
-  for (const step of steps) {
-    for (const input of step.motions) {
-      if (input.motion.amends !== '') continue
-      const amendments = step.motions.filter((other) => other.motion.amends === input.motion.id)
-      const alone = applyMotions(step.before, [input, ...amendments])
-      if ('problems' in alone) continue
-      const changeSet = buildChangeSet(readDiffDocument(step.before), readDiffDocument(alone.text), { before: '', after: '' })
-      const clauses = new Map(changeSet.clauses.filter((clause) => clause.type !== 'unchanged' && clause.type !== 'moved-away' && clause.id !== '').map((clause) => [clause.id, clause]))
-      effects.push({ step, input, clauses })
-    }
-  }
-  return effects
 }
 
 interface DecisionGroup {

@@ -73,6 +73,16 @@ describe('import refuses, exit 1, and writes nothing', () => {
   })
 })
 
+describe('import --inserted with a dollar sign', () => {
+  it('keeps the inserted words as typed: `$$` is two dollar signs, not one', async () => {
+    const dir = tempProject()
+    writeFileSync(join(dir, 'a.txt'), '1. Rules\n\n1.1 The fee is ~~4 pounds~~ 5 $$ a year.\n')
+    const result = await runCli(['import', 'a.txt', '--as', 'a', '--tracked', 'after', '--inserted', '5 $$'], dir)
+    expect(result.code).toBe(0)
+    expect(readFileSync(join(dir, 'protocols', 'a.md'), 'utf8')).toContain('1.1 The fee is 5 $$ a year.\n')
+  })
+})
+
 describe('import of a missing file', () => {
   it('is a usage error, exit 2', async () => {
     const dir = tempProject()

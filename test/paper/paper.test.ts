@@ -223,7 +223,7 @@ describe('every text from PAPER.yml and the records reaches HTML escaped', () =>
     const dir = await copyBeforeCwg()
     const hostile = '<script>alert(1)</script>'
     const yaml = readFileSync(join(repoRoot, 'papers', 'council-2017-05-16.yml'), 'utf8')
-      .replace('title: Member Officer Protocol', `title: 'Protocol </style>${hostile} "}'`)
+      .replace('title: Member Officer Protocol', () => `title: 'Protocol </style>${hostile} "} costs $& $$'`)
       .replace(/recommendation:\n  - /, `recommendation:\n  - ${hostile} <img src=x onerror=alert(2)> `)
       .replace('  "7.2":', `  "7.2": ${hostile}\n  "7.2b":`)
       .replace('  "7.2b":', '  artus-2017-05-16b:')
@@ -238,5 +238,7 @@ describe('every text from PAPER.yml and the records reaches HTML escaped', () =>
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
     expect(html).toContain('&lt;b onmouseover=alert(3)&gt;this&lt;/b&gt;')
     expect(html.match(/<\/style>/g)).toHaveLength(1)
+    // The title reaches the printed footer as typed, `$&` and `$$` included.
+    expect(html).toContain('@bottom-left { content: "Council, 16 May 2017, item 18: Protocol  /style  script alert(1) /script  \\"} costs $& $$.')
   })
 })

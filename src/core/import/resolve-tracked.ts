@@ -53,7 +53,7 @@ function markInserted(
       // Words inside a passage already read as inserted are inserted with it: no second mark inside the first.
       const at = hit.text.indexOf(text)
       const opened = hit.text.slice(0, at).split('<u>').length - hit.text.slice(0, at).split('</u>').length
-      if (opened === 0) hit.text = hit.text.replace(text, `${before}<u>${after.inserted}</u>${after.rest}`)
+      if (opened === 0) hit.text = hit.text.replace(text, () => `${before}<u>${after.inserted}</u>${after.rest}`)
       notes.push({ line: hit.line, message: `read "${shorten(after.inserted)}" as inserted (--inserted)` })
     }
   }

@@ -369,7 +369,7 @@ function amendText(amendment: MotionInput, target: MotionInput, instruction: Ins
   if (!pseudo) return { text: target.text }
   const edit = planWordEdit(operation, [{ ...pseudo, number: '' }])
   if ('reason' in edit) {
-    return { name: amendment.name, message: problem(`Instruction ${instruction.index}: ${edit.reason.replace(/clause [^\s;]+/, `motion ${target.motion.id}`)}`, { line: instruction.line, column: instruction.column }, edit.code) }
+    return { name: amendment.name, message: problem(`Instruction ${instruction.index}: ${edit.reason.replace(/clause [^\s;]+/, () => `motion ${target.motion.id}`)}`, { line: instruction.line, column: instruction.column }, edit.code) }
   }
   const offset = bodyStart - `<a id="${target.motion.id}"></a>`.length
   return { text: target.text.slice(0, edit.start + offset) + edit.text + target.text.slice(edit.end + offset) }

@@ -84,7 +84,7 @@ function renderClause(clause: ClauseDiff, anchor: string, anchors: string[], cha
   } else {
     const blocks = html.blocks(body)
     content = number === '' ? blocks : blocks.startsWith('<p>') ? `<p>${number} ${blocks.slice(3)}` : `<p>${number}</p>\n${blocks}`
-    if (reference) content = content.replace(/<\/p>/, `${reference}</p>`)
+    if (reference) content = content.replace(/<\/p>/, () => `${reference}</p>`)
   }
   const moved = clause.type === 'moved' ? movedNote(clause, changeSet, anchors) : ''
   // Runs split only by Markdown's own nodes read as one mark.

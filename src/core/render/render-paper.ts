@@ -56,7 +56,7 @@ export function renderPaperHtml(paper: Paper): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(paper.title)}</title>
-<style>${DIFF_STYLE}${PAPER_STYLE.replace('FOOTER', cssString(paper.footer))}</style>
+<style>${DIFF_STYLE}${PAPER_STYLE.replace('FOOTER', () => cssString(paper.footer))}</style>
 </head>
 <body>
 <header class="paper-front">

@@ -180,10 +180,11 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
     .command('verify')
     .description('replay every version from its motions, check the hash chain, and check each protocol file is its last version (plus motions applied since)')
     .argument('[protocols...]', 'protocol slugs (default: every protocol with a history)')
-    .addHelpText('after', '\nExample:\n  $ keeling verify uttlesford')
-    .action(async (slugs: string[]) => {
+    .option('--json', 'print each protocol verified, its versions and any problems, as JSON')
+    .addHelpText('after', '\nExamples:\n  $ keeling verify uttlesford\n  $ keeling verify --json')
+    .action(async (slugs: string[], options: { json?: boolean }) => {
       const { runVerify } = await import('./commands/verify.js')
-      done(await runVerify(slugs, io))
+      done(await runVerify(slugs, options, io))
     })
 
   program

@@ -203,6 +203,11 @@ describe('verify', () => {
     const result = await runCli(['verify', 'rules'], dir)
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/^protocols\/rules\.md:\d+: 3\.2: stored text differs from version v2\n/)
+    const json = await runCli(['verify', 'rules', '--json'], dir)
+    expect(json.code).toBe(1)
+    expect(JSON.parse(json.stdout)).toEqual([
+      { protocol: 'rules', versions: 2, last: 'v2', ok: false, problems: [{ file: 'protocols/rules.md', line: expect.any(Number), message: '3.2: stored text differs from version v2' }] }
+    ])
   })
 
   it('finds an edited history record and an edited motion file', async () => {

@@ -198,6 +198,9 @@ describe('keeling paper --init', () => {
     const template = readFileSync(join(dir, 'papers', 'next.yml'), 'utf8')
     expect(template).toContain('title: Member Officer Protocol')
     expect(template).toMatch(/^# The date of the meeting, YYYY-MM-DD \(required\)/m)
+    // The command to run next names the last meeting's change: the last two versions.
+    expect(init.stderr).toBe('wrote papers/next.yml: fill in the fields marked (required), then run keeling paper uttlesford --from council-2017-04-04 --to cwg-2017-04-25 --meta papers/next.yml\n')
+    expect(template).toContain('#   keeling paper uttlesford --from council-2017-04-04 --to cwg-2017-04-25 --meta THIS-FILE --format html -o paper.html\n')
     const unfilled = await runCli(['paper', 'uttlesford', '--from', 'council-2017-04-04', '--to', 'cwg-2017-04-25', '--meta', 'papers/next.yml'], dir)
     expect(unfilled.code).toBe(1)
     for (const field of ['committee', 'date', 'author', 'for-decision', 'recommendation']) expect(unfilled.stderr).toMatch(new RegExp(`papers/next\\.yml:\\d+:\\d+: error: ${field}: nothing given; expected`))

@@ -5,6 +5,7 @@ import { readPaperMeta } from '../../core/paper/paper-meta.js'
 import { paperTemplate } from '../../core/paper/paper-template.js'
 import { parseProtocol } from '../../core/protocol/parse-protocol.js'
 import type { MotionInput } from '../../core/motion/apply-motions.js'
+import { versionsOf } from '../../core/history/history.js'
 import { readHistory, replayProject } from '../../store/history-file.js'
 import { displayPath, isSlug } from '../../store/layout.js'
 import { listMotionFiles, MotionNotFound, readMotionFile } from '../../store/read-motion-file.js'
@@ -106,6 +107,9 @@ export async function runPaper(slug: string | undefined, options: PaperOptions, 
 /** Write the commented PAPER.yml; never over a file that is there. */
 async function initPaper(slug: string | undefined, file: string, io: Io): Promise<number> {
   let title: string | undefined
+  // The likeliest paper: the change the last meeting made (the last two versions), or motions put to the next.
+  let range = '--from VERSION --to VERSION'
+  let note = ''
   if (slug !== undefined) {
     if (!isSlug(slug)) throw new UserError(`"${slug}" is not a protocol slug (lowercase letters, digits, hyphens)`, EXIT_USAGE)
     const protocol = await readProtocolFile(io.cwd, slug).catch(() => {
@@ -113,6 +117,10 @@ async function initPaper(slug: string | undefined, file: string, io: Io): Promis
     })
     const value = parseProtocol(protocol.text).frontMatter.data['title']
     if (typeof value === 'string') title = value
+    const labels = versionsOf((await readHistory(io.cwd, slug)).history).map((version) => version.label)
+    if (labels.length >= 2) range = `--from ${labels.at(-2)} --to ${labels.at(-1)}`
+    else if (labels.length === 1) range = `--from ${labels[0]} --propose amendments/${slug}/MOTION.md`
+    else note = `; ${slug} has no versions yet: record its text first with keeling adopt ${slug} --version LABEL --date YYYY-MM-DD --by BODY`
   }
   const target = resolve(io.cwd, file)
   const exists = await stat(target).then(
@@ -120,7 +128,9 @@ async function initPaper(slug: string | undefined, file: string, io: Io): Promis
     () => false
   )
   if (exists) throw new UserError(`${displayPath(io.cwd, target)} already exists; give another file name, e.g. keeling paper --init papers/council-YYYY-MM-DD.yml`, EXIT_USAGE)
-  await writeFileAtomic(target, paperTemplate({ ...(slug ? { slug } : {}), ...(title ? { title } : {}) }))
-  io.stderr(`wrote ${displayPath(io.cwd, target)}: fill in the fields marked (required), then run keeling paper ${slug ?? 'SLUG'} --from VERSION --to VERSION --meta ${displayPath(io.cwd, target)}\n`)
+  await writeFileAtomic(target, paperTemplate({ ...(slug ? { slug } : {}), ...(title ? { title } : {}), range }))
+  io.stderr(
+    `wrote ${displayPath(io.cwd, target)}: fill in the fields marked (required), then run keeling paper ${slug ?? 'SLUG'} ${range} --meta ${displayPath(io.cwd, target)}${note}\n`
+  )
   return EXIT_OK
 }

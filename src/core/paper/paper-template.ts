@@ -3,8 +3,8 @@
  * fields are left empty, so a paper cannot be made from the template by
  * mistake: each empty field is reported with its line and the form it takes.
  */
-export function paperTemplate(options: { slug?: string; title?: string } = {}): string {
-  const command = `keeling paper ${options.slug ?? 'SLUG'} --from VERSION --to VERSION --meta THIS-FILE --format html -o paper.html`
+export function paperTemplate(options: { slug?: string; title?: string; range?: string } = {}): string {
+  const command = `keeling paper ${options.slug ?? 'SLUG'} ${options.range ?? '--from VERSION --to VERSION'} --meta THIS-FILE --format html -o paper.html`
   return `# What only you know about this committee report. keeling writes the rest from its
 # records: the account of the motions (movers, decisions, votes, dates), the wordings
 # that competed, the differences between the versions in sentences, and the appendix

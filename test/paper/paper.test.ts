@@ -164,12 +164,22 @@ describe('PAPER.yml: every problem at file:line:col with the form the field take
     expect(code).toBe(1)
     const dateLine = yaml.split('\n').findIndex((line) => line.startsWith('date:')) + 1
     const typoLine = yaml.split('\n').findIndex((line) => line.startsWith('recomendation:')) + 1
-    expect(stderr).toContain(`paper.yml:${dateLine}:7: error: date: expected the meeting date as YYYY-MM-DD, e.g. date: 2017-05-16 [paper-field-form]`)
+    expect(stderr).toContain(`paper.yml:${dateLine}:7: error: date: expected the meeting date as YYYY-MM-DD or as a clerk writes it, e.g. date: 2017-05-16 or date: 16 May 2017 [paper-field-form]`)
     expect(stderr).toContain(`paper.yml:${typoLine}:1: error: unknown field "recomendation"; did you mean "recommendation"? [paper-unknown-field]`)
     expect(stderr).toContain('paper.yml:1:1: error: missing field "author": expected who wrote the report')
     expect(stderr).toContain('paper.yml:1:1: error: missing field "recommendation"')
     expect(stderr).toContain('nothing written')
     expect(existsSync(join(dir, 'paper.md'))).toBe(false)
+  })
+
+  test('a date as a clerk writes it is read; a day that does not exist, or 05/06, is refused', async () => {
+    for (const written of ['16 May 2017', 'Tuesday 16th May 2017', '16 may 2017']) {
+      const { code, stderr, dir } = await paperWith(good.replace('date: 2017-05-16', `date: ${written}`))
+      expect(stderr, written).toBe('wrote paper.md\n')
+      expect(code).toBe(0)
+      expect(readFileSync(join(dir, 'paper.md'), 'utf8')).toMatch(/^\*\*Committee:\*\* Council\\\n\*\*Date:\*\* 16 May 2017\\\n/)
+    }
+    for (const wrong of ['31 June 2017', '05/06/2017', '16 Mai 2017']) expect((await paperWith(good.replace('date: 2017-05-16', `date: ${wrong}`))).stderr).toContain('error: date: expected the meeting date')
   })
 
   test('a field of the wrong shape, a risk without its impact, YAML that does not parse', async () => {
@@ -197,7 +207,7 @@ describe('keeling paper --init', () => {
     expect(init.code).toBe(0)
     const template = readFileSync(join(dir, 'papers', 'next.yml'), 'utf8')
     expect(template).toContain('title: Member Officer Protocol')
-    expect(template).toMatch(/^# The date of the meeting, YYYY-MM-DD \(required\)/m)
+    expect(template).toMatch(/^# The date of the meeting \(required\), e.g. 2017-05-16 or 16 May 2017$/m)
     // The command to run next names the last meeting's change: the last two versions.
     expect(init.stderr).toBe('wrote papers/next.yml: fill in the fields marked (required), then run keeling paper uttlesford --from council-2017-04-04 --to cwg-2017-04-25 --meta papers/next.yml\n')
     expect(template).toContain('#   keeling paper uttlesford --from council-2017-04-04 --to cwg-2017-04-25 --meta THIS-FILE --format html -o paper.html\n')

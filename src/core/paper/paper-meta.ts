@@ -35,7 +35,7 @@ export interface PaperMeta {
 /** Each field: its name in the file, whether it must be there, and the form it takes (said in every message about it). */
 const FIELDS = {
   committee: { required: true, form: 'the committee or council the report goes to, e.g. committee: Council' },
-  date: { required: true, form: 'the meeting date as YYYY-MM-DD, e.g. date: 2017-05-16' },
+  date: { required: true, form: 'the meeting date as YYYY-MM-DD or as a clerk writes it, e.g. date: 2017-05-16 or date: 16 May 2017' },
   'agenda-item': { required: false, form: 'the item number on the agenda, e.g. agenda-item: 18' },
   title: { required: true, form: 'the report title, e.g. title: Member Officer Protocol' },
   author: { required: true, form: 'who wrote the report, e.g. author: Head of Legal Services – A. Name' },
@@ -149,8 +149,9 @@ export function readPaperMeta(text: string): { meta: PaperMeta } | { problems: V
     return result
   }
 
-  const date = text1('date')
-  if (date && !isIsoDate(date)) wrong('date')
+  const given = text1('date')
+  const date = given ? meetingDate(given) : ''
+  if (date === null) wrong('date')
   const decision = text1('for-decision').toLowerCase()
   if (decision && !['yes', 'no', 'true', 'false'].includes(decision)) wrong('for-decision')
 
@@ -197,7 +198,7 @@ export function readPaperMeta(text: string): { meta: PaperMeta } | { problems: V
 
   const meta: PaperMeta = {
     committee: text1('committee'),
-    date,
+    date: date ?? '',
     agendaItem: found.has('agenda-item') ? text1('agenda-item') : '',
     title: text1('title'),
     author: text1('author'),
@@ -225,10 +226,25 @@ function scalarText(node: Node | null | undefined): string | null {
   return String(node.value ?? '').trim()
 }
 
-function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
-  const date = new Date(`${value}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+
+/**
+ * A meeting date as YYYY-MM-DD: given so, or as a clerk writes it — "16 May
+ * 2017", "Tuesday 16th May 2017", "16 Sept 2017". Null when it is neither or
+ * no such day; 05/06/2017 is refused, as it reads two ways.
+ */
+function meetingDate(value: string): string | null {
+  const written = /^(?:[A-Za-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,})\.?,?\s+(\d{4})$/.exec(value)
+  let iso = value
+  if (written) {
+    const [, day = '', name = '', year = ''] = written
+    const month = MONTHS.findIndex((month) => month.startsWith(name.toLowerCase()))
+    if (month < 0) return null
+    iso = `${year}-${String(month + 1).padStart(2, '0')}-${day.padStart(2, '0')}`
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null
+  const date = new Date(`${iso}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : null
 }
 
 /** The named fields of a small map (a risk, the contact): every one given unless optional, none unknown. */

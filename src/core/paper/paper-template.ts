@@ -18,7 +18,7 @@ export function paperTemplate(options: { slug?: string; title?: string; range?: 
 # The committee or council the report goes to (required), e.g. Council
 committee:
 
-# The date of the meeting, YYYY-MM-DD (required), e.g. 2017-05-16
+# The date of the meeting (required), e.g. 2017-05-16 or 16 May 2017
 date:
 
 # The item's number on the agenda, e.g. 18

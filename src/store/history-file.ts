@@ -6,6 +6,7 @@ import type { MotionInput } from '../core/motion/apply-motions.js'
 import { readMotionFile } from './read-motion-file.js'
 import { AMENDMENTS_DIR } from './layout.js'
 import { writeFileAtomic } from './write-file-atomic.js'
+import { isMotionId } from '../core/slug.js'
 
 export const HISTORY_DIR = 'history'
 
@@ -40,7 +41,7 @@ export async function appendRecords(root: string, slug: string, existing: string
 export async function readMotionsById(root: string, slug: string, ids: string[]): Promise<Map<string, MotionInput>> {
   const found = new Map<string, MotionInput>()
   await Promise.all(
-    [...new Set(ids)].map(async (id) => {
+    [...new Set(ids)].filter(isMotionId).map(async (id) => {
       const input = await readMotionFile(root, join(root, AMENDMENTS_DIR, slug, `${id}.md`)).catch(() => undefined)
       if (input) found.set(id, input)
     })

@@ -4,12 +4,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path'
 export const PROTOCOLS_DIR = 'protocols'
 export const AMENDMENTS_DIR = 'amendments'
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-
-/** Whether `slug` names a protocol file: lowercase letters, digits and single hyphens. */
-export function isSlug(slug: string): boolean {
-  return SLUG.test(slug)
-}
+export { isSlug } from '../core/slug.js'
 
 /** The path of a protocol's file from its slug: `protocols/<slug>.md` under `root`. */
 export function protocolPath(root: string, slug: string): string {

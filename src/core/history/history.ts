@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { parseAllDocuments, stringify } from 'yaml'
+import { isMotionId, isSlug } from '../slug.js'
 
 /** What a body did with a motion. One spelling each, in files, code, messages and docs. */
 export const OUTCOMES = ['carried', 'lost', 'withdrawn', 'deferred', 'referred', 'superseded'] as const
@@ -120,6 +121,12 @@ function lineOf(text: string, offset: number): number {
 
 function toRecord(value: Record<string, unknown>): HistoryRecord | string {
   const text = (key: string): string => (typeof value[key] === 'string' ? (value[key] as string) : '')
+  // Labels and motion IDs become file names (history/SLUG/LABEL.md, amendments/SLUG/ID.md): names, never paths.
+  const badMotion = [text('motion'), ...(Array.isArray(value['motions']) ? value['motions'] : []).map((item) => String((item as Record<string, unknown> | null)?.['id'] ?? ''))].find(
+    (id) => id !== '' && !isMotionId(id)
+  )
+  if (badMotion !== undefined) return `motion "${badMotion}" is not a motion ID (a file name in amendments/, without .md)`
+  if (value['record'] === 'version' && !isSlug(text('label'))) return `version label "${text('label')}" is not a label (lowercase letters, digits and hyphens)`
   if (value['record'] === 'decision') {
     const outcome = text('outcome')
     if (!(OUTCOMES as readonly string[]).includes(outcome)) return `decision on ${text('motion') || '?'}: outcome "${outcome}" is not one of ${OUTCOMES.join(', ')}`

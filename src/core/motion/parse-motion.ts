@@ -1,6 +1,7 @@
 import type { VFileMessage } from 'vfile-message'
 import { problem } from '../problem.js'
 import { parseFrontMatter } from '../protocol/parse-front-matter.js'
+import { isMotionId, isSlug } from '../slug.js'
 import { INSTRUCTION_FORMS, readInstruction } from './read-instruction.js'
 import type { Instruction, Motion } from './types.js'
 
@@ -37,6 +38,19 @@ export function parseMotion(text: string, id: string, folder: string): Motion {
       }
     }
   }
+  // Names that become file paths are names, never paths: a motion cannot send keeling outside the project.
+  const keyPlace = (key: string): { line: number; column: number } => {
+    const index = frontMatter.raw.split('\n').findIndex((line) => line.startsWith(`${key}:`))
+    return { line: index >= 0 ? index + 1 : 1, column: index >= 0 ? key.length + 3 : 1 }
+  }
+  if (field('protocol') !== '' && !isSlug(field('protocol'))) {
+    const reason = `\`protocol: ${field('protocol')}\` is not a protocol slug; expected the name of a file in protocols/ without .md (lowercase letters, digits, hyphens), e.g. protocol: uttlesford`
+    messages.push(problem(reason, keyPlace('protocol'), 'front-matter'))
+  }
+  if (field('amends') !== '' && !isMotionId(field('amends'))) {
+    const reason = `\`amends: ${field('amends')}\` is not a motion ID; expected the file name of the motion it amends, beside it, without .md, e.g. amends: cwg-2017-04-25`
+    messages.push(problem(reason, keyPlace('amends'), 'front-matter'))
+  }
   const firstLine = frontMatter.raw === '' ? 1 : frontMatter.raw.split('\n').length
   const instructions = readInstructions(text.slice(bodyStart), firstLine, messages)
   if (instructions.length === 0 && !messages.some((message) => message.fatal)) {
@@ -48,9 +62,9 @@ export function parseMotion(text: string, id: string, folder: string): Motion {
     title: field('title'),
     mover: field('mover'),
     seconder: field('seconder'),
-    protocol: field('protocol') || folder,
+    protocol: isSlug(field('protocol')) ? field('protocol') : folder,
     base: field('base'),
-    amends: field('amends'),
+    amends: isMotionId(field('amends')) ? field('amends') : '',
     tabled: { body: tabledField('body'), meeting: tabledField('meeting'), date: tabledField('date') },
     instructions,
     messages

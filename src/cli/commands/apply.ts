@@ -53,7 +53,7 @@ export async function runApply(paths: string[], options: { dryRun?: boolean }, i
     const changes = buildChangeSet(readDiffDocument(file.text), readDiffDocument(result.text), { before: shown, after: shown })
     const summary = describeSummary(summarizeChanges(changes))
     if (options.dryRun) {
-      io.stdout(renderTextDiff(changes, wantsColour(io) ? COLOUR_MARKS : PLAIN_MARKS))
+      io.stdout(renderTextDiff(changes, wantsColour(io) ? COLOUR_MARKS : PLAIN_MARKS, { lines: 'before' }))
       io.stderr(`dry run: ${summary} in ${shown}; nothing was written\n`)
       return EXIT_OK
     }

@@ -1,5 +1,5 @@
 import type { ChangeSet } from '../diff/change-set.js'
-import type { DiffUnit } from '../diff/diff-document.js'
+import { type DiffUnit, unitText } from '../diff/diff-document.js'
 import { clauseSegments } from './clause-segments.js'
 
 /** How to mark struck and inserted words on a terminal or in plain text. */
@@ -32,11 +32,15 @@ export const PLAIN_MARKS: TextMarks = {
  * compilers say it: `protocols/uttlesford.md:14: 1. Introduction` (the new
  * text's line, or the old text's for a clause left out, and the heading the
  * clause is under).
+ *
+ * @param options.lines `before` to give every line in the old text, for a
+ *   change not yet written (`apply --dry-run`): the file on disk is still the
+ *   old text, and an inserted clause is given the line it would go in at
  */
-export function renderTextDiff(changeSet: ChangeSet, marks: TextMarks): string {
+export function renderTextDiff(changeSet: ChangeSet, marks: TextMarks, options: { lines?: 'after' | 'before' } = {}): string {
   const blocks: string[] = []
   let section = ''
-  for (const clause of changeSet.clauses) {
+  for (const [index, clause] of changeSet.clauses.entries()) {
     if (clause.type === 'moved-away') continue
     const unit = clause.after ?? clause.before
     const under = section
@@ -47,11 +51,21 @@ export function renderTextDiff(changeSet: ChangeSet, marks: TextMarks): string {
       .map((part) => (part.type === 'same' ? part.text : marks[part.type](part.text)))
       .join('')
       .replace(/^#{1,6}[ \t]+/, '')
-    const label = clause.after ? changeSet.after.label : changeSet.before.label
-    const where = `${label}:${unit.line}${unit.kind === 'heading' || under === '' ? '' : `: ${under}`}`
+    const old = options.lines === 'before'
+    const label = clause.after && !old ? changeSet.after.label : changeSet.before.label
+    const line = old ? (clause.before?.line ?? insertionLine(changeSet, index)) : unit.line
+    const where = `${label}:${line}${unit.kind === 'heading' || under === '' ? '' : `: ${under}`}`
     blocks.push(`${marks.location(where)}\n${clause.type === 'moved' ? `${text} (moved)` : text}`)
   }
   return blocks.length > 0 ? `${blocks.join('\n\n')}\n` : ''
+}
+
+/** Where in the old text an inserted clause goes: the line of the next clause there, or the line after the last. */
+function insertionLine(changeSet: ChangeSet, index: number): number {
+  const next = changeSet.clauses.slice(index + 1).find((clause) => clause.type !== 'inserted' && clause.before)
+  if (next?.before) return next.before.line
+  const last = changeSet.clauses.findLast((clause) => clause.before)?.before
+  return last ? last.line + (unitText(last) + last.trailing).split('\n').length - 1 : 1
 }
 
 /** A heading as read: its number and first line of words, shortened past 60 characters. */

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, test } from 'vitest'
+import { theName } from '../../src/core/paper/build-paper.js'
 import { copyBeforeCwg, copyOfExamples, repoRoot, runCli, tempProject } from '../helpers/run-cli.js'
 
 const UTTLESFORD = ['paper', 'uttlesford', '--from', 'council-2017-04-04', '--to', 'cwg-2017-04-25', '--meta', 'papers/council-2017-05-16.yml']
@@ -137,8 +138,23 @@ describe('keeling paper on a meeting with votes, a lost amendment and one only t
     expect(stdout).toMatch(/4\. Cllr Brown has tabled “Confidences”, an amendment, for Council, 24 November 2026\. It has not been decided; paragraph (\d+) sets it out\./)
     const [, at] = /paragraph (\d+) sets it out/.exec(stdout) ?? []
     expect(stdout).toContain(`${at}. Cllr Brown’s amendment “Confidences” reads:`)
-    expect(stdout).toContain('In paragraph 2.2, Cllr Smith’s amendment replaces the phrase “an informal” with “a friendly”.')
+    expect(stdout).toContain('In paragraph 2.2, Cllr Smith’s amendment replaces the phrase “an informal atmosphere” with “a friendly atmosphere”.')
     expect(stdout.match(/Close working/g)).toHaveLength(2)
+  })
+})
+
+describe('bodies named as a report names them', () => {
+  test('“the” before a committee, a group or a council with no name of its own; not before a named council or a person', () => {
+    expect(['Council', 'Town Council', 'Policy Committee', 'Constitution Working Group', 'Uttlesford District Council', 'Anytown Town Council', 'Cllr Artus', 'the Cabinet'].map(theName)).toEqual([
+      'the Council',
+      'the Town Council',
+      'the Policy Committee',
+      'the Constitution Working Group',
+      'Uttlesford District Council',
+      'Anytown Town Council',
+      'Cllr Artus',
+      'the Cabinet'
+    ])
   })
 })
 

@@ -101,7 +101,10 @@ export function phrases(parts: WordPart[]): Phrase[] {
   return result
 }
 
-/** A replacement with a single word on one side, given up to two kept words after it (else the word before it). */
+/**
+ * A replacement given the kept words that make it readable: with a single word on one side, up to two words
+ * after it (else the word before it); a short phrase, the word after it; words inserted first, the word before.
+ */
 function withContext(phrase: { before: string; after: string; startsWithInsertion: boolean }, previous: WordPart | undefined, next: WordPart | undefined): { before: string; after: string } {
   const { before, after, startsWithInsertion } = phrase
   if (!before.trim() || !after.trim()) return { before, after }
@@ -114,7 +117,12 @@ function withContext(phrase: { before: string; after: string; startsWithInsertio
     const one = single && following ? (/^\s+\S+/.exec(following)?.[0] ?? '') : ''
     return { before: preceding + before + one, after: preceding + after + one }
   }
-  if (!single) return { before, after }
+  if (!single) {
+    // A short phrase reads better with the word it qualifies: “an informal atmosphere” → “a friendly atmosphere”.
+    const short = countWords(before) <= 3 && countWords(after) <= 3
+    const one = short && following ? (/^\s+\S+/.exec(following)?.[0] ?? '') : ''
+    return { before: before + one, after: after + one }
+  }
   if (following) return { before: before + following, after: after + following }
   if (preceding) return { before: preceding + before, after: preceding + after }
   return { before, after }

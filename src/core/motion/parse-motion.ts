@@ -20,6 +20,10 @@ const KEYS = new Set(['title', 'mover', 'seconder', 'protocol', 'base', 'amends'
  * @returns the motion; problems are in `messages`, instructions that could not be read are left out
  */
 export function parseMotion(text: string, id: string, folder: string): Motion {
+  const unreadable = unreadableText(text)
+  if (unreadable) {
+    return { id, title: '', mover: '', seconder: '', protocol: folder, base: '', amends: '', tabled: { body: '', meeting: '', date: '' }, instructions: [], messages: [unreadable] }
+  }
   const { frontMatter, bodyStart, messages } = parseFrontMatter(text)
   const data = frontMatter.data
   const field = (key: string): string => (typeof data[key] === 'string' ? (data[key] as string).trim() : '')
@@ -125,4 +129,17 @@ function quotedParagraphs(lines: string[]): string[] {
     .split(/\n[ \t]*\n/)
     .map((paragraph) => paragraph.trim())
     .filter((paragraph) => paragraph !== '')
+}
+
+/**
+ * A motion file that is not UTF-8 text, as one problem rather than a warning a line: binary (a NUL byte), or
+ * text saved in another encoding (a character that did not decode, such as a curly quote saved as Windows-1252).
+ */
+function unreadableText(text: string): VFileMessage | null {
+  if (text.includes('\u0000')) return problem('This is not a text file (binary); write the motion as plain text or Markdown, saved as UTF-8', { line: 1, column: 1 }, 'not-text')
+  const at = text.indexOf('\uFFFD')
+  if (at < 0) return null
+  const before = text.slice(0, at).split('\n')
+  const place = { line: before.length, column: (before.at(-1) ?? '').length + 1 }
+  return problem('This character could not be read: the file is not UTF-8 (often a curly quote or dash saved as Windows text); save the motion as UTF-8 and check it again', place, 'not-text')
 }

@@ -56,3 +56,21 @@ describe('a history names versions and motions by name, never by path', () => {
     expect(verified.stderr).toContain('version label "../../outside/rules" is not a label (lowercase letters, digits and hyphens)')
   })
 })
+
+describe('a motion file that is not UTF-8 text', () => {
+  it('is one error at the character that cannot be read, not a warning a line', async () => {
+    const { project } = projectAndOutside()
+    const motion = join(project, 'amendments', 'rules', 'windows.md')
+    // A motion saved as Windows text: its curly quotes are the bytes 0x93 and 0x94.
+    writeFileSync(motion, Buffer.concat([Buffer.from('---\ntitle: T\nmover: M\n---\n\n1. In paragraph 3.2, leave out '), Buffer.from([0x93]), Buffer.from('facts'), Buffer.from([0x94]), Buffer.from('.\n')]))
+    const checked = await runCli(['check', 'amendments/rules/windows.md'], project)
+    expect(checked.code).toBe(1)
+    expect(checked.stdout).toBe(
+      'amendments/rules/windows.md:6:32: error: This character could not be read: the file is not UTF-8 (often a curly quote or dash saved as Windows text); save the motion as UTF-8 and check it again [not-text]\n1 motion checked: 1 error, 0 warnings\n'
+    )
+    writeFileSync(motion, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x0a, 0x0a, 0x41, 0x0a]))
+    const binary = await runCli(['apply', 'amendments/rules/windows.md'], project)
+    expect(binary.code).toBe(1)
+    expect(binary.stderr).toBe('amendments/rules/windows.md:1:1: error: This is not a text file (binary); write the motion as plain text or Markdown, saved as UTF-8 [not-text]\nkeeling apply: refused (1 problem); nothing was written\n')
+  })
+})

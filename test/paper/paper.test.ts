@@ -174,6 +174,18 @@ describe('PAPER.yml: every problem at file:line:col with the form the field take
     expect(await paper('amendments')).toMatchObject({ code: 2, stdout: '', stderr: 'keeling: cannot read amendments: it is a directory; give the PAPER.yml file in it\n' })
   })
 
+  test('a PAPER.yml saved as Windows text is refused at the character that cannot be read', async () => {
+    const dir = await copyBeforeCwg()
+    const good = readFileSync(join(repoRoot, 'papers', 'council-2017-05-16.yml'))
+    const at = good.indexOf('Simon Pugh')
+    writeFileSync(join(dir, 'paper.yml'), Buffer.concat([good.subarray(0, at), Buffer.from([0x93]), good.subarray(at)]))
+    const result = await runCli(['paper', 'uttlesford', '--from', 'council-2017-04-04', '--to', 'cwg-2017-04-25', '--meta', 'paper.yml'], dir)
+    expect(result.code).toBe(1)
+    const line = good.subarray(0, at).toString('utf8').split('\n').length
+    expect(result.stderr).toMatch(new RegExp(`^paper\\.yml:${line}:\\d+: error: this character could not be read: the file is not UTF-8`))
+    expect(result.stdout).toBe('')
+  })
+
   test('a malformed date, a misspelt field and a missing field', async () => {
     const yaml = good.replace('date: 2017-05-16', 'date: 16/05/2017').replace('recommendation:', 'recomendation:').replace(/^author: .*\n/m, '')
     const { code, stderr, dir } = await paperWith(yaml)

@@ -76,6 +76,8 @@ export function readPaperMeta(text: string): { meta: PaperMeta } | { problems: V
     problems.push(problem(reason, at(offset), code))
   }
   for (const error of doc.errors) say(`not valid YAML: ${error.message.split('\n')[0] ?? ''}; fix the line, or start again from keeling paper --init`, error.pos[0], 'paper-yaml')
+  const unreadable = text.indexOf('\uFFFD')
+  if (unreadable >= 0) say('this character could not be read: the file is not UTF-8 (often a curly quote or dash saved as Windows text); save it as UTF-8', unreadable, 'paper-not-utf8')
   if (problems.length > 0) return { problems }
   const root = doc.contents
   if (!isMap(root)) {

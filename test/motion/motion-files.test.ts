@@ -74,3 +74,22 @@ describe('a motion file that is not UTF-8 text', () => {
     expect(binary.stderr).toBe('amendments/rules/windows.md:1:1: error: This is not a text file (binary); write the motion as plain text or Markdown, saved as UTF-8 [not-text]\nkeeling apply: refused (1 problem); nothing was written\n')
   })
 })
+
+describe('a protocol saved as Windows text', () => {
+  it('check names the line and column of the character that cannot be read; a motion is not applied to it', async () => {
+    const { project } = projectAndOutside()
+    const path = join(project, 'protocols', 'rules.md')
+    const text = readFileSync(path)
+    const at = text.indexOf('facts')
+    writeFileSync(path, Buffer.concat([text.subarray(0, at), Buffer.from([0x93]), text.subarray(at)]))
+    const line = text.subarray(0, at).toString('utf8').split('\n').length
+    const column = at - text.subarray(0, at).lastIndexOf('\n')
+    const checked = await runCli(['check', 'rules'], project)
+    expect(checked.code).toBe(1)
+    expect(checked.stdout).toContain(`protocols/rules.md:${line}:${column}: error: This character could not be read: the file is not UTF-8`)
+    writeFileSync(join(project, 'amendments', 'rules', 'm.md'), '---\ntitle: M\nmover: Cllr M\n---\n\n1. In paragraph 3.1, leave out "themselves" and insert "their wards".\n')
+    const before = hash(path)
+    expect((await runCli(['apply', 'amendments/rules/m.md'], project)).code).toBe(1)
+    expect(hash(path)).toBe(before)
+  })
+})

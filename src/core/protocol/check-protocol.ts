@@ -23,7 +23,8 @@ export function checkProtocol(protocol: Protocol, slug?: string): VFileMessage[]
     ...checkFrontMatter(protocol, slug),
     ...checkClauseIds(protocol),
     ...checkNumbers(protocol),
-    ...checkCrossReferences(protocol)
+    ...checkCrossReferences(protocol),
+    ...checkEncoding(protocol)
   ]
   if (protocol.all.length === 0 && protocol.messages.length === 0) {
     const reason =
@@ -31,6 +32,24 @@ export function checkProtocol(protocol: Protocol, slug?: string): VFileMessage[]
     messages.push(problem(reason, { line: countLines(protocol.frontMatter.raw) + 1, column: 1 }, 'no-clauses'))
   }
   return messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+}
+
+/** A protocol edited and saved in another encoding: one error, at the first character that did not decode. */
+function checkEncoding(protocol: Protocol): VFileMessage[] {
+  const parts = [
+    { text: protocol.frontMatter.raw, line: 1, column: 1 },
+    ...protocol.all.map((clause) => ({ text: clause.source, line: clause.position.start.line, column: clause.position.start.column }))
+  ]
+  for (const part of parts) {
+    const at = part.text.indexOf('\uFFFD')
+    if (at < 0) continue
+    const before = part.text.slice(0, at).split('\n')
+    const line = part.line + before.length - 1
+    const column = before.length === 1 ? part.column + at : (before.at(-1) ?? '').length + 1
+    const reason = 'This character could not be read: the file is not UTF-8 (often a curly quote or dash saved as Windows text); save it as UTF-8, then put the character back'
+    return [problem(reason, { line, column }, 'not-utf8')]
+  }
+  return []
 }
 
 function checkFrontMatter(protocol: Protocol, slug: string | undefined): VFileMessage[] {

@@ -28,6 +28,19 @@ describe('diffWords', () => {
     ])
   })
 
+  it('of two alignments with as many changes, keeps the longer word, as a clerk marks it', () => {
+    // Cllr Artus's reply: "calling or attending" → "calling, attending or requesting". Keeping "or" would mark
+    // calling{+, attending+} or [-attending-]{+requesting+}; keeping "attending" reads as he wrote it.
+    expect(diffWords('including calling or attending meetings', 'including calling, attending or requesting meetings')).toEqual([
+      { type: 'same', text: 'including calling' },
+      { type: 'deleted', text: ' or' },
+      { type: 'inserted', text: ',' },
+      { type: 'same', text: ' attending' },
+      { type: 'inserted', text: ' or requesting' },
+      { type: 'same', text: ' meetings' }
+    ])
+  })
+
   it('keeps a change of spacing or punctuation alone', () => {
     expect(diffWords('members  and officers', 'members and officers')).toEqual([
       { type: 'same', text: 'members' },

@@ -21,6 +21,7 @@ describe('keeling compare', () => {
     expect(result.stdout).toContain('In the paragraph beginning “Nothing in this protocol …”, A replaces the phrase “calling or attending meetings” with “requesting meetings with officers”.')
     expect(result.stdout).toContain('In the paragraph beginning “Nothing in this protocol …”, A replaces the phrase “in the furtherance of any issue” with “concerning any issue”.')
     expect(result.stdout).toContain('In the paragraph beginning “Nothing in this protocol …”, B replaces the phrase “calling or attending meetings” with “calling, attending or requesting meetings with officers”.')
+    expect(result.stdout).toContain('  B: Nothing in this protocol shall prevent or hinder a council member from fully engaging with officers of the council, including calling[- or-]{+,+} attending{+ or requesting+} meetings{+ with officers+},')
     expect(result.stdout).toContain('Only B has “calling, attending or”, before “requesting meetings with officers”.')
     expect(result.stdout).toContain('In paragraph 7.2, A and B both add the phrase “commercially sensitive”.')
     // A list stays under its label, so the next clause's heading is not lost among its items.

@@ -113,7 +113,9 @@ function withContext(phrase: { before: string; after: string; startsWithInsertio
   const preceding = previous?.type === 'same' ? /(?:^|(?<=\s))[\p{L}\p{N}'’-]+\s*$/u.exec(previous.text)?.[0] : undefined
   // Words inserted at the start read from the word before them: “role as” → “role of a member as an”,
   // “calling or attending meetings” → “calling, attending or requesting meetings”.
-  if (startsWithInsertion && preceding) {
+  // So do words that begin with a comma or stop, which belongs to the word before: “calling or” → “calling, attending or”.
+  const leadingMark = /^\s*[,;:.]/.test(before) || /^\s*[,;:.]/.test(after)
+  if ((startsWithInsertion || leadingMark) && preceding) {
     const one = single && following ? (/^\s+\S+/.exec(following)?.[0] ?? '') : ''
     return { before: preceding + before + one, after: preceding + after + one }
   }

@@ -1,4 +1,4 @@
-import { diffIds } from './myers.js'
+import { type DiffRun, diffIds } from './myers.js'
 
 /** A run of words: kept, struck (old only) or inserted (new only). */
 export interface WordPart {
@@ -43,7 +43,9 @@ export function diffWords(before: string, after: string): WordPart[] {
     if (id === undefined) ids.set(key, (id = ids.size))
     return id
   }
-  for (const change of diffIds(Int32Array.from(oldTokens, idOf), Int32Array.from(newTokens, idOf))) {
+  const oldIds = Int32Array.from(oldTokens, idOf)
+  const newIds = Int32Array.from(newTokens, idOf)
+  for (const change of realignClusters(diffIds(oldIds, newIds), oldIds, newIds, oldTokens)) {
     const count = change.count
     if (change.type === 'deleted') {
       parts.push({ type: 'deleted', text: oldTokens.slice(oldAt, (oldAt += count)).join('') })
@@ -54,6 +56,109 @@ export function diffWords(before: string, after: string): WordPart[] {
     }
   }
   return hoistSharedSpace(mergePhrases(parts))
+}
+
+/** Changes at most this many kept words apart are one cluster, aligned again by weight. */
+const CLUSTER_GAP = 2
+/** A cluster larger than this (old tokens × new tokens) keeps the shortest-edit alignment. */
+const CLUSTER_CELLS = 4096
+
+/**
+ * Among alignments with as few edits, the shortest edit script may keep a
+ * small word where a reader keeps a long one: "calling or attending" →
+ * "calling, attending or requesting" is marked `calling{+, attending+} or
+ * [-attending-]{+requesting+}`, where a clerk marks `calling[-or-]{+,+}
+ * attending{+ or requesting+}`. Each cluster of changes a word or two apart
+ * is aligned again to keep the most letters (a dynamic programme over the
+ * cluster alone, which is small); elsewhere the runs are as given.
+ */
+function realignClusters(runs: DiffRun[], oldIds: Int32Array, newIds: Int32Array, oldTokens: string[]): DiffRun[] {
+  const result: DiffRun[] = []
+  const push = (type: DiffRun['type'], count: number): void => {
+    const last = result.at(-1)
+    if (last && last.type === type) last.count += count
+    else if (count > 0) result.push({ type, count })
+  }
+  let oldAt = 0
+  let newAt = 0
+  let index = 0
+  while (index < runs.length) {
+    const run = runs[index] as DiffRun
+    if (run.type === 'same') {
+      push('same', run.count)
+      oldAt += run.count
+      newAt += run.count
+      index++
+      continue
+    }
+    // A cluster: changes, with kept runs of at most CLUSTER_GAP tokens between them.
+    let end = index
+    let oldEnd = oldAt
+    let newEnd = newAt
+    let inner = false
+    for (;;) {
+      const current = runs[end] as DiffRun
+      if (current.type !== 'inserted') oldEnd += current.count
+      if (current.type !== 'deleted') newEnd += current.count
+      end++
+      const gap = runs[end]
+      const next = runs[end + 1]
+      if (gap?.type === 'same' && gap.count <= CLUSTER_GAP && next && next.type !== 'same') {
+        inner = true
+        continue
+      }
+      if (gap && gap.type !== 'same') continue
+      break
+    }
+    const cells = (oldEnd - oldAt) * (newEnd - newAt)
+    if (!inner || cells > CLUSTER_CELLS) {
+      for (const kept of runs.slice(index, end)) push(kept.type, kept.count)
+    } else {
+      for (const aligned of heaviestAlignment(oldIds.subarray(oldAt, oldEnd), newIds.subarray(newAt, newEnd), oldTokens.slice(oldAt, oldEnd))) push(aligned.type, aligned.count)
+    }
+    oldAt = oldEnd
+    newAt = newEnd
+    index = end
+  }
+  return result
+}
+
+/** The alignment of two short token lists that keeps the most letters; struck before inserted where they meet. */
+function heaviestAlignment(a: Int32Array, b: Int32Array, aTokens: string[]): DiffRun[] {
+  const n = a.length
+  const m = b.length
+  const weight = aTokens.map((token) => token.trim().length)
+  // best[i * (m + 1) + j]: the letters kept aligning a[i..] with b[j..].
+  const best = new Float64Array((n + 1) * (m + 1))
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      const skip = Math.max(best[(i + 1) * (m + 1) + j] as number, best[i * (m + 1) + j + 1] as number)
+      best[i * (m + 1) + j] = a[i] === b[j] ? Math.max(skip, (weight[i] as number) + (best[(i + 1) * (m + 1) + j + 1] as number)) : skip
+    }
+  }
+  const runs: DiffRun[] = []
+  const push = (type: DiffRun['type']): void => {
+    const last = runs.at(-1)
+    if (last && last.type === type) last.count++
+    else runs.push({ type, count: 1 })
+  }
+  let i = 0
+  let j = 0
+  while (i < n || j < m) {
+    const here = best[i * (m + 1) + j] as number
+    if (i < n && j < m && a[i] === b[j] && here === (weight[i] as number) + (best[(i + 1) * (m + 1) + j + 1] as number)) {
+      push('same')
+      i++
+      j++
+    } else if (i < n && (j === m || here === best[(i + 1) * (m + 1) + j])) {
+      push('deleted')
+      i++
+    } else {
+      push('inserted')
+      j++
+    }
+  }
+  return runs
 }
 
 /** "including[- calling-]{+ requesting+}" reads better as "including [-calling-]{+requesting+}": a space both sides share is kept. */

@@ -86,8 +86,7 @@ export async function runPaper(slug: string | undefined, options: PaperOptions, 
       throw error
     })
     if (input.motion.protocol !== slug) throw new UserError(`${input.name} changes "${input.motion.protocol}", not ${slug}`, EXIT_USAGE)
-    const adopted = history.records.some((record) => record.record === 'version' && record.motions.some((motion) => motion.id === input.motion.id))
-    if (adopted) throw new UserError(`${input.name} is already adopted in a version of ${slug}; a paper proposes only motions not yet adopted`, EXIT_USAGE)
+    if (recorded.has(input.motion.id)) throw new UserError(`${input.name} is already adopted in a version of ${slug}; a paper proposes only motions not yet adopted`, EXIT_USAGE)
     proposed.push(motions.get(input.motion.id) ?? input)
   }
   let paper

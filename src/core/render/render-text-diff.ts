@@ -62,8 +62,10 @@ export function renderTextDiff(changeSet: ChangeSet, marks: TextMarks, options: 
 
 /** Where in the old text an inserted clause goes: the line of the next clause there, or the line after the last. */
 function insertionLine(changeSet: ChangeSet, index: number): number {
-  const next = changeSet.clauses.slice(index + 1).find((clause) => clause.type !== 'inserted' && clause.before)
-  if (next?.before) return next.before.line
+  for (let at = index + 1; at < changeSet.clauses.length; at++) {
+    const next = changeSet.clauses[at]
+    if (next?.type !== 'inserted' && next?.before) return next.before.line
+  }
   const last = changeSet.clauses.findLast((clause) => clause.before)?.before
   return last ? last.line + (unitText(last) + last.trailing).split('\n').length - 1 : 1
 }

@@ -93,6 +93,8 @@ describe('keeling apply', () => {
     // Lines are the file's as it stands (nothing is written): line 104 is 3.7 now.
     expect(result.stdout).toContain('\n\nprotocols/uttlesford.md:104: 3. Working Relationships\n[-3.7-]{+3.9+} Members should approach officers')
     expect(readFileSync(path, 'utf8').split('\n')[103]).toMatch(/^<a id="c3-7"><\/a>3\.7 Members should approach officers/)
+    // A new paragraph is placed at the line it would go in at: before today's 3.7.
+    expect(result.stdout).toContain('\n\nprotocols/uttlesford.md:104: 3. Working Relationships\n{+3.7 In their dealings with officers')
     expect(result.stdout).toContain('confidential{+, commercially sensitive+} or should not')
     expect(result.stderr).toMatch(/^dry run: .* nothing was written\n$/)
     expect(hash(path)).toBe(before)

@@ -31,7 +31,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 function buildProgram(io: Io, done: (code: number) => void): Command {
   const program = new Command('keeling')
-    .description("Keep a council's constitution as Markdown with stable clause IDs, and check and show it.")
+    .description(
+      "Keep a council's constitution as Markdown with stable clause IDs: apply motions as they are read out, record who moved, seconded and approved each change, and write the committee papers."
+    )
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError('(run `keeling --help` for the commands)')
@@ -39,7 +41,10 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
     // Options before the command belong to keeling (--version), after it to the command (adopt --version LABEL).
     .enablePositionalOptions()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .addHelpText('after', '\nExample:\n  $ keeling show uttlesford 3.9 --format text\n\nRun `keeling help <command>` for its options and an example.')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ keeling show uttlesford 3.9 --format text\n  $ keeling apply amendments/uttlesford/cwg-2017-04-25.md --dry-run\n  $ keeling paper uttlesford --from council-2017-04-04 --to cwg-2017-04-25 --meta papers/council-2017-05-16.yml\n\nRun `keeling help <command>` for its options and an example.'
+    )
 
   program
     .command('import')
@@ -283,8 +288,18 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value]
 }
 
+/** The exit status of a process whose reader went away (128 + SIGPIPE), as `git diff | head` ends. */
+const EXIT_PIPE = 141
+
 /** The real process's streams and directory, for bin/keeling.js. */
 export function nodeIo(): Io {
+  // `keeling diff A B | head`: when the reader stops reading, stop quietly, not with a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error
+      process.exit(EXIT_PIPE)
+    })
+  }
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -16,8 +16,9 @@ describe('keeling (the program)', () => {
     expect(help.code).toBe(0)
     expect(help.stdout).toMatch(/import \[options\] <file>/)
     expect(help.stdout).toMatch(/check \[options\] \[files\.\.\.\]/)
-    expect(help.stdout).toMatch(/Example:\n {2}\$ keeling show uttlesford/)
-    for (const command of ['import', 'check', 'show']) {
+    expect(help.stdout).toMatch(/Examples:\n {2}\$ keeling show uttlesford/)
+    expect(help.stdout).toContain('$ keeling paper uttlesford --from council-2017-04-04 --to cwg-2017-04-25 --meta papers/council-2017-05-16.yml')
+    for (const command of ['import', 'check', 'show', 'paper', 'verify']) {
       const own = await runCli(['help', command], tempProject())
       expect(own.code).toBe(0)
       expect(own.stdout).toMatch(new RegExp(`Usage: keeling ${command}[\\s\\S]*Examples?:\\n {2}\\$ keeling ${command} `))
@@ -87,5 +88,17 @@ describe('bin/keeling.js (built)', () => {
     const missing = spawnSync(process.execPath, [bin, 'show', 's001', '99.9'], { cwd: dir, encoding: 'utf8' })
     expect(missing.status).toBe(2)
     expect(missing.stderr).toBe('keeling: no clause "99.9" in s001\n')
+  })
+
+  it('stops quietly when its reader stops reading (keeling diff A B | head), as git does', () => {
+    const dir = tempProject()
+    // Two texts whose word diff is far longer than a pipe holds.
+    const words = Array.from({ length: 40000 }, (_, index) => `word${index}`)
+    writeFileSync(join(dir, 'a.txt'), `${words.join(' ')}\n`)
+    writeFileSync(join(dir, 'b.txt'), `${words.map((word, index) => (index % 2 ? word.toUpperCase() : word)).join(' ')}\n`)
+    const bin = join(repoRoot, 'bin', 'keeling.js')
+    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" diff a.txt b.txt | head -c 100 > /dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: dir, encoding: 'utf8' })
+    expect(result.stderr).toBe('')
+    expect(result.stdout.trim()).toBe('141')
   })
 })

@@ -89,7 +89,11 @@ describe('a protocol saved as Windows text', () => {
     expect(checked.stdout).toContain(`protocols/rules.md:${line}:${column}: error: This character could not be read: the file is not UTF-8`)
     writeFileSync(join(project, 'amendments', 'rules', 'm.md'), '---\ntitle: M\nmover: Cllr M\n---\n\n1. In paragraph 3.1, leave out "themselves" and insert "their wards".\n')
     const before = hash(path)
-    expect((await runCli(['apply', 'amendments/rules/m.md'], project)).code).toBe(1)
+    const applied = await runCli(['apply', 'amendments/rules/m.md'], project)
+    expect(applied.code).toBe(1)
+    // The problem is the protocol's, and is said to be, with its place in the protocol.
+    expect(applied.stderr).toContain(`error: The protocol has a problem before any motion (line ${line}:${column}: This character could not be read`)
+    expect(applied.stderr).toContain('fix the protocol first (keeling check lists it); nothing was applied [invalid-protocol]')
     expect(hash(path)).toBe(before)
   })
 })

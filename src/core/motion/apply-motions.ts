@@ -95,8 +95,15 @@ export function applyMotions(protocolText: string, inputs: MotionInput[], option
   const errors = checkProtocol(parseProtocol(text)).filter((message) => message.fatal && message.ruleId !== 'slug-mismatch')
   if (errors.length > 0) {
     const [first] = amended.inputs
-    const reason = `The result would not pass check (${errors.map((error) => error.reason).join('; ')}); nothing was applied`
-    return { problems: [{ name: first?.name ?? '', message: problem(reason, { line: 1, column: 1 }, 'invalid-result') }] }
+    // Problems the protocol had before any motion are the protocol's to fix, not the motion's: say where they are.
+    const key = (message: VFileMessage): string => `${message.ruleId} ${message.reason}`
+    const before = checkProtocol(base).filter((message) => message.fatal && message.ruleId !== 'slug-mismatch')
+    const known = new Set(before.map(key))
+    const inherited = errors.every((error) => known.has(key(error)))
+    const reason = inherited
+      ? `The protocol has ${before.length === 1 ? 'a problem' : 'problems'} before any motion (${before.map((message) => `line ${message.line}:${message.column}: ${message.reason}`).join('; ')}); fix the protocol first (keeling check lists ${before.length === 1 ? 'it' : 'them'}); nothing was applied`
+      : `The result would not pass check (${errors.map((error) => error.reason).join('; ')}); nothing was applied`
+    return { problems: [{ name: first?.name ?? '', message: problem(reason, { line: 1, column: 1 }, inherited ? 'invalid-protocol' : 'invalid-result') }] }
   }
   return { text: recordApplied(text, inputs.map((input) => input.motion.id)), motions: amended.inputs.map((input) => input.motion) }
 }

@@ -41,6 +41,17 @@ describe('diffWords', () => {
     ])
   })
 
+  it('marks a hyphenated compound whole: “Vice-Chairmen” is added, not “Chairmen, Vice-” before “Chairmen”', () => {
+    expect(tokenize('Vice-Chairmen and well‐being')).toEqual(['Vice-Chairmen', ' and', ' well‐being'])
+    expect(diffWords('between Committee Chairmen and officers', 'between Chairmen, Vice-Chairmen and officers')).toEqual([
+      { type: 'same', text: 'between' },
+      { type: 'deleted', text: ' Committee' },
+      { type: 'same', text: ' Chairmen' },
+      { type: 'inserted', text: ', Vice-Chairmen' },
+      { type: 'same', text: ' and officers' }
+    ])
+  })
+
   it('keeps a change of spacing or punctuation alone', () => {
     expect(diffWords('members  and officers', 'members and officers')).toEqual([
       { type: 'same', text: 'members' },

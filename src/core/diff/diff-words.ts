@@ -9,7 +9,8 @@ export interface WordPart {
 /**
  * Tokens for a word diff, chosen once here: a clause number like 3.9 or
  * 21.2.1 is one token, and so is an abbreviation (e.g., i.e., eg., etc.);
- * a word keeps its apostrophe (don't); a punctuation mark is a token of its
+ * a word keeps its apostrophe (don't) and its hyphens (Vice-Chairman, a
+ * compound is marked whole, as a clerk marks it); a punctuation mark is a token of its
  * own; and each token carries the whitespace before it — so joining the
  * tokens gives the text back exactly.
  */
@@ -18,7 +19,7 @@ export function tokenize(text: string): string[] {
 }
 
 const ABBREVIATION = String.raw`(?:\p{L}\.(?:\p{L}\.?)+|(?:eg|ie|etc|viz|cf|vs|incl|approx|cllr|paras?|nos?)\.)(?![\p{L}\p{N}])`
-const TOKEN = new RegExp(String.raw`\s*(?:\d+(?:\.\d+)+\.?|${ABBREVIATION}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[^\s\p{L}\p{N}])|\s+$`, 'giu')
+const TOKEN = new RegExp(String.raw`\s*(?:\d+(?:\.\d+)+\.?|${ABBREVIATION}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:[-‐][\p{L}\p{N}]+(?:['’][\p{L}]+)*)*|[^\s\p{L}\p{N}])|\s+$`, 'giu')
 
 /**
  * The word-level difference between two texts, with changes next to each

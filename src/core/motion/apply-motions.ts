@@ -4,6 +4,7 @@ import { appliedMotions, recordApplied } from '../protocol/applied-motions.js'
 import { checkProtocol } from '../protocol/check-protocol.js'
 import { clauseWithDescendants } from '../protocol/clause-extent.js'
 import { findCrossReferences } from '../protocol/cross-references.js'
+import { bomLength } from '../protocol/parse-front-matter.js'
 import { parseProtocol } from '../protocol/parse-protocol.js'
 import type { Clause, Protocol } from '../protocol/types.js'
 import { newClauses, type NewClause } from './new-clauses.js'
@@ -50,6 +51,8 @@ interface PlannedStructure {
  * against the same base text: numbers are as they stand there, quoted words
  * must occur exactly once in their scope, and no two operations may touch
  * the same words. Amendments to a motion (`amends:`) change its words first.
+ * The new text keeps the file's conventions: a byte order mark at its start,
+ * and CRLF line ends throughout when the file's first line ends so.
  *
  * @param protocolText the protocol as it stands (the motions' base)
  * @param inputs the motions, in the order given
@@ -58,6 +61,25 @@ interface PlannedStructure {
  * @returns the new text, or every problem found (nothing is applied then)
  */
 export function applyMotions(protocolText: string, inputs: MotionInput[], options: { version?: string } = {}): ApplyResult {
+  const file = fileConventions(protocolText)
+  const result = applyToText(file.text, inputs, options)
+  return 'text' in result ? { ...result, text: file.restore(result.text) } : result
+}
+
+/**
+ * A protocol's text as motions are applied to it, without a byte order mark and with LF line ends (new text
+ * and the joins between clauses are LF), and how to give the result the file's own: the byte order mark back,
+ * and CRLF throughout when the file's first line ends with CRLF. Lines and columns are as in the file.
+ */
+function fileConventions(text: string): { text: string; restore: (result: string) => string } {
+  const bom = text.slice(0, bomLength(text))
+  const body = text.slice(bom.length)
+  const firstEnd = body.indexOf('\n')
+  if (firstEnd <= 0 || body[firstEnd - 1] !== '\r') return { text: body, restore: (result) => bom + result }
+  return { text: body.replace(/\r\n/g, '\n'), restore: (result) => bom + result.replace(/\n/g, '\r\n') }
+}
+
+function applyToText(protocolText: string, inputs: MotionInput[], options: { version?: string }): ApplyResult {
   const problems: MotionProblem[] = inputs.flatMap((input) =>
     input.motion.messages.filter((message) => message.fatal).map((message) => ({ name: input.name, message }))
   )
@@ -371,7 +393,8 @@ function applyAmendments(inputs: MotionInput[]): { inputs: MotionInput[] } | { p
 function amendText(amendment: MotionInput, target: MotionInput, instruction: Instruction): { text: string } | MotionProblem {
   const operation = instruction.operation
   if (!('scope' in operation)) return { text: target.text }
-  const bodyStart = target.text.startsWith('---') ? target.text.indexOf('\n---', 3) + 4 : 0
+  const bom = bomLength(target.text)
+  const bodyStart = target.text.startsWith('---', bom) ? target.text.indexOf('\n---', bom + 3) + 4 : bom
   const pseudo = parseProtocol(`<a id="${target.motion.id}"></a>${target.text.slice(bodyStart)}`).all[0]
   if (!pseudo) return { text: target.text }
   const edit = planWordEdit(operation, [{ ...pseudo, number: '' }])

@@ -3,7 +3,9 @@ import { problem } from '../problem.js'
 import { isClauseId, newClauseId } from './clause-id.js'
 import { isFirstNumber, isNextNumber, numberKey } from './clause-number.js'
 import { findCrossReferences } from './cross-references.js'
+import { bomLength } from './parse-front-matter.js'
 import type { Clause, Protocol } from './types.js'
+import { writeProtocol } from './write-protocol.js'
 
 /** Front matter keys a protocol may carry; anything else is probably a typo. */
 const FRONT_MATTER_KEYS = new Set(['title', 'slug', 'body', 'source', 'description', 'applied'])
@@ -11,13 +13,16 @@ const FRONT_MATTER_KEYS = new Set(['title', 'slug', 'body', 'source', 'descripti
 /**
  * Every problem in a protocol at once: those found while reading, then
  * front matter, clause IDs, numbering and cross-references. Never throws
- * for a user's mistake.
+ * for a user's mistake. A file with a NUL byte is binary data, not a
+ * protocol: that one error is all it gets.
  *
  * @param protocol the parsed protocol
  * @param slug the slug its file name gives (`protocols/<slug>.md`), when known
  * @returns the problems in file order; errors are `fatal`
  */
 export function checkProtocol(protocol: Protocol, slug?: string): VFileMessage[] {
+  const binary = checkBinary(protocol)
+  if (binary) return [binary]
   const messages = [
     ...protocol.messages,
     ...checkFrontMatter(protocol, slug),
@@ -32,6 +37,25 @@ export function checkProtocol(protocol: Protocol, slug?: string): VFileMessage[]
     messages.push(problem(reason, { line: countLines(protocol.frontMatter.raw) + 1, column: 1 }, 'no-clauses'))
   }
   return messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+}
+
+/**
+ * A NUL byte anywhere in the file, between clauses too: one error, at the first. These are the bytes that
+ * `decodeText` calls `binary`; the rest of the file is not checked, since its problems would be noise.
+ */
+function checkBinary(protocol: Protocol): VFileMessage | null {
+  const text = writeProtocol(protocol)
+  const at = text.indexOf('\u0000')
+  if (at < 0) return null
+  const reason = 'The file contains a NUL byte (binary data) here; remove it (a protocol is plain text, saved as UTF-8)'
+  return problem(reason, placeOf(text, at), 'not-text')
+}
+
+/** The 1-based line and column of an offset in a file's text; a byte order mark takes no column. */
+function placeOf(text: string, offset: number): { line: number; column: number } {
+  const lineStart = offset === 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1
+  const skipped = lineStart === 0 ? bomLength(text) : 0
+  return { line: countLines(text.slice(0, lineStart)) + 1, column: offset - lineStart - skipped + 1 }
 }
 
 /** A protocol edited and saved in another encoding: one error, at the first character that did not decode. */

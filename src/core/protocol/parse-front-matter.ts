@@ -3,19 +3,30 @@ import type { VFileMessage } from 'vfile-message'
 import { problem } from '../problem.js'
 import type { FrontMatter } from './types.js'
 
+/** A UTF-8 byte order mark as it reads in a string: some Windows editors start a file with one. */
+export const BOM = '\uFEFF'
+
+/** How many characters a byte order mark at the start of `text` takes: 1, or 0 when there is none. */
+export function bomLength(text: string): number {
+  return text.startsWith(BOM) ? 1 : 0
+}
+
 /**
  * Read the `---` fenced YAML block at the start of a protocol. The failsafe
  * schema keeps every scalar a string, so a `version: 3.10` stays "3.10".
+ * A byte order mark before the fence is read past: it stays in `raw` (the
+ * file writes back as it was), and line 1 column 1 is the character after it.
  *
- * @returns the front matter, the offset where the body starts, and problems
+ * @returns the front matter, the offset where the body starts (after a byte order mark when there is no front
+ *   matter), and problems
  */
 export function parseFrontMatter(text: string): {
   frontMatter: FrontMatter
   bodyStart: number
   messages: VFileMessage[]
 } {
-  const empty = { frontMatter: { raw: '', data: {}, position: null }, bodyStart: 0, messages: [] }
-  if (!/^---\r?\n/.test(text)) return empty
+  const empty = { frontMatter: { raw: '', data: {}, position: null }, bodyStart: bomLength(text), messages: [] }
+  if (!/^\uFEFF?---\r?\n/.test(text)) return empty
   const open = text.indexOf('\n') + 1
   const close = /^---[ \t]*\r?$/m
   const rest = text.slice(open)
@@ -41,8 +52,10 @@ export function parseFrontMatter(text: string): {
   }
   let data: Record<string, unknown> = {}
   if (messages.length === 0) {
-    const value: unknown = doc.toJS()
-    if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) {
+    const value = toData(doc)
+    if (typeof value === 'string') {
+      messages.push(problem(value, { line: 2, column: 1 }, 'front-matter'))
+    } else if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) {
       const reason = 'Front matter must be `key: value` lines, such as `title: Member Officer Protocol`'
       messages.push(problem(reason, { line: 2, column: 1 }, 'front-matter'))
     } else if (value) {
@@ -50,6 +63,15 @@ export function parseFrontMatter(text: string): {
     }
   }
   return { frontMatter: { raw: text.slice(0, end), data, position }, bodyStart: end, messages }
+}
+
+/** The front matter's value, or why it cannot be had: a few lines that expand into millions of values (a YAML alias bomb) are refused, not expanded. */
+function toData(doc: ReturnType<typeof parseDocument>): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 100 })
+  } catch (error) {
+    return `Front matter is not valid metadata: ${error instanceof Error ? error.message : String(error)}; write plain \`key: value\` lines, without YAML aliases`
+  }
 }
 
 function firstLine(text: string): string {

@@ -35,7 +35,8 @@ export function parseProtocol(text: string): Protocol {
   const startLine = frontMatter.raw === '' ? 1 : countLines(frontMatter.raw) + 1
   const starts = scanClauseStarts(text, bodyStart, startLine)
   const firstOffset = starts[0]?.offset ?? text.length
-  const lead = text.slice(bodyStart, firstOffset)
+  // From the end of the front matter, not `bodyStart`: a byte order mark before a file without one stays in the lead.
+  const lead = text.slice(frontMatter.raw.length, firstOffset)
   const stray = firstContentLine(lead)
   // An unclosed front matter block has already been reported; its lines are not stray text.
   if (stray >= 0 && messages.length === 0) messages.push(outsideClause(startLine + stray))

@@ -32,7 +32,10 @@ export interface Clause {
 }
 
 export interface FrontMatter {
-  /** Exact text of the front matter block including both `---` fences and the newline after them, or ''. */
+  /**
+   * Exact text of the front matter block including both `---` fences and the newline after them (and a byte
+   * order mark before them), or ''.
+   */
   raw: string
   /** The YAML mapping as strings (failsafe schema: "3.10" stays "3.10"). */
   data: Record<string, unknown>
@@ -43,7 +46,7 @@ export interface FrontMatter {
 /** A protocol: front matter, then an ordered tree of clauses. */
 export interface Protocol {
   frontMatter: FrontMatter
-  /** Text between the front matter and the first clause (blank lines only, in a well-formed file). */
+  /** Text between the front matter and the first clause (blank lines only, in a well-formed file; a byte order mark when there is no front matter). */
   lead: string
   /** Top-level clauses, in document order. */
   clauses: Clause[]

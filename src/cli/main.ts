@@ -25,8 +25,26 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stderr(`keeling: ${error.message}\n`)
       return error.exitCode
     }
+    // A full disk, a read-only folder, a record the store will not touch: one line, no stack trace.
+    const { describeEnvironmentError, Refusal } = await import('../store/environment-error.js')
+    const environment = describeEnvironmentError(error, io.cwd)
+    if (environment || error instanceof Refusal) {
+      io.stderr(`keeling: ${(environment ?? (error as Error)).message}\n`)
+      return EXIT_USAGE
+    }
     throw error
   }
+}
+
+/**
+ * Before a command runs in a project: complete any write of the records that
+ * a crash interrupted (`.keeling/journal/`), and say so.
+ */
+async function settle(io: Io): Promise<void> {
+  const { settleJournals } = await import('../store/transaction.js')
+  const { notes, failures } = await settleJournals(io.cwd, io.env)
+  for (const note of notes) io.stderr(`keeling: ${note}\n`)
+  for (const failure of failures) io.stderr(`keeling: ${failure}\n`)
 }
 
 function buildProgram(io: Io, done: (code: number) => void): Command {
@@ -41,6 +59,7 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
     // Options before the command belong to keeling (--version), after it to the command (adopt --version LABEL).
     .enablePositionalOptions()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .hook('preAction', () => settle(io))
     .addHelpText(
       'after',
       '\nExamples:\n  $ keeling show uttlesford 3.9 --format text\n  $ keeling apply amendments/uttlesford/cwg-2017-04-25.md --dry-run\n  $ keeling paper uttlesford --from council-2017-04-04 --to cwg-2017-04-25 --meta papers/council-2017-05-16.yml\n\nRun `keeling help <command>` for its options and an example.'
@@ -91,9 +110,10 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
       'after',
       '\nExamples:\n  $ keeling show uttlesford 3.9 --format text\n  $ keeling show uttlesford "Nothing in this protocol"\n  $ keeling show protocols/section-21.md 21.2.1 --format json\n  $ keeling show uttlesford@cwg-2017-04-25 --format docx -o uttlesford.docx'
     )
-    .action(async (target: string, clause: string | undefined, options: { format: 'md' | 'text' | 'json' | 'html' | 'docx'; json?: boolean; output?: string }) => {
+    .option('--force', 'with -o: write over the protocol file given as input (never over a record in protocols/ or history/)')
+    .action(async (target: string, clause: string | undefined, options: { format: 'md' | 'text' | 'json' | 'html' | 'docx'; json?: boolean; output?: string; force?: boolean }) => {
       const { runShow } = await import('./commands/show.js')
-      done(await runShow(target, clause, options.json ? 'json' : options.format, io, options.output))
+      done(await runShow(target, clause, options.json ? 'json' : options.format, io, options.output, options.force === true))
     })
 
   const motion = program.command('motion').description('work with motion files')
@@ -130,6 +150,7 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
     .argument('<motionB>', 'the second motion file')
     .addOption(new Option('--format <format>', 'text, md, html or json').choices(['text', 'md', 'html', 'json']).default('text'))
     .option('-o, --output <file>', 'write to this file (whole or not at all) instead of stdout')
+    .option('--force', 'with -o: write over a file this command reads (never over a record)')
     .addHelpText('after', '\nExample:\n  $ keeling compare amendments/uttlesford/cwg-2017-04-25.md amendments/uttlesford/artus-2017-05-16.md --format md')
     .action(async (a: string, b: string, options: import('./commands/compare.js').CompareOptions) => {
       const { runCompare } = await import('./commands/compare.js')
@@ -186,10 +207,21 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
     .description('replay every version from its motions, check the hash chain, and check each protocol file is its last version (plus motions applied since)')
     .argument('[protocols...]', 'protocol slugs (default: every protocol with a history)')
     .option('--json', 'print each protocol verified, its versions and any problems, as JSON')
-    .addHelpText('after', '\nExamples:\n  $ keeling verify uttlesford\n  $ keeling verify --json')
-    .action(async (slugs: string[], options: { json?: boolean }) => {
+    .option('--head <hash>', 'also check the history against a head published elsewhere (minutes, a printed copy): its SHA-256, or at least its first 12 characters')
+    .addHelpText('after', '\nExamples:\n  $ keeling verify uttlesford\n  $ keeling verify --json\n  $ keeling verify uttlesford --head 77f85d56f992')
+    .action(async (slugs: string[], options: import('./commands/verify.js').VerifyOptions) => {
       const { runVerify } = await import('./commands/verify.js')
       done(await runVerify(slugs, options, io))
+    })
+
+  program
+    .command('migrate')
+    .description("bring histories made by an earlier keeling up to date: store every version's text beside the history and anchor the history's head in the protocol")
+    .argument('[protocols...]', 'protocol slugs (default: every protocol with a history)')
+    .addHelpText('after', '\nExample:\n  $ keeling migrate uttlesford')
+    .action(async (slugs: string[]) => {
+      const { runMigrate } = await import('./commands/migrate.js')
+      done(await runMigrate(slugs, io))
     })
 
   program
@@ -240,6 +272,7 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
     .option('--propose <motions...>', 'motion files put to the meeting, not yet decided: the appendix shows the changes they would make to --to (or --from)')
     .addOption(new Option('--format <format>', 'md, html (print-ready A4 with page numbers) or docx (Word, the appendix as tracked changes; needs -o)').choices(['md', 'html', 'docx']).default('md'))
     .option('-o, --output <file>', 'write to this file (whole or not at all) instead of stdout')
+    .option('--force', 'with -o: write over a file this command reads (never over a record)')
     .option('--init [file]', 'write a commented PAPER.yml to fill in (default: PAPER.yml); never over an existing file')
     .addHelpText(
       'after',
@@ -261,6 +294,7 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
         .default('text')
     )
     .option('-o, --output <file>', 'write to this file (whole or not at all) instead of stdout')
+    .option('--force', 'with -o: write over a file this command reads (never over a record)')
     .addHelpText(
       'after',
       '\nExamples:\n  $ keeling diff protocols/uttlesford.md draft.md\n  $ keeling diff old.md new.md --format md -o appendix-b.md\n  $ keeling diff old.md new.md --format docx -o appendix-b.docx\n  $ git difftool -y -x "keeling diff" -- protocols/uttlesford.md'

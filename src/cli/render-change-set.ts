@@ -1,6 +1,6 @@
-import { resolve } from 'node:path'
 import type { ChangeSet } from '../core/diff/change-set.js'
 import { displayPath } from '../store/layout.js'
+import { checkOutputTarget } from '../store/output-target.js'
 import { writeFileAtomic } from '../store/write-file-atomic.js'
 import { EXIT_USAGE, UserError, type Io } from './io.js'
 
@@ -41,13 +41,28 @@ export function revisionDate(env: Io['env']): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z')
 }
 
-/** Write to `-o FILE` (whole or not at all) or to stdout. */
-export async function writeOutput(output: string | Uint8Array, file: string | undefined, io: Io): Promise<void> {
+/** What an output may not be written over: the command's inputs, unless `force` (records never). */
+export interface OutputGuard {
+  inputs: string[]
+  force?: boolean
+}
+
+/** Refuse a `-o FILE` over a record or the command's input before any work is done (writeOutput checks again). */
+export async function guardOutput(file: string | undefined, io: Io, guard: OutputGuard): Promise<void> {
+  if (file !== undefined) await checkOutputTarget(io.cwd, file, guard.inputs, guard.force === true)
+}
+
+/**
+ * Write to `-o FILE` (whole or not at all) or to stdout. An output is never
+ * written over or among the records, nor over the command's own input
+ * without `--force`.
+ */
+export async function writeOutput(output: string | Uint8Array, file: string | undefined, io: Io, guard: OutputGuard = { inputs: [] }): Promise<void> {
   if (file === undefined) {
     if (typeof output === 'string') io.stdout(output)
     return
   }
-  const target = resolve(io.cwd, file)
+  const target = await checkOutputTarget(io.cwd, file, guard.inputs, guard.force === true)
   await writeFileAtomic(target, output)
   io.stderr(`wrote ${displayPath(io.cwd, target)}\n`)
 }

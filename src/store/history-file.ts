@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { formatRecord, type History, historyHeader, type HistoryRecord, parseHistory } from '../core/history/history.js'
+import { formatRecord, type History, historyHeader, type HistoryRecord, parseHistory, sha256, versionsOf } from '../core/history/history.js'
 import { replayHistory, type Replay } from '../core/history/replay.js'
 import type { MotionInput } from '../core/motion/apply-motions.js'
 import { readMotionFile } from './read-motion-file.js'
 import { AMENDMENTS_DIR } from './layout.js'
-import { writeFileAtomic } from './write-file-atomic.js'
-import { isMotionId } from '../core/slug.js'
+import type { FileWrite } from './transaction.js'
+import { isMotionId, isSlug } from '../core/slug.js'
 
 export const HISTORY_DIR = 'history'
 
@@ -15,26 +15,24 @@ export function historyPath(root: string, slug: string): string {
   return join(root, HISTORY_DIR, `${slug}.yml`)
 }
 
-/** `history/<slug>/<label>.md`: the recorded text of a protocol's first version. */
+/** `history/<slug>/<label>.md`: the text of a protocol's version, stored when it was adopted. */
 export function versionTextPath(root: string, slug: string, label: string): string {
   return join(root, HISTORY_DIR, slug, `${label}.md`)
 }
 
 /** A protocol's history and the file's text ('' when it has none yet). */
-export async function readHistory(root: string, slug: string): Promise<{ history: History; text: string }> {
-  const text = await readFile(historyPath(root, slug), 'utf8').catch(() => '')
-  return { history: parseHistory(text), text }
+export async function readHistory(root: string, slug: string): Promise<{ history: History; text: string; exists: boolean }> {
+  const text = await readFile(historyPath(root, slug), 'utf8').catch((error: unknown) => {
+    if ((error as { code?: string }).code === 'ENOENT') return undefined
+    throw error
+  })
+  return { history: parseHistory(text ?? ''), text: text ?? '', exists: text !== undefined }
 }
 
 /** A history file's text with records appended (the header first, for a new file). */
 export function withRecords(slug: string, existing: string, records: HistoryRecord[]): string {
   const start = existing === '' ? historyHeader(slug) : existing.endsWith('\n') ? existing : `${existing}\n`
   return start + records.map(formatRecord).join('')
-}
-
-/** Append records to a history file, whole or not at all. */
-export async function appendRecords(root: string, slug: string, existing: string, records: HistoryRecord[]): Promise<void> {
-  await writeFileAtomic(historyPath(root, slug), withRecords(slug, existing, records))
 }
 
 /** Read the motion files a history names: `amendments/<slug>/<id>.md`. */
@@ -49,32 +47,72 @@ export async function readMotionsById(root: string, slug: string, ids: string[])
   return found
 }
 
-/** Replay a protocol's history from the files in the project. */
-export async function replayProject(root: string, slug: string, history: History): Promise<Replay> {
-  const versions = history.records.filter((record) => record.record === 'version')
-  const first = versions[0]
-  const rootText = first ? await readFile(versionTextPath(root, slug, first.label), 'utf8').catch(() => undefined) : undefined
+/** The stored text of each version that has one (`history/SLUG/LABEL.md`). */
+export async function readStoredTexts(root: string, slug: string, history: History): Promise<Map<string, string>> {
+  const texts = new Map<string, string>()
+  await Promise.all(
+    versionsOf(history)
+      .filter((version) => isSlug(version.label))
+      .map(async (version) => {
+        const text = await readFile(versionTextPath(root, slug, version.label), 'utf8').catch((error: unknown) => {
+          if ((error as { code?: string }).code === 'ENOENT') return undefined
+          throw error
+        })
+        if (text !== undefined) texts.set(version.label, text)
+      })
+  )
+  return texts
+}
+
+/** Every version's text (stored, or for a history made before texts were stored, replayed), checked against its motions. */
+export async function replayProject(root: string, slug: string, history: History): Promise<Replay & { stored: Map<string, string> }> {
+  const stored = await readStoredTexts(root, slug, history)
   const motions = await readMotionsById(
     root,
     slug,
-    versions.flatMap((version) => version.motions.map((motion) => motion.id))
+    versionsOf(history).flatMap((version) => version.motions.map((motion) => motion.id))
   )
-  return replayHistory(history, rootText, (id) => motions.get(id))
+  return { ...replayHistory(history, (label) => stored.get(label), (id) => motions.get(id)), stored }
 }
 
-/** Thrown when a `SLUG@LABEL` names no version, or its text cannot be rebuilt. */
+/**
+ * The files that bring a history made by an earlier keeling (only its first
+ * version's text stored) up to date: the text of every version that has
+ * none, as replaying gives it (checked against the recorded hash). Empty
+ * when there is nothing to do.
+ *
+ * @throws VersionNotFound when a version cannot be rebuilt, naming why
+ */
+export async function migrationFiles(root: string, slug: string, history: History): Promise<FileWrite[]> {
+  const stored = await readStoredTexts(root, slug, history)
+  const missing = versionsOf(history).filter((version) => !stored.has(version.label))
+  if (missing.length === 0) return []
+  const replay = await replayProject(root, slug, history)
+  if ('failure' in replay) throw new VersionNotFound(`cannot store the texts of ${slug}'s versions: ${replay.failure.reason}`)
+  return missing.map((version) => ({ path: versionTextPath(root, slug, version.label), text: replay.texts.get(version.label) ?? '' }))
+}
+
+/** Thrown when a `SLUG@LABEL` names no version, or its text cannot be had. */
 export class VersionNotFound extends Error {}
 
 /**
- * The text of a protocol's version, rebuilt from its history.
+ * The text of a protocol's version: as stored when it was adopted (its hash
+ * checked against the record), or for a history made before every text was
+ * stored, replayed.
  *
- * @throws VersionNotFound naming the versions there are, or why the text cannot be rebuilt
+ * @throws VersionNotFound naming the versions there are, or why the text cannot be had
  */
 export async function readVersionText(root: string, slug: string, label: string): Promise<string> {
   const { history } = await readHistory(root, slug)
-  const labels = history.records.flatMap((record) => (record.record === 'version' ? [record.label] : []))
-  if (!labels.includes(label)) {
-    throw new VersionNotFound(labels.length > 0 ? `${slug} has no version "${label}"; its versions: ${labels.join(', ')}` : `${slug} has no versions (history/${slug}.yml)`)
+  const versions = versionsOf(history)
+  const version = versions.find((item) => item.label === label)
+  if (!version) {
+    throw new VersionNotFound(versions.length > 0 ? `${slug} has no version "${label}"; its versions: ${versions.map((item) => item.label).join(', ')}` : `${slug} has no versions (history/${slug}.yml)`)
+  }
+  const stored = (await readStoredTexts(root, slug, { records: [version], problems: [] })).get(label)
+  if (stored !== undefined) {
+    if (sha256(stored) !== version.sha256) throw new VersionNotFound(`the stored text of ${slug}@${label} (history/${slug}/${label}.md) was changed since it was adopted; run keeling verify ${slug}`)
+    return stored
   }
   const replay = await replayProject(root, slug, history)
   const text = replay.texts.get(label)

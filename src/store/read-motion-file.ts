@@ -1,8 +1,10 @@
-import { readFile, readdir } from 'node:fs/promises'
+import { readFile, readdir, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { parseMotion } from '../core/motion/parse-motion.js'
 import type { MotionInput } from '../core/motion/apply-motions.js'
-import { AMENDMENTS_DIR, displayPath } from './layout.js'
+import { isMotionId, isSlug } from '../core/slug.js'
+import { Refusal } from './environment-error.js'
+import { AMENDMENTS_DIR, displayPath, PROTOCOLS_DIR, protocolPath } from './layout.js'
 
 /** Thrown when a motion file cannot be read. */
 export class MotionNotFound extends Error {
@@ -39,4 +41,30 @@ export async function listMotionFiles(root: string, slug: string): Promise<strin
   } catch {
     return []
   }
+}
+
+/**
+ * Read a motion that a decision or version will name: it must be
+ * `amendments/SLUG/ID.md` in this project, SLUG a protocol that exists and
+ * ID a motion ID, since the history records it by that name alone.
+ *
+ * @throws Refusal naming what is wrong and where the file should be
+ * @throws MotionNotFound when there is no such file
+ */
+export async function readRecordedMotion(root: string, path: string): Promise<MotionInput & { path: string }> {
+  const full = resolve(root, path)
+  const shown = displayPath(root, full)
+  const folder = dirname(full)
+  const slug = basename(folder)
+  const id = basename(full).replace(/\.md$/, '')
+  if (resolve(dirname(folder)) !== resolve(root, AMENDMENTS_DIR) || !full.endsWith('.md')) {
+    throw new Refusal(`${shown} is not in ${AMENDMENTS_DIR}/SLUG/: a decision or version names a motion by its file in ${AMENDMENTS_DIR}/<protocol>/<id>.md; move it there first`)
+  }
+  if (!isMotionId(id)) {
+    throw new Refusal(`${shown}: "${id}" cannot name a motion in the records; rename the file with letters, digits, hyphens, dots or underscores only, e.g. ${AMENDMENTS_DIR}/${slug}/cwg-2017-04-25.md`)
+  }
+  if (!isSlug(slug) || !(await stat(protocolPath(root, slug)).then((info) => info.isFile(), () => false))) {
+    throw new Refusal(`${shown} is in ${AMENDMENTS_DIR}/${slug}/, but there is no protocol ${PROTOCOLS_DIR}/${slug}.md; a motion's folder is the slug of the protocol it changes`)
+  }
+  return readMotionFile(root, full)
 }

@@ -1,5 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+import { readHead } from '../core/history/head.js'
 import { readVersionText, VersionNotFound } from './history-file.js'
 import { PROTOCOLS_DIR, looksLikePath, protocolPath, slugOfPath } from './layout.js'
 
@@ -7,7 +8,10 @@ import { PROTOCOLS_DIR, looksLikePath, protocolPath, slugOfPath } from './layout
 export interface ProtocolFile {
   path: string
   slug: string
+  /** The protocol's text as stored (its version text is this without the `history-head` line: core/history/head). */
   text: string
+  /** The history head its front matter records, if any. */
+  head?: string
 }
 
 /** Thrown when a slug or path names no readable protocol; `nearby` lists what exists. */
@@ -41,7 +45,9 @@ export async function readProtocolFile(root: string, target: string): Promise<Pr
   }
   const path = looksLikePath(target) ? resolve(root, target) : protocolPath(root, target)
   try {
-    return { path, slug: slugOfPath(path), text: await readFile(path, 'utf8') }
+    const raw = await readFile(path, 'utf8')
+    const head = readHead(raw)
+    return { path, slug: slugOfPath(path), text: raw, ...(head !== undefined ? { head } : {}) }
   } catch (error) {
     if (!isMissing(error)) throw error
     throw new ProtocolNotFound(target, await listProtocolSlugs(root))
@@ -61,5 +67,5 @@ export async function listProtocolSlugs(root: string): Promise<string[]> {
 
 function isMissing(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code
-  return code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR'
+  return code === 'ENOENT' || code === 'ENOTDIR'
 }

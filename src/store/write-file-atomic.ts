@@ -1,55 +1,106 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
 
 /**
- * Write a file whole or not at all: the text goes to a temporary file beside
- * it, which is renamed over the target (atomic on one file system). A crash
- * mid-write leaves the old file as it was.
+ * Test seams, read from the environment: `KEELING_TEST_CRASH=STEP` ends the
+ * process with SIGKILL when a write reaches STEP (as a power cut would), and
+ * `KEELING_TEST_FAULT=CODE` makes every file write fail with that errno code
+ * (ENOSPC, EACCES, EROFS …), so that what a user sees on a full or read-only
+ * disk can be tested on any machine. Unset, they do nothing.
  */
-export async function writeFileAtomic(path: string, text: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true })
-  const temporary = `${path}.${process.pid}.${Date.now()}.tmp`
+export function crashPoint(step: string): void {
+  const wanted = process.env['KEELING_TEST_CRASH']
+  if (wanted !== undefined && wanted !== '' && wanted === step) process.kill(process.pid, 'SIGKILL')
+}
+
+function injectedFault(path: string): void {
+  const code = process.env['KEELING_TEST_FAULT']
+  if (code === undefined || code === '') return
+  throw Object.assign(new Error(`${code}: injected fault, write '${path}'`), { code, syscall: 'write', path })
+}
+
+/** A name unique to this process and call: `<pid>-<random>`. */
+export function uniqueToken(): string {
+  return `${process.pid}-${randomBytes(6).toString('hex')}`
+}
+
+/** The temporary file a write of `path` goes to first: hidden, beside it, named by the writer. */
+export function temporaryPath(path: string, token = uniqueToken()): string {
+  // Short enough that a target name near the file system's limit still has a temporary file.
+  return join(dirname(path), `.${basename(path).slice(0, 80)}.keeling-${token}.tmp`)
+}
+
+/** An error about a temporary file, told of the file it stands for: the user named that one. */
+export function aboutTarget(error: unknown, temporary: string, target: string): unknown {
+  const found = error as { path?: string } | null
+  if (found && typeof found === 'object' && found.path === temporary) found.path = target
+  return error
+}
+
+/**
+ * Make the folder `path` and any missing parents, one at a time (a recursive
+ * mkdir under /proc can loop for ever). An existing folder is fine.
+ */
+export async function ensureFolder(path: string): Promise<void> {
+  const missing: string[] = []
+  for (let folder = path; ; folder = dirname(folder)) {
+    const found = await stat(folder).then(
+      (info) => info,
+      () => undefined
+    )
+    if (found) {
+      if (!found.isDirectory()) throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${path}'`), { code: 'ENOTDIR', syscall: 'mkdir', path: folder })
+      break
+    }
+    missing.push(folder)
+    if (dirname(folder) === folder) break
+  }
+  for (const folder of missing.reverse()) {
+    await mkdir(folder).catch((error: unknown) => {
+      if ((error as { code?: string }).code !== 'EEXIST') throw error
+    })
+  }
+}
+
+/** Write `data` to a new file and flush it to the disk before returning. */
+export async function writeDurable(path: string, data: string | Uint8Array, flag: 'wx' | 'w' = 'wx'): Promise<void> {
+  injectedFault(path)
+  const handle = await open(path, flag)
   try {
-    await writeFile(temporary, text, { flag: 'wx' })
-    await rename(temporary, path)
-  } catch (error) {
-    await rm(temporary, { force: true })
-    throw error
+    await handle.writeFile(data)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+/** Flush a folder's entries (a rename or a new file in it) to the disk; where folders cannot be opened, nothing. */
+export async function syncFolder(path: string): Promise<void> {
+  const handle = await open(path, 'r').catch(() => undefined)
+  if (!handle) return
+  try {
+    await handle.sync().catch(() => undefined)
+  } finally {
+    await handle.close()
   }
 }
 
 /**
- * Write several files as one change: every text goes to a temporary file
- * first; then each is renamed into place. If a rename fails, the files
- * already replaced get their old text back (or are removed, if they are
- * new), so the files are left all old or all new.
+ * Write a file whole or not at all: the text goes to a temporary file beside
+ * it, flushed to the disk, which is renamed over the target, and the folder
+ * flushed. A crash leaves the old file or the new, never half of one; a
+ * failure leaves no temporary file behind.
  */
-export async function writeFilesAtomic(files: Array<{ path: string; text: string | Uint8Array }>): Promise<void> {
-  const staged: Array<{ path: string; temporary: string; old: Buffer | null }> = []
+export async function writeFileAtomic(path: string, text: string | Uint8Array): Promise<void> {
+  await ensureFolder(dirname(path))
+  const temporary = temporaryPath(path)
   try {
-    for (const file of files) {
-      await mkdir(dirname(file.path), { recursive: true })
-      const temporary = `${file.path}.${process.pid}.${Date.now()}.tmp`
-      const old = await readFile(file.path).catch(() => null)
-      await writeFile(temporary, file.text, { flag: 'wx' })
-      staged.push({ path: file.path, temporary, old })
-    }
+    await writeDurable(temporary, text)
+    await rename(temporary, path)
   } catch (error) {
-    await Promise.all(staged.map((file) => rm(file.temporary, { force: true })))
-    throw error
+    await rm(temporary, { force: true }).catch(() => undefined)
+    throw aboutTarget(error, temporary, path)
   }
-  const done: typeof staged = []
-  try {
-    for (const file of staged) {
-      await rename(file.temporary, file.path)
-      done.push(file)
-    }
-  } catch (error) {
-    for (const file of done.reverse()) {
-      if (file.old === null) await rm(file.path, { force: true })
-      else await writeFileAtomic(file.path, file.old)
-    }
-    await Promise.all(staged.map((file) => rm(file.temporary, { force: true })))
-    throw error
-  }
+  await syncFolder(dirname(path))
 }

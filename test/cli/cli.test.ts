@@ -62,8 +62,8 @@ describe('keeling check', () => {
   it('prints problems as JSON with --json', async () => {
     const result = await runCli(['check', 'oadby-wigston', '--json'], copyOfExamples())
     expect(JSON.parse(result.stdout)).toEqual([
-      expect.objectContaining({ file: 'protocols/oadby-wigston.md', line: 9, severity: 'warning', code: 'unexpected-number' }),
-      expect.objectContaining({ file: 'protocols/oadby-wigston.md', line: 11, severity: 'warning', code: 'unexpected-number' })
+      expect.objectContaining({ file: 'protocols/oadby-wigston.md', line: 10, severity: 'warning', code: 'unexpected-number' }),
+      expect.objectContaining({ file: 'protocols/oadby-wigston.md', line: 12, severity: 'warning', code: 'unexpected-number' })
     ])
   })
 

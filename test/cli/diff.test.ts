@@ -13,7 +13,7 @@ describe('keeling diff', () => {
     const changed = await runCli(['diff', 'uttlesford', 'draft.md'], dir)
     expect(changed.code).toBe(1)
     // Where the change is (the new text's line, under its heading), then the clause marked.
-    expect(changed.stdout).toMatch(/^draft\.md:39: 2\.1 Members\nMembers are responsible for setting .* for \[-example-\]\{\+instance\+\}, deciding/)
+    expect(changed.stdout).toMatch(/^draft\.md:40: 2\.1 Members\nMembers are responsible for setting .* for \[-example-\]\{\+instance\+\}, deciding/)
     expect(changed.stdout.split('\n\n')).toHaveLength(1)
   })
 

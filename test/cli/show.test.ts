@@ -97,7 +97,7 @@ describe('keeling show --format html|docx: the consolidated text to print', () =
     const { repoRoot } = await import('../helpers/run-cli.js')
     const html = await runCli(['show', 'uttlesford@council-2017-04-04', '--format', 'html'], repoRoot)
     expect(html.code).toBe(0)
-    expect(html.stdout).toMatch(/<footer>uttlesford, version council-2017-04-04, adopted 2017-04-04 by Uttlesford District Council\. SHA-256 of the text: [0-9a-f]{64}<\/footer>/)
+    expect(html.stdout).toMatch(/<footer>uttlesford, version council-2017-04-04, adopted 2017-04-04 by Uttlesford District Council\. SHA-256 of the text: [0-9a-f]{64}\. History head: [0-9a-f]{64}<\/footer>/)
     expect(html.stdout).not.toMatch(/<del>|<ins>|<a id=|<script/)
     expect(html.stdout).toContain('including calling or attending meetings, or offering information')
     const dir = tempProject()

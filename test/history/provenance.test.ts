@@ -56,7 +56,7 @@ describe('decide and adopt', () => {
       ['v2', ['m1']]
     ])
     expect((await runCli(['log', 'rules'], dir)).stdout).toMatch(/^2020-02-01 {2}version {3}v2 adopted by Council: m1 {2}sha256 [0-9a-f]{12}\n2020-02-01 {2}decision {2}m1 carried by Council at Council, 1 February 2020 on 2020-02-01 \(for 20, against 3, abstain 1\); moved by Cllr m1, seconded by Cllr Second\n/)
-    expect(await runCli(['verify', 'rules'], dir)).toMatchObject({ code: 0, stderr: '1 protocol verified: every version replays to its recorded text\n' })
+    expect(await runCli(['verify', 'rules'], dir)).toMatchObject({ code: 0, stderr: '1 protocol verified: every record as adopted, every version its stored text\n' })
     expect((await runCli(['show', 'rules@v1', '2.1', '--format', 'text'], dir)).stdout).toBe('2.1 Members and officers should treat each other with respect.\n')
     expect((await runCli(['diff', 'rules@v1', 'rules@v2'], dir)).stdout).toBe('rules@v2:14: 2. Conduct\n2.1 Members and officers should treat each other with{+ courtesy and+} respect.\n')
   })
@@ -171,20 +171,25 @@ describe('decide and adopt', () => {
     expect(text).toContain('3.2 Officers give facts. They do not take sides.')
   })
 
-  it('a crash mid-write (a failed rename) leaves the old files whole and no version recorded', async () => {
+  it('a rename that fails after the write is committed: one line, exit 2; the next command completes the write', async () => {
     const dir = await project()
     await decide(dir, 'm1')
-    const files = ['protocols/rules.md', 'history/rules.yml'].map((path) => join(dir, path))
-    const before = files.map(hash)
     failing.path = join('protocols', 'rules.md')
+    let failed
     try {
-      await expect(runCli(['adopt', 'rules', '--version', 'v2', '--date', '2020-02-01', '--by', 'Council', 'amendments/rules/m1.md'], dir)).rejects.toThrow('simulated crash')
+      failed = await runCli(['adopt', 'rules', '--version', 'v2', '--date', '2020-02-01', '--by', 'Council', 'amendments/rules/m1.md'], dir)
     } finally {
       failing.path = ''
     }
-    expect(files.map(hash)).toEqual(before)
-    expect(readdirSync(join(dir, 'history')).filter((name) => name.endsWith('.tmp') || name.endsWith('.lock'))).toEqual([])
-    expect((await runCli(['verify', 'rules'], dir)).code).toBe(0)
+    expect(failed.code).toBe(2)
+    expect(failed.stderr).toMatch(/^keeling: cannot [a-z]+.*\(EIO\); check the disk, then run the command again\n$/)
+    const next = await runCli(['verify', 'rules'], dir)
+    expect(next.stderr).toMatch(/^keeling: completed an interrupted write \(adopt rules --version v2, pid \d+, [^)]+\): /)
+    expect(next.code).toBe(0)
+    expect(readFileSync(join(dir, 'protocols', 'rules.md'), 'utf8')).toContain('with courtesy and respect')
+    expect(readFileSync(join(dir, 'history', 'rules.yml'), 'utf8')).toContain('label: v2')
+    const left = [dir, join(dir, 'protocols'), join(dir, 'history'), join(dir, 'history', 'rules')].flatMap((folder) => readdirSync(folder).filter((name) => name.endsWith('.tmp')))
+    expect(left).toEqual([])
   })
 })
 
@@ -206,7 +211,16 @@ describe('verify', () => {
     const json = await runCli(['verify', 'rules', '--json'], dir)
     expect(json.code).toBe(1)
     expect(JSON.parse(json.stdout)).toEqual([
-      { protocol: 'rules', versions: 2, last: 'v2', ok: false, problems: [{ file: 'protocols/rules.md', line: expect.any(Number), message: '3.2: stored text differs from version v2' }] }
+      {
+        protocol: 'rules',
+        versions: 2,
+        last: 'v2',
+        head: expect.stringMatching(/^[0-9a-f]{64}$/),
+        ok: false,
+        problems: [{ file: 'protocols/rules.md', line: expect.any(Number), message: '3.2: stored text differs from version v2' }],
+        drift: [],
+        notes: []
+      }
     ])
   })
 
@@ -226,7 +240,7 @@ describe('verify', () => {
 
   it("passes on this repository's own history", async () => {
     const result = await runCli(['verify'], repoRoot)
-    expect(result).toEqual({ code: 0, stdout: '', stderr: '2 protocols verified: every version replays to its recorded text\n' })
+    expect(result).toEqual({ code: 0, stdout: '', stderr: '2 protocols verified: every record as adopted, every version its stored text\n' })
   })
 })
 

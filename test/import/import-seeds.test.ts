@@ -16,8 +16,8 @@ async function importSeed(slug: string, extra: string[] = []): Promise<{ dir: st
   return { dir, stderr: result.stderr }
 }
 
-/** The protocols whose import is their first recorded version (scripts/uttlesford-history.sh). */
-const FIRST_VERSIONS: Record<string, string> = { uttlesford: 'submitted-2017-04-04' }
+/** The protocols whose import is their first recorded version (scripts/uttlesford-history.sh, scripts/oadby-wigston-history.sh). */
+const FIRST_VERSIONS: Record<string, string> = { uttlesford: 'submitted-2017-04-04', 'oadby-wigston': 'agreed-2014-04-01' }
 
 describe('the example protocols are what import makes of the seeds', () => {
   for (const slug of Object.keys(imports)) {
@@ -25,7 +25,7 @@ describe('the example protocols are what import makes of the seeds', () => {
       const { dir } = await importSeed(slug)
       const made = readFileSync(join(dir, 'protocols', `${slug}.md`), 'utf8')
       // Golden file: `npm run import-seeds` rewrites protocols/ and the diff is reviewed like code. A protocol
-      // with a history (uttlesford) was imported once, as its first version; its file is the last version now.
+      // with a history was imported once, as its first version; its file is the last version now, with its history's head.
       const first = join(repoRoot, 'history', slug, `${FIRST_VERSIONS[slug] ?? ''}.md`)
       const golden = slug in FIRST_VERSIONS ? first : join(repoRoot, 'protocols', `${slug}.md`)
       expect(made).toBe(readFileSync(golden, 'utf8'))

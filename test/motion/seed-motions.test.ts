@@ -57,7 +57,7 @@ describe('the seed motions', () => {
     const dir = await copyBeforeCwg()
     const motion = 'amendments/uttlesford/cwg-2017-04-25.md'
     expect((await runCli(['apply', motion], dir)).code).toBe(0)
-    expect(readFileSync(join(dir, 'protocols', 'uttlesford.md'), 'utf8')).toMatch(/^---\ntitle: Member Officer Protocol\nslug: uttlesford\nbody: Uttlesford District Council\napplied:\n {2}- artus-2017-04-04-1\n {2}- artus-2017-04-04-2\n {2}- cwg-2017-04-25\n---\n/)
+    expect(readFileSync(join(dir, 'protocols', 'uttlesford.md'), 'utf8')).toMatch(/^---\ntitle: Member Officer Protocol\nslug: uttlesford\nbody: Uttlesford District Council\napplied:\n {2}- artus-2017-04-04-1\n {2}- artus-2017-04-04-2\n {2}- cwg-2017-04-25\nhistory-head: [0-9a-f]{64}\n---\n/)
     const again = await runCli(['apply', motion], dir)
     expect(again.code).toBe(1)
     expect(again.stderr).toMatch(/Motion cwg-2017-04-25 is already applied to this protocol .*\[already-applied\]/)

@@ -1,14 +1,16 @@
-import { access, readFile } from 'node:fs/promises'
-import { lastHash, sha256, standingDecision, type Version, versionsOf } from '../../core/history/history.js'
+import { stat } from 'node:fs/promises'
+import { lastHash, RECORD_FORMAT, sha256, standingDecision, type Version, versionsOf } from '../../core/history/history.js'
 import { applyMotions } from '../../core/motion/apply-motions.js'
-import { historyPath, readHistory, versionTextPath, withRecords } from '../../store/history-file.js'
+import { withoutHead } from '../../core/history/head.js'
+import { readHistory } from '../../store/history-file.js'
 import { displayPath, isSlug, protocolPath } from '../../store/layout.js'
-import { MotionNotFound, readMotionFile } from '../../store/read-motion-file.js'
-import { writeFilesAtomic } from '../../store/write-file-atomic.js'
+import { MotionNotFound, readRecordedMotion } from '../../store/read-motion-file.js'
+import { readProtocolFile } from '../../store/read-protocol-file.js'
+import { writeRecords } from '../../store/records.js'
 import { formatMessage } from '../format-message.js'
 import { withProtocolLock } from '../protocol-lock.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js'
-import { dateProblems } from './decide.js'
+import { dateProblems, reportMigration } from './decide.js'
 
 export interface AdoptOptions {
   version: string
@@ -35,20 +37,18 @@ export async function runAdopt(slug: string, paths: string[], options: AdoptOpti
   ]
   if (early.length > 0) return refuse(early)
   const file = protocolPath(io.cwd, slug)
-  await access(file).catch(() => {
-    throw new UserError(`no protocol "${slug}" (${displayPath(io.cwd, file)})`, EXIT_USAGE)
-  })
+  if (!isSlug(slug) || !(await isFile(file))) throw new UserError(`no protocol "${slug}" (${displayPath(io.cwd, file)})`, EXIT_USAGE)
   const inputs = await Promise.all(
     paths.map((path) =>
-      readMotionFile(io.cwd, path).catch((error: unknown) => {
+      readRecordedMotion(io.cwd, path).catch((error: unknown) => {
         if (error instanceof MotionNotFound) throw new UserError(`cannot read motion ${error.path}: no such file`, EXIT_USAGE)
         throw error
       })
     )
   )
-  return withProtocolLock(io, slug, async () => {
+  return withProtocolLock(io, slug, `keeling adopt ${slug} --version ${options.version}`, async () => {
     // Read inside the lock: what another writer just wrote is what this adopt builds on.
-    const current = await readFile(file, 'utf8')
+    const { text: current } = await readProtocolFile(io.cwd, slug)
     const { history, text: historyText } = await readHistory(io.cwd, slug)
     const versions = versionsOf(history)
     const last = versions.at(-1)
@@ -59,7 +59,7 @@ export async function runAdopt(slug: string, paths: string[], options: AdoptOpti
       reasons.push(`${slug} has no versions yet: first record the text the motions change, with no motions: keeling adopt ${slug} --version LABEL --date D --by BODY`)
     }
     if (last && inputs.length === 0) reasons.push('give the motions adopted in this version (MOTION.md…)')
-    if (last && sha256(current) !== last.sha256) {
+    if (last && sha256(withoutHead(current)) !== last.sha256) {
       reasons.push(`${displayPath(io.cwd, file)} is not the text of version ${last.label}; run \`keeling verify ${slug}\` to see what differs`)
     }
     for (const input of inputs) {
@@ -87,18 +87,26 @@ export async function runAdopt(slug: string, paths: string[], options: AdoptOpti
       by: options.by,
       from: last?.label ?? '',
       motions: inputs.map((input) => ({ id: input.motion.id, sha256: sha256(input.text) })),
-      sha256: sha256(text),
-      previous: lastHash(history)
+      sha256: sha256(withoutHead(text)),
+      previous: lastHash(history),
+      format: RECORD_FORMAT
     }
-    // One change to three files: the first version's text (kept whole; later ones are replayed from it), the
-    // history, and the protocol — all written, or none.
-    await writeFilesAtomic([
-      ...(last ? [] : [{ path: versionTextPath(io.cwd, slug, options.version), text }]),
-      { path: historyPath(io.cwd, slug), text: withRecords(slug, historyText, [version]) },
-      ...(text !== current ? [{ path: file, text }] : [])
-    ])
+    // One change to three files — the version's text, the history and the protocol — all written, or none.
+    const written = await writeRecords(io.cwd, slug, `adopt ${slug} --version ${options.version}`, {
+      records: [version],
+      protocol: text,
+      versions: [{ label: options.version, text: withoutHead(text) }]
+    })
+    reportMigration(io, slug, written)
     const motions = inputs.length > 0 ? ` with ${inputs.map((input) => input.motion.id).join(', ')}` : ' as it stands'
     io.stderr(`adopted ${slug}@${options.version} (${options.date}, ${options.by})${motions}; sha256 ${version.sha256.slice(0, 12)}\n`)
     return EXIT_OK
   })
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return stat(path).then(
+    (info) => info.isFile(),
+    () => false
+  )
 }

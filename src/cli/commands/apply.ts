@@ -1,3 +1,4 @@
+import { withoutHead } from '../../core/history/head.js'
 import { sha256, versionsOf } from '../../core/history/history.js'
 import { applyMotions } from '../../core/motion/apply-motions.js'
 import { readHistory } from '../../store/history-file.js'
@@ -5,9 +6,9 @@ import { buildChangeSet, describeSummary, summarizeChanges } from '../../core/di
 import { readDiffDocument } from '../../core/diff/diff-document.js'
 import { COLOUR_MARKS, PLAIN_MARKS, renderTextDiff } from '../../core/render/render-text-diff.js'
 import { displayPath } from '../../store/layout.js'
-import { MotionNotFound, readMotionFile } from '../../store/read-motion-file.js'
+import { MotionNotFound, readMotionFile, readRecordedMotion } from '../../store/read-motion-file.js'
 import { ProtocolNotFound, readProtocolFile } from '../../store/read-protocol-file.js'
-import { writeFileAtomic } from '../../store/write-file-atomic.js'
+import { writeRecords } from '../../store/records.js'
 import { formatMessage } from '../format-message.js'
 import { withProtocolLock } from '../protocol-lock.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, wantsColour, type Io } from '../io.js'
@@ -20,7 +21,7 @@ import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, wantsColour, type Io } f
 export async function runApply(paths: string[], options: { dryRun?: boolean }, io: Io): Promise<number> {
   const inputs = await Promise.all(
     paths.map((path) =>
-      readMotionFile(io.cwd, path).catch((error: unknown) => {
+      (options.dryRun ? readMotionFile(io.cwd, path) : readRecordedMotion(io.cwd, path)).catch((error: unknown) => {
         if (error instanceof MotionNotFound) throw new UserError(`cannot read motion ${error.path}: no such file`, EXIT_USAGE)
         throw error
       })
@@ -32,7 +33,9 @@ export async function runApply(paths: string[], options: { dryRun?: boolean }, i
   }
   const [slug = ''] = slugs
   // Read, apply and write under the protocol's lock: a concurrent adopt or apply is waited for, not lost.
-  return withProtocolLock(io, slug, async () => {
+  // A dry run writes nothing, so it takes no lock.
+  const run = (work: () => Promise<number>): Promise<number> => (options.dryRun ? work() : withProtocolLock(io, slug, `keeling apply ${inputs.map((input) => input.name).join(' ')}`, work))
+  return run(async () => {
     const file = await readProtocolFile(io.cwd, slug).catch((error: unknown) => {
       if (error instanceof ProtocolNotFound) {
         throw new UserError(`the motions change protocol "${slug}", which does not exist (protocols/${slug}.md); set \`protocol:\` in the motion`, EXIT_USAGE)
@@ -42,7 +45,7 @@ export async function runApply(paths: string[], options: { dryRun?: boolean }, i
     // A motion drafted against a version (`base:`) applies when the protocol is that version's text.
     const { history } = await readHistory(io.cwd, slug)
     const last = versionsOf(history).at(-1)
-    const result = applyMotions(file.text, inputs, { version: last && sha256(file.text) === last.sha256 ? last.label : '' })
+    const result = applyMotions(file.text, inputs, { version: last && sha256(withoutHead(file.text)) === last.sha256 ? last.label : '' })
     if ('problems' in result) {
       for (const { name, message } of result.problems) io.stderr(`${formatMessage(name, message)}\n`)
       const count = result.problems.length
@@ -57,7 +60,7 @@ export async function runApply(paths: string[], options: { dryRun?: boolean }, i
       io.stderr(`dry run: ${summary} in ${shown}; nothing was written\n`)
       return EXIT_OK
     }
-    await writeFileAtomic(file.path, result.text)
+    await writeRecords(io.cwd, slug, `apply ${inputs.map((input) => input.motion.id).join(' ')}`, { protocol: result.text })
     io.stderr(`applied ${inputs.map((input) => input.motion.id).join(', ')} to ${shown}: ${summary}\n`)
     return EXIT_OK
   })

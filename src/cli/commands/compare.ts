@@ -8,11 +8,13 @@ import { displayPath, protocolPath } from '../../store/layout.js'
 import { MotionNotFound, readMotionFile } from '../../store/read-motion-file.js'
 import { formatMessage } from '../format-message.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, wantsColour, type Io } from '../io.js'
-import { writeOutput } from '../render-change-set.js'
+import { guardOutput, writeOutput } from '../render-change-set.js'
 
 export interface CompareOptions {
   format: 'text' | 'md' | 'html' | 'json'
   output?: string
+  /** Write over an input file given as `-o`. */
+  force?: boolean
 }
 
 /**
@@ -24,6 +26,8 @@ export interface CompareOptions {
  * it stands. Exit 0; 1 when they cannot both apply to it.
  */
 export async function runCompare(first: string, second: string, options: CompareOptions, io: Io): Promise<number> {
+  const guard = { inputs: [first, second], force: options.force === true }
+  await guardOutput(options.output, io, guard)
   const [a, b] = await Promise.all(
     [first, second].map((path) =>
       readMotionFile(io.cwd, path).catch((error: unknown) => {
@@ -62,7 +66,7 @@ export async function runCompare(first: string, second: string, options: Compare
         : options.format === 'json'
           ? render.renderComparisonJson(motions, comparison.clauses)
           : render.renderComparisonText(motions, comparison.clauses, options.output === undefined && wantsColour(io) ? COLOUR_MARKS : PLAIN_MARKS)
-  await writeOutput(output, options.output, io)
+  await writeOutput(output, options.output, io, guard)
   return EXIT_OK
 }
 

@@ -1,7 +1,9 @@
-import { type Decision, lastHash, type Outcome, OUTCOMES, sha256 } from '../../core/history/history.js'
-import { appendRecords, historyPath, readHistory } from '../../store/history-file.js'
+import { type Decision, lastHash, RECORD_FORMAT, type Outcome, OUTCOMES, sha256 } from '../../core/history/history.js'
+import { basename, dirname } from 'node:path'
+import { historyPath, readHistory } from '../../store/history-file.js'
 import { displayPath } from '../../store/layout.js'
-import { MotionNotFound, readMotionFile } from '../../store/read-motion-file.js'
+import { MotionNotFound, readRecordedMotion } from '../../store/read-motion-file.js'
+import { type RecordsWritten, writeRecords } from '../../store/records.js'
 import { formatMessage } from '../format-message.js'
 import { withProtocolLock } from '../protocol-lock.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js'
@@ -38,7 +40,7 @@ export async function runDecide(path: string, options: DecideOptions, io: Io): P
     for (const refusal of refusals) io.stderr(`keeling decide: ${refusal}\n`)
     return EXIT_PROBLEMS
   }
-  const input = await readMotionFile(io.cwd, path).catch((error: unknown) => {
+  const input = await readRecordedMotion(io.cwd, path).catch((error: unknown) => {
     if (error instanceof MotionNotFound) throw new UserError(`cannot read motion ${error.path}: no such file`, EXIT_USAGE)
     throw error
   })
@@ -48,10 +50,14 @@ export async function runDecide(path: string, options: DecideOptions, io: Io): P
     io.stderr(`keeling decide: ${input.name} is not a valid motion; fix it before recording a decision on it\n`)
     return EXIT_PROBLEMS
   }
-  const slug = input.motion.protocol
+  const slug = basename(dirname(input.path))
+  if (input.motion.protocol !== slug) {
+    io.stderr(`keeling decide: ${input.name} says \`protocol: ${input.motion.protocol}\` but is in amendments/${slug}/; a motion's folder is the protocol it changes: fix one or the other\n`)
+    return EXIT_PROBLEMS
+  }
   const target = historyPath(io.cwd, slug)
-  const decision = await withProtocolLock(io, slug, async () => {
-    const { history, text } = await readHistory(io.cwd, slug)
+  const decision = await withProtocolLock(io, slug, `keeling decide ${input.name}`, async () => {
+    const { history } = await readHistory(io.cwd, slug)
     const record: Decision = {
       record: 'decision',
       motion: input.motion.id,
@@ -66,13 +72,21 @@ export async function runDecide(path: string, options: DecideOptions, io: Io): P
       mover: options.mover ?? input.motion.mover,
       seconder: options.seconder ?? input.motion.seconder,
       note: options.note ?? '',
-      previous: lastHash(history)
+      previous: lastHash(history),
+      format: RECORD_FORMAT
     }
-    await appendRecords(io.cwd, slug, text, [record])
+    const written = await writeRecords(io.cwd, slug, `decide ${input.name}`, { records: [record] })
+    reportMigration(io, slug, written)
     return record
   })
   io.stderr(`recorded in ${displayPath(io.cwd, target)}: ${describeDecision(decision)}\n`)
   return EXIT_OK
+}
+
+/** Say that a write also brought an earlier keeling's history up to date. */
+export function reportMigration(io: Io, slug: string, written: RecordsWritten): void {
+  if (written.migrated.length === 0) return
+  io.stderr(`brought ${slug}'s history up to date: stored the texts of ${written.migrated.join(', ')} (history/${slug}/) and anchored its head in protocols/${slug}.md\n`)
 }
 
 /** "cwg-1 carried by Council on 2017-04-04 (for 20, against 3, abstain 1)". */

@@ -2,11 +2,13 @@ import { buildChangeSet, hasChanges } from '../../core/diff/change-set.js'
 import { readDiffDocument } from '../../core/diff/diff-document.js'
 import { readComparedFile, UnreadableFile } from '../../store/read-compared-file.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, wantsColour, type Io } from '../io.js'
-import { type DiffFormat, renderChangeSet, requireFileForDocx, writeOutput } from '../render-change-set.js'
+import { type DiffFormat, guardOutput, renderChangeSet, requireFileForDocx, writeOutput } from '../render-change-set.js'
 
 export interface DiffOptions {
   format: DiffFormat
   output?: string
+  /** Write over an input file given as `-o`. */
+  force?: boolean
 }
 
 /**
@@ -15,6 +17,8 @@ export interface DiffOptions {
  * change set. Exit 0 when they read the same, 1 when they differ.
  */
 export async function runDiff(first: string, second: string, options: DiffOptions, io: Io): Promise<number> {
+  const guard = { inputs: [first, second], force: options.force === true }
+  await guardOutput(options.output, io, guard)
   const [a, b] = await Promise.all([first, second].map((argument) => readComparedFile(io.cwd, argument))).catch((error: unknown) => {
     if (error instanceof UnreadableFile) throw new UserError(error.message, EXIT_USAGE)
     throw error
@@ -23,6 +27,6 @@ export async function runDiff(first: string, second: string, options: DiffOption
   requireFileForDocx(options.format, options.output)
   const changeSet = buildChangeSet(readDiffDocument(a.text), readDiffDocument(b.text), { before: a.label, after: b.label })
   const output = await renderChangeSet(changeSet, options.format, options.output === undefined && wantsColour(io), io.env)
-  await writeOutput(output, options.output, io)
+  await writeOutput(output, options.output, io, guard)
   return hasChanges(changeSet) ? EXIT_PROBLEMS : EXIT_OK
 }

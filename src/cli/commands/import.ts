@@ -5,7 +5,9 @@ import { importText } from '../../core/import/import-text.js'
 import { checkProtocol } from '../../core/protocol/check-protocol.js'
 import { parseProtocol } from '../../core/protocol/parse-protocol.js'
 import { displayPath, isSlug, protocolPath } from '../../store/layout.js'
-import { writeFileAtomic } from '../../store/write-file-atomic.js'
+import { historyPath } from '../../store/history-file.js'
+import { commitFiles } from '../../store/transaction.js'
+import { withProtocolLock } from '../protocol-lock.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io } from '../io.js'
 import type { ImportCommandOptions } from '../main.js'
 import { formatMessage } from '../format-message.js'
@@ -45,6 +47,9 @@ export async function runImport(file: string, options: ImportCommandOptions, io:
   if (!options.force && (await exists(target))) {
     return refuse(`${targetShown} already exists; choose another slug, or pass --force to replace it`)
   }
+  if (await exists(historyPath(io.cwd, options.as))) {
+    return refuse(`${targetShown} has a recorded history (${displayPath(io.cwd, historyPath(io.cwd, options.as))}): its text is a record and import never replaces it; import under another slug, or change it by motions`)
+  }
   const result = importText(decoded.text, {
     slug: options.as,
     ...(options.title !== undefined ? { title: options.title } : {}),
@@ -65,7 +70,7 @@ export async function runImport(file: string, options: ImportCommandOptions, io:
     for (const message of errors) io.stderr(`${formatMessage(targetShown, message)}\n`)
     return refuse(`the imported text does not pass check; nothing was written (please report this)`)
   }
-  await writeFileAtomic(target, result.markdown)
+  await withProtocolLock(io, options.as, `keeling import ${shown} --as ${options.as}`, () => commitFiles(io.cwd, options.as, `import ${shown} --as ${options.as}`, [{ path: target, text: result.markdown }]))
   const clauses = parseProtocol(result.markdown).all.length
   io.stderr(`wrote ${targetShown}: ${clauses} clauses\n`)
   return EXIT_OK

@@ -4,7 +4,10 @@ import { motionTemplate } from '../../core/motion/motion-template.js'
 import { slugify } from '../../core/protocol/clause-id.js'
 import { AMENDMENTS_DIR, displayPath, isSlug } from '../../store/layout.js'
 import { ProtocolNotFound, readProtocolFile } from '../../store/read-protocol-file.js'
-import { writeFileAtomic } from '../../store/write-file-atomic.js'
+import { decisionsOn } from '../../core/history/history.js'
+import { readHistory } from '../../store/history-file.js'
+import { commitFiles } from '../../store/transaction.js'
+import { withProtocolLock } from '../protocol-lock.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js'
 
 export interface MotionNewOptions {
@@ -32,8 +35,15 @@ export async function runMotionNew(slug: string, options: MotionNewOptions, io: 
     io.stderr(`keeling motion new: ${shown} already exists; choose another --id, or pass --force to replace it\n`)
     return EXIT_PROBLEMS
   }
+  const { history } = await readHistory(io.cwd, slug)
+  const decided = decisionsOn(history, id).at(-1)
+  if (decided) {
+    // The history holds this file's hash as the words decided on: replacing it would make the record unreadable.
+    io.stderr(`keeling motion new: ${shown} is a record: ${decided.body} decided on it (${decided.outcome}, ${decided.date}); a motion decided on is never replaced: choose another --id\n`)
+    return EXIT_PROBLEMS
+  }
   const meta = { title: options.title, mover: options.mover, protocol: slug, ...(options.seconder ? { seconder: options.seconder } : {}) }
-  await writeFileAtomic(path, motionTemplate(meta))
+  await withProtocolLock(io, slug, `keeling motion new ${slug} --id ${id}`, () => commitFiles(io.cwd, slug, `motion new ${shown}`, [{ path, text: motionTemplate(meta) }]))
   io.stdout(`${shown}\n`)
   io.stderr(`wrote ${shown}: write its instructions as a numbered list, then \`keeling check ${shown}\`\n`)
   return EXIT_OK

@@ -13,7 +13,8 @@ import { listProtocolSlugs, readProtocolFile } from '../../store/read-protocol-f
 import { writeFileAtomic } from '../../store/write-file-atomic.js'
 import { formatMessage } from '../format-message.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js'
-import { requireFileForDocx, revisionDate, writeOutput } from '../render-change-set.js'
+import { checkOutputTarget } from '../../store/output-target.js'
+import { guardOutput, requireFileForDocx, revisionDate, writeOutput } from '../render-change-set.js'
 import { versionRange } from '../version-range.js'
 
 export interface PaperOptions {
@@ -22,6 +23,8 @@ export interface PaperOptions {
   meta?: string
   format: 'md' | 'html' | 'docx'
   output?: string
+  /** Write over an input file given as `-o`. */
+  force?: boolean
   init?: string | boolean
   /** Motion files put to the meeting, not yet decided: applied to --to (or --from). */
   propose?: string[]
@@ -45,6 +48,8 @@ export async function runPaper(slug: string | undefined, options: PaperOptions, 
   const from = options.from as string
   const to = options.to ?? from
   const metaPath = options.meta as string
+  const guard = { inputs: [metaPath, ...(options.propose ?? [])], force: options.force === true }
+  await guardOutput(options.output, io, guard)
   requireFileForDocx(options.format, options.output, 'paper.docx')
 
   const metaText = await readFile(resolve(io.cwd, metaPath), 'utf8').catch((error: NodeJS.ErrnoException) => {
@@ -99,7 +104,7 @@ export async function runPaper(slug: string | undefined, options: PaperOptions, 
   const render = await import('../../core/render/render-paper.js')
   const output =
     options.format === 'docx' ? await render.renderPaperDocx(paper, revisionDate(io.env)) : options.format === 'html' ? render.renderPaperHtml(paper) : render.renderPaperMarkdown(paper)
-  await writeOutput(output, options.output, io)
+  await writeOutput(output, options.output, io, guard)
   return EXIT_OK
 }
 
@@ -121,7 +126,7 @@ async function initPaper(slug: string | undefined, file: string, io: Io): Promis
     else if (labels.length === 1) range = `--from ${labels[0]} --propose amendments/${slug}/MOTION.md`
     else note = `; ${slug} has no versions yet: record its text first with keeling adopt ${slug} --version LABEL --date YYYY-MM-DD --by BODY`
   }
-  const target = resolve(io.cwd, file)
+  const target = await checkOutputTarget(io.cwd, file, [], false)
   const exists = await stat(target).then(
     () => true,
     () => false

@@ -6,7 +6,7 @@ import { readHistory, replayProject } from '../../store/history-file.js'
 import { listProtocolSlugs } from '../../store/read-protocol-file.js'
 import { EXIT_OK, EXIT_PROBLEMS, wantsColour, type Io } from '../io.js'
 import { versionRange } from '../version-range.js'
-import { type DiffFormat, renderChangeSet, requireFileForDocx, writeOutput } from '../render-change-set.js'
+import { type DiffFormat, guardOutput, renderChangeSet, requireFileForDocx, writeOutput } from '../render-change-set.js'
 
 export interface ReportOptions {
   from: string
@@ -22,6 +22,7 @@ export interface ReportOptions {
  * date).
  */
 export async function runReport(slug: string, options: ReportOptions, io: Io): Promise<number> {
+  await guardOutput(options.output, io, { inputs: [] })
   requireFileForDocx(options.format, options.output)
   const { history } = await readHistory(io.cwd, slug)
   const { from, to, labels } = versionRange(history, slug, options.from, options.to, { protocols: await listProtocolSlugs(io.cwd) })

@@ -5,11 +5,12 @@ import { clauseToJson, protocolToJson } from '../../core/protocol/protocol-to-js
 import type { Clause, Protocol } from '../../core/protocol/types.js'
 import { renderClauseText } from '../../core/render/render-clause-text.js'
 import { ProtocolNotFound, readProtocolFile } from '../../store/read-protocol-file.js'
-import { sha256, versionsOf } from '../../core/history/history.js'
+import { withoutHead } from '../../core/history/head.js'
+import { lastHash, recordHash, sha256, versionsOf } from '../../core/history/history.js'
 import { readHistory } from '../../store/history-file.js'
 import { displayPath } from '../../store/layout.js'
 import { EXIT_OK, EXIT_USAGE, UserError, type Io } from '../io.js'
-import { requireFileForDocx, writeOutput } from '../render-change-set.js'
+import { guardOutput, type OutputGuard, requireFileForDocx, writeOutput } from '../render-change-set.js'
 
 /**
  * `keeling show SLUG|PATH [CLAUSE]`: the protocol or one clause with all
@@ -20,11 +21,14 @@ export async function runShow(
   selector: string | undefined,
   format: 'md' | 'text' | 'json' | 'html' | 'docx',
   io: Io,
-  output?: string
+  output?: string,
+  force = false
 ): Promise<number> {
+  const guard = { inputs: [target], force }
+  await guardOutput(output, io, guard)
   if (format === 'html' || format === 'docx') {
     if (selector !== undefined) throw new UserError(`--format ${format} shows a whole protocol; leave out the clause "${selector}"`, EXIT_USAGE)
-    return showConsolidated(target, format, io, output)
+    return showConsolidated(target, format, io, output, guard)
   }
   const file = await readProtocolFile(io.cwd, target).catch((error: unknown) => {
     if (!(error instanceof ProtocolNotFound)) throw error
@@ -34,7 +38,7 @@ export async function runShow(
   })
   const protocol = parseProtocol(file.text)
   if (selector === undefined) {
-    io.stdout(showProtocol(protocol, file.text, format))
+    await writeOutput(showProtocol(protocol, file.text, format), output, io, guard)
     return EXIT_OK
   }
   const result = findClause(protocol, selector)
@@ -46,7 +50,7 @@ export async function runShow(
     const near = result.nearby.length > 0 ? `; nearby: ${result.nearby.map(describe).join(', ')}` : ''
     throw new UserError(`no clause "${selector}" in ${file.slug}${near}`, EXIT_USAGE)
   }
-  io.stdout(showClause(result.found, format))
+  await writeOutput(showClause(result.found, format), output, io, guard)
   return EXIT_OK
 }
 
@@ -54,21 +58,24 @@ export async function runShow(
  * The consolidated text, clean, with a footer naming the version it is (date,
  * approving body) and the SHA-256 of the protocol file, for print and Word.
  */
-async function showConsolidated(target: string, format: 'html' | 'docx', io: Io, output: string | undefined): Promise<number> {
+async function showConsolidated(target: string, format: 'html' | 'docx', io: Io, output: string | undefined, guard: OutputGuard): Promise<number> {
   requireFileForDocx(format, output, 'protocol.docx')
   const file = await readProtocolFile(io.cwd, target).catch((error: unknown) => {
     if (error instanceof ProtocolNotFound) throw new UserError(error.why || `no protocol "${target}"`, EXIT_USAGE)
     throw error
   })
   const { history } = await readHistory(io.cwd, file.slug)
-  const hash = sha256(file.text)
+  const hash = sha256(withoutHead(file.text))
   const version = versionsOf(history).find((item) => item.sha256 === hash)
+  // The history's head as this text stands in it: published with the text, `keeling verify --head` checks the history against it.
+  const head = version && target.includes('@') ? recordHash(version) : history.records.length > 0 ? lastHash(history) : ''
+  const anchor = head ? ` History head: ${head}` : ''
   const footer = version
-    ? `${file.slug}, version ${version.label}, adopted ${version.date} by ${version.by}. SHA-256 of the text: ${hash}`
-    : `${displayPath(io.cwd, file.path)}, not a recorded version. SHA-256 of the text: ${hash}`
+    ? `${file.slug}, version ${version.label}, adopted ${version.date} by ${version.by}. SHA-256 of the text: ${hash}.${anchor}`
+    : `${displayPath(io.cwd, file.path)}, not a recorded version. SHA-256 of the text: ${hash}.${anchor}`
   const { renderConsolidatedDocx, renderConsolidatedHtml } = await import('../../core/render/render-consolidated.js')
   const rendered = format === 'html' ? renderConsolidatedHtml(file.text, target, footer) : await renderConsolidatedDocx(file.text, target, footer, new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'))
-  await writeOutput(rendered, output, io)
+  await writeOutput(rendered, output, io, guard)
   return EXIT_OK
 }
 

@@ -1,14 +1,14 @@
-import { readFile } from 'node:fs/promises'
-import { access } from 'node:fs/promises'
 import { buildChangeSet } from '../../core/diff/change-set.js'
 import { readDiffDocument } from '../../core/diff/diff-document.js'
-import { checkChain, type History, sha256, versionsOf } from '../../core/history/history.js'
+import { driftedClauses, type DriftedClause } from '../../core/history/drift.js'
+import { withoutHead } from '../../core/history/head.js'
+import { checkChain, describeRecord, findHead, type History, isAnchored, lastHash, versionsOf } from '../../core/history/history.js'
 import { applyMotions } from '../../core/motion/apply-motions.js'
 import { appliedMotions } from '../../core/protocol/applied-motions.js'
 import { parseProtocol } from '../../core/protocol/parse-protocol.js'
 import { historyPath, readHistory, readMotionsById, replayProject } from '../../store/history-file.js'
 import { displayPath, protocolPath } from '../../store/layout.js'
-import { listProtocolSlugs } from '../../store/read-protocol-file.js'
+import { listProtocolSlugs, type ProtocolFile, ProtocolNotFound, readProtocolFile } from '../../store/read-protocol-file.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js'
 
 /** One thing `verify` found wrong: in which file, at which line when it can say, and what. */
@@ -24,84 +24,183 @@ interface VerifiedProtocol {
   versions: number
   /** The last version's label, or null when the history records none. */
   last: string | null
+  /** The hash of the history's last record: the head to publish (in minutes, on a printed copy). */
+  head: string
   ok: boolean
   problems: Finding[]
+  /** Where this keeling applies a recorded motion differently from the keeling that adopted it (not a problem: the stored text is the version). */
+  drift: DriftedClause[]
+  /** Things to know that are not problems (a history made by an earlier keeling). */
+  notes: string[]
+}
+
+export interface VerifyOptions {
+  json?: boolean
+  /** A head published elsewhere, which the history must contain. */
+  head?: string
 }
 
 /**
- * `keeling verify [SLUG…]`: for each protocol with a history, check the
- * hash chain, replay every version from its motions, and check that the
- * protocol file is the last version plus any motions applied since. Every
- * mismatch is named: the record, the version, the clauses whose text differs.
+ * `keeling verify [SLUG…]`: for each protocol with a history, check the hash
+ * chain and its head (kept in the protocol's front matter, so that a cut or
+ * edited tail shows), each version's stored text against its record, each
+ * version's motions replayed against its stored text (a difference is named
+ * as drift), and that the protocol file is the last version plus any motions
+ * applied since. Every mismatch is named: the record, the version, the
+ * clauses whose text differs.
  */
-export async function runVerify(slugs: string[], options: { json?: boolean }, io: Io): Promise<number> {
+export async function runVerify(slugs: string[], options: VerifyOptions, io: Io): Promise<number> {
+  if (options.head !== undefined && !/^[0-9a-f]{12,64}$/i.test(options.head)) {
+    throw new UserError(`--head "${options.head}" is not a history head; give its SHA-256 in hex, at least the first 12 characters (keeling versions SLUG prints it)`, EXIT_USAGE)
+  }
   const all = slugs.length > 0 ? slugs : await listProtocolSlugs(io.cwd)
   const results: VerifiedProtocol[] = []
   for (const slug of all) {
-    const file = protocolPath(io.cwd, slug)
-    const current = await readFile(file, 'utf8').catch(() => undefined)
-    if (current === undefined) throw new UserError(`no protocol "${slug}" (${displayPath(io.cwd, file)})`, EXIT_USAGE)
-    const hasHistory = await access(historyPath(io.cwd, slug)).then(
-      () => true,
-      () => false
-    )
-    if (!hasHistory) {
+    const file = await readProtocolFile(io.cwd, slug).catch((error: unknown) => {
+      if (error instanceof ProtocolNotFound) throw new UserError(`no protocol "${slug}" (${displayPath(io.cwd, protocolPath(io.cwd, slug))})`, EXIT_USAGE)
+      throw error
+    })
+    const { history, exists } = await readHistory(io.cwd, slug)
+    if (!exists && file.head === undefined && options.head === undefined) {
       if (slugs.length > 0) io.stderr(`${slug}: no history (${displayPath(io.cwd, historyPath(io.cwd, slug))}); nothing to verify\n`)
       continue
     }
-    const { history } = await readHistory(io.cwd, slug)
-    const versions = versionsOf(history)
-    const problems = await verifyOne(io.cwd, slug, history, current)
-    results.push({ protocol: slug, versions: versions.length, last: versions.at(-1)?.label ?? null, ok: problems.length === 0, problems })
+    results.push(await verifyOne(io.cwd, slug, history, exists, file, options.head))
   }
   const problems = results.reduce((count, result) => count + result.problems.length, 0)
   if (options.json) io.stdout(`${JSON.stringify(results, null, 2)}\n`)
   else {
-    for (const found of results.flatMap((result) => result.problems)) io.stderr(`${found.file}${found.line ? `:${found.line}` : ''}: ${found.message}\n`)
-    io.stderr(`${results.length} protocol${results.length === 1 ? '' : 's'} verified: ${problems === 0 ? 'every version replays to its recorded text' : `${problems} problem${problems === 1 ? '' : 's'}`}\n`)
+    for (const result of results) {
+      for (const found of result.problems) io.stderr(`${found.file}${found.line ? `:${found.line}` : ''}: ${found.message}\n`)
+      for (const note of result.notes) io.stderr(`${result.protocol}: note: ${note}\n`)
+      for (const clause of result.drift) {
+        io.stderr(
+          `${displayPath(io.cwd, historyPath(io.cwd, result.protocol)).replace(/\.yml$/, '')}/${clause.version}.md:${clause.line}: ${clause.clause}: engine drift: this keeling applies the motions of ${clause.version} differently; the stored text stays the version\n  stored:   ${clause.stored || '(not there)'}\n  replayed: ${clause.replayed || '(not there)'}\n`
+        )
+      }
+    }
+    const drifted = results.reduce((count, result) => count + result.drift.length, 0)
+    const verdict = problems === 0 ? 'every record as adopted, every version its stored text' : `${problems} problem${problems === 1 ? '' : 's'}`
+    io.stderr(`${results.length} protocol${results.length === 1 ? '' : 's'} verified: ${verdict}${drifted > 0 ? `; ${drifted} clause${drifted === 1 ? '' : 's'} of engine drift (see above)` : ''}\n`)
   }
   return problems === 0 ? EXIT_OK : EXIT_PROBLEMS
 }
 
-async function verifyOne(root: string, slug: string, history: History, current: string): Promise<Finding[]> {
+async function verifyOne(root: string, slug: string, history: History, exists: boolean, file: ProtocolFile, published: string | undefined): Promise<VerifiedProtocol> {
   const historyName = displayPath(root, historyPath(root, slug))
-  const fileName = displayPath(root, protocolPath(root, slug))
+  const fileName = displayPath(root, file.path)
+  const versions = versionsOf(history)
+  const head = lastHash(history)
   const found: Finding[] = [
     ...history.problems.map((problem) => ({ file: historyName, line: problem.line, message: problem.message })),
     ...checkChain(history).map((problem) => ({ file: historyName, message: problem.message }))
   ]
+  const notes: string[] = []
+  const result = (drift: DriftedClause[] = []): VerifiedProtocol => ({
+    protocol: slug,
+    versions: versions.length,
+    last: versions.at(-1)?.label ?? null,
+    head,
+    ok: found.length === 0,
+    problems: found,
+    drift,
+    notes
+  })
+  if (published !== undefined) found.push(...checkPublished(history, historyName, published))
+  if (!exists) {
+    found.push({ file: historyName, message: `missing, but ${fileName} records history head ${file.head ?? ''}: the history was deleted or moved; restore it (e.g. git checkout ${historyName})` })
+    return result()
+  }
   const replay = await replayProject(root, slug, history)
-  if ('failure' in replay) return [...found, { file: historyName, message: replay.failure.reason }]
-  const versions = versionsOf(history)
+  const legacy = !isAnchored(history)
+  found.push(...checkAnchor(history, file, { historyName, fileName, legacy }))
+  if (legacy && file.head === undefined && history.records.length > 0) {
+    const partial = versions.some((version) => !replay.stored.has(version.label)) ? ', and only some versions\' texts are stored' : ''
+    notes.push(`made by an earlier keeling: its head is not anchored in ${fileName}${partial}; \`keeling migrate ${slug}\` stores every version's text and anchors the head (the next decide or adopt does it too)`)
+  }
+  if ('failure' in replay) {
+    found.push({ file: historyName, message: replay.failure.reason })
+    return result()
+  }
+  const drift = replay.drift.flatMap(driftedClauses)
+  for (const item of replay.drift.filter((entry) => entry.replayed === undefined)) {
+    notes.push(`engine drift: the motions of version ${item.version} no longer apply with this keeling (${item.reason ?? ''}); its stored text stays the version`)
+  }
   const last = versions.at(-1)
-  if (!last) return found
-  const lastText = replay.texts.get(last.label) ?? ''
-  if (sha256(current) === last.sha256) return found
-  // Motions applied since the last version (`keeling apply`) are allowed: replay them too.
-  const adopted = new Set(versions.flatMap((version) => version.motions.map((motion) => motion.id)))
+  if (!last) return result(drift)
+  found.push(...(await checkCurrent(root, slug, replay.texts.get(last.label) ?? '', file, versions.flatMap((version) => version.motions.map((motion) => motion.id)), last.label)))
+  return result(drift)
+}
+
+/** The head in the protocol's front matter against the history's last record: a cut or edited tail shows here. */
+function checkAnchor(history: History, file: ProtocolFile, names: { historyName: string; fileName: string; legacy: boolean }): Finding[] {
+  const { historyName, fileName, legacy } = names
+  const last = history.records.at(-1)
+  if (!last) {
+    return file.head ? [{ file: historyName, message: `holds no records, but ${fileName} records history head ${file.head.slice(0, 12)}…: its records were removed; restore the file (e.g. git checkout ${historyName})` }] : []
+  }
+  const head = lastHash(history)
+  if (file.head === undefined || file.head === '') {
+    if (legacy) return []
+    return [
+      {
+        file: fileName,
+        line: 1,
+        message: `records no history head (the \`history-head:\` line of its front matter was removed); the history's last record, ${describeRecord(last)}, has hash ${head}: check it against a published head (keeling verify --head HASH), then run \`keeling migrate\` to write it back`
+      }
+    ]
+  }
+  if (file.head === head) return []
+  const at = findHead(history, file.head)
+  if (at) {
+    return [
+      {
+        file: historyName,
+        message: `${at.after} record${at.after === 1 ? '' : 's'} after the head ${fileName} records (${describeRecord(history.records[at.index] ?? last)}): written without keeling, or ${fileName} is an older copy`
+      }
+    ]
+  }
+  return [
+    {
+      file: historyName,
+      message: `its last record was changed or removed: ${fileName} records history head ${file.head.slice(0, 12)}…, which no record has (the last record now is ${describeRecord(last)}, ${head.slice(0, 12)}…)`
+    }
+  ]
+}
+
+/** A head published elsewhere (minutes, a printed copy) must be a record of the history. */
+function checkPublished(history: History, historyName: string, published: string): Finding[] {
+  const at = findHead(history, published)
+  if (at) return []
+  return [{ file: historyName, message: `no record has the published head ${published}: the history was altered or cut at or before that record, or the head is another protocol's` }]
+}
+
+/** The protocol file against its last version, plus any motions applied since with `keeling apply`. */
+async function checkCurrent(root: string, slug: string, lastText: string, file: ProtocolFile, adoptedIds: string[], label: string): Promise<Finding[]> {
+  const current = withoutHead(file.text)
+  if (current === lastText) return []
+  const fileName = displayPath(root, file.path)
+  const adopted = new Set(adoptedIds)
   const since = appliedMotions(parseProtocol(current)).filter((id) => !adopted.has(id))
   let expected = lastText
   if (since.length > 0) {
     const motions = await readMotionsById(root, slug, since)
     const inputs = since.flatMap((id) => motions.get(id) ?? [])
-    const result = applyMotions(lastText, inputs)
-    if ('problems' in result || inputs.length !== since.length) {
-      return [...found, { file: fileName, message: `the motions applied since version ${last.label} (${since.join(', ')}) cannot be replayed on it` }]
+    const applied = applyMotions(lastText, inputs)
+    if ('problems' in applied || inputs.length !== since.length) {
+      return [{ file: fileName, message: `the motions applied since version ${label} (${since.join(', ')}) cannot be replayed on it` }]
     }
-    expected = result.text
+    expected = applied.text
   }
-  if (expected === current) return found
-  const changes = buildChangeSet(readDiffDocument(expected), readDiffDocument(current), { before: `${slug}@${last.label}`, after: fileName })
+  if (expected === current) return []
+  const changes = buildChangeSet(readDiffDocument(expected), readDiffDocument(current), { before: `${slug}@${label}`, after: fileName })
   const clauses = changes.clauses.filter((clause) => clause.type !== 'unchanged')
-  const against = since.length > 0 ? `version ${last.label} with ${since.join(', ')}` : `version ${last.label}`
-  if (clauses.length === 0) return [...found, { file: fileName, message: `stored text differs from ${against} (outside the clauses: front matter or spacing)` }]
-  return [
-    ...found,
-    ...clauses.map((clause) => {
-      const unit = clause.after ?? clause.before
-      const name = unit?.number || clause.id || `"${(unit?.body ?? '').slice(0, 30)}…"`
-      const what = clause.type === 'inserted' ? 'is not in' : clause.type === 'deleted' ? 'is missing from the stored text of' : 'stored text differs from'
-      return { file: fileName, line: clause.after?.line ?? clause.before?.line ?? 1, message: `${name}: ${clause.type === 'inserted' ? `stored clause ${what}` : what} ${against}` }
-    })
-  ]
+  const against = since.length > 0 ? `version ${label} with ${since.join(', ')}` : `version ${label}`
+  if (clauses.length === 0) return [{ file: fileName, message: `stored text differs from ${against} (outside the clauses: front matter or spacing)` }]
+  return clauses.map((clause) => {
+    const unit = clause.after ?? clause.before
+    const name = unit?.number || clause.id || `"${(unit?.body ?? '').slice(0, 30)}…"`
+    const what = clause.type === 'inserted' ? 'is not in' : clause.type === 'deleted' ? 'is missing from the stored text of' : 'stored text differs from'
+    return { file: fileName, line: clause.after?.line ?? clause.before?.line ?? 1, message: `${name}: ${clause.type === 'inserted' ? `stored clause ${what}` : what} ${against}` }
+  })
 }

@@ -1,4 +1,4 @@
-import { versionsOf } from '../../core/history/history.js'
+import { lastHash, versionsOf } from '../../core/history/history.js'
 import { readHistory } from '../../store/history-file.js'
 import { access } from 'node:fs/promises'
 import { protocolPath } from '../../store/layout.js'
@@ -29,6 +29,8 @@ export async function runVersions(slug: string, options: { json?: boolean }, io:
   const widths = head.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)))
   const line = (row: string[]): string => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()
   io.stdout(`${[head, ...rows].map(line).join('\n')}\n`)
+  // The hash of the last record, to publish with the minutes: `keeling verify --head` checks the history against it.
+  io.stdout(`\nhistory head ${lastHash(history)} (${history.records.length} records)\n`)
   return EXIT_OK
 }
 

@@ -24,6 +24,8 @@ export interface Decision {
   note: string
   /** The hash of the record before this one ('' for the first): the chain. */
   previous: string
+  /** The records' format: `2` for records whose history keeps every version's text and its head in the protocol ('' before). */
+  format?: string
 }
 
 /** A version: a named, dated text of the protocol, the previous version plus the motions adopted into it. */
@@ -39,6 +41,8 @@ export interface Version {
   /** SHA-256 of the protocol file as this version left it. */
   sha256: string
   previous: string
+  /** As for a decision: `2`, or '' for a record made before every version's text was stored. */
+  format?: string
 }
 
 export type HistoryRecord = Decision | Version
@@ -63,10 +67,23 @@ export function recordHash(record: HistoryRecord): string {
 function canonical(record: HistoryRecord): unknown[] {
   if (record.record === 'decision') {
     const { motion, motionSha256, outcome, body, meeting, date, mover, seconder, note, previous } = record
-    return ['decision', motion, motionSha256, outcome, body, meeting, date, record.for, record.against, record.abstain, mover, seconder, note, previous]
+    return withFormat(record, ['decision', motion, motionSha256, outcome, body, meeting, date, record.for, record.against, record.abstain, mover, seconder, note, previous])
   }
   const { label, date, by, from, motions, sha256: text, previous } = record
-  return ['version', label, date, by, from, motions.map((motion) => [motion.id, motion.sha256]), text, previous]
+  return withFormat(record, ['version', label, date, by, from, motions.map((motion) => [motion.id, motion.sha256]), text, previous])
+}
+
+/** The format is hashed when a record has one, so that it cannot be taken off; a record without one hashes as before. */
+function withFormat(record: HistoryRecord, fields: unknown[]): unknown[] {
+  return record.format ? [...fields, 'format', record.format] : fields
+}
+
+/** The format of the records this keeling writes: every version's text stored, the head anchored in the protocol. */
+export const RECORD_FORMAT = '2'
+
+/** Whether a history must have its head anchored in the protocol: any of its records was written in format 2. */
+export function isAnchored(history: History): boolean {
+  return history.records.some((record) => record.format === RECORD_FORMAT)
 }
 
 /** The hash the next record must name as `previous`. */
@@ -104,8 +121,19 @@ export function parseHistory(text: string): History {
       problems.push({ line, message: `not valid YAML: ${doc.errors[0]?.message.split('\n')[0] ?? ''}` })
       continue
     }
-    const value = doc.toJS() as Record<string, unknown> | null
+    let value: Record<string, unknown> | null
+    try {
+      value = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown> | null
+    } catch (error) {
+      // A record that expands into far more than it says (a YAML alias bomb) is not a record.
+      problems.push({ line, message: `not a record: ${error instanceof Error ? error.message : String(error)} (a record has no YAML aliases)` })
+      continue
+    }
     if (value === null) continue
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      problems.push({ line, message: 'a record must be `key: value` lines, starting `record: decision` or `record: version`' })
+      continue
+    }
     const record = toRecord(value)
     if (typeof record === 'string') problems.push({ line, message: record })
     else records.push(record)
@@ -144,7 +172,8 @@ function toRecord(value: Record<string, unknown>): HistoryRecord | string {
       mover: text('mover'),
       seconder: text('seconder'),
       note: text('note'),
-      previous: text('previous')
+      previous: text('previous'),
+      ...(text('format') ? { format: text('format') } : {})
     }
   }
   if (value['record'] === 'version') {
@@ -160,7 +189,8 @@ function toRecord(value: Record<string, unknown>): HistoryRecord | string {
         return { id: typeof entry['id'] === 'string' ? entry['id'] : '', sha256: typeof entry['sha256'] === 'string' ? entry['sha256'] : '' }
       }),
       sha256: text('sha256'),
-      previous: text('previous')
+      previous: text('previous'),
+      ...(text('format') ? { format: text('format') } : {})
     }
   }
   return 'a record must say `record: decision` or `record: version`'
@@ -184,7 +214,8 @@ export function formatRecord(record: HistoryRecord): string {
           mover: record.mover,
           seconder: record.seconder,
           note: record.note,
-          previous: record.previous
+          previous: record.previous,
+          format: record.format ?? ''
         }
       : {
           record: 'version',
@@ -194,7 +225,8 @@ export function formatRecord(record: HistoryRecord): string {
           from: record.from,
           motions: record.motions,
           sha256: record.sha256,
-          previous: record.previous
+          previous: record.previous,
+          format: record.format ?? ''
         }
   const kept = Object.fromEntries(Object.entries(fields).filter(([key, value]) => value !== '' || key === 'previous' || key === 'from'))
   return `---\n${stringify(kept, { lineWidth: 0 })}`
@@ -209,13 +241,25 @@ export function historyHeader(slug: string): string {
 `
 }
 
+/** Where a published head stands in a history: the record it names, and how many came after it. */
+export function findHead(history: History, head: string): { index: number; after: number } | undefined {
+  const wanted = head.toLowerCase()
+  const index = history.records.findIndex((record) => recordHash(record).startsWith(wanted))
+  return index === -1 ? undefined : { index, after: history.records.length - 1 - index }
+}
+
+/** A record named for a reader: `version cwg-2017-04-25` or `decision on cwg-1 (2017-04-25)`. */
+export function describeRecord(record: HistoryRecord): string {
+  return record.record === 'version' ? `version ${record.label}` : `decision on ${record.motion} (${record.date})`
+}
+
 /** Problems with the chain: a record whose `previous` is not the hash of the one before. */
 export function checkChain(history: History): Array<{ index: number; message: string }> {
   const problems: Array<{ index: number; message: string }> = []
   let expected = ''
   history.records.forEach((record, index) => {
     if (record.previous !== expected) {
-      const name = record.record === 'version' ? `version ${record.label}` : `decision on ${record.motion} (${record.date})`
+      const name = describeRecord(record)
       problems.push({ index, message: `${name}: the record before it was changed or removed (its hash is not the one recorded)` })
     }
     expected = recordHash(record)

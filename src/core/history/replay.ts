@@ -10,32 +10,57 @@ export interface ReplayStep {
   after: string
 }
 
-/** The texts of every version, replayed from the first; or where replaying fails. */
+/**
+ * Where this keeling applies a version's recorded motions differently from
+ * the keeling that adopted them: the stored text stays the version; the
+ * replayed text (or why the motions no longer apply) is for the reader.
+ */
+export interface Drift {
+  version: string
+  /** The version's text as stored. */
+  stored: string
+  /** The text this keeling gives by applying the motions to the version before, when they apply. */
+  replayed?: string
+  /** Why the motions do not apply, when they do not. */
+  reason?: string
+}
+
+/** The texts of every version, the drift found replaying them; or the first record found altered. */
 export type Replay =
-  | { texts: Map<string, string>; steps: ReplayStep[] }
-  | { failure: { version: string; reason: string }; texts: Map<string, string>; steps: ReplayStep[] }
+  | { texts: Map<string, string>; steps: ReplayStep[]; drift: Drift[] }
+  | { failure: { version: string; reason: string }; texts: Map<string, string>; steps: ReplayStep[]; drift: Drift[] }
 
 /**
- * Rebuild every version's text: the first from its recorded text, each
- * later one by applying its motions to the version before, as `adopt` did. Each motion file must be the one adopted (same SHA-256),
- * and each result must have the recorded hash.
+ * Every version's text, and a check of each against its motions. A version's
+ * text is the one stored when it was adopted (`history/SLUG/LABEL.md`, which
+ * must have the recorded SHA-256); replaying its motions on the version
+ * before is a check, and a difference is drift, not a failure. A history
+ * made before every text was stored has only its first: the later ones are
+ * then rebuilt by replaying, as the keeling that adopted them did, and must
+ * give the recorded hash. Each motion file must be the one adopted (same
+ * SHA-256): a changed or missing motion, or an altered stored text, is a
+ * record altered.
  *
- * @param rootText the first version's text as recorded
+ * @param stored a version's stored text by label, or undefined when none is stored
  * @param motion the motion file with an ID, or undefined when there is none
  */
-export function replayHistory(history: History, rootText: string | undefined, motion: (id: string) => MotionInput | undefined): Replay {
+export function replayHistory(history: History, stored: (label: string) => string | undefined, motion: (id: string) => MotionInput | undefined): Replay {
   const texts = new Map<string, string>()
   const steps: ReplayStep[] = []
-  const fail = (version: string, reason: string): Replay => ({ failure: { version, reason }, texts, steps })
+  const drift: Drift[] = []
+  const fail = (version: string, reason: string): Replay => ({ failure: { version, reason }, texts, steps, drift })
   let previous: string | undefined
   let previousLabel = ''
   for (const version of versionsOf(history)) {
+    const kept = stored(version.label)
+    if (kept !== undefined && sha256(kept) !== version.sha256) {
+      return fail(version.label, `the stored text of version ${version.label} was changed since it was adopted (its SHA-256 differs from the record)`)
+    }
     if (previous === undefined) {
-      if (rootText === undefined) return fail(version.label, `the text of version ${version.label} is missing (history/…/${version.label}.md)`)
-      if (sha256(rootText) !== version.sha256) return fail(version.label, `the recorded text of version ${version.label} was changed since it was adopted (its SHA-256 differs)`)
-      texts.set(version.label, rootText)
-      steps.push({ version, motions: [], before: '', after: rootText })
-      previous = rootText
+      if (kept === undefined) return fail(version.label, `the text of version ${version.label} is missing (history/…/${version.label}.md)`)
+      texts.set(version.label, kept)
+      steps.push({ version, motions: [], before: '', after: kept })
+      previous = kept
       previousLabel = version.label
       continue
     }
@@ -48,13 +73,21 @@ export function replayHistory(history: History, rootText: string | undefined, mo
     }
     // As adopted: all the version's motions at once, each read against the version before.
     const result = applyMotions(previous, inputs, { version: previousLabel })
-    if ('problems' in result) return fail(version.label, `the motions of version ${version.label} no longer apply to the version before: ${result.problems[0]?.message.reason ?? ''}`)
-    const text = result.text
+    const problem = 'problems' in result ? (result.problems[0]?.message.reason ?? '') : undefined
+    let text: string
+    if (kept !== undefined) {
+      text = kept
+      if (problem !== undefined) drift.push({ version: version.label, stored: kept, reason: problem })
+      else if (!('problems' in result) && result.text !== kept) drift.push({ version: version.label, stored: kept, replayed: result.text })
+    } else {
+      if (problem !== undefined || 'problems' in result) return fail(version.label, `the motions of version ${version.label} no longer apply to the version before: ${problem ?? ''}`)
+      if (sha256(result.text) !== version.sha256) return fail(version.label, `replaying version ${version.label} does not give the text it recorded`)
+      text = result.text
+    }
     steps.push({ version, motions: inputs, before: previous, after: text })
-    if (sha256(text) !== version.sha256) return fail(version.label, `replaying version ${version.label} does not give the text it recorded`)
     texts.set(version.label, text)
     previous = text
     previousLabel = version.label
   }
-  return { texts, steps }
+  return { texts, steps, drift }
 }

@@ -8,7 +8,7 @@ import type { Clause, Protocol } from './types.js'
 import { writeProtocol } from './write-protocol.js'
 
 /** Front matter keys a protocol may carry; anything else is probably a typo. */
-const FRONT_MATTER_KEYS = new Set(['title', 'slug', 'body', 'source', 'description', 'applied'])
+const FRONT_MATTER_KEYS = new Set(['title', 'slug', 'body', 'source', 'description', 'applied', 'history-head'])
 
 /**
  * Every problem in a protocol at once: those found while reading, then

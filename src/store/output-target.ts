@@ -1,0 +1,56 @@
+import { realpath } from 'node:fs/promises'
+import { basename, dirname, join, relative, resolve, sep } from 'node:path'
+import { Refusal } from './environment-error.js'
+import { AMENDMENTS_DIR, displayPath, PROTOCOLS_DIR } from './layout.js'
+import { HISTORY_DIR } from './history-file.js'
+import { STATE_DIR } from './transaction.js'
+
+/** The folders of a project that hold its records, and what a file in each is. */
+const RECORD_FOLDERS: Array<{ folder: string; what: string }> = [
+  { folder: PROTOCOLS_DIR, what: 'the protocols' },
+  { folder: HISTORY_DIR, what: 'the histories and version texts' },
+  { folder: AMENDMENTS_DIR, what: 'the motions' },
+  { folder: STATE_DIR, what: "keeling's locks and journals" }
+]
+
+/** A path with every symbolic link resolved, also for a file (or folders) not made yet. */
+async function canonical(path: string): Promise<string> {
+  const missing: string[] = []
+  for (let at = resolve(path); ; at = dirname(at)) {
+    const real = await realpath(at).catch(() => undefined)
+    if (real !== undefined) return join(real, ...missing.reverse())
+    if (dirname(at) === at) return resolve(path)
+    missing.push(basename(at))
+  }
+}
+
+function inside(folder: string, path: string): boolean {
+  const rel = relative(folder, path)
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !rel.startsWith(sep))
+}
+
+/**
+ * Where an output (`-o FILE`) may go: never over or among the records —
+ * protocols, histories, version texts, motions, keeling's own state — and
+ * not over the command's own input unless `force` is given.
+ *
+ * @param inputs the files the command reads (their paths as given or resolved)
+ * @returns the resolved path to write
+ * @throws Refusal naming what the file is and what to do instead
+ */
+export async function checkOutputTarget(root: string, file: string, inputs: string[], force: boolean): Promise<string> {
+  const target = resolve(root, file)
+  const real = await canonical(target)
+  for (const { folder, what } of RECORD_FOLDERS) {
+    const records = await canonical(join(root, folder))
+    if (inside(records, real)) {
+      throw new Refusal(`-o ${displayPath(root, target)} is in ${folder}/, which holds ${what}: an output is never written among the records; write it elsewhere, e.g. -o papers/${basename(target)}`)
+    }
+  }
+  for (const input of inputs) {
+    if ((await canonical(resolve(root, input))) === real && !force) {
+      throw new Refusal(`-o ${displayPath(root, target)} is this command's input; write the output to another file, or pass --force to replace the input`)
+    }
+  }
+  return target
+}

@@ -1,0 +1,57 @@
+import { readFile } from 'node:fs/promises'
+import { withHead, withoutHead } from '../core/history/head.js'
+import { type HistoryRecord, recordHash } from '../core/history/history.js'
+import { historyPath, migrationFiles, readHistory, VersionNotFound, versionTextPath, withRecords } from './history-file.js'
+import { protocolPath } from './layout.js'
+import { commitFiles, type FileWrite } from './transaction.js'
+
+/** One change to a protocol's records, written all or none. */
+export interface RecordChange {
+  /** Records appended to the history, oldest first. */
+  records?: HistoryRecord[]
+  /** The protocol's new text (without a head line); default: the text as it stands. */
+  protocol?: string
+  /** Version texts to store, `history/SLUG/LABEL.md`. */
+  versions?: Array<{ label: string; text: string }>
+}
+
+/** What a write of the records did, for the message to the user. */
+export interface RecordsWritten {
+  /** The history's head after the write ('' when the protocol has no history). */
+  head: string
+  /** Labels of versions of an earlier keeling's history whose texts were stored by this write. */
+  migrated: string[]
+}
+
+/**
+ * Write a change to a protocol's records as one: the history with the new
+ * records, the version texts, and the protocol with the history's new head
+ * in its front matter — all or none (see commitFiles). A history made by an
+ * earlier keeling is brought up to date by the same write: every version's
+ * text stored, and the head anchored. Call holding the protocol's lock.
+ */
+export async function writeRecords(root: string, slug: string, intent: string, change: RecordChange): Promise<RecordsWritten> {
+  const { history, text: historyText, exists } = await readHistory(root, slug)
+  const records = change.records ?? []
+  const migration = await migrationFiles(root, slug, history).catch((error: unknown) => {
+    // A history that cannot be replayed is left as it is (verify names why); the new records are still written.
+    if (error instanceof VersionNotFound) return [] as FileWrite[]
+    throw error
+  })
+  const all = [...history.records, ...records]
+  const last = all.at(-1)
+  const head = last ? recordHash(last) : ''
+  const file = protocolPath(root, slug)
+  const raw = await readFile(file, 'utf8')
+  const text = change.protocol ?? withoutHead(raw)
+  const protocol = head === '' ? text : withHead(text, head)
+  const files: FileWrite[] = [
+    ...(change.versions ?? []).map((version) => ({ path: versionTextPath(root, slug, version.label), text: version.text })),
+    ...migration,
+    ...(records.length > 0 || (!exists && head !== '') ? [{ path: historyPath(root, slug), text: withRecords(slug, historyText, records) }] : []),
+    ...(protocol !== raw ? [{ path: file, text: protocol }] : [])
+  ]
+  if (files.length > 0) await commitFiles(root, slug, intent, files)
+  const labels = new Set((change.versions ?? []).map((version) => version.label))
+  return { head, migrated: migration.map((entry) => entry.path.replace(/^.*[\\/]/, '').replace(/\.md$/, '')).filter((label) => !labels.has(label)) }
+}

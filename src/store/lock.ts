@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
-import { link, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { link, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
-import { dirname } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { ensureFolder, uniqueToken } from './write-file-atomic.js'
 
 /** Who holds a lock: written whole before the lock file is visible. */
@@ -76,7 +76,10 @@ async function acquire(lock: string, command: string, waitMs: number): Promise<L
   const deadline = Date.now() + waitMs
   let delay = 10
   for (;;) {
-    if (await tryLink(lock, owner)) return owner
+    if (await tryLink(lock, owner)) {
+      await removeOrphans(lock)
+      return owner
+    }
     const held = await readOwner(lock)
     if (held === 'gone') continue
     if (held === 'unreadable' || isStale(held)) {
@@ -152,9 +155,28 @@ async function clearStale(lock: string, judged: LockOwner | 'unreadable'): Promi
   }
 }
 
+/** Owner files (`SLUG.lock.<pid>-<random>`) left by processes that died between writing and linking them. */
+async function removeOrphans(lock: string): Promise<void> {
+  const prefix = `${basename(lock)}.`
+  const names = await readdir(dirname(lock)).catch(() => [] as string[])
+  for (const name of names) {
+    const pid = Number(/^(?:break\.)?(\d+)-[0-9a-f]+$/.exec(name.slice(prefix.length))?.[1])
+    if (name.startsWith(prefix) && Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) await rm(join(dirname(lock), name), { force: true })
+  }
+}
+
 async function release(lock: string, owner: LockOwner): Promise<void> {
   const held = await readOwner(lock).catch(() => 'gone' as const)
   if (held !== 'gone' && held !== 'unreadable' && held.token === owner.token) await rm(lock, { force: true })
+}
+
+/** Clear a lock whose holder has certainly ended (a crash), and the owner files of dead processes beside it. */
+export async function clearIfStale(lock: string): Promise<boolean> {
+  const held = await readOwner(lock).catch(() => 'gone' as const)
+  if (held === 'gone' || (held !== 'unreadable' && !isStale(held))) return false
+  await clearStale(lock, held)
+  await removeOrphans(lock)
+  return true
 }
 
 /** Who holds a lock now, if anyone (for messages and `verify`). */

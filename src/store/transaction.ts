@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
-import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import { displayPath } from './layout.js'
-import { lockWaitMs, withLock } from './lock.js'
+import { clearIfStale, lockWaitMs, withLock } from './lock.js'
 import { aboutTarget, crashPoint, ensureFolder, syncFolder, temporaryPath, uniqueToken, writeDurable, writeFileAtomic } from './write-file-atomic.js'
 
 /**
@@ -195,6 +195,9 @@ export async function settleJournals(root: string, env: Record<string, string | 
   const names = await readdir(join(root, STATE_DIR, 'journal')).catch(() => [] as string[])
   const notes: string[] = []
   const failures: string[] = []
+  // A lock left by a process that died after its write was done: nothing to complete, only the lock to clear.
+  const locks = await readdir(join(root, STATE_DIR, 'locks')).catch(() => [] as string[])
+  for (const lock of locks.filter((name) => name.endsWith('.lock'))) await clearIfStale(join(root, STATE_DIR, 'locks', lock))
   for (const name of names.filter((entry) => entry.endsWith('.json'))) {
     const slug = name.slice(0, -'.json'.length)
     try {
@@ -206,4 +209,35 @@ export async function settleJournals(root: string, env: Record<string, string | 
     }
   }
   return { notes, failures }
+}
+
+/** What identifies a file's content on disk without reading it: a rename into place gives a new inode. */
+async function fingerprint(paths: string[]): Promise<string> {
+  const parts = await Promise.all(paths.map((path) => stat(path).then((info) => `${info.ino}:${info.size}:${info.mtimeMs}`, () => '-')))
+  return parts.join('|')
+}
+
+/**
+ * Read a protocol's records as one, without taking its lock: a read that
+ * overlapped a write (its journal was there, or the files were replaced
+ * meanwhile) is done again once the write is over, so a reader never sees
+ * the history of one write with the protocol of the one before.
+ *
+ * @param files the files the read depends on (protocol, history)
+ */
+export async function readStable<T>(root: string, slug: string, files: string[], env: Record<string, string | undefined>, read: () => Promise<T>): Promise<T> {
+  const journal = journalPath(root, slug)
+  const deadline = Date.now() + lockWaitMs(env)
+  for (let attempt = 0; ; attempt++) {
+    const busy = await stat(journal).then(() => true, () => false)
+    if (busy && Date.now() < deadline) {
+      // A write under way (or interrupted: the lock's holder is gone and the next writer completes it).
+      await withProtocolLock(root, slug, 'waiting for a write to finish before reading', env, async () => undefined).catch(() => undefined)
+      continue
+    }
+    const before = await fingerprint(files)
+    const result = await read()
+    const unchanged = (await fingerprint(files)) === before && !(await stat(journal).then(() => true, () => false))
+    if (unchanged || Date.now() > deadline || attempt > 50) return result
+  }
 }

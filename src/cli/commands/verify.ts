@@ -9,6 +9,7 @@ import { parseProtocol } from '../../core/protocol/parse-protocol.js'
 import { historyPath, readHistory, readMotionsById, replayProject } from '../../store/history-file.js'
 import { displayPath, protocolPath } from '../../store/layout.js'
 import { listProtocolSlugs, type ProtocolFile, ProtocolNotFound, readProtocolFile } from '../../store/read-protocol-file.js'
+import { readStable } from '../../store/transaction.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js'
 
 /** One thing `verify` found wrong: in which file, at which line when it can say, and what. */
@@ -56,16 +57,18 @@ export async function runVerify(slugs: string[], options: VerifyOptions, io: Io)
   const all = slugs.length > 0 ? slugs : await listProtocolSlugs(io.cwd)
   const results: VerifiedProtocol[] = []
   for (const slug of all) {
-    const file = await readProtocolFile(io.cwd, slug).catch((error: unknown) => {
-      if (error instanceof ProtocolNotFound) throw new UserError(`no protocol "${slug}" (${displayPath(io.cwd, protocolPath(io.cwd, slug))})`, EXIT_USAGE)
-      throw error
+    // Without the lock, but never across a write: what is verified is one state of the records.
+    const verified = await readStable(io.cwd, slug, [protocolPath(io.cwd, slug), historyPath(io.cwd, slug)], io.env, async () => {
+      const file = await readProtocolFile(io.cwd, slug).catch((error: unknown) => {
+        if (error instanceof ProtocolNotFound) throw new UserError(`no protocol "${slug}" (${displayPath(io.cwd, protocolPath(io.cwd, slug))})`, EXIT_USAGE)
+        throw error
+      })
+      const { history, exists } = await readHistory(io.cwd, slug)
+      if (!exists && file.head === undefined && options.head === undefined) return undefined
+      return verifyOne(io.cwd, slug, history, exists, file, options.head)
     })
-    const { history, exists } = await readHistory(io.cwd, slug)
-    if (!exists && file.head === undefined && options.head === undefined) {
-      if (slugs.length > 0) io.stderr(`${slug}: no history (${displayPath(io.cwd, historyPath(io.cwd, slug))}); nothing to verify\n`)
-      continue
-    }
-    results.push(await verifyOne(io.cwd, slug, history, exists, file, options.head))
+    if (verified) results.push(verified)
+    else if (slugs.length > 0) io.stderr(`${slug}: no history (${displayPath(io.cwd, historyPath(io.cwd, slug))}); nothing to verify\n`)
   }
   const problems = results.reduce((count, result) => count + result.problems.length, 0)
   if (options.json) io.stdout(`${JSON.stringify(results, null, 2)}\n`)

@@ -111,3 +111,30 @@ describe('word operations refused', () => {
     ])
   })
 })
+
+describe('words are words', () => {
+  it('a quote found only inside a longer word is not found, and the word is offered', () => {
+    // RULES 2.1: "Members and officers should treat each other with respect." — no "Member" on its own.
+    expect(refused(RULES, '1. In paragraph 2.1, after "Member" insert " of the Council"')).toEqual([
+      '6:4 words-not-found: Instruction 1: Cannot find “Member” as a word in paragraph 2.1: it occurs only inside “Members”; did you mean “Members”?'
+    ])
+  })
+
+  it('"a" is a word: the letter inside "legal" or "private" is no candidate', () => {
+    // 2.2 has "a" as a word once ("there is a legal reason"), and the letter a in many words.
+    expect(applied(RULES, '1. In paragraph 2.2, leave out "a" and insert "any"')).toContain('- there is any legal reason (eg.')
+    // 2.3 has "A member" and "an officer", and no "a" as a word.
+    const [problem = ''] = refused(RULES, '1. In paragraph 2.3, leave out "a" and insert "any"')
+    expect(problem).toMatch(/^6:4 words-not-found: Instruction 1: Cannot find “a” in paragraph 2\.3/)
+  })
+
+  it("the clause's closing full stop is punctuation: leave out from \"X\" to the end keeps it", () => {
+    expect(line(applied(RULES, '1. In paragraph 2.1, leave out from "with" to the end'), '2.1')).toBe('2.1 Members and officers should treat each other.')
+  })
+
+  it('words added at the end go before the closing full stop; a sentence goes after it', () => {
+    expect(line(applied(RULES, '1. In paragraph 3.2, at the end insert ", provided that they are asked"'), '3.2')).toBe('3.2 Officers give facts, provided that they are asked.')
+    expect(line(applied(RULES, '1. In paragraph 3.2, at the end insert "and figures"'), '3.2')).toBe('3.2 Officers give facts and figures.')
+    expect(line(applied(RULES, '1. In paragraph 3.2, at the end insert "They do not take sides."'), '3.2')).toBe('3.2 Officers give facts. They do not take sides.')
+  })
+})

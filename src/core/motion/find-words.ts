@@ -6,12 +6,22 @@ export interface WordMatch {
   end: number
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u
+
 /**
  * A pattern for quoted words: exact, except that a space matches any run of
- * spaces or tabs (not a line break), and straight and curly quotes and
- * apostrophes match each other — a motion typed with ' still finds ’.
+ * spaces or tabs (not a line break), straight and curly quotes and
+ * apostrophes match each other — a motion typed with ' still finds ’ — and
+ * dashes match each other. Words are words: a quote that begins (or ends)
+ * with a letter or digit matches only where no letter or digit comes before
+ * (or after) it, so "Member" is not found in "Members", nor "a" in "may".
+ *
+ * @param boundaries false to find the words inside longer words too (for "did you mean")
  */
-export function wordsPattern(words: string): RegExp {
+export function wordsPattern(words: string, boundaries = true): RegExp {
+  const trimmed = words.trim()
+  const before = boundaries && WORD_CHAR.test(trimmed[0] ?? '') ? '(?<![\\p{L}\\p{N}])' : ''
+  const after = boundaries && WORD_CHAR.test(trimmed.at(-1) ?? '') ? '(?![\\p{L}\\p{N}])' : ''
   let pattern = ''
   for (const part of words.trim().split(/[ \t]+/)) {
     if (pattern !== '') pattern += '[ \\t]+'
@@ -19,16 +29,17 @@ export function wordsPattern(words: string): RegExp {
       .map((char) => {
         if ("'‘’".includes(char)) return "['‘’]"
         if ('"“”'.includes(char)) return '["“”]'
+        if ('-–—'.includes(char)) return '[-–—]'
         return char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
       })
       .join('')
   }
-  return new RegExp(pattern, 'gu')
+  return new RegExp(before + pattern + after, 'gu')
 }
 
-/** Every place the words occur in `text` (overlapping ones too), from `from` on. */
-export function findWords(text: string, words: string, from = 0): WordMatch[] {
-  const pattern = wordsPattern(words)
+/** Every place the words occur as words in `text` (overlapping ones too), from `from` on. */
+export function findWords(text: string, words: string, from = 0, boundaries = true): WordMatch[] {
+  const pattern = wordsPattern(words, boundaries)
   const matches: WordMatch[] = []
   pattern.lastIndex = from
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
@@ -36,6 +47,22 @@ export function findWords(text: string, words: string, from = 0): WordMatch[] {
     pattern.lastIndex = match.index + 1
   }
   return matches
+}
+
+/**
+ * The whole words that contain `words` where it occurs only inside longer
+ * words ("Member" in "Members"), each once, for "did you mean".
+ */
+export function containingWords(text: string, words: string): string[] {
+  const found = new Set<string>()
+  for (const match of findWords(text, words, 0, false)) {
+    let start = match.start
+    let end = match.end
+    while (start > 0 && WORD_CHAR.test(text[start - 1] ?? '')) start--
+    while (end < text.length && WORD_CHAR.test(text[end] ?? '')) end++
+    found.add(text.slice(start, end))
+  }
+  return [...found]
 }
 
 /**

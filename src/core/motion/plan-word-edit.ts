@@ -1,5 +1,5 @@
 import type { Clause } from '../protocol/types.js'
-import { context, findWords, nearestWords, type WordMatch } from './find-words.js'
+import { containingWords, context, findWords, nearestWords, type WordMatch } from './find-words.js'
 import type { Operation } from './types.js'
 import { visibleText, type VisibleText } from './visible-text.js'
 
@@ -80,8 +80,15 @@ function locate(words: string, texts: { clause: Clause; visible: VisibleText }[]
   const [only] = hits
   if (hits.length === 1 && only) return only
   if (hits.length === 0) {
-    const nearest = nearestWords(texts.map(({ visible }) => visible.text).join(' '), words)
+    const all = texts.map(({ visible }) => visible.text).join(' ')
     const where = describeScope(texts.map(({ clause }) => clause))
+    // A letter or two inside longer words ("a" in "may") is no clue to what was meant.
+    const inside = words.trim().length >= 3 ? containingWords(all, words).slice(0, 3) : []
+    if (inside.length > 0) {
+      const offered = inside.map((word) => `“${word}”`).join(' or ')
+      return { reason: `Cannot find “${words}” as a word in ${where}: it occurs only inside ${offered}; did you mean ${offered}?`, code: 'words-not-found' }
+    }
+    const nearest = nearestWords(all, words)
     return {
       reason: `Cannot find “${words}” in ${where}${nearest ? `; did you mean “${nearest}”?` : ''}`,
       code: 'words-not-found'
@@ -101,7 +108,10 @@ function deleteRange(to: string | null, found: Found): WordEdit | WordProblem {
     // To the end: the clause keeps what came before, without trailing spaces or blank lines.
     const kept = clause.source.slice(0, start).replace(/\s+$/, '')
     if (start <= (visible.offsets[0] ?? 0)) return { reason: `Leaving out from “${visible.text.slice(match.start, match.end)}” to the end would leave clause ${clause.number || clause.id} empty; leave out the paragraph instead`, code: 'empty-clause' }
-    return { clauseId: clause.id, start: kept.length, end: clause.source.length, text: '' }
+    // The clause's closing full stop is punctuation, not words: "omit the words from … to the end" keeps it.
+    const stop = closingStop(clause.source)
+    const keep = stop !== '' && !/[.;:!?]$/.test(kept) ? stop : ''
+    return { clauseId: clause.id, start: kept.length, end: clause.source.length, text: keep }
   }
   const ends = findWords(visible.text, to, match.end)
   const [last] = ends
@@ -123,8 +133,25 @@ function insertAt(where: 'start' | 'end', insert: string, texts: { clause: Claus
     const at = visible.offsets[0] ?? clause.source.length
     return { clauseId: clause.id, start: at, end: at, text: insert + (OPENING_BEFORE.test(insert) ? '' : ' ') }
   }
-  const at = clause.source.replace(/\s+$/, '').length
-  return { clauseId: clause.id, start: at, end: at, text: (PUNCTUATION_AFTER.test(insert) ? '' : ' ') + insert }
+  const end = clause.source.replace(/\s+$/, '').length
+  // Words added at the end go before the clause's closing full stop (", provided that …"); a sentence goes after it.
+  const stop = closingStop(clause.source)
+  if (stop !== '' && !isSentence(insert)) {
+    const at = end - stop.length
+    const words = insert.replace(/[.]$/, '')
+    return { clauseId: clause.id, start: at, end: at, text: (PUNCTUATION_AFTER.test(words) ? '' : ' ') + words }
+  }
+  return { clauseId: clause.id, start: end, end, text: (PUNCTUATION_AFTER.test(insert) ? '' : ' ') + insert }
+}
+
+/** The full stop that closes a clause's last sentence ('' when it ends otherwise: a colon, a list, a heading). */
+function closingStop(source: string): string {
+  return /\.$/.test(source.replace(/\s+$/, '')) && !/(?:^|\n)\s*(?:[-*+]|\d+[.)])\s[^\n]*$/.test(source.replace(/\s+$/, '')) ? '.' : ''
+}
+
+/** Whether inserted text is a sentence of its own: a capital first, a full stop (or ? or !) last. */
+function isSentence(text: string): boolean {
+  return /^["“‘(]?\p{Lu}/u.test(text) && /[.!?]["”’)]?$/.test(text)
 }
 
 /**

@@ -124,7 +124,7 @@ describe('keeling apply', () => {
     expect(result.code).toBe(1)
     expect(result.stdout).toBe('')
     expect(result.stderr).toMatch(/^amendments\/uttlesford\/bad\.md:7:4: error: Instruction 2: “officers” occurs 6 times in paragraph 3\.4; quote more words/m)
-    expect(result.stderr).toMatch(/^amendments\/uttlesford\/bad\.md:8:4: error: Instruction 3: There is no paragraph 3\.12; the nearest are 3\.1, 3\.2/m)
+    expect(result.stderr).toMatch(/^amendments\/uttlesford\/bad\.md:8:4: error: Instruction 3: There is no paragraph 3\.12; the nearest are paragraphs 3\.4, 3\.5, 3\.6 and 3\.7/m)
     expect(result.stderr).toMatch(/keeling apply: refused \(2 problems\); nothing was written\n$/)
     expect(hash(path)).toBe(before)
   })

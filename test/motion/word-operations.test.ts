@@ -84,7 +84,7 @@ describe('word operations refused', () => {
   it('words that occur more than once: refused, every candidate listed with its line', () => {
     const [problem] = refused(RULES, '1. In paragraph 2.3, leave out "promptly"')
     expect(problem).toBe(
-      '6:4 ambiguous-words: Instruction 1: “promptly” occurs 2 times in paragraph 2.3; quote more words so that it occurs once:\n' +
+      '6:4 ambiguous-words: Instruction 1: “promptly” occurs 2 times in paragraph 2.3; quote more words so that it occurs once, or say which (“the second …”, “in each place it occurs”):\n' +
         '  2.3 line 19: …will reply to members [promptly]. Members will reply to…\n' +
         '  2.3 line 19: …will reply to officers [promptly]. A member should not apply…'
     )
@@ -97,12 +97,14 @@ describe('word operations refused', () => {
   })
 
   it('an unknown paragraph: refused, naming the nearest numbers', () => {
-    expect(refused(RULES, '1. In paragraph 2.9, leave out "x"')).toEqual(['6:4 unknown-clause: Instruction 1: There is no paragraph 2.9; the nearest are 2.1, 2.2, 2.3, 2.4'])
+    expect(refused(RULES, '1. In paragraph 2.9, leave out "x"')).toEqual(['6:4 unknown-clause: Instruction 1: There is no paragraph 2.9; the nearest are paragraphs 2.1, 2.2, 2.3 and 2.4'])
   })
 
-  it('an instruction in no known form: refused, quoting it and listing the forms', () => {
+  it('an instruction in no known form: refused, quoting it and naming the nearest form, in one line', () => {
     const [problem] = refused(RULES, '1. Strike the second sentence of 2.3.')
-    expect(problem).toMatch(/^6:4 unknown-instruction: Instruction 1 \(“Strike the second sentence of 2\.3\.”\): this is in no known form\. The forms are:\n {2}In paragraph 7\.2, leave out "X" and insert "Y"\n/)
+    expect(problem).toMatch(/^6:4 unknown-instruction: Instruction 1 \(“Strike the second sentence of 2\.3\.”\): this is in no known form: did you mean: strike out .*\?$/)
+    const [wrongVerb] = refused(RULES, '1. In paragraph 2.1, expunge "with respect".')
+    expect(wrongVerb).toMatch(/this is in no known form: "expunge" is not a word keeling reads in an instruction; did you mean: .*"X".*\?$/)
   })
 
   it('two operations on the same words: refused, both named', () => {

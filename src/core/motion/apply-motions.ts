@@ -9,10 +9,12 @@ import { parseProtocol } from '../protocol/parse-protocol.js'
 import type { Clause, Protocol } from '../protocol/types.js'
 import { newClauses, type NewClause } from './new-clauses.js'
 import { parseMotion } from './parse-motion.js'
+import { planOperation, type Planned, type PlannedEdit, type PlannedStructure } from './operations/index.js'
 import { planWordEdit, type WordEdit } from './plan-word-edit.js'
+import { numberOffset } from './visible-text.js'
 import { renumber } from './renumber.js'
-import { resolveClause, scopeClauses } from './resolve-clause.js'
-import type { ClauseRef, Instruction, Motion, Operation, Place } from './types.js'
+import { resolveClause, resolveClauses } from './resolve-clause.js'
+import type { Instruction, Motion } from './types.js'
 
 /** A motion to apply: the parsed motion, its file's text (an amendment may change it) and a name for messages. */
 export interface MotionInput {
@@ -30,21 +32,6 @@ export interface MotionProblem {
 /** The result of applying motions: the new protocol text, or every reason it cannot be made. */
 export type ApplyResult = { text: string; motions: Motion[] } | { problems: MotionProblem[] }
 
-interface PlannedEdit extends WordEdit {
-  input: MotionInput
-  instruction: Instruction
-}
-
-type StructuralOperation = Extract<Operation, { type: 'delete-clause' | 'insert-clauses' | 'replace-clause' | 'move-clause' }>
-
-interface PlannedStructure {
-  input: MotionInput
-  instruction: Instruction
-  operation: StructuralOperation
-  /** Clause IDs of the clauses the operation names, resolved against the base text. */
-  target: string
-  place: string
-}
 
 /**
  * Apply motions, all or nothing, to a protocol's text. Every motion is read
@@ -104,9 +91,14 @@ function applyToText(protocolText: string, inputs: MotionInput[], options: { ver
   for (const input of amended.inputs) {
     for (const instruction of input.motion.instructions) {
       const planned = plan(base, input, instruction)
-      if ('message' in planned) problems.push(planned)
-      else if ('clauseId' in planned) edits.push(planned)
-      else structures.push(planned)
+      if ('message' in planned) {
+        problems.push(planned)
+        continue
+      }
+      for (const item of planned) {
+        if ('clauseId' in item) edits.push(item)
+        else structures.push(item)
+      }
     }
   }
   problems.push(...findConflicts(base, edits, structures))
@@ -130,43 +122,19 @@ function applyToText(protocolText: string, inputs: MotionInput[], options: { ver
   return { text: recordApplied(text, inputs.map((input) => input.motion.id)), motions: amended.inputs.map((input) => input.motion) }
 }
 
-function plan(base: Protocol, input: MotionInput, instruction: Instruction): PlannedEdit | PlannedStructure | MotionProblem {
-  const operation = instruction.operation
+function plan(base: Protocol, input: MotionInput, instruction: Instruction): Planned[] | MotionProblem {
   const fail = (reason: string, code: string): MotionProblem => ({
     name: input.name,
     message: problem(`Instruction ${instruction.index}: ${reason}`, { line: instruction.line, column: instruction.column }, code)
   })
-  const resolve = (ref: ClauseRef): Clause | MotionProblem => {
-    const resolved = resolveClause(base, ref)
-    return 'clause' in resolved ? resolved.clause : fail(resolved.reason, resolved.code)
-  }
-  switch (operation.type) {
-    case 'delete-clause':
-    case 'replace-clause': {
-      const clause = resolve(operation.clause)
-      return 'message' in clause ? clause : { input, instruction, operation, target: clause.id, place: '' }
-    }
-    case 'move-clause': {
-      const clause = resolve(operation.clause)
-      if ('message' in clause) return clause
-      const after = resolve(operation.after)
-      return 'message' in after ? after : { input, instruction, operation, target: clause.id, place: after.id }
-    }
-    case 'insert-clauses': {
-      if (operation.place.type === 'end') return { input, instruction, operation, target: '', place: '' }
-      const clause = resolve(operation.place.clause)
-      return 'message' in clause ? clause : { input, instruction, operation, target: '', place: clause.id }
-    }
-    default: {
-      if (operation.scope.type === 'motion') {
-        return fail(`words of motion ${operation.scope.motion} can only be changed by an amendment to it (\`amends: ${operation.scope.motion}\`)`, 'not-an-amendment')
-      }
-      const clause = resolve(operation.scope.clause)
-      if ('message' in clause) return clause
-      const edit = planWordEdit(operation, scopeClauses(clause, operation.scope.heading))
-      return 'reason' in edit ? fail(edit.reason, edit.code) : { ...edit, input, instruction }
-    }
-  }
+  return planOperation(instruction.operation, {
+    base,
+    input,
+    instruction,
+    fail,
+    resolve: (ref) => resolveClause(base, ref),
+    resolveAll: (ref) => resolveClauses(base, ref)
+  })
 }
 
 /** Two operations on the same words, or on a clause another operation removes, are refused naming both. */
@@ -191,7 +159,7 @@ function findConflicts(base: Protocol, edits: PlannedEdit[], structures: Planned
   })
   const removed = new Map<string, PlannedStructure>()
   for (const structure of structures) {
-    if (structure.operation.type === 'insert-clauses') continue
+    if (structure.operation.type === 'insert-clauses' || structure.operation.type === 'renumber-clause') continue
     const clause = base.all.find((candidate) => candidate.id === structure.target)
     for (const inner of clause ? clauseWithDescendants(clause) : []) {
       const earlier = removed.get(inner.id)
@@ -314,14 +282,27 @@ function applyStructure(
     }
     case 'move-clause': {
       const { removed } = removeExtent(structure.target)
-      const at = insertionIndex(result, { type: 'after', clause: { by: 'id', value: structure.place } }, structure.place)
+      const at = insertionIndex(result, structure.where ?? 'after', structure.place)
       result.splice(at, 0, ...removed)
       if (removed[0]) marks.from.add(removed[0].id)
+      const next = result[at + removed.length]
+      if (next) marks.from.add(next.id)
       return result
     }
     case 'insert-clauses': {
-      const at = insertionIndex(result, operation.place, structure.place)
+      const at = insertionIndex(result, structure.where ?? 'end', structure.place)
       result.splice(at, 0, ...toItems(newClauses(operation.clauses, newId)))
+      return result
+    }
+    case 'renumber-clause': {
+      // "Renumber paragraph 9.2 as 9.1": the number given is kept, and the clauses after it follow from it.
+      const item = result.find((candidate) => candidate.id === structure.target)
+      if (!item) return result
+      const at = numberOffset(item.source)
+      const old = numberOf(item)
+      item.source = item.source.slice(0, at) + operation.number + item.source.slice(at + old.length)
+      marks.fixed.add(item.id)
+      marks.from.add(item.id)
       return result
     }
   }
@@ -336,17 +317,11 @@ function extentLength(items: Item[], at: number): number {
   return end - at
 }
 
-function insertionIndex(items: Item[], place: Place, id: string): number {
+/** Where new or moved clauses go: before a clause, after it and all under it, or at the end of the text. */
+function insertionIndex(items: Item[], where: 'after' | 'before' | 'end', id: string): number {
   const at = items.findIndex((item) => item.id === id)
-  switch (place.type) {
-    case 'end':
-      return items.length
-    case 'before':
-      return at
-    case 'after':
-    case 'end-of-section':
-      return at + extentLength(items, at)
-  }
+  if (where === 'end' || at === -1) return items.length
+  return where === 'before' ? at : at + extentLength(items, at)
 }
 
 function numberOf(item: Item): string {
@@ -397,10 +372,12 @@ function amendText(amendment: MotionInput, target: MotionInput, instruction: Ins
   const bodyStart = target.text.startsWith('---', bom) ? target.text.indexOf('\n---', bom + 3) + 4 : bom
   const pseudo = parseProtocol(`<a id="${target.motion.id}"></a>${target.text.slice(bodyStart)}`).all[0]
   if (!pseudo) return { text: target.text }
-  const edit = planWordEdit(operation, [{ ...pseudo, number: '' }])
-  if ('reason' in edit) {
-    return { name: amendment.name, message: problem(`Instruction ${instruction.index}: ${edit.reason.replace(/clause [^\s;]+/, () => `motion ${target.motion.id}`)}`, { line: instruction.line, column: instruction.column }, edit.code) }
+  const edits = planWordEdit(operation, [{ ...pseudo, number: '' }])
+  if ('reason' in edits) {
+    return { name: amendment.name, message: problem(`Instruction ${instruction.index}: ${edits.reason.replace(/clause [^\s;]+/, () => `motion ${target.motion.id}`)}`, { line: instruction.line, column: instruction.column }, edits.code) }
   }
   const offset = bodyStart - `<a id="${target.motion.id}"></a>`.length
-  return { text: target.text.slice(0, edit.start + offset) + edit.text + target.text.slice(edit.end + offset) }
+  let text = target.text
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start + offset) + edit.text + text.slice(edit.end + offset)
+  return { text }
 }

@@ -2,7 +2,7 @@ import type { VFileMessage } from 'vfile-message'
 import { problem } from '../problem.js'
 import { parseFrontMatter } from '../protocol/parse-front-matter.js'
 import { isMotionId, isSlug } from '../slug.js'
-import { INSTRUCTION_FORMS, readInstruction } from './read-instruction.js'
+import { readInstruction } from './read-instruction.js'
 import type { Instruction, Motion } from './types.js'
 
 const ITEM = /^( {0,3})(\d+)[.)][ \t]+(.*)$/
@@ -80,11 +80,14 @@ interface Draft {
   line: number
   column: number
   quote: string[] | null
+  /** A paragraph of a motion without a numbered list. */
+  unnumbered?: boolean
 }
 
 function readInstructions(body: string, firstLine: number, messages: VFileMessage[]): Instruction[] {
   const drafts: Draft[] = []
   let comment = false
+  let blank = false
   body.split('\n').forEach((raw, index) => {
     const line = raw.replace(/\r$/, '')
     const lineNumber = firstLine + index
@@ -99,19 +102,22 @@ function readInstructions(body: string, firstLine: number, messages: VFileMessag
       drafts.push({ text: item[3] ?? '', line: lineNumber, column: (item[1]?.length ?? 0) + (item[2]?.length ?? 0) + 3, quote: null })
     } else if (QUOTE.test(line) && current) {
       current.quote = [...(current.quote ?? []), QUOTE.exec(line)?.[1] ?? '']
-    } else if (line.trim() !== '' && current && current.quote === null) {
+    } else if (line.trim() !== '' && current && current.quote === null && !(current.unnumbered && blank)) {
       current.text += ` ${line.trim()}`
+    } else if (line.trim() !== '' && (drafts.length === 0 || drafts.every((draft) => draft.unnumbered))) {
+      // A motion written as it is read out, without a numbered list: each paragraph is an instruction.
+      drafts.push({ text: line.trim(), line: lineNumber, column: raw.length - raw.trimStart().length + 1, quote: null, unnumbered: true })
     } else if (line.trim() !== '') {
       const reason = 'Text outside the numbered list of instructions is not read; number it (`2. …`) or make it part of a block quote (`> …`)'
       messages.push(problem(reason, { line: lineNumber, column: 1 }, 'text-outside-instructions', 'warning'))
     }
+    blank = line.trim() === ''
   })
   const instructions: Instruction[] = []
   drafts.forEach((draft, index) => {
     const read = readInstruction(draft.text, draft.quote ? quotedParagraphs(draft.quote) : null)
     if ('reason' in read) {
-      const forms = INSTRUCTION_FORMS.map((form) => `  ${form}`).join('\n')
-      const reason = `Instruction ${index + 1} (“${draft.text}”): ${read.reason}. The forms are:\n${forms}`
+      const reason = `Instruction ${index + 1} (“${draft.text}”): ${read.reason}`
       messages.push(problem(reason, { line: draft.line, column: draft.column + read.at }, 'unknown-instruction'))
       return
     }

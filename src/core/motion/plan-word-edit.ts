@@ -1,6 +1,6 @@
 import type { Clause } from '../protocol/types.js'
 import { containingWords, context, findWords, nearestWords, type WordMatch } from './find-words.js'
-import type { Operation } from './types.js'
+import type { Occurrence, Operation } from './types.js'
 import { visibleText, type VisibleText } from './visible-text.js'
 
 /** A change to one clause's source: replace [start, end) with `text`. */
@@ -28,20 +28,50 @@ interface Found {
 const PUNCTUATION_AFTER = /^[,.;:!?)\]”’]/
 const OPENING_BEFORE = /[(\[“‘]$/
 
+/** Where in a clause's source a scope lies, for an item inside it (`3(f)`): [start, end). */
+export interface SourceRange {
+  start: number
+  end: number
+}
+
+/** Where an operation's words are looked for, besides its clauses: an item of the one clause, or the whole text. */
+export interface WordScope {
+  range?: SourceRange
+  /** The clauses are the whole text (an instruction that names no clause). */
+  whole?: boolean
+}
+
 /**
  * Place a word operation in the clauses of its scope: the quoted words must
- * occur exactly once there. Spacing follows what a reader expects: one space
- * between words, none doubled, none before punctuation.
+ * occur as words exactly once there — or, when the operation names which
+ * (`occurrence`), in every place or the nth. Spacing follows what a reader
+ * expects: one space between words, none doubled, none before punctuation.
  *
- * @returns the edit, or why the words cannot be placed (every candidate, or the nearest words)
+ * @param scope for an item inside the (single) clause, the part of its source the words must be in; whether the clauses are the whole text
+ * @returns the edits (one, or one per occurrence), or why the words cannot be placed (every candidate, or the nearest words)
  */
-export function planWordEdit(operation: WordOperation, clauses: Clause[]): WordEdit | WordProblem {
+export function planWordEdit(operation: WordOperation, clauses: Clause[], scope: WordScope = {}): WordEdit[] | WordProblem {
+  const range = scope.range
   const texts = clauses.map((clause) => ({ clause, visible: visibleText(clause) }))
   // Spaces typed inside the quotes of an insertion ("at the end insert " They …"") are the spacing rules' job.
-  if (operation.type === 'insert-words-at') return insertAt(operation.where, operation.insert.trim(), texts)
+  if (operation.type === 'insert-words-at') {
+    const edit = insertAt(operation.where, operation.insert.trim(), texts, range)
+    return 'reason' in edit ? edit : [edit]
+  }
   const first = operation.type === 'delete-range' ? operation.from : operation.words
-  const found = locate(first, texts)
+  const occurrence = operation.type === 'delete-range' ? 'only' : (operation.occurrence ?? 'only')
+  const found = locate(first, texts, occurrence, scope)
   if ('reason' in found) return found
+  const edits: WordEdit[] = []
+  for (const one of found) {
+    const edit = editAt(operation, one)
+    if ('reason' in edit) return edit
+    edits.push(edit)
+  }
+  return edits
+}
+
+function editAt(operation: Exclude<WordOperation, { type: 'insert-words-at' }>, found: Found): WordEdit | WordProblem {
   const { clause, visible, match } = found
   const source = clause.source
   const { start, end } = wholeLinks(source, visible.offsets[match.start] ?? 0, (visible.offsets[match.end - 1] ?? 0) + 1)
@@ -56,7 +86,7 @@ export function planWordEdit(operation: WordOperation, clauses: Clause[]): WordE
       return { clauseId: clause.id, start, end: start, text: insert + (OPENING_BEFORE.test(insert) ? '' : ' ') }
     }
     case 'delete-range':
-      return deleteRange(operation.to, found)
+      return deleteRange(operation, found, end)
   }
 }
 
@@ -75,13 +105,14 @@ function wholeLinks(source: string, start: number, end: number): { start: number
   return { start: from, end: to }
 }
 
-function locate(words: string, texts: { clause: Clause; visible: VisibleText }[]): Found | WordProblem {
-  const hits = texts.flatMap(({ clause, visible }) => findWords(visible.text, words).map((match) => ({ clause, visible, match })))
-  const [only] = hits
-  if (hits.length === 1 && only) return only
+function locate(words: string, texts: { clause: Clause; visible: VisibleText }[], occurrence: Occurrence, scope: WordScope): Found[] | WordProblem {
+  const range = scope.range
+  const inRange = (visible: VisibleText, match: WordMatch): boolean =>
+    !range || ((visible.offsets[match.start] ?? -1) >= range.start && (visible.offsets[match.end - 1] ?? Infinity) < range.end)
+  const hits = texts.flatMap(({ clause, visible }) => findWords(visible.text, words).filter((match) => inRange(visible, match)).map((match) => ({ clause, visible, match })))
+  const where = describeScope(texts.map(({ clause }) => clause), scope)
   if (hits.length === 0) {
-    const all = texts.map(({ visible }) => visible.text).join(' ')
-    const where = describeScope(texts.map(({ clause }) => clause))
+    const all = texts.map(({ visible }) => (range ? sliceVisible(visible, range) : visible.text)).join(' ')
     // A letter or two inside longer words ("a" in "may") is no clue to what was meant.
     const inside = words.trim().length >= 3 ? containingWords(all, words).slice(0, 3) : []
     if (inside.length > 0) {
@@ -89,53 +120,90 @@ function locate(words: string, texts: { clause: Clause; visible: VisibleText }[]
       return { reason: `Cannot find “${words}” as a word in ${where}: it occurs only inside ${offered}; did you mean ${offered}?`, code: 'words-not-found' }
     }
     const nearest = nearestWords(all, words)
-    return {
-      reason: `Cannot find “${words}” in ${where}${nearest ? `; did you mean “${nearest}”?` : ''}`,
-      code: 'words-not-found'
-    }
+    return { reason: `Cannot find “${words}” in ${where}${nearest ? `; did you mean “${nearest}”?` : ''}`, code: 'words-not-found' }
   }
+  if (occurrence === 'all') return withoutOverlaps(hits)
+  if (typeof occurrence === 'number') {
+    const chosen = occurrence > 0 ? hits[occurrence - 1] : hits[hits.length + occurrence]
+    if (chosen) return [chosen]
+    return { reason: `“${words}” occurs ${hits.length === 1 ? 'once' : `${hits.length} times`} in ${where}, so there is no ${ordinal(occurrence)} “${words}”`, code: 'words-not-found' }
+  }
+  const [only] = hits
+  if (hits.length === 1 && only) return [only]
   const candidates = hits.map(({ clause, visible, match }) => `${clause.number || clause.id} line ${lineOf(clause, visible.offsets[match.start] ?? 0)}: ${context(visible.text, match)}`)
   return {
-    reason: `“${words}” occurs ${hits.length} times in ${describeScope(texts.map(({ clause }) => clause))}; quote more words so that it occurs once:\n  ${candidates.join('\n  ')}`,
+    reason: `“${words}” occurs ${hits.length} times in ${where}; quote more words so that it occurs once, or say which (“the second …”, “in each place it occurs”):\n  ${candidates.join('\n  ')}`,
     code: 'ambiguous-words'
   }
 }
 
-function deleteRange(to: string | null, found: Found): WordEdit | WordProblem {
+/** Matches that do not overlap an earlier one: "in each place it occurs" changes each place once. */
+function withoutOverlaps(hits: Found[]): Found[] {
+  const kept: Found[] = []
+  for (const hit of hits) {
+    const last = kept.at(-1)
+    if (last && last.clause === hit.clause && hit.match.start < last.match.end) continue
+    kept.push(hit)
+  }
+  return kept
+}
+
+function ordinal(n: number): string {
+  if (n === -1) return 'last'
+  return ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'][n - 1] ?? `${n}th`
+}
+
+function sliceVisible(visible: VisibleText, range: SourceRange): string {
+  let text = ''
+  for (let index = 0; index < visible.text.length; index++) {
+    const offset = visible.offsets[index] ?? -1
+    if (offset >= range.start && offset < range.end) text += visible.text[index] ?? ''
+  }
+  return text
+}
+
+function deleteRange(operation: Extract<WordOperation, { type: 'delete-range' }>, found: Found, fromEnd: number): WordEdit | WordProblem {
   const { clause, visible, match } = found
-  const start = visible.offsets[match.start] ?? 0
-  if (to === null) {
+  // "Delete all after “X”": X stays; the range starts after it.
+  const start = operation.afterFrom ? fromEnd : (visible.offsets[match.start] ?? 0)
+  const insert = operation.insert?.trim()
+  if (operation.to === null) {
     // To the end: the clause keeps what came before, without trailing spaces or blank lines.
     const kept = clause.source.slice(0, start).replace(/\s+$/, '')
-    if (start <= (visible.offsets[0] ?? 0)) return { reason: `Leaving out from “${visible.text.slice(match.start, match.end)}” to the end would leave clause ${clause.number || clause.id} empty; leave out the paragraph instead`, code: 'empty-clause' }
+    if (start <= (visible.offsets[0] ?? 0) && insert === undefined) {
+      return { reason: `Leaving out from “${visible.text.slice(match.start, match.end)}” to the end would leave clause ${clause.number || clause.id} empty; leave out the paragraph instead`, code: 'empty-clause' }
+    }
     // The clause's closing full stop is punctuation, not words: "omit the words from … to the end" keeps it.
     const stop = closingStop(clause.source)
-    const keep = stop !== '' && !/[.;:!?]$/.test(kept) ? stop : ''
-    return { clauseId: clause.id, start: kept.length, end: clause.source.length, text: keep }
+    const put = insert === undefined || insert === '' ? '' : (PUNCTUATION_AFTER.test(insert) ? '' : ' ') + insert
+    const closing = stop !== '' && !/[.;:!?]$/.test(put === '' ? kept : put) ? stop : ''
+    return { clauseId: clause.id, start: kept.length, end: clause.source.length, text: put + closing }
   }
-  const ends = findWords(visible.text, to, match.end)
+  const ends = findWords(visible.text, operation.to, match.end)
   const [last] = ends
   if (!last) {
-    return { reason: `Cannot find “${to}” after “${visible.text.slice(match.start, match.end)}” in ${describeScope([clause])}`, code: 'words-not-found' }
+    return { reason: `Cannot find “${operation.to}” after “${visible.text.slice(match.start, match.end)}” in ${describeScope([clause])}`, code: 'words-not-found' }
   }
   if (ends.length > 1) {
-    return { reason: `“${to}” occurs ${ends.length} times after “${visible.text.slice(match.start, match.end)}” in ${describeScope([clause])}; quote more words so that it occurs once`, code: 'ambiguous-words' }
+    return { reason: `“${operation.to}” occurs ${ends.length} times after “${visible.text.slice(match.start, match.end)}” in ${describeScope([clause])}; quote more words so that it occurs once`, code: 'ambiguous-words' }
   }
   const end = (visible.offsets[last.end - 1] ?? 0) + 1
+  if (insert !== undefined) return { clauseId: clause.id, start, end, text: insert }
   return { clauseId: clause.id, ...closeGap(clause.source, start, end) }
 }
 
-function insertAt(where: 'start' | 'end', insert: string, texts: { clause: Clause; visible: VisibleText }[]): WordEdit | WordProblem {
+function insertAt(where: 'start' | 'end', insert: string, texts: { clause: Clause; visible: VisibleText }[], range?: SourceRange): WordEdit | WordProblem {
   const target = where === 'start' ? texts[0] : texts.at(-1)
   if (!target) return { reason: 'Nothing to insert into', code: 'empty-clause' }
   const { clause, visible } = target
   if (where === 'start') {
-    const at = visible.offsets[0] ?? clause.source.length
+    const first = range ? visible.offsets.find((offset) => offset >= range.start && offset < range.end) : visible.offsets[0]
+    const at = first ?? clause.source.length
     return { clauseId: clause.id, start: at, end: at, text: insert + (OPENING_BEFORE.test(insert) ? '' : ' ') }
   }
-  const end = clause.source.replace(/\s+$/, '').length
+  const end = (range ? clause.source.slice(0, range.end) : clause.source).replace(/\s+$/, '').length
   // Words added at the end go before the clause's closing full stop (", provided that …"); a sentence goes after it.
-  const stop = closingStop(clause.source)
+  const stop = closingStop(clause.source.slice(0, end))
   if (stop !== '' && !isSentence(insert)) {
     const at = end - stop.length
     const words = insert.replace(/[.]$/, '')
@@ -177,9 +245,16 @@ function lineOf(clause: Clause, offset: number): number {
   return clause.position.start.line + (clause.source.slice(0, offset).match(/\n/g)?.length ?? 0)
 }
 
-function describeScope(clauses: Clause[]): string {
+function describeScope(clauses: Clause[], scope: WordScope = {}): string {
   const [first] = clauses
+  const range = scope.range
   if (!first) return 'the text'
+  if (scope.whole) return 'the whole text'
   const name = first.number ? `${first.kind === 'heading' ? 'section' : 'paragraph'} ${first.number}` : `clause ${first.id}`
+  if (range) {
+    const label = /^[ \t]*(?:[-*+][ \t]+)?(\S+)/.exec(first.source.slice(range.start))?.[1] ?? ''
+    return `item ${label} of ${name}`
+  }
   return clauses.length > 1 ? `${name} (with the paragraphs under it)` : name
 }
+

@@ -1,20 +1,11 @@
+import type { Cited, ClausePath } from './citation.js'
+import { type Token, tokenize } from './instruction-tokens.js'
+import { type Captures, formWords, matchAll, matchPrefixes, type MatchContext, spell } from './match-phrasing.js'
+import { CLAUSE_FORMS, type Form, PREAMBLES, SCOPE_LEADS, SCOPE_TAILS, WORD_FORMS } from './phrasings.js'
 import type { ClauseRef, Operation, Place, Scope } from './types.js'
 
-/** The forms an instruction may take, listed when one matches none. */
-export const INSTRUCTION_FORMS = [
-  'In paragraph 7.2, leave out "X" and insert "Y"',
-  'In paragraph 7.2, leave out "X"',
-  'In paragraph 7.2, after "X" insert "Y"  (or before "X" insert "Y")',
-  'In paragraph 7.2, at the end insert "Y"  (or at the beginning insert "Y")',
-  'In paragraph 7.2, leave out from "X" to "Y"  (or from "X" to the end)',
-  'In the paragraph beginning "Nothing in this protocol", …  /  In section 3, …  /  In the heading of section 2, …',
-  'Leave out paragraph 3.5',
-  'After paragraph 3.6 insert the new paragraphs:  (then the paragraphs as a block quote; also before paragraph …, at the end of section 3 insert …)',
-  'Leave out paragraph 2.1 and insert:  (then a block quote)',
-  'Move paragraph 3.5 to follow paragraph 3.7',
-  'It is proposed that the following is added:  (then a block quote; may open with "After paragraph 1.7," or "At the end of section 2,")',
-  'In motion cwg-1, leave out "X" and insert "Y"  (an amendment to an amendment)'
-]
+/** The forms an instruction may take, one example of each (from phrasings.ts). */
+export const INSTRUCTION_FORMS = [...WORD_FORMS, ...CLAUSE_FORMS].map((form) => form.example)
 
 /** Why an instruction could not be read, and where in it (0-based character). */
 export interface ReadFailure {
@@ -22,217 +13,302 @@ export interface ReadFailure {
   at: number
 }
 
-/** "the new paragraphs:", "the following:", "the new paragraph" — words before a block quote. */
-const NEW_PARAGRAPHS = /^\s*(?:the\s+)?(?:following\s+)?(?:new\s+)?(?:paragraphs?|clauses?)?\s*:?/i
+/** The scope an instruction's words are in, and the citation later citations are read under. */
+interface Context {
+  scope: Scope
+  within: string[]
+}
 
-const OPEN_QUOTES: Record<string, string> = { '"': '"”', '“': '”"', "'": "'’", '‘': '’\'' }
+const DOCUMENT: Context = { scope: { type: 'document' }, within: [] }
 
 /**
- * Read one instruction of a motion, written the way it is read out.
+ * Read one instruction of a motion, written the way it is read out in any
+ * of the registers of phrasings.ts: "In paragraph 7.2, leave out "X" and
+ * insert "Y"", "for "X" substitute "Y" in each place it occurs", "strike
+ * out section 4 and insert: …", "Standing Order 12 be amended by deleting
+ * "X"", "renumber paragraph 9.2 as 9.1".
  *
  * @param text the instruction, without its list number
  * @param quoted the paragraphs of the block quote that follows it, if any
- * @returns the operations, or why the text is in no known form
+ * @returns the operations, or why the text is in no known form (with the nearest form)
  */
 export function readInstruction(text: string, quoted: string[] | null): Operation[] | ReadFailure {
-  const cursor = new Cursor(text)
-  try {
-    const operations = readTop(cursor, quoted)
-    cursor.skip(/^[\s.;]*/)
-    if (!cursor.atEnd()) cursor.fail(`unexpected "${cursor.rest().slice(0, 30)}"`)
-    return operations
-  } catch (error) {
-    if (error instanceof ReadError) return { reason: error.message, at: error.at }
-    throw error
+  const tokens = tokenize(text)
+  if (!Array.isArray(tokens)) return tokens
+  const context: MatchContext = { block: quoted }
+  const segments = splitSegments(tokens)
+  const operations: Operation[] = []
+  let outer: Context = DOCUMENT
+  for (const [index, segment] of segments.entries()) {
+    const words = withoutPreamble(segment)
+    if (words.length === 0) continue
+    // The block quote belongs to the last part: "In section 5— (a) …; (b) after subsection (2) insert— > …".
+    const read = readSegment(words, outer, index === segments.length - 1 ? context : { block: null })
+    if (!read) return failure(text, words)
+    operations.push(...read.operations)
+    // "In section 5— (a) in subsection (1), …; (b) …": later parts are read inside the first part's scope.
+    if (index === 0 && read.lead) outer = read.lead
   }
+  if (operations.length === 0 && !segments.some((segment) => withoutPreamble(segment).length > 0)) return { reason: 'this instruction is empty', at: 0 }
+  return operations
 }
 
-function readTop(cursor: Cursor, quoted: string[] | null): Operation[] {
-  if (cursor.keyword('in')) {
-    const scope = readScope(cursor)
-    cursor.skip(/^\s*,?\s*/)
-    const operations = [readWordOperation(cursor, scope)]
-    while (cursor.skip(/^\s*(?:;|,)?\s*(?:and\s+)?/i) && !cursor.atEnd() && !/^[.\s]*$/.test(cursor.rest())) {
-      operations.push(readWordOperation(cursor, scope))
-    }
-    return operations
+/** Tokens split at semicolons, with the marks that carry no meaning (commas, colons, dashes, brackets, full stops) taken out. */
+function splitSegments(tokens: Token[]): Token[][] {
+  const segments: Token[][] = [[]]
+  for (const token of tokens) {
+    if (token.kind === 'mark' && token.text === ';') segments.push([])
+    else if (token.kind !== 'mark') segments.at(-1)?.push(token)
   }
-  if (cursor.keyword('move')) {
-    const clause = readClauseWord(cursor)
-    if (!cursor.keyword('to follow')) cursor.fail('expected "to follow paragraph …" after "move paragraph …"')
-    return [{ type: 'move-clause', clause, after: readClauseWord(cursor) }]
-  }
-  if (cursor.keyword('leave out')) {
-    const clause = readClauseWord(cursor)
-    if (cursor.keyword('and insert')) {
-      cursor.skip(NEW_PARAGRAPHS)
-      return [{ type: 'replace-clause', clause, clauses: needQuote(cursor, quoted) }]
-    }
-    return [{ type: 'delete-clause', clause }]
-  }
-  const place = readPlace(cursor)
-  if (place && cursor.keyword('insert')) {
-    cursor.skip(NEW_PARAGRAPHS)
-    return [{ type: 'insert-clauses', place, clauses: needQuote(cursor, quoted) }]
-  }
-  if (place) cursor.skip(/^\s*,?\s*(?:and\s+)?/i)
-  if (cursor.keyword('it is proposed that the following is added') || cursor.keyword('the following is added')) {
-    cursor.skip(/^\s*:?/)
-    return [{ type: 'insert-clauses', place: place ?? { type: 'end' }, clauses: needQuote(cursor, quoted) }]
-  }
-  return cursor.fail('this is in no known form')
+  return segments.filter((segment) => segment.length > 0)
 }
 
-function readScope(cursor: Cursor): Scope {
-  if (cursor.keyword('the heading of')) {
-    cursor.keyword('section') || cursor.keyword('paragraph')
-    return { type: 'clause', clause: cursor.ref(), heading: true }
-  }
-  if (cursor.keyword('the paragraph beginning') || cursor.keyword('the paragraph starting')) {
-    return { type: 'clause', clause: { by: 'opening', value: cursor.quote() }, heading: false }
-  }
-  if (cursor.keyword('motion')) return { type: 'motion', motion: cursor.token() }
-  if (cursor.keyword('section')) return { type: 'clause', clause: cursor.ref(), heading: false }
-  if (cursor.keyword('paragraph') || cursor.keyword('para') || cursor.keyword('clause')) {
-    return { type: 'clause', clause: cursor.ref(), heading: false }
-  }
-  return cursor.fail('expected "paragraph 7.2", "the paragraph beginning "…"", "section 3", "the heading of section 2" or "motion …" after "In"')
-}
-
-function readWordOperation(cursor: Cursor, scope: Scope): Operation {
-  if (cursor.keyword('leave out from')) {
-    const from = cursor.quote()
-    if (!cursor.keyword('to')) cursor.fail('expected "to "…"" or "to the end" after "leave out from "…""')
-    if (cursor.keyword('the end')) return { type: 'delete-range', scope, from, to: null }
-    return { type: 'delete-range', scope, from, to: cursor.quote() }
-  }
-  if (cursor.keyword('leave out')) {
-    const words = cursor.quote()
-    if (cursor.keyword('and insert')) return { type: 'replace-words', scope, words, insert: cursor.quote() }
-    return { type: 'delete-words', scope, words }
-  }
-  if (cursor.keyword('at the end insert')) return { type: 'insert-words-at', scope, where: 'end', insert: cursor.quote() }
-  if (cursor.keyword('at the beginning insert')) return { type: 'insert-words-at', scope, where: 'start', insert: cursor.quote() }
-  for (const where of ['after', 'before'] as const) {
-    if (cursor.keyword(where)) {
-      const words = cursor.quote()
-      if (!cursor.keyword('insert')) cursor.fail(`expected "insert "…"" after "${where} "${words}""`)
-      return { type: 'insert-words', scope, where, words, insert: cursor.quote() }
+/** "That …", "(a)", "Council resolves that …": words that open an instruction and say nothing about what it does. */
+function withoutPreamble(tokens: Token[]): Token[] {
+  let at = 0
+  const first = tokens[0]
+  // A list marker inside an instruction: "(a) for “X” substitute “Y”".
+  if (first?.kind === 'cite' && first.cited.type === 'one' && first.cited.clause.unit === '' && /^\(/.test(first.text) && tokens.length > 1) at = 1
+  for (const preamble of [...PREAMBLES].sort((a, b) => b.length - a.length)) {
+    const words = preamble.split(' ')
+    if (words.every((word, index) => tokens[at + index]?.kind === 'word' && (tokens[at + index] as { text: string }).text === word) && tokens.length > at + words.length) {
+      at += words.length
+      break
     }
   }
-  return cursor.fail('expected "leave out "…"", "after "…" insert "…"", "at the end insert "…"" or another form')
+  return tokens.slice(at)
 }
 
-function readPlace(cursor: Cursor): Place | null {
-  if (cursor.keyword('at the end of')) {
-    cursor.keyword('section') || cursor.keyword('paragraph')
-    return { type: 'end-of-section', clause: cursor.ref() }
-  }
-  if (cursor.keyword('at the end')) return { type: 'end' }
-  for (const where of ['after', 'before'] as const) {
-    const mark = cursor.mark()
-    if (cursor.keyword(where) && (cursor.keyword('paragraph') || cursor.keyword('para') || cursor.keyword('clause') || cursor.keyword('section'))) {
-      return { type: where, clause: cursor.ref() }
+interface Read {
+  operations: Operation[]
+  /** The scope the segment opened with ("In section 5"), for the parts after it. */
+  lead?: Context
+}
+
+function readSegment(tokens: Token[], outer: Context, context: MatchContext): Read | null {
+  const whole = clauseForm(tokens, 0, outer, context)
+  if (whole) return { operations: whole }
+  for (const lead of SCOPE_LEADS) {
+    for (const { end, captures } of matchPrefixes(lead, tokens, 0, context)) {
+      if (end === 0) continue
+      const scoped = scopeOf(captures, outer)
+      if (!scoped) continue
+      if (end === tokens.length) return { operations: [], lead: scoped }
+      const rest = withoutPreamble(tokens.slice(end))
+      const clause = clauseForm(rest, 0, scoped, context, captures)
+      if (clause) return { operations: clause, lead: scoped }
+      const words = wordSequence(rest, scoped.scope, context)
+      if (words) return { operations: words, lead: scoped }
+      const nested = readSegment(rest, scoped, context)
+      if (nested && nested.operations.length > 0) return { operations: nested.operations, lead: scoped }
     }
-    cursor.reset(mark)
+  }
+  // The scope named after the words: "delete “X” from paragraph 3", "add “Y” at the end of paragraph 3".
+  for (let split = tokens.length - 1; split > 0; split--) {
+    for (const tail of SCOPE_TAILS) {
+      const captures = matchAll(tail, tokens, split, context)
+      const scoped = captures ? scopeOf(captures, outer) : null
+      if (!scoped) continue
+      const words = wordSequence(tokens.slice(0, split), scoped.scope, context)
+      if (words) return { operations: words }
+    }
+  }
+  const words = wordSequence(tokens, outer.scope, context)
+  return words ? { operations: words } : null
+}
+
+/** The scope a lead or tail names: a clause (perhaps its heading, or the one opening with words), or a motion. */
+function scopeOf(captures: Captures, outer: Context): Context | null {
+  const opening = captures.quotes['opening']
+  if (opening !== undefined) return { scope: { type: 'clause', clause: { by: 'opening', value: opening }, heading: false }, within: [] }
+  const motion = captures.words['motion']
+  if (motion !== undefined) return { scope: { type: 'motion', motion }, within: [] }
+  const cited = captures.cites['scope']
+  if (!cited) return null
+  if (cited.type !== 'one') return null
+  const clause = refOf(cited.clause, outer)
+  const heading = /heading|title/.test(JSON.stringify(captures.words)) || false
+  return { scope: { type: 'clause', clause, heading }, within: [...outer.within, ...cited.clause.path] }
+}
+
+/** A citation as a reference to resolve against the text, under the enclosing citation. */
+function refOf(clause: ClausePath, outer: Context): ClauseRef {
+  if (clause.id !== undefined) return { by: 'id', value: clause.id }
+  return { by: 'path', path: clause.path, text: clause.text, unit: clause.unit, ...(outer.within.length > 0 ? { within: outer.within } : {}) }
+}
+
+/** Every clause a citation names: one, each of a list, or a range (resolved against the text later). */
+function refsOf(cited: Cited, outer: Context): ClauseRef[] | { range: [ClauseRef, ClauseRef] } {
+  if (cited.type === 'one') return [refOf(cited.clause, outer)]
+  if (cited.type === 'list') return cited.clauses.map((clause) => refOf(clause, outer))
+  return { range: [refOf(cited.from, outer), refOf(cited.to, outer)] }
+}
+
+/** One or more word forms, joined by "and" (or nothing: "omit “X”, substitute “Y”" is one form). */
+function wordSequence(tokens: Token[], scope: Scope, context: MatchContext): Operation[] | null {
+  if (tokens.length === 0) return null
+  for (const form of WORD_FORMS) {
+    for (const { end, captures } of matchPrefixes(form.pattern, tokens, 0, context)) {
+      if (end === 0) continue
+      const operation = wordOperation(form, captures, scope)
+      if (!operation) continue
+      if (end === tokens.length) return [operation]
+      let next = end
+      while (tokens[next]?.kind === 'word' && ['and', 'then', 'also', 'further'].includes((tokens[next] as { text: string }).text)) next++
+      if (next === end && !startsWithVerb(tokens[next])) continue
+      const rest = wordSequence(withoutPreamble(tokens.slice(next)), scope, context)
+      if (rest) return [operation, ...rest]
+    }
   }
   return null
 }
 
-function readClauseWord(cursor: Cursor): ClauseRef {
-  if (!(cursor.keyword('paragraph') || cursor.keyword('para') || cursor.keyword('clause') || cursor.keyword('section'))) {
-    cursor.fail('expected "paragraph" and its number, such as "paragraph 3.5"')
-  }
-  return cursor.ref()
+function startsWithVerb(token: Token | undefined): boolean {
+  return token?.kind === 'word' && /^(?:leave|delete|omit|remove|strike|insert|add|after|before|at|for|substitute|replace|change|in)$/.test(token.text)
 }
 
-function needQuote(cursor: Cursor, quoted: string[] | null): string[] {
-  if (!quoted || quoted.length === 0) {
-    return cursor.fail('expected the new text as a block quote on the lines after the instruction (each line starting "> ")')
-  }
-  return quoted
-}
-
-class ReadError extends Error {
-  constructor(
-    message: string,
-    readonly at: number
-  ) {
-    super(message)
-  }
-}
-
-/** A position in an instruction's text, with the small readers the grammar needs. */
-class Cursor {
-  private at = 0
-  constructor(private readonly text: string) {}
-
-  rest(): string {
-    return this.text.slice(this.at)
-  }
-
-  atEnd(): boolean {
-    return this.at >= this.text.length
-  }
-
-  mark(): number {
-    return this.at
-  }
-
-  reset(mark: number): void {
-    this.at = mark
-  }
-
-  skip(pattern: RegExp): boolean {
-    const match = pattern.exec(this.rest())
-    if (match) this.at += match[0].length
-    return true
-  }
-
-  /** Match words case-insensitively, any spacing between them, ending at a word boundary. */
-  keyword(words: string): boolean {
-    const pattern = new RegExp(`^\\s*${words.split(' ').join('\\s+')}(?![\\p{L}\\p{N}])`, 'iu')
-    const match = pattern.exec(this.rest())
-    if (!match) return false
-    this.at += match[0].length
-    return true
-  }
-
-  /** A quoted text: "…", “…”, '…' or ‘…’; a single quote closes only before a non-letter (Don't). */
-  quote(): string {
-    this.skip(/^\s*/)
-    const open = this.text[this.at] ?? ''
-    const closers = OPEN_QUOTES[open]
-    if (!closers) return this.fail('expected a quoted text, such as "calling or attending"')
-    const single = open === "'" || open === '‘'
-    for (let index = this.at + 1; index < this.text.length; index++) {
-      const char = this.text[index] ?? ''
-      if (!closers.includes(char)) continue
-      if (single && /[\p{L}\p{N}]/u.test(this.text[index + 1] ?? '')) continue
-      const value = this.text.slice(this.at + 1, index)
-      this.at = index + 1
-      return value
+function wordOperation(form: Form, captures: Captures, scope: Scope): Operation | null {
+  const quote = (name: string): string | undefined => captures.quotes[name]
+  const occurrence = captures.occurrences['words']
+  const withOccurrence = occurrence && occurrence !== 'only' ? { occurrence } : {}
+  switch (form.reads) {
+    case 'replace-words': {
+      const words = quote('words')
+      const insert = quote('insert')
+      return words !== undefined && insert !== undefined ? { type: 'replace-words', scope, words, insert, ...withOccurrence } : null
     }
-    return this.fail(`the quote opened with ${open} is never closed`)
+    case 'delete-words': {
+      const words = quote('words')
+      return words !== undefined ? { type: 'delete-words', scope, words, ...withOccurrence } : null
+    }
+    case 'insert-words': {
+      const words = quote('words')
+      const insert = quote('insert')
+      const where = form.where === 'before' ? 'before' : 'after'
+      return words !== undefined && insert !== undefined ? { type: 'insert-words', scope, where, words, insert, ...withOccurrence } : null
+    }
+    case 'insert-words-at': {
+      const insert = quote('insert')
+      return insert !== undefined ? { type: 'insert-words-at', scope, where: form.where === 'start' ? 'start' : 'end', insert } : null
+    }
+    case 'delete-range': {
+      const after = quote('after')
+      const insert = quote('insert')
+      const withInsert = insert !== undefined ? { insert } : {}
+      if (after !== undefined) return { type: 'delete-range', scope, from: after, to: null, afterFrom: true, ...withInsert }
+      const from = quote('from')
+      return from !== undefined ? { type: 'delete-range', scope, from, to: quote('to') ?? null, ...withInsert } : null
+    }
+    default:
+      return null
   }
+}
 
-  /** A clause number (3.5, 21.2.1, a., (iv)) or a clause ID. */
-  ref(): ClauseRef {
-    const value = this.token()
-    return /^\(?[0-9ivxlcdm]+(?:\.\d+)*[.)]?$|^\(?[a-z][.)]$/i.test(value) ? { by: 'number', value } : { by: 'id', value }
+/** A form that changes whole clauses, matching all of `tokens` from `start`. */
+function clauseForm(tokens: Token[], start: number, outer: Context, context: MatchContext, lead?: Captures): Operation[] | null {
+  for (const form of CLAUSE_FORMS) {
+    const captures = matchAll(form.pattern, tokens, start, context)
+    if (!captures) continue
+    const built = clauseOperations(form, captures, outer, lead)
+    if (built) return built
   }
+  return null
+}
 
-  token(): string {
-    this.skip(/^\s*/)
-    const match = /^[^\s,;:]+/.exec(this.rest())
-    if (!match) return this.fail('expected a paragraph number or clause ID')
-    // A full stop ending the sentence is not part of the number: "paragraph 3.5."
-    const value = match[0].replace(/(\d)\.$/, '$1').replace(/^(.+?)\.$/, (whole, body: string) => (/^\(?[a-z]$/i.test(body) ? whole : body))
-    this.at += value.length
-    return value
+function clauseOperations(form: Form, captures: Captures, outer: Context, lead?: Captures): Operation[] | null {
+  const one = (name: string): ClauseRef | null => {
+    const cited = captures.cites[name]
+    if (cited?.type === 'one') return refOf(cited.clause, outer)
+    return null
   }
+  // "Subsection 4(2) Repeal the subsection, substitute:" — the clause is the one the lead cited.
+  const leadClause = lead && outer.scope.type === 'clause' ? outer.scope.clause : null
+  const block = captures.block
+  switch (form.reads) {
+    case 'no-op':
+      return []
+    case 'renumber-clause': {
+      const clause = one('clause')
+      const number = captures.cites['number']
+      if (!clause || number?.type !== 'one') return null
+      return [{ type: 'renumber-clause', clause, number: number.clause.text.trim() }]
+    }
+    case 'move-clause': {
+      const clause = one('clause')
+      const after = one('after')
+      const before = one('before')
+      if (!clause || !(after || before)) return null
+      return [{ type: 'move-clause', clause, after: (after ?? before) as ClauseRef, ...(before ? { before: true } : {}) }]
+    }
+    case 'replace-clause': {
+      const clause = one('clause') ?? leadClause
+      if (!clause || !block) return null
+      return [{ type: 'replace-clause', clause, clauses: block }]
+    }
+    case 'delete-clause': {
+      const cited = captures.cites['clauses']
+      if (!cited) return leadClause ? [{ type: 'delete-clause', clause: leadClause }] : null
+      const refs = refsOf(cited, outer)
+      if ('range' in refs) return [{ type: 'delete-clause', clause: rangeRef(refs.range) }]
+      return refs.map((clause) => ({ type: 'delete-clause', clause }))
+    }
+    case 'insert-clauses': {
+      if (!block) return null
+      const place = placeOf(form, captures, outer, lead)
+      return place ? [{ type: 'insert-clauses', place, clauses: block }] : null
+    }
+    default:
+      return null
+  }
+}
 
-  fail(reason: string): never {
-    throw new ReadError(reason, this.at)
+/** A range of clauses as one reference: resolved to the clauses from the first to the last, in order. */
+function rangeRef([from, to]: [ClauseRef, ClauseRef]): ClauseRef {
+  const text = (ref: ClauseRef): string => (ref.by === 'path' || ref.by === 'range' ? ref.text : ref.value)
+  return { by: 'range', from, to, text: `${text(from)} to ${text(to)}` }
+}
+
+function placeOf(form: Form, captures: Captures, outer: Context, lead?: Captures): Place | null {
+  const cited = (name: string): ClauseRef | null => (captures.cites[name]?.type === 'one' ? refOf((captures.cites[name] as { clause: ClausePath }).clause, outer) : null)
+  const at = cited('place')
+  if (at) return form.where === 'before' ? { type: 'before', clause: at } : { type: 'after', clause: at }
+  const end = cited('end')
+  if (end) return { type: 'end-of-section', clause: end }
+  // "In section 3, add the following paragraph:" — at the end of the clause the instruction is in.
+  if (lead && outer.scope.type === 'clause') return { type: 'end-of-section', clause: outer.scope.clause }
+  const number = captures.cites['number']
+  if (number?.type === 'one') return { type: 'as-number', number: refOf(number.clause, outer) }
+  return { type: 'end' }
+}
+
+/** An instruction in no known form: the nearest form, and the words that differ from it. */
+function failure(text: string, tokens: Token[]): ReadFailure {
+  const shape = tokens.map((token) => (token.kind === 'word' ? token.text : token.kind === 'cite' ? '#cite' : '#quote'))
+  const verb = shape.find((word) => !word.startsWith('#') && !['in', 'the', 'that', 'of'].includes(word)) ?? ''
+  let best: { form: Form; cost: number } | null = null
+  for (const form of [...WORD_FORMS, ...CLAUSE_FORMS]) {
+    // The verb says most about what was meant: a form that has it ("strike") is nearer than one that does not.
+    const cost = editDistance(shape, spell(form.pattern)) + (formWords(form.pattern).has(verb) ? 0 : 3)
+    if (!best || cost < best.cost) best = { form, cost }
   }
+  const example = best?.form.example ?? ''
+  const unknown = shape.find((word) => !word.startsWith('#') && !KNOWN_WORDS.has(word))
+  const hint = unknown ? `"${unknown}" is not a word keeling reads in an instruction; ` : ''
+  return { reason: `this is in no known form: ${hint}did you mean: ${example}?`, at: Math.max(0, text.search(/\S/)) }
+}
+
+const KNOWN_WORDS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'last', 'occurrence', 'instance', 'where', 'it', 'occurs', 'appears', ...[...WORD_FORMS, ...CLAUSE_FORMS].flatMap((form) => [...formWords(form.pattern)]), ...SCOPE_LEADS.flatMap((lead) => [...formWords(lead)])])
+
+function editDistance(a: string[], b: string[]): number {
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index)
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0] ?? 0
+    row[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] ?? 0
+      row[j] = Math.min(above + 1, (row[j - 1] ?? 0) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1))
+      diagonal = above
+    }
+  }
+  return row[b.length] ?? 0
 }

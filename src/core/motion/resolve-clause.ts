@@ -2,10 +2,16 @@ import { numberKey } from '../protocol/clause-number.js'
 import { clauseOpening, normalizeWords } from '../protocol/clause-opening.js'
 import { clauseWithDescendants } from '../protocol/clause-extent.js'
 import type { Clause, Protocol } from '../protocol/types.js'
+import { type CitablePlace, citablePlaces } from '../protocol/clause-paths.js'
+import { sameStep } from '../protocol/number-steps.js'
 import type { ClauseRef } from './types.js'
 
-/** The clause a motion names, or why it names none (one clear sentence with what exists nearby). */
-export type Resolved = { clause: Clause } | { reason: string; code: 'unknown-clause' | 'ambiguous-clause' }
+/**
+ * The clause a motion names — and, for an item inside it (`3(f)`), where the
+ * item lies in the clause's source — or why it names none (one clear
+ * sentence with what exists nearby).
+ */
+export type Resolved = { clause: Clause; item?: CitablePlace['item'] } | { reason: string; code: 'unknown-clause' | 'ambiguous-clause' }
 
 /**
  * Find the clause a motion means: a number as it stands in the base text
@@ -13,6 +19,13 @@ export type Resolved = { clause: Clause } | { reason: string; code: 'unknown-cla
  * whose words open that way.
  */
 export function resolveClause(protocol: Protocol, ref: ClauseRef): Resolved {
+  if (ref.by === 'path') return resolvePath(protocol, ref)
+  if (ref.by === 'range') {
+    const all = resolveClauses(protocol, ref)
+    if ('reason' in all) return all
+    const [only] = all.clauses
+    return all.clauses.length === 1 && only ? { clause: only } : { reason: `${ref.text} names ${all.clauses.length} paragraphs; name one`, code: 'ambiguous-clause' }
+  }
   if (ref.by === 'opening') {
     const wanted = normalizeWords(ref.value)
     const found = protocol.all.filter((clause) => normalizeWords(clauseOpening(clause)).startsWith(wanted))
@@ -31,6 +44,28 @@ export function resolveClause(protocol: Protocol, ref: ClauseRef): Resolved {
     return { reason: `${found.length} clauses are numbered ${ref.value} (${found.map(label).join(', ')}); name one by its clause ID`, code: 'ambiguous-clause' }
   }
   return { reason: `There is no paragraph ${ref.value}${nearbyNumbers(protocol, key)}`, code: 'unknown-clause' }
+}
+
+/**
+ * Every clause a reference names: the one it names, or for a range
+ * ("paragraphs 10.5 to 10.7") each clause from the first to the last at the
+ * first's level, in the order of the text.
+ */
+export function resolveClauses(protocol: Protocol, ref: ClauseRef): { clauses: Clause[] } | { reason: string; code: 'unknown-clause' | 'ambiguous-clause' } {
+  if (ref.by !== 'range') {
+    const one = resolveClause(protocol, ref)
+    return 'reason' in one ? one : { clauses: [one.clause] }
+  }
+  const from = resolveClause(protocol, ref.from)
+  if ('reason' in from) return from
+  const to = resolveClause(protocol, ref.to)
+  if ('reason' in to) return to
+  const first = protocol.all.indexOf(from.clause)
+  const last = protocol.all.indexOf(to.clause)
+  if (from.item || to.item || last < first) return { reason: `${ref.text} is not a range of paragraphs in the order of the text`, code: 'unknown-clause' }
+  const level = from.clause.parent
+  const clauses = protocol.all.slice(first, last + 1).filter((clause) => clause.parent === level || clause === to.clause)
+  return { clauses }
 }
 
 /** The clauses whose words an operation scoped to `clause` may touch: a heading's whole section. */
@@ -54,4 +89,84 @@ function nearbyNumbers(protocol: Protocol, key: string): string {
 
 function label(clause: Clause): string {
   return `${clause.number || clause.id} at line ${clause.position.start.line}`
+}
+
+const placesCache = new WeakMap<Protocol, CitablePlace[]>()
+
+function placesOf(protocol: Protocol): CitablePlace[] {
+  let places = placesCache.get(protocol)
+  if (!places) {
+    places = citablePlaces(protocol)
+    placesCache.set(protocol, places)
+  }
+  return places
+}
+
+function samePath(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((step, index) => sameStep(step, b[index] ?? ''))
+}
+
+function endsWith(path: string[], tail: string[]): boolean {
+  return tail.length <= path.length && samePath(path.slice(path.length - tail.length), tail)
+}
+
+/**
+ * A citation as the body wrote it: the place whose full path is the one
+ * cited (under the enclosing citation, if the instruction has one), else the
+ * one place whose path ends so (`paragraph (f)` when only one (f) exists).
+ * Nothing is guessed: two candidates are ambiguous.
+ */
+function resolvePath(protocol: Protocol, ref: Extract<ClauseRef, { by: 'path' }>): Resolved {
+  const places = placesOf(protocol)
+  const attempts = [...(ref.within && ref.within.length > 0 ? [[...ref.within, ...ref.path]] : []), ref.path]
+  for (const path of attempts) {
+    const exact = places.filter((place) => samePath(place.path, path))
+    const clauses = exact.filter((place) => !place.item)
+    const chosen = clauses.length > 0 ? clauses : exact
+    if (chosen.length === 1 && chosen[0]) return { clause: chosen[0].clause, ...(chosen[0].item ? { item: chosen[0].item } : {}) }
+    if (chosen.length > 1) return ambiguousPlaces(ref.text, chosen)
+  }
+  const tails = places.filter((place) => attempts.some((path) => endsWith(place.path, path)))
+  const [only] = tails
+  if (tails.length === 1 && only) return { clause: only.clause, ...(only.item ? { item: only.item } : {}) }
+  if (tails.length > 1) return ambiguousPlaces(ref.text, tails)
+  return { reason: `There is no ${ref.text}${nearbyPlaces(places, ref)}`, code: 'unknown-clause' }
+}
+
+function ambiguousPlaces(text: string, places: CitablePlace[]): Resolved {
+  const names = places.slice(0, 6).map((place) => `${describePath(place.path)} at line ${place.clause.position.start.line + (place.item ? lineOffset(place.clause.source, place.item.start) : 0)}`)
+  return { reason: `${places.length} places could be ${text} (${names.join(', ')}); cite it in full, e.g. ${describePath(places[0]?.path ?? [])}`, code: 'ambiguous-clause' }
+}
+
+function lineOffset(source: string, offset: number): number {
+  return source.slice(0, offset).split('\n').length - 1
+}
+
+/** A path as a reader cites it: 3.9, 3(f), 12.6.1(iv). */
+export function describePath(path: string[]): string {
+  let text = ''
+  for (const step of path) {
+    if (text === '') text = step
+    else if (/^\d+$/.test(step) && /\d$/.test(text)) text += `.${step}`
+    else text += `(${step})`
+  }
+  return text
+}
+
+/** The places nearest a citation that names none, in the body's own unit word: "the nearest are Section 5.3 and Section 5.5". */
+function nearbyPlaces(places: CitablePlace[], ref: Extract<ClauseRef, { by: 'path' }>): string {
+  const parent = ref.path.slice(0, -1)
+  const under = parent.length > 0 ? places.filter((place) => place.path.length === ref.path.length && samePath(place.path.slice(0, -1), parent)) : []
+  const candidates = (under.length > 0 ? under : places.filter((place) => place.path.length === ref.path.length && !place.item)).slice(0, 200)
+  const key = Number.parseFloat(ref.path.at(-1) ?? '')
+  const nearest = Number.isNaN(key)
+    ? candidates.slice(0, 4)
+    : [...candidates].sort((a, b) => Math.abs(Number.parseFloat(a.path.at(-1) ?? '') - key) - Math.abs(Number.parseFloat(b.path.at(-1) ?? '') - key)).slice(0, 4)
+  if (nearest.length === 0) return ''
+  // In the order of the text, by the body's own unit word as the motion wrote it: "Standing Orders 3 and 5".
+  const names = [...new Set(places.filter((place) => nearest.includes(place)).map((place) => describePath(place.path)))]
+  const written = /^\D*?(?=\s*[\d(]|\s*[ivxlc]+\b)/i.exec(ref.text)?.[0].trim() ?? ''
+  const unit = written === '' ? '' : `${/s$/i.test(written) || names.length === 1 ? written : `${written}s`} `
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+  return `; the nearest ${names.length === 1 ? 'is' : 'are'} ${unit}${list}`
 }

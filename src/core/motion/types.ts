@@ -1,19 +1,36 @@
 import type { VFileMessage } from 'vfile-message'
 
-/** Where a clause is named in a motion: by number as in the base text, by ID, or by opening words. */
+/**
+ * Where a clause is named in a motion: by number as in the base text, by
+ * ID, by opening words, or by a citation as the body writes it (`Standing
+ * Order 3(f)`: the path 3, f), perhaps under an enclosing citation (`In
+ * section 5 — in subsection (2), …`).
+ */
 export type ClauseRef =
   | { by: 'number'; value: string }
   | { by: 'id'; value: string }
   | { by: 'opening'; value: string }
+  | { by: 'path'; path: string[]; text: string; unit: string; within?: string[] }
+  /** "paragraphs 10.5 to 10.7": the clauses from the first to the last, in the order of the text. */
+  | { by: 'range'; from: ClauseRef; to: ClauseRef; text: string }
 
-/** The words an operation acts on inside a clause, or inside another motion's text. */
-export type Scope = { type: 'clause'; clause: ClauseRef; heading: boolean } | { type: 'motion'; motion: string }
+/** The words an operation acts on: inside a clause (or an item of one), the whole text, or another motion's text. */
+export type Scope = { type: 'clause'; clause: ClauseRef; heading: boolean } | { type: 'document' } | { type: 'motion'; motion: string }
+
+/**
+ * Which of the places quoted words occur an operation means: the only one
+ * (they must occur once), all of them ("in each place it occurs"), or the
+ * nth (1-based; -1 is the last: "the second “the”", "the last “and”").
+ */
+export type Occurrence = 'only' | 'all' | number
 
 /** Where new clauses go. */
 export type Place =
   | { type: 'after'; clause: ClauseRef }
   | { type: 'before'; clause: ClauseRef }
   | { type: 'end-of-section'; clause: ClauseRef }
+  /** "add a new clause 8": where that number falls — after clause 7, or first under the clause it belongs to. */
+  | { type: 'as-number'; number: ClauseRef }
   | { type: 'end' }
 
 /**
@@ -21,15 +38,22 @@ export type Place =
  * code, messages and docs.
  */
 export type Operation =
-  | { type: 'replace-words'; scope: Scope; words: string; insert: string }
-  | { type: 'delete-words'; scope: Scope; words: string }
-  | { type: 'insert-words'; scope: Scope; where: 'after' | 'before'; words: string; insert: string }
+  | { type: 'replace-words'; scope: Scope; words: string; insert: string; occurrence?: Occurrence }
+  | { type: 'delete-words'; scope: Scope; words: string; occurrence?: Occurrence }
+  | { type: 'insert-words'; scope: Scope; where: 'after' | 'before'; words: string; insert: string; occurrence?: Occurrence }
   | { type: 'insert-words-at'; scope: Scope; where: 'start' | 'end'; insert: string }
-  | { type: 'delete-range'; scope: Scope; from: string; to: string | null }
+  /**
+   * Leave out from "X" to "Y" (both included), or to the end (`to: null`);
+   * with `afterFrom`, everything after "X" ("delete all after “X”"); with
+   * `insert`, the words put in their place ("for the words from … substitute …").
+   */
+  | { type: 'delete-range'; scope: Scope; from: string; to: string | null; afterFrom?: boolean; insert?: string }
   | { type: 'delete-clause'; clause: ClauseRef }
   | { type: 'insert-clauses'; place: Place; clauses: string[] }
   | { type: 'replace-clause'; clause: ClauseRef; clauses: string[] }
-  | { type: 'move-clause'; clause: ClauseRef; after: ClauseRef }
+  | { type: 'move-clause'; clause: ClauseRef; after: ClauseRef; before?: boolean }
+  /** "Renumber paragraph 9.2 as 9.1": the clause takes the number given; those after it follow. */
+  | { type: 'renumber-clause'; clause: ClauseRef; number: string }
 
 /** An operation with the place in the motion file it was read from. */
 export interface Instruction {

@@ -1,0 +1,28 @@
+import { planWordEdit } from '../plan-word-edit.js'
+import { scopeClauses } from '../resolve-clause.js'
+import type { Operation } from '../types.js'
+import type { Planner } from './types.js'
+
+type WordOperation = Extract<Operation, { type: 'replace-words' | 'delete-words' | 'insert-words' | 'insert-words-at' | 'delete-range' }>
+
+/**
+ * Leave out, put in or replace words: in the clause the instruction names
+ * (or an item of it, `3(f)`), or in the whole text when it names none — as
+ * "omit “X”" in an amending Act, where “X” must then occur once in all.
+ */
+export const changeWords: Planner<WordOperation> = (operation, context) => {
+  const scope = operation.scope
+  if (scope.type === 'motion') {
+    return context.fail(`words of motion ${scope.motion} can only be changed by an amendment to it (\`amends: ${scope.motion}\`)`, 'not-an-amendment')
+  }
+  let edits
+  if (scope.type === 'document') {
+    edits = planWordEdit(operation, context.base.all, { whole: true })
+  } else {
+    const resolved = context.resolve(scope.clause)
+    if ('reason' in resolved) return context.fail(resolved.reason, resolved.code)
+    edits = resolved.item ? planWordEdit(operation, [resolved.clause], { range: resolved.item }) : planWordEdit(operation, scopeClauses(resolved.clause, scope.heading))
+  }
+  if ('reason' in edits) return context.fail(edits.reason, edits.code)
+  return edits.map((edit) => ({ ...edit, input: context.input, instruction: context.instruction }))
+}

@@ -1,0 +1,153 @@
+/**
+ * Every way of wording an instruction that keeling reads, in one table a
+ * reader can scan: the registers of UK and Commonwealth councils, of
+ * legislation, of Robert's Rules and US bodies, and plain English. Each form
+ * is a pattern over the instruction's words; each says which operation it
+ * is, with an example (used to suggest the nearest form when an instruction
+ * matches none).
+ *
+ * Pattern syntax: words match themselves (any case); `(a | b c)` is a
+ * choice, `[…]` is optional, `@name` is a group below; `Q:name` is a quoted
+ * text, `W:name` quoted words an operation finds (they may be preceded by
+ * "the second", "all occurrences of" …, and followed by "in each place it
+ * occurs"), `C:name` a clause citation ("paragraph 3.5", "Standing Order
+ * 3(f)", "sections 4 and 5"), `B:name` new text: the block quote after the
+ * instruction, or a quote at its end. Commas, colons and dashes are ignored.
+ *
+ * Why a table and not a parser generator: the registers differ in their
+ * verbs and word order, not in structure; a table of phrasings keeps every
+ * synonym visible in one place, is matched by forty lines of code, and
+ * gives "did you mean" for free by comparing an instruction with each
+ * form's example.
+ */
+
+/** Synonyms and noise shared by many forms. */
+export const GROUPS: Record<string, string> = {
+  omit: 'leave out | delete | omit | remove | strike out | strike | take out | cross out | deleting | leaving out | omitting | removing | striking out | striking | repeal | repealing',
+  put: 'insert | add | substitute | put | inserting | adding | substituting | putting | replace with | replace it with | replace them with | replacing with | replacing it with | replacing them with | and insert | and substitute | and add | and inserting | and substituting | and adding | and replace with | and replace it with | and replacing it with',
+  words: 'the words | the word | words | word | the phrase | the text | the figures | the figure | the number | the sentence | the expression | the term | the letters | the reference',
+  is: 'is | are | be | shall be | should be | will be | to be | must be | is to be | are to be',
+  gone: 'omitted | deleted | removed | struck out | struck | left out | repealed | revoked | taken out',
+  instead: 'in its place | in their place | instead | therefor | in lieu | in lieu thereof | in place thereof | in its stead',
+  each: 'in each place it occurs | in each place where it occurs | in each place they occur | in every place it occurs | in every place where it occurs | wherever it occurs | wherever they occur | wherever it appears | wherever they appear | everywhere it occurs | everywhere it appears | everywhere | each time it occurs | each time it appears | every time it occurs | every time it appears | in both places | in both places where it occurs | in both places it occurs | both occurrences | all occurrences | throughout | on each occasion | in all places | in all instances | in each instance',
+  following: 'the following | as follows | following | the following new | the new | new | a new | the following words | the words',
+  unit: 'paragraph | paragraphs | clause | clauses | section | sections | subsection | subsections | sub-section | sub-paragraph | sub-paragraphs | subparagraph | article | rule | rules | item | items | standing order | standing orders | regulation | regulations | by-law | bylaw | provision | provisions | text | definition | sentence',
+  end: 'the end | end | the end of the paragraph | the end of the clause | the end of the sentence | the end of the section | the end of the subsection | the end of the rule | the end of the article | the end of the order | the end of the standing order | the end of it | the end thereof',
+  all: 'all | everything | all words | all the words | all the text | the words | the rest | the remainder | all text | any words',
+  accordingly: 'accordingly | consequentially | as necessary | as appropriate | as required | sequentially'
+}
+
+/** A form of instruction: its pattern, the operation it reads as, and an example as a clerk would write it. */
+export interface Form {
+  pattern: string
+  /** What the form does, by the operation vocabulary of types.ts (and `no-op` for "renumber accordingly"). */
+  reads: 'replace-words' | 'delete-words' | 'insert-words' | 'insert-words-at' | 'delete-range' | 'delete-clause' | 'replace-clause' | 'insert-clauses' | 'move-clause' | 'renumber-clause' | 'no-op'
+  example: string
+  register: 'uk-council' | 'legislation' | 'roberts' | 'plain' | 'keeling'
+  /** Where new words or clauses go, for the forms that insert: after or before the words or clause, at the end or start. */
+  where?: 'after' | 'before' | 'end' | 'start'
+}
+
+/**
+ * Forms that change words inside a scope ("In paragraph 7.2, …", "Standing
+ * Order 12 be amended by …", or the whole text when none is named). Several
+ * may follow one another, joined by ";" or "and".
+ */
+export const WORD_FORMS: Form[] = [
+  // Replace words.
+  { pattern: '@omit [@words] W:words [E:words] [and] @put [@words] Q:insert [@instead] [E:words]', reads: 'replace-words', example: 'leave out "X" and insert "Y"', register: 'uk-council' },
+  { pattern: 'for [@words] W:words [E:words] (substitute | substituting | read | insert | put) [@words] Q:insert [E:words]', reads: 'replace-words', example: 'for "X" substitute "Y"', register: 'legislation' },
+  { pattern: '(substitute | substituting) [@words] Q:insert for [@words] W:words [E:words]', reads: 'replace-words', example: 'substitute "Y" for "X"', register: 'legislation' },
+  { pattern: '(replace | replacing | change | changing | alter | altering | amend | amending | rename | renaming | correct) [@words] W:words [E:words] (with | by | to | into | for | as) [@words] Q:insert [E:words]', reads: 'replace-words', example: 'replace "X" with "Y"', register: 'plain' },
+  { pattern: '(amend | alter | change) [@words] W:words [E:words] [so as] to read [@words] Q:insert', reads: 'replace-words', example: 'amend "X" to read "Y"', register: 'uk-council' },
+  { pattern: '[@words] W:words [E:words] (should | shall | to | will | must | is to | be amended to | is amended to | be altered to | be changed to) read [@words] Q:insert [E:words]', reads: 'replace-words', example: '"X" should read "Y"', register: 'uk-council' },
+  { pattern: '[@words] W:words [E:words] @is (replaced | substituted | changed | amended | altered | renamed) (with | by | to | into | as) [@words] Q:insert [E:words]', reads: 'replace-words', example: '"X" is replaced by "Y"', register: 'plain' },
+  { pattern: '[@words] W:words [E:words] (becomes | become) Q:insert', reads: 'replace-words', example: '"X" becomes "Y"', register: 'plain' },
+  // Ranges of words.
+  { pattern: '@omit [@words] from [@words] Q:from to [@words] (@end | Q:to) [inclusive] [and] [@put [@words] Q:insert [@instead]]', reads: 'delete-range', example: 'leave out from "X" to "Y"', register: 'uk-council' },
+  { pattern: 'for [@words] from [@words] Q:from to [@words] (@end | Q:to) [inclusive] (substitute | substituting | insert | read) [@words] Q:insert', reads: 'delete-range', example: 'for the words from "X" to "Y" substitute "Z"', register: 'legislation' },
+  { pattern: '@omit @all (after | following | that follow | which follow | that follows) [@words] Q:after [and] [@put [@words] Q:insert [@instead]]', reads: 'delete-range', example: 'delete all after "X"', register: 'uk-council' },
+  // Leave words out.
+  { pattern: '@omit [@words] W:words [E:words]', reads: 'delete-words', example: 'leave out "X"', register: 'uk-council' },
+  { pattern: '[@words] W:words [E:words] @is @gone [E:words]', reads: 'delete-words', example: 'the words "X" are omitted', register: 'legislation' },
+  // Insert words.
+  { pattern: '(after | immediately after | following) [@words] W:words [E:words] (insert | add | inserting | adding | put | there shall be inserted | there is inserted | there be inserted) [@words] Q:insert', reads: 'insert-words', where: 'after', example: 'after "X" insert "Y"', register: 'legislation' },
+  { pattern: '(before | immediately before | preceding) [@words] W:words [E:words] (insert | add | inserting | adding | put | there shall be inserted | there is inserted | there be inserted) [@words] Q:insert', reads: 'insert-words', where: 'before', example: 'before "X" insert "Y"', register: 'legislation' },
+  { pattern: '(insert | add | inserting | adding | put) [@words] Q:insert (after | immediately after | following) [@words] W:words [E:words]', reads: 'insert-words', where: 'after', example: 'insert "Y" after "X"', register: 'roberts' },
+  { pattern: '(insert | add | inserting | adding | put) [@words] Q:insert (before | immediately before | preceding) [@words] W:words [E:words]', reads: 'insert-words', where: 'before', example: 'insert "Y" before "X"', register: 'roberts' },
+  { pattern: '[@words] Q:insert (to be | be | is | are | shall be) (inserted | added) (after | immediately after) [@words] W:words [E:words]', reads: 'insert-words', where: 'after', example: '"Y" be inserted after "X"', register: 'uk-council' },
+  { pattern: '[@words] Q:insert (to be | be | is | are | shall be) (inserted | added) (before | immediately before) [@words] W:words [E:words]', reads: 'insert-words', where: 'before', example: '"Y" be inserted before "X"', register: 'uk-council' },
+  { pattern: 'at the end [of the (paragraph | clause | sentence | section | subsection | rule | article | item | order | standing order)] (insert | add | inserting | adding | put) [@words] Q:insert', reads: 'insert-words-at', where: 'end', example: 'at the end insert "Y"', register: 'legislation' },
+  { pattern: 'at the (beginning | start) [of the (paragraph | clause | sentence | section | subsection | rule | article | item | order | standing order)] (insert | add | inserting | adding | put) [@words] Q:insert', reads: 'insert-words-at', where: 'start', example: 'at the beginning insert "Y"', register: 'legislation' },
+  { pattern: '(insert | add | inserting | adding | put) [@words] Q:insert at the end [of the (paragraph | clause | sentence | section | subsection | rule | article | item | order | standing order)]', reads: 'insert-words-at', where: 'end', example: 'add "Y" at the end', register: 'roberts' },
+  { pattern: '(insert | add | inserting | adding | put) [@words] Q:insert at the (beginning | start) [of the (paragraph | clause | sentence | section | subsection | rule | article | item | order | standing order)]', reads: 'insert-words-at', where: 'start', example: 'insert "Y" at the beginning', register: 'roberts' },
+  { pattern: '(insert | add | inserting | adding) at the end [@words] Q:insert', reads: 'insert-words-at', where: 'end', example: 'add at the end "Y"', register: 'uk-council' },
+  { pattern: '(insert | add | inserting | adding) at the (beginning | start) [@words] Q:insert', reads: 'insert-words-at', where: 'start', example: 'insert at the beginning "Y"', register: 'uk-council' },
+  { pattern: '(add | adding | append | appending) [@words] Q:insert', reads: 'insert-words-at', where: 'end', example: 'add "Y"', register: 'plain' }
+]
+
+/**
+ * Where the words of WORD_FORMS are: before them ("In paragraph 7.2,",
+ * "Standing Order 12 be amended by", "Subsection 273(17)") or after them
+ * ("… in paragraph 7.2").
+ */
+export const SCOPE_LEADS: string[] = [
+  'in the heading (of | to) C:scope',
+  'in the (title | heading) [of C:scope]',
+  'in the (paragraph | clause | sentence | item) (beginning | starting | that begins | which begins) [with] Q:opening',
+  'in motion WORD:motion',
+  '[that] [in] C:scope (is | be | shall be | should be | to be | will be) amended [as follows] [by]',
+  '[that] (amend | amending) C:scope [as follows] [by]',
+  '[that] in C:scope [by]',
+  'C:scope'
+]
+
+export const SCOPE_TAILS: string[] = ['(in | from | of | to | within | at the end of) C:scope', 'in the heading (of | to) C:scope']
+
+/** Forms that change clauses whole. */
+export const CLAUSE_FORMS: Form[] = [
+  // Renumbering.
+  { pattern: '[and] renumber [the] [remaining | subsequent | following | other | consequent] [@unit] [@accordingly]', reads: 'no-op', example: 'renumber the paragraphs accordingly', register: 'uk-council' },
+  { pattern: '[with] [the] [remaining | subsequent | following | other] [@unit] (to be | be | being) renumbered [@accordingly]', reads: 'no-op', example: 'the remaining paragraphs to be renumbered accordingly', register: 'uk-council' },
+  { pattern: '[and] (consequential | consequent | any consequential) renumbering', reads: 'no-op', example: 'consequential renumbering', register: 'uk-council' },
+  { pattern: 'renumber C:clause (as | to | to be) C:number', reads: 'renumber-clause', example: 'renumber paragraph 9.2 as 9.1', register: 'uk-council' },
+  { pattern: 'C:clause (is | be | shall be | to be) renumbered [as | to] C:number', reads: 'renumber-clause', example: 'paragraph 9.2 be renumbered 9.1', register: 'uk-council' },
+  // Moving.
+  { pattern: 'move C:clause [so as] to (follow | come after | be after | stand after | after | go after) C:after', reads: 'move-clause', example: 'move paragraph 3.5 to follow paragraph 3.7', register: 'keeling' },
+  { pattern: 'move C:clause [so as] to (precede | come before | be before | stand before | before | go before) C:before', reads: 'move-clause', example: 'move paragraph 3.5 to precede paragraph 3.2', register: 'plain' },
+  { pattern: 'move C:clause (after | below | following) C:after', reads: 'move-clause', example: 'move paragraph 3.5 after paragraph 3.7', register: 'plain' },
+  { pattern: 'move C:clause (before | above | ahead of) C:before', reads: 'move-clause', example: 'move paragraph 3.5 before paragraph 3.2', register: 'plain' },
+  { pattern: 'C:clause @is moved [so as] to (follow | come after | be after | after) C:after', reads: 'move-clause', example: 'paragraph 3.5 be moved to follow paragraph 3.7', register: 'uk-council' },
+  { pattern: 'C:clause @is moved [so as] to (precede | come before | be before | before) C:before', reads: 'move-clause', example: 'paragraph 3.5 be moved to precede paragraph 3.2', register: 'uk-council' },
+  // Replacing a clause.
+  { pattern: '@omit C:clause [and] @put [@following] [@unit] [C:number] [@instead] [to read] [@following] B:text', reads: 'replace-clause', example: 'leave out paragraph 2.1 and insert: > …', register: 'uk-council' },
+  { pattern: 'for C:clause (substitute | insert | read | put) [@following] [@unit] [C:number] B:text', reads: 'replace-clause', example: 'for paragraph (b) substitute— > …', register: 'legislation' },
+  { pattern: 'substitute [@following] [@unit] for C:clause B:text', reads: 'replace-clause', example: 'substitute the following for paragraph 3: > …', register: 'legislation' },
+  { pattern: '[that] (amend | change | alter | revise | rewrite) C:clause [so as] to read [@following] B:text', reads: 'replace-clause', example: 'amend section 5.13 to read: > …', register: 'roberts' },
+  { pattern: '[that] C:clause @is (amended | altered | changed | revised | rewritten | replaced) [so as] to read [@following] B:text', reads: 'replace-clause', example: 'paragraph 3.4 be amended to read: > …', register: 'uk-council' },
+  { pattern: '[that] C:clause (should | shall | to | will | must | would) (read | now read | henceforth read) [@following] B:text', reads: 'replace-clause', example: 'paragraph 3.4 to read: > …', register: 'uk-council' },
+  { pattern: '(replace | change) [the text of | the wording of] C:clause (with | by | to) [@following] [@unit] [C:number] B:text', reads: 'replace-clause', example: 'replace clause 7 with: > …', register: 'plain' },
+  { pattern: '[the text of] C:clause @is (replaced | substituted) (with | by) [@following] [@unit] B:text', reads: 'replace-clause', example: 'section 4 is replaced by the following: > …', register: 'plain' },
+  { pattern: '(strike out | strike | delete | repeal) C:clause [and] (insert | substitute | add) [in lieu thereof] [@following] [@unit] B:text', reads: 'replace-clause', example: 'strike out section 4 and insert: > …', register: 'roberts' },
+  { pattern: 'repeal the (@unit) [and] substitute [@following] B:text', reads: 'replace-clause', example: 'Subsection 4(2) Repeal the subsection, substitute: > …', register: 'legislation' },
+  // Leaving clauses out.
+  { pattern: '@omit C:clauses [entirely | in its entirety | in their entirety | altogether | completely | in full]', reads: 'delete-clause', example: 'leave out paragraph 3.5', register: 'uk-council' },
+  { pattern: '[that] C:clauses @is @gone [entirely | in its entirety | in their entirety | altogether]', reads: 'delete-clause', example: 'paragraph (c) is omitted', register: 'legislation' },
+  { pattern: '(repeal | revoke) [the] (@unit)', reads: 'delete-clause', example: 'Subsection 4(2) Repeal the subsection.', register: 'legislation' },
+  // Inserting clauses.
+  { pattern: '(after | following | immediately after) C:place (insert | add | there shall be inserted | there is inserted | there be inserted | inserting | adding) [@following] [@unit] [C:number] [to read] [@following] B:text', reads: 'insert-clauses', where: 'after', example: 'after paragraph 3.6 insert the new paragraphs: > …', register: 'legislation' },
+  { pattern: '(before | preceding | immediately before) C:place (insert | add | there shall be inserted | there is inserted | there be inserted | inserting | adding) [@following] [@unit] [C:number] [to read] [@following] B:text', reads: 'insert-clauses', where: 'before', example: 'before paragraph 4.1 insert: > …', register: 'legislation' },
+  { pattern: '(insert | add | inserting | adding) [@following] [@unit] [C:number] (after | following | immediately after) C:place [to read] [@following] B:text', reads: 'insert-clauses', where: 'after', example: 'insert the following after clause 7: > …', register: 'plain' },
+  { pattern: '(insert | add | inserting | adding) [@following] [@unit] [C:number] (before | preceding | immediately before) C:place [to read] [@following] B:text', reads: 'insert-clauses', where: 'before', example: 'insert the following before clause 7: > …', register: 'plain' },
+  { pattern: 'at the end of C:end (insert | add | there shall be added | there is added | inserting | adding) [@following] [@unit] [C:number] [to read] [@following] B:text', reads: 'insert-clauses', example: 'at the end of section 3 insert: > …', register: 'legislation' },
+  { pattern: '(insert | add | inserting | adding) [@following] [@unit] [C:number] at the end of C:end [to read] [@following] B:text', reads: 'insert-clauses', example: 'add the following at the end of section 3: > …', register: 'roberts' },
+  { pattern: 'there (shall be | is | be) (inserted | added) [after C:place] [@following] [@unit] [C:number] B:text', reads: 'insert-clauses', where: 'after', example: 'there shall be inserted the following paragraph— > …', register: 'legislation' },
+  { pattern: '(insert | add | inserting | adding) [@following] [@unit] C:number [to read] [@following] B:text', reads: 'insert-clauses', example: 'add a new clause 8: > …', register: 'plain' },
+  { pattern: '[it is proposed that] [@following] [@unit] (is | be | are | shall be) (added | inserted) [after C:place] B:text', reads: 'insert-clauses', where: 'after', example: 'It is proposed that the following is added: > …', register: 'uk-council' },
+  { pattern: '[it is proposed that] [@following] [@unit] (is | be | are | shall be) (added | inserted) before C:place B:text', reads: 'insert-clauses', where: 'before', example: 'the following be inserted before paragraph 2: > …', register: 'uk-council' },
+  { pattern: '[it is proposed that] [@following] [@unit] (is | be | are | shall be) (added | inserted) at the end of C:end B:text', reads: 'insert-clauses', example: 'the following be added at the end of section 2: > …', register: 'uk-council' },
+  { pattern: '(insert | add | inserting | adding) [@following] [@unit] [at the end] B:text', reads: 'insert-clauses', example: 'add the following new paragraph: > …', register: 'plain' }
+]
+
+/** Words a motion may open an instruction with, that say nothing about what it does. */
+export const PREAMBLES: string[] = ['that', 'to', 'resolved that', 'it is resolved that', 'council resolves that', 'the council resolves that', 'motion', 'amendment', 'proposed amendment', 'i move that', 'we move that', 'move that']

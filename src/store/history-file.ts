@@ -72,7 +72,8 @@ export async function replayProject(root: string, slug: string, history: History
     slug,
     versionsOf(history).flatMap((version) => version.motions.map((motion) => motion.id))
   )
-  return { ...replayHistory(history, (label) => stored.get(label), (id) => motions.get(id)), stored }
+  const names = { text: (label: string) => `${HISTORY_DIR}/${slug}/${label}.md`, motion: (id: string) => `${AMENDMENTS_DIR}/${slug}/${id}.md` }
+  return { ...replayHistory(history, (label) => stored.get(label), (id) => motions.get(id), names), stored }
 }
 
 /**

@@ -185,7 +185,8 @@ export async function lockHolder(lock: string): Promise<LockOwner | undefined> {
   return held === 'gone' || held === 'unreadable' ? undefined : held
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid is running on this host. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true

@@ -1,4 +1,4 @@
-import { realpath } from 'node:fs/promises'
+import { realpath, stat } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { Refusal } from './environment-error.js'
 import { AMENDMENTS_DIR, displayPath, PROTOCOLS_DIR } from './layout.js'
@@ -24,6 +24,13 @@ async function canonical(path: string): Promise<string> {
   }
 }
 
+async function isFolder(path: string): Promise<boolean> {
+  return stat(path).then(
+    (info) => info.isDirectory(),
+    () => false
+  )
+}
+
 function inside(folder: string, path: string): boolean {
   const rel = relative(folder, path)
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !rel.startsWith(sep))
@@ -45,6 +52,13 @@ export async function checkOutputTarget(root: string, file: string, inputs: stri
     const records = await canonical(join(root, folder))
     if (inside(records, real)) {
       throw new Refusal(`-o ${displayPath(root, target)} is in ${folder}/, which holds ${what}: an output is never written among the records; write it elsewhere, e.g. -o papers/${basename(target)}`)
+    }
+  }
+  // Records of another project (keeling run from its parent folder): a folder named as records, beside a protocols/ folder.
+  for (let folder = dirname(real); dirname(folder) !== folder; folder = dirname(folder)) {
+    const record = RECORD_FOLDERS.find((entry) => entry.folder === basename(folder))
+    if (record && (await isFolder(join(dirname(folder), PROTOCOLS_DIR)))) {
+      throw new Refusal(`-o ${displayPath(root, target)} is in ${displayPath(root, folder)}/, which holds ${record.what} of a keeling project: an output is never written among the records; write it elsewhere`)
     }
   }
   for (const input of inputs) {

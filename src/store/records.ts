@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
-import { withHead, withoutHead } from '../core/history/head.js'
-import { type HistoryRecord, recordHash } from '../core/history/history.js'
+import { readHead, withHead, withoutHead } from '../core/history/head.js'
+import { checkChain, type History, type HistoryRecord, lastHash, recordHash } from '../core/history/history.js'
+import { Refusal } from './environment-error.js'
 import { historyPath, migrationFiles, readHistory, VersionNotFound, versionTextPath, withRecords } from './history-file.js'
 import { protocolPath } from './layout.js'
 import { commitFiles, type FileWrite } from './transaction.js'
@@ -32,6 +33,14 @@ export interface RecordsWritten {
  */
 export async function writeRecords(root: string, slug: string, intent: string, change: RecordChange): Promise<RecordsWritten> {
   const { history, text: historyText, exists } = await readHistory(root, slug)
+  const file = protocolPath(root, slug)
+  const raw = await readFile(file, 'utf8')
+  const broken = recordsProblem(history, exists, readHead(raw))
+  if (broken) {
+    throw new Refusal(
+      `the records of ${slug} are not as keeling left them: ${broken}; nothing was written. Run keeling verify ${slug}, restore the records (e.g. git checkout history/${slug}.yml protocols/${slug}.md), then run the command again`
+    )
+  }
   const records = change.records ?? []
   const migration = await migrationFiles(root, slug, history).catch((error: unknown) => {
     // A history that cannot be replayed is left as it is (verify names why); the new records are still written.
@@ -41,8 +50,6 @@ export async function writeRecords(root: string, slug: string, intent: string, c
   const all = [...history.records, ...records]
   const last = all.at(-1)
   const head = last ? recordHash(last) : ''
-  const file = protocolPath(root, slug)
-  const raw = await readFile(file, 'utf8')
   const text = change.protocol ?? withoutHead(raw)
   const protocol = head === '' ? text : withHead(text, head)
   const files: FileWrite[] = [
@@ -54,4 +61,22 @@ export async function writeRecords(root: string, slug: string, intent: string, c
   if (files.length > 0) await commitFiles(root, slug, intent, files)
   const labels = new Set((change.versions ?? []).map((version) => version.label))
   return { head, migrated: migration.map((entry) => entry.path.replace(/^.*[\\/]/, '').replace(/\.md$/, '')).filter((label) => !labels.has(label)) }
+}
+
+/**
+ * Why a protocol's records cannot be written to, if they cannot: a history
+ * that does not read, a broken chain, or a head in the protocol that the
+ * history does not end with (its tail was cut or edited, or it was deleted).
+ * A write over such records would bury the evidence under a new head.
+ */
+export function recordsProblem(history: History, exists: boolean, head: string | undefined): string | undefined {
+  const [unreadable] = history.problems
+  if (unreadable) return `history/…yml line ${unreadable.line}: ${unreadable.message}`
+  const [broken] = checkChain(history)
+  if (broken) return broken.message
+  if (head === undefined) return undefined
+  if (!exists) return `the history is missing, but the protocol records history head ${head.slice(0, 12)}…`
+  if (history.records.length === 0) return `the history holds no records, but the protocol records history head ${head.slice(0, 12)}…`
+  if (head !== lastHash(history)) return `the protocol records history head ${head.slice(0, 12)}…, which is not the history's last record (its tail was cut, edited or added to by hand)`
+  return undefined
 }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
 import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
-import { dirname, join, relative, resolve } from 'node:path'
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
+import { describeEnvironmentError, EnvironmentError } from './environment-error.js'
 import { displayPath } from './layout.js'
-import { clearIfStale, lockWaitMs, withLock } from './lock.js'
+import { clearIfStale, isAlive, lockWaitMs, withLock } from './lock.js'
 import { aboutTarget, crashPoint, ensureFolder, syncFolder, temporaryPath, uniqueToken, writeDurable, writeFileAtomic } from './write-file-atomic.js'
 
 /**
@@ -119,7 +120,14 @@ export async function commitFiles(root: string, slug: string, intent: string, fi
     throw error
   }
   crashPoint('journal-commit')
-  await rollForward(root, journal)
+  try {
+    await rollForward(root, journal)
+  } catch (error) {
+    const described = describeEnvironmentError(error, root)
+    if (!described) throw error
+    // Every new file is on the disk and the journal says so: the write stands, and is finished when it can be.
+    throw new EnvironmentError(`${described.message}. The ${intent.split(' ')[0] ?? 'write'} is committed (${displayPath(root, journalFile)}): the next keeling command completes it once the file can be written`, described.code)
+  }
   await rm(journalFile, { force: true })
   await syncFolder(dirname(journalFile))
   crashPoint('done')
@@ -137,7 +145,7 @@ async function rollForward(root: string, journal: Journal): Promise<void> {
     try {
       await rename(temporary, target)
     } catch (error) {
-      if ((error as { code?: string }).code !== 'ENOENT') throw error
+      if ((error as { code?: string }).code !== 'ENOENT') throw aboutTarget(error, temporary, target, 'rename')
       // Already renamed before the crash: the target must then be the new text.
       const now = await readFile(target).catch(() => undefined)
       if (now === undefined || hashOf(now) !== file.sha256) {
@@ -149,6 +157,22 @@ async function rollForward(root: string, journal: Journal): Promise<void> {
     crashPoint(`rename-${index + 1}`)
   }
   for (const folder of new Set(journal.files.map((file) => dirname(resolve(root, file.path))))) await syncFolder(folder)
+}
+
+/**
+ * Whether a journal entry is one keeling writes: a file of this project, and its temporary file beside it with
+ * keeling's name. A journal edited to name files elsewhere is not acted on.
+ */
+function isOwnEntry(root: string, entry: { path?: unknown; temporary?: unknown; sha256?: unknown }): boolean {
+  if (typeof entry.path !== 'string' || typeof entry.temporary !== 'string' || typeof entry.sha256 !== 'string') return false
+  const target = resolve(root, entry.path)
+  const temporary = resolve(root, entry.temporary)
+  const inside = (path: string): boolean => {
+    const rel = relative(root, path)
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
+  }
+  const prefix = `.${basename(target).slice(0, 80)}.keeling-`
+  return inside(target) && inside(temporary) && dirname(temporary) === dirname(target) && basename(temporary).startsWith(prefix) && temporary.endsWith('.tmp')
 }
 
 /**
@@ -164,7 +188,7 @@ async function completeJournal(root: string, slug: string): Promise<{ done: bool
   let journal: Journal
   try {
     journal = JSON.parse(text) as Journal
-    if (journal.schema !== 'keeling-journal/1' || !Array.isArray(journal.files)) throw new Error('not a journal')
+    if (journal.schema !== 'keeling-journal/1' || !Array.isArray(journal.files) || !journal.files.every((entry) => isOwnEntry(root, entry))) throw new Error('not a journal')
   } catch {
     return { done: false, message: `${displayPath(root, file)} is not a keeling journal; if no keeling is running, check the protocol with \`keeling verify ${slug}\` and remove the file` }
   }
@@ -197,15 +221,25 @@ export async function settleJournals(root: string, env: Record<string, string | 
   const failures: string[] = []
   // A lock left by a process that died after its write was done: nothing to complete, only the lock to clear.
   const locks = await readdir(join(root, STATE_DIR, 'locks')).catch(() => [] as string[])
-  for (const lock of locks.filter((name) => name.endsWith('.lock'))) await clearIfStale(join(root, STATE_DIR, 'locks', lock))
+  for (const lock of locks.filter((name) => name.endsWith('.lock'))) await clearIfStale(join(root, STATE_DIR, 'locks', lock)).catch(() => false)
+  for (const name of names) {
+    // A journal's own temporary file, left by a process killed while writing it.
+    const orphan = /^\..*\.keeling-(\d+)-[0-9a-f]+\.tmp$/.exec(name)
+    if (orphan && !isAlive(Number(orphan[1]))) await rm(join(root, STATE_DIR, 'journal', name), { force: true }).catch(() => undefined)
+  }
   for (const name of names.filter((entry) => entry.endsWith('.json'))) {
     const slug = name.slice(0, -'.json'.length)
     try {
       await withProtocolLock(root, slug, 'completing an interrupted write', env, async () => undefined)
       notes.push(...takeRecoveryNotes())
     } catch (error) {
+      // One protocol's write that cannot be finished (a read-only copy, a file that cannot be replaced) stops no other command.
       if (error instanceof InterruptedWrite) failures.push(error.message)
-      else throw error
+      else {
+        const described = describeEnvironmentError(error, root)
+        if (!described) throw error
+        failures.push(`an interrupted write of ${slug} could not be completed yet: ${described.message}`)
+      }
     }
   }
   return { notes, failures }

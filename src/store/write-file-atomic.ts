@@ -31,10 +31,13 @@ export function temporaryPath(path: string, token = uniqueToken()): string {
   return join(dirname(path), `.${basename(path).slice(0, 80)}.keeling-${token}.tmp`)
 }
 
-/** An error about a temporary file, told of the file it stands for: the user named that one. */
-export function aboutTarget(error: unknown, temporary: string, target: string): unknown {
-  const found = error as { path?: string } | null
-  if (found && typeof found === 'object' && found.path === temporary) found.path = target
+/** An error about a temporary file (or about no file), told of the file it stands for: the user named that one. */
+export function aboutTarget(error: unknown, temporary: string, target: string, syscall = 'write'): unknown {
+  const found = error as { path?: string; syscall?: string } | null
+  if (found && typeof found === 'object' && (found.path === temporary || found.path === undefined)) {
+    found.path = target
+    found.syscall ??= syscall
+  }
   return error
 }
 
@@ -70,8 +73,13 @@ export async function writeDurable(path: string, data: string | Uint8Array, flag
   try {
     await handle.writeFile(data)
     await handle.sync()
+  } catch (error) {
+    // A write through a handle (a full disk) names no path: the user must know which file.
+    const found = error as { path?: string; syscall?: string } | null
+    if (found && typeof found === 'object' && found.path === undefined) Object.assign(found, { path, syscall: found.syscall ?? 'write' })
+    throw error
   } finally {
-    await handle.close()
+    await handle.close().catch(() => undefined)
   }
 }
 

@@ -182,7 +182,7 @@ describe('decide and adopt', () => {
       failing.path = ''
     }
     expect(failed.code).toBe(2)
-    expect(failed.stderr).toMatch(/^keeling: cannot [a-z]+.*\(EIO\); check the disk, then run the command again\n$/)
+    expect(failed.stderr).toMatch(/^keeling: cannot write protocols\/rules\.md: .*\(EIO\); check the disk, then run the command again\. The adopt is committed \(\.keeling\/journal\/rules\.json\): the next keeling command completes it once the file can be written\n$/)
     const next = await runCli(['verify', 'rules'], dir)
     expect(next.stderr).toMatch(/^keeling: completed an interrupted write \(adopt rules --version v2, pid \d+, [^)]+\): /)
     expect(next.code).toBe(0)

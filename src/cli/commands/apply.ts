@@ -5,7 +5,8 @@ import { readHistory } from '../../store/history-file.js'
 import { buildChangeSet, describeSummary, summarizeChanges } from '../../core/diff/change-set.js'
 import { readDiffDocument } from '../../core/diff/diff-document.js'
 import { COLOUR_MARKS, PLAIN_MARKS, renderTextDiff } from '../../core/render/render-text-diff.js'
-import { displayPath } from '../../store/layout.js'
+import { basename, dirname } from 'node:path'
+import { AMENDMENTS_DIR, displayPath } from '../../store/layout.js'
 import { MotionNotFound, readMotionFile, readRecordedMotion } from '../../store/read-motion-file.js'
 import { ProtocolNotFound, readProtocolFile } from '../../store/read-protocol-file.js'
 import { writeRecords } from '../../store/records.js'
@@ -27,6 +28,12 @@ export async function runApply(paths: string[], options: { dryRun?: boolean }, i
       })
     )
   )
+  if (!options.dryRun) {
+    const misplaced = inputs.find((input) => basename(dirname(input.path)) !== input.motion.protocol)
+    if (misplaced) {
+      throw new UserError(`${misplaced.name} says \`protocol: ${misplaced.motion.protocol}\` but is in ${AMENDMENTS_DIR}/${basename(dirname(misplaced.path))}/; a motion's folder is the protocol it changes: fix one or the other`, EXIT_USAGE)
+    }
+  }
   const slugs = [...new Set(inputs.map((input) => input.motion.protocol))]
   if (slugs.length > 1) {
     throw new UserError(`these motions change different protocols (${slugs.join(', ')}); apply the motions of one protocol at a time`, EXIT_USAGE)

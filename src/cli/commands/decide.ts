@@ -57,6 +57,9 @@ export async function runDecide(path: string, options: DecideOptions, io: Io): P
   }
   const target = historyPath(io.cwd, slug)
   const decision = await withProtocolLock(io, slug, `keeling decide ${input.name}`, async () => {
+    // The words decided on are the file as it is now, read under the lock: a motion new --force meanwhile is seen.
+    const current = await readRecordedMotion(io.cwd, path)
+    if (current.text !== input.text) throw new UserError(`${input.name} changed while the decision was being recorded; check it and run the command again`, EXIT_USAGE)
     const { history } = await readHistory(io.cwd, slug)
     const record: Decision = {
       record: 'decision',

@@ -23,7 +23,7 @@ export async function runImport(file: string, options: ImportCommandOptions, io:
     return code
   }
   if (!isSlug(options.as)) {
-    return refuse(`"${options.as}" is not a slug; use lowercase letters, digits and hyphens, such as "town-council"`)
+    return refuse(`"${options.as}" is not a slug; use lowercase letters, digits and hyphens (at most 120), such as "town-council"`)
   }
   const inputPath = resolve(io.cwd, file)
   const shown = displayPath(io.cwd, inputPath)
@@ -44,12 +44,15 @@ export async function runImport(file: string, options: ImportCommandOptions, io:
   }
   const target = protocolPath(io.cwd, options.as)
   const targetShown = displayPath(io.cwd, target)
-  if (!options.force && (await exists(target))) {
-    return refuse(`${targetShown} already exists; choose another slug, or pass --force to replace it`)
+  const occupied = async (): Promise<string | undefined> => {
+    if (!options.force && (await exists(target))) return `${targetShown} already exists; choose another slug, or pass --force to replace it`
+    if (await exists(historyPath(io.cwd, options.as))) {
+      return `${targetShown} has a recorded history (${displayPath(io.cwd, historyPath(io.cwd, options.as))}): its text is a record and import never replaces it; import under another slug, or change it by motions`
+    }
+    return undefined
   }
-  if (await exists(historyPath(io.cwd, options.as))) {
-    return refuse(`${targetShown} has a recorded history (${displayPath(io.cwd, historyPath(io.cwd, options.as))}): its text is a record and import never replaces it; import under another slug, or change it by motions`)
-  }
+  const early = await occupied()
+  if (early) return refuse(early)
   const result = importText(decoded.text, {
     slug: options.as,
     ...(options.title !== undefined ? { title: options.title } : {}),
@@ -70,7 +73,13 @@ export async function runImport(file: string, options: ImportCommandOptions, io:
     for (const message of errors) io.stderr(`${formatMessage(targetShown, message)}\n`)
     return refuse(`the imported text does not pass check; nothing was written (please report this)`)
   }
-  await withProtocolLock(io, options.as, `keeling import ${shown} --as ${options.as}`, () => commitFiles(io.cwd, options.as, `import ${shown} --as ${options.as}`, [{ path: target, text: result.markdown }]))
+  // Asked again under the lock: another import or adopt may have made the protocol or its history meanwhile.
+  const late = await withProtocolLock(io, options.as, `keeling import ${shown} --as ${options.as}`, async () => {
+    const taken = await occupied()
+    if (!taken) await commitFiles(io.cwd, options.as, `import ${shown} --as ${options.as}`, [{ path: target, text: result.markdown }])
+    return taken
+  })
+  if (late) return refuse(late)
   const clauses = parseProtocol(result.markdown).all.length
   io.stderr(`wrote ${targetShown}: ${clauses} clauses\n`)
   return EXIT_OK

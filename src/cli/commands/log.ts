@@ -6,6 +6,7 @@ import { readHistory, replayProject } from '../../store/history-file.js'
 import { readProtocolFile } from '../../store/read-protocol-file.js'
 import { EXIT_OK, EXIT_USAGE, UserError, type Io } from '../io.js'
 import { describeDecision } from './decide.js'
+import { warnUnreadable } from './versions.js'
 
 /**
  * `keeling log SLUG [CLAUSE]`: the decisions and versions, newest first,
@@ -14,6 +15,7 @@ import { describeDecision } from './decide.js'
  */
 export async function runLog(slug: string, selector: string | undefined, options: { json?: boolean }, io: Io): Promise<number> {
   const { history } = await readHistory(io.cwd, slug)
+  warnUnreadable(io, slug, history)
   if (history.records.length === 0) throw new UserError(`${slug} has no history (history/${slug}.yml); record decisions with keeling decide`, EXIT_USAGE)
   let records: HistoryRecord[] = history.records
   if (selector !== undefined) {

@@ -31,19 +31,21 @@ export async function runMotionNew(slug: string, options: MotionNewOptions, io: 
   }
   const path = join(io.cwd, AMENDMENTS_DIR, slug, `${id}.md`)
   const shown = displayPath(io.cwd, path)
-  if (!options.force && (await stat(path).then(() => true, () => false))) {
-    io.stderr(`keeling motion new: ${shown} already exists; choose another --id, or pass --force to replace it\n`)
-    return EXIT_PROBLEMS
-  }
-  const { history } = await readHistory(io.cwd, slug)
-  const decided = decisionsOn(history, id).at(-1)
-  if (decided) {
-    // The history holds this file's hash as the words decided on: replacing it would make the record unreadable.
-    io.stderr(`keeling motion new: ${shown} is a record: ${decided.body} decided on it (${decided.outcome}, ${decided.date}); a motion decided on is never replaced: choose another --id\n`)
-    return EXIT_PROBLEMS
-  }
   const meta = { title: options.title, mover: options.mover, protocol: slug, ...(options.seconder ? { seconder: options.seconder } : {}) }
-  await withProtocolLock(io, slug, `keeling motion new ${slug} --id ${id}`, () => commitFiles(io.cwd, slug, `motion new ${shown}`, [{ path, text: motionTemplate(meta) }]))
+  // Under the protocol's lock, so that a decision recorded meanwhile, or another motion new, is seen.
+  const refused = await withProtocolLock(io, slug, `keeling motion new ${slug} --id ${id}`, async () => {
+    if (!options.force && (await stat(path).then(() => true, () => false))) return `${shown} already exists; choose another --id, or pass --force to replace it`
+    const { history } = await readHistory(io.cwd, slug)
+    const decided = decisionsOn(history, id).at(-1)
+    // The history holds this file's hash as the words decided on: replacing it would make the record unreadable.
+    if (decided) return `${shown} is a record: ${decided.body} decided on it (${decided.outcome}, ${decided.date}); a motion decided on is never replaced: choose another --id`
+    await commitFiles(io.cwd, slug, `motion new ${shown}`, [{ path, text: motionTemplate(meta) }])
+    return undefined
+  })
+  if (refused) {
+    io.stderr(`keeling motion new: ${refused}\n`)
+    return EXIT_PROBLEMS
+  }
   io.stdout(`${shown}\n`)
   io.stderr(`wrote ${shown}: write its instructions as a numbered list, then \`keeling check ${shown}\`\n`)
   return EXIT_OK

@@ -2,12 +2,13 @@ import { buildChangeSet } from '../../core/diff/change-set.js'
 import { readDiffDocument } from '../../core/diff/diff-document.js'
 import { driftedClauses, type DriftedClause } from '../../core/history/drift.js'
 import { withoutHead } from '../../core/history/head.js'
-import { checkChain, describeRecord, findHead, type History, isAnchored, lastHash, versionsOf } from '../../core/history/history.js'
+import { join } from 'node:path'
+import { checkChain, describeRecord, findHead, type History, isAnchored, lastHash, sha256, standingDecision, versionsOf } from '../../core/history/history.js'
 import { applyMotions } from '../../core/motion/apply-motions.js'
 import { appliedMotions } from '../../core/protocol/applied-motions.js'
 import { parseProtocol } from '../../core/protocol/parse-protocol.js'
-import { historyPath, readHistory, readMotionsById, replayProject } from '../../store/history-file.js'
-import { displayPath, protocolPath } from '../../store/layout.js'
+import { historyPath, readHistory, readMotionsById, replayProject, versionTextPath } from '../../store/history-file.js'
+import { AMENDMENTS_DIR, displayPath, protocolPath } from '../../store/layout.js'
 import { listProtocolSlugs, type ProtocolFile, ProtocolNotFound, readProtocolFile } from '../../store/read-protocol-file.js'
 import { readStable } from '../../store/transaction.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js'
@@ -125,6 +126,13 @@ async function verifyOne(root: string, slug: string, history: History, exists: b
     found.push({ file: historyName, message: replay.failure.reason })
     return result()
   }
+  found.push(...(await checkDecidedMotions(root, slug, history)))
+  // A history in this keeling's format stores every version's text: one missing was deleted.
+  for (const version of versions) {
+    if (version.format && !replay.stored.has(version.label)) {
+      found.push({ file: displayPath(root, versionTextPath(root, slug, version.label)), message: `the stored text of version ${version.label} is missing (deleted or moved); restore it (e.g. git checkout)` })
+    }
+  }
   const drift = replay.drift.flatMap(driftedClauses)
   for (const item of replay.drift.filter((entry) => entry.replayed === undefined)) {
     notes.push(`engine drift: the motions of version ${item.version} no longer apply with this keeling (${item.reason ?? ''}); its stored text stays the version`)
@@ -133,6 +141,23 @@ async function verifyOne(root: string, slug: string, history: History, exists: b
   if (!last) return result(drift)
   found.push(...(await checkCurrent(root, slug, replay.texts.get(last.label) ?? '', file, versions.flatMap((version) => version.motions.map((motion) => motion.id)), last.label)))
   return result(drift)
+}
+
+/** Every motion decided on must still be the words decided (the standing decision's hash), adopted or not. */
+async function checkDecidedMotions(root: string, slug: string, history: History): Promise<Finding[]> {
+  const ids = [...new Set(history.records.flatMap((record) => (record.record === 'decision' ? [record.motion] : [])))]
+  const motions = await readMotionsById(root, slug, ids)
+  const found: Finding[] = []
+  for (const id of ids) {
+    const decision = standingDecision(history, id)
+    if (!decision) continue
+    const file = displayPath(root, join(root, AMENDMENTS_DIR, slug, `${id}.md`))
+    const input = motions.get(id)
+    const what = `${decision.outcome} by ${decision.body} on ${decision.date}`
+    if (!input) found.push({ file, message: `missing: the motion ${what} has no file; the words decided on are lost — restore it (e.g. git checkout ${file})` })
+    else if (sha256(input.text) !== decision.motionSha256) found.push({ file, message: `changed since it was ${what} (its SHA-256 is not the one recorded); the words decided on must stay as they were — restore it, or table a new motion` })
+  }
+  return found
 }
 
 /** The head in the protocol's front matter against the history's last record: a cut or edited tail shows here. */

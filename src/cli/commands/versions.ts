@@ -1,4 +1,4 @@
-import { lastHash, versionsOf } from '../../core/history/history.js'
+import { type History, lastHash, versionsOf } from '../../core/history/history.js'
 import { readHistory } from '../../store/history-file.js'
 import { access } from 'node:fs/promises'
 import { protocolPath } from '../../store/layout.js'
@@ -7,6 +7,7 @@ import { EXIT_OK, EXIT_USAGE, UserError, type Io } from '../io.js'
 /** `keeling versions SLUG [--json]`: each version's label, date, body, motions and hash, oldest first. */
 export async function runVersions(slug: string, options: { json?: boolean }, io: Io): Promise<number> {
   const { history } = await readHistory(io.cwd, slug)
+  warnUnreadable(io, slug, history)
   const versions = versionsOf(history)
   if (options.json) {
     const json = versions.map(({ label, date, by, from, motions, sha256 }) => ({ label, date, by, from, motions, sha256 }))
@@ -39,4 +40,12 @@ async function exists(path: string): Promise<boolean> {
     () => true,
     () => false
   )
+}
+
+/** A history with records that cannot be read: say so before printing the rest, which leaves them out. */
+export function warnUnreadable(io: Io, slug: string, history: History): void {
+  const [first] = history.problems
+  if (!first) return
+  const count = history.problems.length
+  io.stderr(`keeling: history/${slug}.yml has ${count} part${count === 1 ? '' : 's'} that cannot be read as records (line ${first.line}: ${first.message}); what follows leaves ${count === 1 ? 'it' : 'them'} out — run keeling verify ${slug}\n`)
 }

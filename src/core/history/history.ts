@@ -115,6 +115,18 @@ export function standingDecision(history: History, motion: string): Decision | u
 export function parseHistory(text: string): History {
   const records: HistoryRecord[] = []
   const problems: History['problems'] = []
+  // A comment among the records is not part of any record (not hashed): it could say anything, unseen by verify.
+  const firstRecord = text.search(/^---[ \t]*$/m)
+  if (firstRecord >= 0) {
+    text
+      .slice(firstRecord)
+      .split('\n')
+      .forEach((row, index) => {
+        if (/^\s*#/.test(row) || /\s#\s/.test(row.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, ''))) {
+          problems.push({ line: lineOf(text, firstRecord) + index, message: 'a comment among the records is not part of any record, so no hash covers it; remove it (a correction is a new decision: keeling decide --note)' })
+        }
+      })
+  }
   for (const doc of parseAllDocuments(text, { schema: 'failsafe' })) {
     const line = lineOf(text, doc.range[0])
     if (doc.errors.length > 0) {
@@ -147,8 +159,22 @@ function lineOf(text: string, offset: number): number {
   return line
 }
 
+/** The fields of each kind of record, as written; anything else in a record is not hashed, so it is refused. */
+const FIELDS: Record<string, Set<string>> = {
+  decision: new Set(['record', 'motion', 'motion-sha256', 'outcome', 'body', 'meeting', 'date', 'for', 'against', 'abstain', 'mover', 'seconder', 'note', 'previous', 'format']),
+  version: new Set(['record', 'label', 'date', 'by', 'from', 'motions', 'sha256', 'previous', 'format'])
+}
+
 function toRecord(value: Record<string, unknown>): HistoryRecord | string {
   const text = (key: string): string => (typeof value[key] === 'string' ? (value[key] as string) : '')
+  const fields = FIELDS[String(value['record'])]
+  if (fields) {
+    // What the hash does not cover could say anything ("votes-recount: lost 2-10"): a record holds its own fields only.
+    const extra = Object.keys(value).find((key) => !fields.has(key))
+    if (extra !== undefined) return `${String(value['record'])} record: unknown field \`${extra}\`; a record holds only ${[...fields].join(', ')} (a correction is a new decision: keeling decide --note)`
+    const nested = Object.keys(value).find((key) => key !== 'motions' && typeof value[key] !== 'string')
+    if (nested !== undefined) return `${String(value['record'])} record: field \`${nested}\` must be text, not a list or map`
+  }
   // Labels and motion IDs become file names (history/SLUG/LABEL.md, amendments/SLUG/ID.md): names, never paths.
   const badMotion = [text('motion'), ...(Array.isArray(value['motions']) ? value['motions'] : []).map((item) => String((item as Record<string, unknown> | null)?.['id'] ?? ''))].find(
     (id) => id !== '' && !isMotionId(id)

@@ -43,8 +43,14 @@ export type Replay =
  *
  * @param stored a version's stored text by label, or undefined when none is stored
  * @param motion the motion file with an ID, or undefined when there is none
+ * @param names the files a version's text and a motion are kept in, for messages
  */
-export function replayHistory(history: History, stored: (label: string) => string | undefined, motion: (id: string) => MotionInput | undefined): Replay {
+export function replayHistory(
+  history: History,
+  stored: (label: string) => string | undefined,
+  motion: (id: string) => MotionInput | undefined,
+  names: { text(label: string): string; motion(id: string): string } = { text: (label) => `history/…/${label}.md`, motion: (id) => `amendments/…/${id}.md` }
+): Replay {
   const texts = new Map<string, string>()
   const steps: ReplayStep[] = []
   const drift: Drift[] = []
@@ -57,7 +63,7 @@ export function replayHistory(history: History, stored: (label: string) => strin
       return fail(version.label, `the stored text of version ${version.label} was changed since it was adopted (its SHA-256 differs from the record)`)
     }
     if (previous === undefined) {
-      if (kept === undefined) return fail(version.label, `the text of version ${version.label} is missing (history/…/${version.label}.md)`)
+      if (kept === undefined) return fail(version.label, `the text of version ${version.label} is missing (${names.text(version.label)})`)
       texts.set(version.label, kept)
       steps.push({ version, motions: [], before: '', after: kept })
       previous = kept
@@ -67,7 +73,7 @@ export function replayHistory(history: History, stored: (label: string) => strin
     const inputs: MotionInput[] = []
     for (const { id, sha256: expected } of version.motions) {
       const input = motion(id)
-      if (!input) return fail(version.label, `motion ${id}, adopted in version ${version.label}, has no file (amendments/…/${id}.md)`)
+      if (!input) return fail(version.label, `motion ${id}, adopted in version ${version.label}, has no file (${names.motion(id)})`)
       if (sha256(input.text) !== expected) return fail(version.label, `motion ${id} was changed since version ${version.label} adopted it (its file's SHA-256 differs)`)
       inputs.push(input)
     }

@@ -10,6 +10,8 @@ export interface DraftClause {
   /** The first line's words after the number. */
   text: string
   level: number
+  /** How far the clause's first line was indented in the source (0 but for nested list items). */
+  indent: number
   /** What follows the first line: paragraphs, item runs, sub-items, tables. */
   content: Unit[]
   parent: DraftClause | null
@@ -33,7 +35,7 @@ export function buildClauses(units: Unit[]): DraftClause[] {
     if (unit.type === 'heading') {
       const level = levels.get(index) ?? 2
       while ((headings.at(-1)?.level ?? 0) >= level) headings.pop()
-      const heading: DraftClause = { kind: 'heading', line: unit.line, number: unit.number, text: unit.text, level, content: [], parent: headings.at(-1) ?? null }
+      const heading: DraftClause = { kind: 'heading', line: unit.line, number: unit.number, text: unit.text, level, indent: 0, content: [], parent: headings.at(-1) ?? null }
       clauses.push(heading)
       headings.push(heading)
       current = null
@@ -51,6 +53,7 @@ export function buildClauses(units: Unit[]): DraftClause[] {
       number: unit.type === 'numbered' ? unit.number : '',
       text: first ? unit.text : '',
       level: 0,
+      indent: unit.type === 'numbered' ? unit.indent : 0,
       content: first ? [] : [unit],
       parent: headings.at(-1) ?? null
     }
@@ -61,7 +64,13 @@ export function buildClauses(units: Unit[]): DraftClause[] {
 }
 
 function continues(open: DraftClause, unit: Unit): boolean {
-  if (unit.type === 'numbered') return NUMERIC.test(open.number) && !NUMERIC.test(unit.number)
+  if (unit.type === 'numbered') {
+    if (open.number === '') return false
+    // An item indented under the clause ("1. Definitions" then "    1. The society …") belongs to it.
+    if (unit.indent > open.indent) return true
+    // A finer scheme belongs to the clause before it: (a) under (1) or 3.2, (iv) under (b); the same scheme starts a new clause.
+    return schemeRank(unit.number, open) > schemeRank(open.number, null)
+  }
   if (unit.type === 'item' || unit.type === 'table') return true
   if (open.number !== '') return true
   const last = open.content.at(-1)
@@ -114,4 +123,22 @@ export function noteOddNumbers(clauses: DraftClause[]): ImportNote[] {
     previousByParent.set(key, clause)
   }
   return notes
+}
+
+/**
+ * How fine a numbering scheme is: 0 for 1., 3.2 and 21.2.1, 1 for (1), 2
+ * for letters (a), a., a), 3 for roman numerals (iv). A roman-looking letter
+ * is a letter when it is the next letter after the clause it follows (i
+ * after h, v after u); under a lettered clause, i, ii, iii are roman.
+ */
+function schemeRank(number: string, after: DraftClause | null): number {
+  const key = numberKey(number)
+  if (NUMERIC.test(number) || /^\d+$/.test(key)) return /^\(/.test(number) ? 1 : 0
+  if (/^\d+[A-Z]{1,2}$/.test(key)) return 1
+  const roman = /^[ivxlc]+$/i.test(key)
+  if (!roman) return 2
+  const previous = after ? numberKey(after.number) : ''
+  if (/^[a-z]$/i.test(previous) && key.length === 1 && key.toLowerCase().charCodeAt(0) === previous.toLowerCase().charCodeAt(0) + 1) return 2
+  if (after && /^[a-z]{1,2}$/i.test(previous) && !/^[ivxlc]+$/i.test(previous)) return 3
+  return key.length > 1 ? 3 : 2
 }

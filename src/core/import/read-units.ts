@@ -5,7 +5,7 @@ import { bulletOf, endsMidSentence, isTitleCase, startsLowercase, wordCount } fr
 /** One piece of a document's structure, as read from its lines. */
 export type Unit =
   | { type: 'heading'; line: number; number: string; text: string; level: number | null }
-  | { type: 'numbered'; line: number; number: string; text: string }
+  | { type: 'numbered'; line: number; number: string; text: string; indent: number }
   | { type: 'paragraph'; line: number; text: string }
   | { type: 'item'; line: number; text: string; newBlock: boolean }
   | { type: 'table'; line: number; rows: string[][] }
@@ -46,6 +46,11 @@ export function readUnits(blocks: Block[]): Unit[] {
         return
       }
       const unit = readLine(line.text, line.line, lineIndex === 0, listing, units.at(-1))
+      if (unit !== 'wrap' && unit.type === 'heading') {
+        units.push(unit)
+        listing = false
+        return
+      }
       if (unit === 'wrap') {
         const previous = units.at(-1)
         if (previous && previous.type !== 'table' && previous.type !== 'heading') previous.text += ` ${line.text.trim()}`
@@ -78,10 +83,16 @@ function readLine(
   listing: boolean,
   previous: Unit | undefined
 ): Unit | 'wrap' {
+  // A line of a wrapped paragraph is never a heading: only lines that stand alone are read as one.
   const bullet = bulletOf(raw)
   const text = raw.slice(bullet.length).trim()
   const { number, rest } = splitClauseNumber(text, false)
-  if (number !== '') return { type: 'numbered', line, number, text: rest }
+  if (number !== '') return { type: 'numbered', line, number, text: rest, indent: (/^[ \t]*/.exec(raw)?.[0] ?? '').replace(/\t/g, '    ').length }
+  // "1 RULES OF DEBATE AT MEETINGS" inside a block of lines: a numbered heading in capitals.
+  const capital = /^(\d+)[ \t]+(\p{Lu}[\p{Lu}\p{N} ,'’&()/-]*)$/u.exec(text)
+  if (capital && wordCount(capital[2] ?? '') <= HEADING_WORDS && /\p{Lu}{2}/u.test(capital[2] ?? '')) {
+    return { type: 'heading', line, number: capital[1] ?? '', text: (capital[2] ?? '').trim(), level: null }
+  }
   if (bullet !== '') return { type: 'item', line, text, newBlock: startsBlock }
   const previousText = previous && 'text' in previous ? previous.text : ''
   if (!startsBlock && previous?.type !== 'heading' && endsMidSentence(previousText) && startsLowercase(text)) return 'wrap'

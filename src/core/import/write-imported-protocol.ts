@@ -26,10 +26,11 @@ export function writeImportedProtocol(
     return id
   })
   const idsByNumber = uniqueNumbers(clauses, ids)
+  const headingSlugs = headingAnchors(clauses, ids)
   const notes: ImportNote[] = []
   const parts = clauses.map((clause, index) => {
     const link = (text: string): string => {
-      const result = linkCrossReferences(text, idsByNumber)
+      const result = linkCrossReferences(inPageLinks(text, headingSlugs, clause.line, notes), idsByNumber)
       for (const number of result.linked) notes.push({ line: clause.line, message: `linked the reference to ${number} to its clause` })
       return result.text
     }
@@ -96,4 +97,38 @@ function openingWords(clause: DraftClause): string {
   const first = clause.content[0]
   if (first && 'text' in first) return first.text
   return first?.type === 'table' ? (first.rows[0] ?? []).join(' ') : ''
+}
+
+/**
+ * The anchors a Markdown renderer gives headings (GitHub's: lower case,
+ * punctuation dropped, spaces as hyphens: "1. This Document" →
+ * `1-this-document`), each mapped to the heading's clause ID.
+ */
+function headingAnchors(clauses: DraftClause[], ids: string[]): Map<string, string> {
+  const anchors = new Map<string, string>()
+  clauses.forEach((clause, index) => {
+    if (clause.kind !== 'heading') return
+    const title = [clause.number, clause.text].filter(Boolean).join(' ')
+    const slug = title
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s-]/gu, '')
+      .trim()
+      .replace(/\s/g, '-')
+    if (!anchors.has(slug)) anchors.set(slug, ids[index] ?? '')
+  })
+  return anchors
+}
+
+/**
+ * A table of contents' links to headings (`[1. Name](#1-name)`) are links
+ * to those headings' clauses, not references to clause IDs that do not
+ * exist; an in-page link to no heading is kept as its words, and noted.
+ */
+function inPageLinks(text: string, anchors: Map<string, string>, line: number, notes: ImportNote[]): string {
+  return text.replace(/\[([^\]\n]*)\]\(#([^)\s]+)\)/g, (whole, words: string, target: string) => {
+    const id = anchors.get(target.toLowerCase()) ?? anchors.get(target.toLowerCase().replace(/-+/g, '-'))
+    if (id) return `[${words}](#${id})`
+    notes.push({ line, message: `kept the link text "${words}" without its link to #${target}, which is no heading of the document` })
+    return words
+  })
 }

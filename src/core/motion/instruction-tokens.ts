@@ -2,7 +2,7 @@ import { type Cited, readCitation, unitAt } from './citation.js'
 
 /** One piece of an instruction as read out: a word, a quoted text, a clause citation, or a mark. */
 export type Token =
-  | { kind: 'word'; text: string; at: number }
+  | { kind: 'word'; text: string; raw: string; at: number }
   | { kind: 'quote'; text: string; at: number }
   | { kind: 'cite'; cited: Cited; text: string; at: number }
   | { kind: 'mark'; text: string; at: number }
@@ -54,7 +54,7 @@ export function tokenize(text: string): Token[] | TokenFailure {
     }
     const word = WORD.exec(rest)
     if (word) {
-      tokens.push({ kind: 'word', text: word[0].toLowerCase().replace(/’/g, "'"), at })
+      tokens.push({ kind: 'word', text: word[0].toLowerCase().replace(/’/g, "'"), raw: word[0], at })
       at += word[0].length
       continue
     }

@@ -9,10 +9,12 @@ type Element =
   | { t: 'seq'; items: Element[] }
   | { t: 'alt'; options: Element[] }
   | { t: 'opt'; item: Element }
-  | { t: 'slot'; kind: 'Q' | 'W' | 'C' | 'B' | 'E' | 'WORD'; name: string }
+  | { t: 'slot'; kind: 'Q' | 'W' | 'C' | 'B' | 'E' | 'U' | 'WORD'; name: string }
 
 /** What a pattern captured: quoted texts, occurrences of quoted words, citations, the new text. */
 export interface Captures {
+  /** Whether a text was written without quotes (its case is then found in the clause, not given). */
+  unquoted?: boolean
   quotes: Record<string, string>
   occurrences: Record<string, Occurrence>
   cites: Record<string, Cited>
@@ -31,7 +33,7 @@ const compiled = new Map<string, Element>()
 export function compile(pattern: string): Element {
   let element = compiled.get(pattern)
   if (!element) {
-    const tokens = pattern.match(/\(|\)|\[|\]|\||@[a-z]+|(?:Q|W|C|B|E|WORD):[a-z]+|[^\s()[\]|]+/g) ?? []
+    const tokens = pattern.match(/\(|\)|\[|\]|\||@[a-z]+|(?:Q|W|C|B|E|U|WORD):[a-z]+|[^\s()[\]|]+/g) ?? []
     let at = 0
     const alt = (): Element => {
       const options = [seq()]
@@ -55,9 +57,9 @@ export function compile(pattern: string): Element {
           const group = GROUPS[token.slice(1)]
           if (group === undefined) throw new Error(`phrasings: no group ${token}`)
           items.push(compile(`(${group})`))
-        } else if (/^(?:Q|W|C|B|E|WORD):/.test(token)) {
+        } else if (/^(?:Q|W|C|B|E|U|WORD):/.test(token)) {
           const [kind = 'Q', name = ''] = token.split(':')
-          items.push({ t: 'slot', kind: kind as 'Q' | 'W' | 'C' | 'B' | 'E' | 'WORD', name })
+          items.push({ t: 'slot', kind: kind as 'Q' | 'W' | 'C' | 'B' | 'E' | 'U' | 'WORD', name })
         } else items.push({ t: 'word', word: token.toLowerCase() })
       }
       return items.length === 1 ? (items[0] as Element) : { t: 'seq', items }
@@ -119,9 +121,10 @@ function* slot(element: Extract<Element, { t: 'slot' }>, tokens: Token[], start:
       let at = start
       let occurrence: Occurrence = 'only'
       const word = (offset: number): string => (tokens[at + offset]?.kind === 'word' ? (tokens[at + offset] as { text: string }).text : '')
-      if (word(0) === 'the' && ORDINALS[word(1)] !== undefined) {
-        occurrence = ORDINALS[word(1)] ?? 'only'
-        at += 2
+      if ((word(0) === 'the' && ORDINALS[word(1)] !== undefined) || (ORDINALS[word(0)] !== undefined && tokens[at + 1]?.kind === 'quote')) {
+        const bare = word(0) !== 'the'
+        occurrence = ORDINALS[bare ? word(0) : word(1)] ?? 'only'
+        at += bare ? 1 : 2
         if (['occurrence', 'instance', 'appearance'].includes(word(0))) at += word(1) === 'of' ? 2 : 1
       } else if (['all', 'every', 'each', 'both'].includes(word(0))) {
         const noun = ['occurrences', 'instances', 'occurrence', 'instance', 'appearances', 'uses', 'mentions', 'references'].includes(word(1))
@@ -161,6 +164,15 @@ function* slot(element: Extract<Element, { t: 'slot' }>, tokens: Token[], start:
         yield { end: step.end, captures: { ...step.captures, occurrences: { ...step.captures.occurrences, [element.name]: 'all' } } }
       }
       return
+    case 'U': {
+      // Words written without quotes: one to four words, never a word the forms themselves use.
+      for (let end = start + 1; end <= Math.min(tokens.length, start + 4); end++) {
+        const run = tokens.slice(start, end)
+        if (!run.every((item) => item.kind === 'word' && !FORM_WORDS.has(item.text))) break
+        yield { end, captures: { ...captures, quotes: { ...captures.quotes, [element.name]: run.map((item) => (item as { raw: string }).raw).join(' ') }, unquoted: true } }
+      }
+      return
+    }
     case 'WORD':
       if (token?.kind === 'word') yield { end: start + 1, captures: { ...captures, words: { ...captures.words, [element.name]: token.text } } }
       return
@@ -215,3 +227,6 @@ export function formWords(pattern: string): Set<string> {
   walk(compile(pattern))
   return words
 }
+
+/** Words the forms use ("read", "with", "and" …): never part of an unquoted text. */
+const FORM_WORDS = new Set(['should', 'shall', 'to', 'will', 'must', 'read', 'with', 'by', 'and', 'insert', 'add', 'in', 'of', 'the', 'for', 'after', 'before', 'be', 'is', 'are', 'words', 'word', 'place', 'instead', 'lieu', 'paragraph', 'clause', 'section', 'delete', 'omit', 'replace', 'change', 'from'])

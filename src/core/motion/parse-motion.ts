@@ -102,7 +102,7 @@ function readInstructions(body: string, firstLine: number, messages: VFileMessag
       drafts.push({ text: item[3] ?? '', line: lineNumber, column: (item[1]?.length ?? 0) + (item[2]?.length ?? 0) + 3, quote: null })
     } else if (QUOTE.test(line) && current) {
       current.quote = [...(current.quote ?? []), QUOTE.exec(line)?.[1] ?? '']
-    } else if (line.trim() !== '' && current && current.quote === null && !(current.unnumbered && blank)) {
+    } else if (line.trim() !== '' && current && current.quote === null && (!(current.unnumbered && blank) || introducesText(current.text, line))) {
       current.text += ` ${line.trim()}`
     } else if (line.trim() !== '' && (drafts.length === 0 || drafts.every((draft) => draft.unnumbered))) {
       // A motion written as it is read out, without a numbered list: each paragraph is an instruction.
@@ -148,4 +148,13 @@ function unreadableText(text: string): VFileMessage | null {
   const before = text.slice(0, at).split('\n')
   const place = { line: before.length, column: (before.at(-1) ?? '').length + 1 }
   return problem('This character could not be read: the file is not UTF-8 (often a curly quote or dash saved as Windows text); save the motion as UTF-8 and check it again', place, 'not-text')
+}
+
+/**
+ * Whether a line is the new text of the instruction before it, set apart by
+ * a blank line as legislation prints it: "after sub-paragraph (c) insert—",
+ * then "“(ca) state the date of the notice;”".
+ */
+function introducesText(instruction: string, line: string): boolean {
+  return /(?:[—–:-]|insert|substitute|add|read|follows)\s*$/i.test(instruction.trim()) && /^\s*["“‘']/.test(line)
 }

@@ -29,10 +29,10 @@ export const GROUPS: Record<string, string> = {
   is: 'is | are | be | shall be | should be | will be | to be | must be | is to be | are to be',
   gone: 'omitted | deleted | removed | struck out | struck | left out | repealed | revoked | taken out',
   instead: 'in its place | in their place | instead | therefor | in lieu | in lieu thereof | in place thereof | in its stead',
-  each: 'in each place it occurs | in each place where it occurs | in each place they occur | in every place it occurs | in every place where it occurs | wherever it occurs | wherever they occur | wherever it appears | wherever they appear | everywhere it occurs | everywhere it appears | everywhere | each time it occurs | each time it appears | every time it occurs | every time it appears | in both places | in both places where it occurs | in both places it occurs | both occurrences | all occurrences | throughout | on each occasion | in all places | in all instances | in each instance',
+  each: 'in each place | in each case | in every case | in both cases | in each place it appears | in every place | each time | in all cases | in each instance where it occurs | in each place it occurs | in each place where it occurs | in each place they occur | in every place it occurs | in every place where it occurs | wherever it occurs | wherever they occur | wherever it appears | wherever they appear | everywhere it occurs | everywhere it appears | everywhere | each time it occurs | each time it appears | every time it occurs | every time it appears | in both places | in both places where it occurs | in both places it occurs | both occurrences | all occurrences | throughout | on each occasion | in all places | in all instances | in each instance',
   following: 'the following | as follows | following | the following new | the new | new | a new | the following words | the words',
   unit: 'paragraph | paragraphs | clause | clauses | section | sections | subsection | subsections | sub-section | sub-paragraph | sub-paragraphs | subparagraph | article | rule | rules | item | items | standing order | standing orders | regulation | regulations | by-law | bylaw | provision | provisions | text | definition | sentence',
-  end: 'the end | end | the end of the paragraph | the end of the clause | the end of the sentence | the end of the section | the end of the subsection | the end of the rule | the end of the article | the end of the order | the end of the standing order | the end of it | the end thereof',
+  end: 'the end | end | end of order | end of the order | end of standing order | end of the standing order | end of paragraph | end of clause | end of rule | end of section | end of subsection | end of the subsection | end of the rule | end of the article | end of the item | the end of the item | the end of the paragraph | the end of the clause | the end of the sentence | the end of the section | the end of the subsection | the end of the rule | the end of the article | the end of the order | the end of the standing order | the end of it | the end thereof',
   all: 'all | everything | all words | all the words | all the text | the words | the rest | the remainder | all text | any words',
   accordingly: 'accordingly | consequentially | as necessary | as appropriate | as required | sequentially'
 }
@@ -56,16 +56,25 @@ export interface Form {
 export const WORD_FORMS: Form[] = [
   // Replace words.
   { pattern: '@omit [@words] W:words [E:words] [and] @put [@words] Q:insert [@instead] [E:words]', reads: 'replace-words', example: 'leave out "X" and insert "Y"', register: 'uk-council' },
-  { pattern: 'for [@words] W:words [E:words] (substitute | substituting | read | insert | put) [@words] Q:insert [E:words]', reads: 'replace-words', example: 'for "X" substitute "Y"', register: 'legislation' },
+  { pattern: 'for [@words] W:words [E:words] (substitute | substituting | read | insert | put | there is substituted | there shall be substituted | there be substituted | there are substituted | is substituted) [@words] Q:insert [E:words]', reads: 'replace-words', example: 'for "X" substitute "Y"', register: 'legislation' },
   { pattern: '(substitute | substituting) [@words] Q:insert for [@words] W:words [E:words]', reads: 'replace-words', example: 'substitute "Y" for "X"', register: 'legislation' },
   { pattern: '(replace | replacing | change | changing | alter | altering | amend | amending | rename | renaming | correct) [@words] W:words [E:words] (with | by | to | into | for | as) [@words] Q:insert [E:words]', reads: 'replace-words', example: 'replace "X" with "Y"', register: 'plain' },
   { pattern: '(amend | alter | change) [@words] W:words [E:words] [so as] to read [@words] Q:insert', reads: 'replace-words', example: 'amend "X" to read "Y"', register: 'uk-council' },
   { pattern: '[@words] W:words [E:words] (should | shall | to | will | must | is to | be amended to | is amended to | be altered to | be changed to) read [@words] Q:insert [E:words]', reads: 'replace-words', example: '"X" should read "Y"', register: 'uk-council' },
   { pattern: '[@words] W:words [E:words] @is (replaced | substituted | changed | amended | altered | renamed) (with | by | to | into | as) [@words] Q:insert [E:words]', reads: 'replace-words', example: '"X" is replaced by "Y"', register: 'plain' },
   { pattern: '[@words] W:words [E:words] (becomes | become) Q:insert', reads: 'replace-words', example: '"X" becomes "Y"', register: 'plain' },
+  { pattern: '(add | insert | put) [@words] Q:insert (in place of | instead of | in lieu of | for) [@words] (W:words | U:words) [E:words]', reads: 'replace-words', example: 'add "Y" in place of "X"', register: 'uk-council' },
+  // Minutes often leave single words unquoted: "Clause 2 Monday should read Wednesday".
+  { pattern: '[@words] U:words [E:words] (should | shall | to | will | must) read [@words] U:insert', reads: 'replace-words', example: 'Monday should read Wednesday', register: 'uk-council' },
+  { pattern: '(replace | change | alter | amend) [@words] U:words [E:words] (with | to | by) [@words] U:insert', reads: 'replace-words', example: 'change Monday to Wednesday', register: 'plain' },
   // Ranges of words.
   { pattern: '@omit [@words] from [@words] Q:from to [@words] (@end | Q:to) [inclusive] [and] [@put [@words] Q:insert [@instead]]', reads: 'delete-range', example: 'leave out from "X" to "Y"', register: 'uk-council' },
-  { pattern: 'for [@words] from [@words] Q:from to [@words] (@end | Q:to) [inclusive] (substitute | substituting | insert | read) [@words] Q:insert', reads: 'delete-range', example: 'for the words from "X" to "Y" substitute "Z"', register: 'legislation' },
+  { pattern: 'for [@words] from [@words] Q:from to [@words] (@end | Q:to) [inclusive] (substitute | substituting | insert | read | there is substituted | there shall be substituted) [@words] Q:insert', reads: 'delete-range', example: 'for the words from "X" to "Y" substitute "Z"', register: 'legislation' },
+  { pattern: 'for [@words] from the (beginning | start) [of the (paragraph | subsection | section | clause | sentence)] to [@words] Q:to (substitute | substituting | insert | read | there is substituted | there shall be substituted) [@words] Q:insert', reads: 'delete-range', example: 'for the words from the beginning to "Y" substitute "Z"', register: 'legislation' },
+  { pattern: '@omit [@words] from the (beginning | start) [of the (paragraph | subsection | section | clause | sentence)] to [@words] Q:to', reads: 'delete-range', example: 'omit the words from the beginning to "Y"', register: 'legislation' },
+  // Punctuation or words next to other words: "omit “,” after “standing committee”".
+  { pattern: '@omit [@words] Q:words (after | following) [@words] Q:anchor', reads: 'replace-words', where: 'after', example: 'omit "," after "X"', register: 'legislation' },
+  { pattern: '@omit [@words] Q:words (before | preceding) [@words] Q:anchor', reads: 'replace-words', where: 'before', example: 'omit "," before "X"', register: 'legislation' },
   { pattern: '@omit @all (after | following | that follow | which follow | that follows) [@words] Q:after [and] [@put [@words] Q:insert [@instead]]', reads: 'delete-range', example: 'delete all after "X"', register: 'uk-council' },
   // Leave words out.
   { pattern: '@omit [@words] W:words [E:words]', reads: 'delete-words', example: 'leave out "X"', register: 'uk-council' },
@@ -83,7 +92,7 @@ export const WORD_FORMS: Form[] = [
   { pattern: '(insert | add | inserting | adding | put) [@words] Q:insert at the (beginning | start) [of the (paragraph | clause | sentence | section | subsection | rule | article | item | order | standing order)]', reads: 'insert-words-at', where: 'start', example: 'insert "Y" at the beginning', register: 'roberts' },
   { pattern: '(insert | add | inserting | adding) at the end [@words] Q:insert', reads: 'insert-words-at', where: 'end', example: 'add at the end "Y"', register: 'uk-council' },
   { pattern: '(insert | add | inserting | adding) at the (beginning | start) [@words] Q:insert', reads: 'insert-words-at', where: 'start', example: 'insert at the beginning "Y"', register: 'uk-council' },
-  { pattern: '(add | adding | append | appending) [@words] Q:insert', reads: 'insert-words-at', where: 'end', example: 'add "Y"', register: 'plain' }
+  { pattern: '(add | adding | append | appending | there shall be added | there is added | there be added) [@words] Q:insert', reads: 'insert-words-at', where: 'end', example: 'add "Y"', register: 'plain' }
 ]
 
 /**
@@ -92,6 +101,9 @@ export const WORD_FORMS: Form[] = [
  * ("… in paragraph 7.2").
  */
 export const SCOPE_LEADS: string[] = [
+  'at the end of C:scope',
+  'at the (beginning | start) of C:scope',
+  'in each of C:scope',
   'in the heading (of | to) C:scope',
   'in the (title | heading) [of C:scope]',
   'in the (paragraph | clause | sentence | item) (beginning | starting | that begins | which begins) [with] Q:opening',

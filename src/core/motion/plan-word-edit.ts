@@ -60,7 +60,9 @@ export function planWordEdit(operation: WordOperation, clauses: Clause[], scope:
   }
   const first = operation.type === 'delete-range' ? operation.from : operation.words
   const occurrence = operation.type === 'delete-range' ? 'only' : (operation.occurrence ?? 'only')
-  const found = locate(first, texts, occurrence, scope)
+  // A range "from the beginning": it starts at the first word of the scope.
+  const opening = texts[0]
+  const found = first === '' && opening ? [{ ...opening, match: { start: 0, end: 0 } }] : locate(first, texts, occurrence, scope)
   if ('reason' in found) return found
   const edits: WordEdit[] = []
   for (const one of found) {

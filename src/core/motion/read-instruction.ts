@@ -91,16 +91,14 @@ function readSegment(tokens: Token[], outer: Context, context: MatchContext): Re
   for (const lead of SCOPE_LEADS) {
     for (const { end, captures } of matchPrefixes(lead, tokens, 0, context)) {
       if (end === 0) continue
-      const scoped = scopeOf(captures, outer)
-      if (!scoped) continue
-      if (end === tokens.length) return { operations: [], lead: scoped }
+      const scopes = scopesOf(captures, outer)
+      if (scopes.length === 0) continue
+      const [first] = scopes
+      if (end === tokens.length && first) return { operations: [], lead: first }
       const rest = withoutPreamble(tokens.slice(end))
-      const clause = clauseForm(rest, 0, scoped, context, captures)
-      if (clause) return { operations: clause, lead: scoped }
-      const words = wordSequence(rest, scoped.scope, context)
-      if (words) return { operations: words, lead: scoped }
-      const nested = readSegment(rest, scoped, context)
-      if (nested && nested.operations.length > 0) return { operations: nested.operations, lead: scoped }
+      // "In each of paragraphs (a), (b) and (c), for “X” substitute “Y”": the same change in each.
+      const each = scopes.map((scoped) => readScoped(rest, scoped, context, captures, lead))
+      if (each.every((operations) => operations !== null) && first) return { operations: each.flatMap((operations) => operations ?? []), lead: first }
     }
   }
   // The scope named after the words: "delete “X” from paragraph 3", "add “Y” at the end of paragraph 3".
@@ -115,6 +113,33 @@ function readSegment(tokens: Token[], outer: Context, context: MatchContext): Re
   }
   const words = wordSequence(tokens, outer.scope, context)
   return words ? { operations: words } : null
+}
+
+/** The rest of an instruction after its lead: a clause form, word forms, or a further lead ("In paragraph (5), in sub-paragraph (b), …"). */
+function readScoped(rest: Token[], scoped: Context, context: MatchContext, captures: Captures, lead: string): Operation[] | null {
+  // "At the end of paragraph 3 add “…”", "At the beginning of Article 1(2) insert “…”".
+  const at = lead.startsWith('at the end') ? 'end' : lead.startsWith('at the (beginning') ? 'start' : null
+  if (at) {
+    const put = matchAll('(insert | add | inserting | adding | put | there (shall be | is | be) (inserted | added)) [@words] Q:insert', rest, 0, context)
+    const insert = put?.quotes['insert']
+    if (insert !== undefined && scoped.scope.type !== 'document') return [{ type: 'insert-words-at', scope: scoped.scope, where: at, insert }]
+  }
+  const clause = clauseForm(rest, 0, scoped, context, captures)
+  if (clause) return clause
+  const words = wordSequence(rest, scoped.scope, context)
+  if (words) return words
+  const nested = rest.length > 0 ? readSegment(rest, scoped, context) : null
+  return nested && nested.operations.length > 0 ? nested.operations : null
+}
+
+/** Every scope a lead names: one clause, or each of a list ("in subsections (6)(a) and (7)"). */
+function scopesOf(captures: Captures, outer: Context): Context[] {
+  const cited = captures.cites['scope']
+  if (cited?.type === 'list') {
+    return cited.clauses.map((clause) => ({ scope: { type: 'clause', clause: refOf(clause, outer), heading: false }, within: [...outer.within, ...clause.path] }))
+  }
+  const one = scopeOf(captures, outer)
+  return one ? [one] : []
 }
 
 /** The scope a lead or tail names: a clause (perhaps its heading, or the one opening with words), or a motion. */
@@ -173,6 +198,13 @@ function wordOperation(form: Form, captures: Captures, scope: Scope): Operation 
   const withOccurrence = occurrence && occurrence !== 'only' ? { occurrence } : {}
   switch (form.reads) {
     case 'replace-words': {
+      const anchor = quote('anchor')
+      const target = quote('words')
+      if (anchor !== undefined && target !== undefined) {
+        // "omit “,” after “standing committee”": the anchor and the words as one quote, the anchor left.
+        const joined = form.where === 'before' ? joinWords(target, anchor) : joinWords(anchor, target)
+        return { type: 'replace-words', scope, words: joined, insert: anchor }
+      }
       const words = quote('words')
       const insert = quote('insert')
       return words !== undefined && insert !== undefined ? { type: 'replace-words', scope, words, insert, ...withOccurrence } : null
@@ -196,7 +228,8 @@ function wordOperation(form: Form, captures: Captures, scope: Scope): Operation 
       const insert = quote('insert')
       const withInsert = insert !== undefined ? { insert } : {}
       if (after !== undefined) return { type: 'delete-range', scope, from: after, to: null, afterFrom: true, ...withInsert }
-      const from = quote('from')
+      // "for the words from the beginning to “X” substitute …": the range starts with the clause.
+      const from = quote('from') ?? (quote('to') !== undefined ? '' : undefined)
       return from !== undefined ? { type: 'delete-range', scope, from, to: quote('to') ?? null, ...withInsert } : null
     }
     default:
@@ -311,4 +344,9 @@ function editDistance(a: string[], b: string[]): number {
     }
   }
   return row[b.length] ?? 0
+}
+
+/** Two quoted texts read as one: "standing committee" and "," → "standing committee,"; "the" and "Council" → "the Council". */
+function joinWords(first: string, second: string): string {
+  return /^[,.;:!?)]/.test(second) || /[(]$/.test(first) ? first + second : `${first} ${second}`
 }

@@ -1,10 +1,10 @@
 /**
  * The numbering schemes councils use, read from the start of a clause's text:
- * `1.`, `3.9`, `21.2.1`, `a.`, `(a)`, `b)`, `(iv)`, `IV.`. A bare integer
+ * `1.`, `3.9`, `21.2.1`, `(1)`, `(2A)`, `a.`, `(a)`, `b)`, `(iv)`, `IV.`. A bare integer
  * without a dot ("21 Protocol") counts only in headings, where it is common;
  * in running text it would catch "2017 was …".
  */
-const NUMBER = /^(?:\d+(?:\.\d+)+\.?|\d+\.|\(?[a-z]{1,2}\)|\([ivxlc]+\)|[a-zA-Z]\.|[ivxlc]+\.|[IVXLC]+\.)(?=[ \t]|$)/
+const NUMBER = /^(?:\d+(?:\.\d+)+\.?|\d+\.|\(\d{1,3}[A-Z]{0,2}\)|\(?[a-z]{1,2}\)|\([ivxlc]+\)|[a-zA-Z]\.|[ivxlc]+\.|[IVXLC]+\.)(?=[ \t]|$)/
 const HEADING_NUMBER = /^\d+(?=[ \t]|$)/
 
 /**

@@ -27,8 +27,8 @@ export function numberSteps(text: string): PathStep[] | null {
       steps.push(...dotted[0].slice(1).split('.').map((step) => step.toLowerCase()))
       rest = rest.slice(dotted[0].length)
     }
-  } else {
-    const bare = /^\(?([a-z]{1,2}|[ivxlc]+)\)?(?![a-z])/i.exec(rest)
+  } else if (!rest.startsWith('(')) {
+    const bare = /^([a-z]{1,2}|[ivxlc]+)\)?(?![a-z])/i.exec(rest)
     if (!bare) return null
     steps.push((bare[1] ?? '').toLowerCase())
     rest = rest.slice(bare[0].length)
@@ -37,7 +37,7 @@ export function numberSteps(text: string): PathStep[] | null {
     steps.push((bracket[1] ?? '').toLowerCase())
     rest = rest.slice(bracket[0].length)
   }
-  return rest === '' ? steps : null
+  return rest === '' && steps.length > 0 ? steps : null
 }
 
 /** Whether two steps name the same place: equal, or the same number in arabic and roman (Article 4, Article IV). */

@@ -91,7 +91,7 @@ export interface ClausePath {
 export type Cited = { type: 'one'; clause: ClausePath } | { type: 'list'; clauses: ClausePath[] } | { type: 'range'; from: ClausePath; to: ClausePath }
 
 const UNIT = new RegExp(`^(?:${UNIT_WORDS.map((word) => word.replace(/\./g, '\\.').replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`, 'iu')
-const NUMBER = /^(?:\d+[A-Z]?(?:\.\d+[A-Z]?)*(?:\.[a-z]{1,5})*(?:\([a-z0-9]{1,6}\))*|\([a-z0-9]{1,6}\)(?:\([a-z0-9]{1,6}\))*|[IVXLC]+(?![a-z])|[ivxlc]{1,6}(?![a-z])(?:\([a-z0-9]{1,6}\))*|[a-z](?![a-z]))/i
+const NUMBER = /^(?:[A-Z](?:\.\d+)+(?![\d])|\d+[A-Z]?(?:\.\d+[A-Z]?)*(?:\.[a-z]{1,5})*(?:\([a-z0-9]{1,6}\))*|\([a-z0-9]{1,6}\)(?:\([a-z0-9]{1,6}\))*|[IVXLC]+(?![a-z])|[ivxlc]{1,6}(?![a-z])(?:\([a-z0-9]{1,6}\))*|[a-z](?![a-z]))/i
 
 /** A unit word at the start of `text`, as written ('' when there is none). */
 export function unitAt(text: string): string {
@@ -112,7 +112,7 @@ export function readCitation(text: string, bare = false): { cited: Cited; length
   let clause = first.clause
   // "Article IV, Section 2", "Section 2 of Article IV", "paragraph f of clause 7.12"
   for (;;) {
-    const inner = /^,?\s+/.exec(text.slice(end))
+    const inner = /^[,.]?\s+/.exec(text.slice(end))
     const next = inner ? readOne(text, end + inner[0].length, false) : null
     if (next && next.unitRank > first.unitRank && first.unitRank >= 0) {
       clause = { path: [...clause.path, ...next.clause.path], text: text.slice(0, next.end), unit: next.clause.unit }

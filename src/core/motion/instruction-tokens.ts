@@ -13,9 +13,9 @@ export interface TokenFailure {
   at: number
 }
 
-const OPEN_QUOTES: Record<string, string> = { '"': '"”', '“': '”"', "'": "'’", '‘': '’\'', '«': '»', '„': '“”' }
+const OPEN_QUOTES: Record<string, string> = { '"': '"”', '“': '”"', "'": "'’", '‘': '’\'', '«': '»', '„': '“”', '`': "'’" }
 const WORD = /^[\p{L}\p{N}][\p{L}\p{N}'’-]*/u
-const NUMBERISH = /^(?:\d+[A-Z]?(?:\.\d+[A-Z]?)*(?:\.[a-z]{1,5})*(?:\([a-z0-9]{1,6}\))*|\([a-z0-9]{1,6}\)(?:\([a-z0-9]{1,6}\))*)/i
+const NUMBERISH = /^(?:\d+[A-Z]?(?:\.\d+[A-Z]?)*(?:\.[a-z]{1,5})*(?:\([a-z0-9]{1,6}\))*|\([a-z0-9]{1,6}\)(?:\([a-z0-9]{1,6}\))*|[A-Z](?:\.\d+)+\.?)/i
 
 /**
  * Split an instruction into tokens. A quote is "…", “…”, '…' or ‘…’ (a
@@ -36,6 +36,14 @@ export function tokenize(text: string): Token[] | TokenFailure {
     const closers = OPEN_QUOTES[char]
     const previous = text[at - 1] ?? ' '
     // A quote opens at the start, after a space or punctuation: an apostrophe inside a word is the word's.
+    // ``TeX quotes'', as US federal texts print them.
+    if (text.startsWith('``', at)) {
+      const end = text.indexOf("''", at + 2)
+      if (end === -1) return { reason: 'the quote opened with `` is never closed', at }
+      tokens.push({ kind: 'quote', text: text.slice(at + 2, end), at })
+      at = end + 2
+      continue
+    }
     if (closers && !/[\p{L}\p{N}]/u.test(previous)) {
       const end = closingQuote(text, at, closers)
       if (end === -1) return { reason: `the quote opened with ${char} is never closed`, at }

@@ -25,7 +25,7 @@
 export const GROUPS: Record<string, string> = {
   omit: 'leave out | delete | omit | remove | strike out | strike | take out | cross out | deleting | leaving out | omitting | removing | striking out | striking | repeal | repealing',
   put: 'insert | add | substitute | put | inserting | adding | substituting | putting | replace with | replace it with | replace them with | replacing with | replacing it with | replacing them with | and insert | and substitute | and add | and inserting | and substituting | and adding | and replace with | and replace it with | and replacing it with',
-  words: 'the words | the word | words | word | the phrase | the text | the figures | the figure | the number | the sentence | the expression | the term | the letters | the reference',
+  words: 'the words | the word | words | word | the phrase | phrase | the text | the figures | the figure | the number | the sentence | sentence | a sentence | the following sentence | the following words | the following | the expression | the term | the letters | the reference to the | the reference to | the references to | the reference | the mention of',
   is: 'is | are | be | shall be | should be | will be | to be | must be | is to be | are to be',
   gone: 'omitted | deleted | removed | struck out | struck | left out | repealed | revoked | taken out',
   instead: 'in its place | in their place | instead | therefor | in lieu | in lieu thereof | in place thereof | in its stead',
@@ -55,10 +55,10 @@ export interface Form {
  */
 export const WORD_FORMS: Form[] = [
   // Replace words.
-  { pattern: '@omit [@words] W:words [E:words] [and] @put [@words] Q:insert [@instead] [E:words]', reads: 'replace-words', example: 'leave out "X" and insert "Y"', register: 'uk-council' },
+  { pattern: '@omit [@words] W:words [E:words] [(in | from | of) C:scope] [and] @put [@instead] [@words] Q:insert [@instead] [E:words]', reads: 'replace-words', example: 'leave out "X" and insert "Y"', register: 'uk-council' },
   { pattern: 'for [@words] W:words [E:words] (substitute | substituting | read | insert | put | there is substituted | there shall be substituted | there be substituted | there are substituted | is substituted) [@words] Q:insert [E:words]', reads: 'replace-words', example: 'for "X" substitute "Y"', register: 'legislation' },
   { pattern: '(substitute | substituting) [@words] Q:insert for [@words] W:words [E:words]', reads: 'replace-words', example: 'substitute "Y" for "X"', register: 'legislation' },
-  { pattern: '(replace | replacing | change | changing | alter | altering | amend | amending | rename | renaming | correct) [@words] W:words [E:words] (with | by | to | into | for | as) [@words] Q:insert [E:words]', reads: 'replace-words', example: 'replace "X" with "Y"', register: 'plain' },
+  { pattern: '(replace | replacing | change | changing | alter | altering | amend | amending | rename | renaming | correct) [@words] W:words [E:words] [(in | of) C:scope] (with | by | to | into | for | as) [@words] Q:insert [E:words]', reads: 'replace-words', example: 'replace "X" with "Y"', register: 'plain' },
   { pattern: '(amend | alter | change) [@words] W:words [E:words] [so as] to read [@words] Q:insert', reads: 'replace-words', example: 'amend "X" to read "Y"', register: 'uk-council' },
   { pattern: '[@words] W:words [E:words] (should | shall | to | will | must | is to | be amended to | is amended to | be altered to | be changed to) read [@words] Q:insert [E:words]', reads: 'replace-words', example: '"X" should read "Y"', register: 'uk-council' },
   { pattern: '[@words] W:words [E:words] @is (replaced | substituted | changed | amended | altered | renamed) (with | by | to | into | as) [@words] Q:insert [E:words]', reads: 'replace-words', example: '"X" is replaced by "Y"', register: 'plain' },
@@ -66,7 +66,10 @@ export const WORD_FORMS: Form[] = [
   { pattern: '(add | insert | put) [@words] Q:insert (in place of | instead of | in lieu of | for) [@words] (W:words | U:words) [E:words]', reads: 'replace-words', example: 'add "Y" in place of "X"', register: 'uk-council' },
   // Minutes often leave single words unquoted: "Clause 2 Monday should read Wednesday".
   { pattern: '[@words] U:words [E:words] (should | shall | to | will | must) read [@words] U:insert', reads: 'replace-words', example: 'Monday should read Wednesday', register: 'uk-council' },
-  { pattern: '(replace | change | alter | amend) [@words] U:words [E:words] (with | to | by) [@words] U:insert', reads: 'replace-words', example: 'change Monday to Wednesday', register: 'plain' },
+  { pattern: '(replace | change | alter | amend | rename | renaming) [@words] U:words [E:words] (with | to | by | as) [@words] U:insert', reads: 'replace-words', example: 'change Monday to Wednesday', register: 'plain' },
+  { pattern: '(substitute | substituting) U:insert for U:words', reads: 'replace-words', example: 'substitute Friday for Saturday', register: 'roberts' },
+  { pattern: '(insert | inserting | add | adding) [@words] U:insert (after | immediately after) [@words] U:words', reads: 'insert-words', where: 'after', example: 'insert not after do', register: 'roberts' },
+  { pattern: '(insert | inserting | add | adding) [@words] U:insert (before | immediately before) [@words] U:words', reads: 'insert-words', where: 'before', example: 'insert not before do', register: 'roberts' },
   // Ranges of words.
   { pattern: '@omit [@words] from [@words] Q:from to [@words] (@end | Q:to) [inclusive] [and] [@put [@words] Q:insert [@instead]]', reads: 'delete-range', example: 'leave out from "X" to "Y"', register: 'uk-council' },
   { pattern: 'for [@words] from [@words] Q:from to [@words] (@end | Q:to) [inclusive] (substitute | substituting | insert | read | there is substituted | there shall be substituted) [@words] Q:insert', reads: 'delete-range', example: 'for the words from "X" to "Y" substitute "Z"', register: 'legislation' },
@@ -77,7 +80,8 @@ export const WORD_FORMS: Form[] = [
   { pattern: '@omit [@words] Q:words (before | preceding) [@words] Q:anchor', reads: 'replace-words', where: 'before', example: 'omit "," before "X"', register: 'legislation' },
   { pattern: '@omit @all (after | following | that follow | which follow | that follows) [@words] Q:after [and] [@put [@words] Q:insert [@instead]]', reads: 'delete-range', example: 'delete all after "X"', register: 'uk-council' },
   // Leave words out.
-  { pattern: '@omit [@words] W:words [E:words]', reads: 'delete-words', example: 'leave out "X"', register: 'uk-council' },
+  { pattern: '@omit [@words] W:words [E:words] [(in | from | of) C:scope]', reads: 'delete-words', example: 'leave out "X"', register: 'uk-council' },
+  { pattern: '@omit [the] (sentence | paragraph | words | text | clause) [C:ignored] (which reads | that reads | reading | which says | that says) [@words] W:words [(in | from | of) C:scope]', reads: 'delete-words', example: 'delete the sentence which reads "X"', register: 'roberts' },
   { pattern: '[@words] W:words [E:words] @is @gone [E:words]', reads: 'delete-words', example: 'the words "X" are omitted', register: 'legislation' },
   // Insert words.
   { pattern: '(after | immediately after | following) [@words] W:words [E:words] (insert | add | inserting | adding | put | there shall be inserted | there is inserted | there be inserted) [@words] Q:insert', reads: 'insert-words', where: 'after', example: 'after "X" insert "Y"', register: 'legislation' },
@@ -92,6 +96,7 @@ export const WORD_FORMS: Form[] = [
   { pattern: '(insert | add | inserting | adding | put) [@words] Q:insert at the (beginning | start) [of the (paragraph | clause | sentence | section | subsection | rule | article | item | order | standing order)]', reads: 'insert-words-at', where: 'start', example: 'insert "Y" at the beginning', register: 'roberts' },
   { pattern: '(insert | add | inserting | adding) at the end [@words] Q:insert', reads: 'insert-words-at', where: 'end', example: 'add at the end "Y"', register: 'uk-council' },
   { pattern: '(insert | add | inserting | adding) at the (beginning | start) [@words] Q:insert', reads: 'insert-words-at', where: 'start', example: 'insert at the beginning "Y"', register: 'uk-council' },
+  { pattern: '(insert | inserting | add | adding) [@words] Q:insert at the end of the (motion | main motion | resolution | paragraph | sentence | text | clause)', reads: 'insert-words-at', where: 'end', example: 'add "Y" at the end of the motion', register: 'roberts' },
   { pattern: '(add | adding | append | appending | there shall be added | there is added | there be added) [@words] Q:insert', reads: 'insert-words-at', where: 'end', example: 'add "Y"', register: 'plain' }
 ]
 
@@ -108,7 +113,7 @@ export const SCOPE_LEADS: string[] = [
   'in the (title | heading) [of C:scope]',
   'in the (paragraph | clause | sentence | item) (beginning | starting | that begins | which begins) [with] Q:opening',
   'in motion WORD:motion',
-  '[that] [in] C:scope (is | be | shall be | should be | to be | will be) amended [as follows] [by]',
+  '[that] [in] C:scope (is | be | shall be | should be | to be | will be) [hereby | further] amended [as follows] [by]',
   '[that] (amend | amending) C:scope [as follows] [by]',
   '[that] in C:scope [by]',
   'C:scope'
@@ -134,6 +139,7 @@ export const CLAUSE_FORMS: Form[] = [
   // Replacing a clause.
   { pattern: '@omit C:clause [and] @put [@following] [@unit] [C:number] [@instead] [to read] [@following] B:text', reads: 'replace-clause', example: 'leave out paragraph 2.1 and insert: > …', register: 'uk-council' },
   { pattern: 'for C:clause (substitute | insert | read | put) [@following] [@unit] [C:number] B:text', reads: 'replace-clause', example: 'for paragraph (b) substitute— > …', register: 'legislation' },
+  { pattern: '(substitute | substituting) for C:clause [@following] [@unit] B:text', reads: 'replace-clause', example: 'substitute for Section 2 the following paragraph: "…"', register: 'roberts' },
   { pattern: 'substitute [@following] [@unit] for C:clause B:text', reads: 'replace-clause', example: 'substitute the following for paragraph 3: > …', register: 'legislation' },
   { pattern: '[that] (amend | change | alter | revise | rewrite) C:clause [so as] to read [@following] B:text', reads: 'replace-clause', example: 'amend section 5.13 to read: > …', register: 'roberts' },
   { pattern: '[that] C:clause @is (amended | altered | changed | revised | rewritten | replaced) [so as] to read [@following] B:text', reads: 'replace-clause', example: 'paragraph 3.4 be amended to read: > …', register: 'uk-council' },
@@ -144,6 +150,8 @@ export const CLAUSE_FORMS: Form[] = [
   { pattern: 'repeal the (@unit) [and] substitute [@following] B:text', reads: 'replace-clause', example: 'Subsection 4(2) Repeal the subsection, substitute: > …', register: 'legislation' },
   // Leaving clauses out.
   { pattern: '@omit C:clauses [entirely | in its entirety | in their entirety | altogether | completely | in full]', reads: 'delete-clause', example: 'leave out paragraph 3.5', register: 'uk-council' },
+  { pattern: 'C:clauses (strike | strike out | delete | omit | remove) [entirely | in its entirety | in their entirety | altogether | completely]', reads: 'delete-clause', example: 'A.1.4. Strike in its entirety', register: 'plain' },
+  { pattern: 'C:clause (rename | renumber | renumbered) (to | as) C:number', reads: 'renumber-clause', example: 'A.1.7. Rename to A.1.5.', register: 'plain' },
   { pattern: '[that] C:clauses @is @gone [entirely | in its entirety | in their entirety | altogether]', reads: 'delete-clause', example: 'paragraph (c) is omitted', register: 'legislation' },
   { pattern: '(repeal | revoke) [the] (@unit)', reads: 'delete-clause', example: 'Subsection 4(2) Repeal the subsection.', register: 'legislation' },
   // Inserting clauses.
@@ -162,4 +170,8 @@ export const CLAUSE_FORMS: Form[] = [
 ]
 
 /** Words a motion may open an instruction with, that say nothing about what it does. */
-export const PREAMBLES: string[] = ['that', 'to', 'resolved that', 'it is resolved that', 'council resolves that', 'the council resolves that', 'motion', 'amendment', 'proposed amendment', 'i move that', 'we move that', 'move that']
+export const PREAMBLES: string[] = [
+  'that', 'to', 'resolved that', 'it is resolved that', 'council resolves that', 'the council resolves that', 'motion', 'amendment', 'proposed amendment',
+  'i move that', 'we move that', 'move that', 'i move to', 'we move to', 'move to', 'i move to amend by', 'move to amend by', 'i move to amend the motion by',
+  'i move to amend the main motion by', 'i move to amend the resolution by', 'move to amend the motion by', 'i move that the motion be amended by', 'amend by', 'to amend by', 'so'
+]

@@ -192,7 +192,10 @@ function startsWithVerb(token: Token | undefined): boolean {
   return token?.kind === 'word' && /^(?:leave|delete|omit|remove|strike|insert|add|after|before|at|for|substitute|replace|change|in)$/.test(token.text)
 }
 
-function wordOperation(form: Form, captures: Captures, scope: Scope): Operation | null {
+function wordOperation(form: Form, captures: Captures, given: Scope): Operation | null {
+  // "Change “£4” in Clause 2.1 to “£5”": a scope named inside the form.
+  const named = captures.cites['scope']
+  const scope: Scope = named?.type === 'one' ? { type: 'clause', clause: refOf(named.clause, DOCUMENT), heading: false } : given
   const quote = (name: string): string | undefined => captures.quotes[name]
   const occurrence = captures.occurrences['words']
   const withOccurrence = occurrence && occurrence !== 'only' ? { occurrence } : {}

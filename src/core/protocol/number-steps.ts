@@ -17,6 +17,9 @@ export function numberSteps(text: string): PathStep[] | null {
   if (value === '') return null
   const steps: PathStep[] = []
   let rest = value
+  // "A.1.4": an appendix letter, then its numbers.
+  const appendix = /^([A-Z])((?:\.\d+)+)$/.exec(rest)
+  if (appendix) return [(appendix[1] ?? '').toLowerCase(), ...(appendix[2] ?? '').slice(1).split('.')]
   const decimal = /^(\d+[A-Z]?)((?:\.\d+[A-Z]?)*)/i.exec(rest)
   if (decimal) {
     steps.push(...decimal[0].split('.').map((step) => step.toLowerCase()))

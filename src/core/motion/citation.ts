@@ -146,9 +146,9 @@ export function readCitation(text: string, bare = false): { cited: Cited; length
   return { cited: { type: 'one', clause }, length: end }
 }
 
-/** "paragraphs 10.5 and 6": a later number shorter than the first is read under the first's parent. */
+/** "paragraphs 10.5 and 6": a bare later number, shorter than a dotted first, is read under the first's parent. */
 function relativeTo(first: ClausePath, next: ClausePath): ClausePath {
-  if (next.path.length >= first.path.length || first.path.length < 2) return next
+  if (next.path.length >= first.path.length || first.path.length < 2 || !/^\s*\d+$/.test(next.text.replace(/^\D*/, '')) || !/\d\.\d/.test(first.text)) return next
   return { ...next, path: [...first.path.slice(0, first.path.length - next.path.length), ...next.path] }
 }
 

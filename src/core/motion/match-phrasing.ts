@@ -15,6 +15,8 @@ type Element =
 export interface Captures {
   /** Whether a text was written without quotes (its case is then found in the clause, not given). */
   unquoted?: boolean
+  /** Whether the form renames ("renaming X to Y"): every occurrence, unless one is named. */
+  renames?: boolean
   quotes: Record<string, string>
   occurrences: Record<string, Occurrence>
   cites: Record<string, Cited>
@@ -81,9 +83,8 @@ const ORDINAL_ADVERBS: Record<string, number> = { first: 1, firstly: 1, second: 
 export function* match(element: Element, tokens: Token[], start: number, captures: Captures, context: MatchContext): Generator<{ end: number; captures: Captures }> {
   switch (element.t) {
     case 'word': {
-      // A pattern word of several parts ("standing order") matches consecutive word tokens.
       const token = tokens[start]
-      if (token?.kind === 'word' && token.text === element.word) yield { end: start + 1, captures }
+      if (token?.kind === 'word' && token.text === element.word) yield { end: start + 1, captures: /^renam/.test(element.word) ? { ...captures, renames: true } : captures }
       return
     }
     case 'seq':

@@ -62,7 +62,12 @@ export function planWordEdit(operation: WordOperation, clauses: Clause[], scope:
   const occurrence = operation.type === 'delete-range' ? 'only' : (operation.occurrence ?? 'only')
   // A range "from the beginning": it starts at the first word of the scope.
   const opening = texts[0]
-  const found = first === '' && opening ? [{ ...opening, match: { start: 0, end: 0 } }] : locate(first, texts, occurrence, scope)
+  let found = first === '' && opening ? [{ ...opening, match: { start: 0, end: 0 } }] : locate(first, texts, occurrence, scope)
+  // 'delegates.' with the sentence's full stop typed inside the quotes: the words without it, when only they are there.
+  if ('reason' in found && found.code === 'words-not-found' && /\w[.,]$/.test(first.trim())) {
+    const bare = locate(first.trim().slice(0, -1), texts, occurrence, scope)
+    if (!('reason' in bare)) found = bare
+  }
   if ('reason' in found) return found
   const edits: WordEdit[] = []
   for (const one of found) {
@@ -78,10 +83,21 @@ function editAt(operation: Exclude<WordOperation, { type: 'insert-words-at' }>, 
   const source = clause.source
   const { start, end } = wholeLinks(source, visible.offsets[match.start] ?? 0, (visible.offsets[match.end - 1] ?? 0) + 1)
   switch (operation.type) {
-    case 'replace-words':
-      return { clauseId: clause.id, start, end, text: operation.insert }
-    case 'delete-words':
+    case 'replace-words': {
+      // Spaces typed inside the quotes (“ £800 ”) are the spacing rules' job; a full stop typed inside them
+      // the American way ('at least.') is the sentence's, unless the words replaced end one.
+      let insert = operation.insert.trim()
+      if (/\p{L}\.$/u.test(insert) && !/\.$/.test(operation.words.trim()) && /^\s+\p{Ll}/u.test(source.slice(end, end + 3))) insert = insert.slice(0, -1)
+      return { clauseId: clause.id, start, end, text: insert }
+    }
+    case 'delete-words': {
+      // Striking the last words of a sentence, quoted with its full stop: the full stop stays ("…next Saturday.").
+      const last = source.slice(0, end).replace(/\s+$/, '').length === source.replace(/\s+$/, '').length
+      const before = source.slice(0, start)
+      const wholeSentence = /(?:^|[.!?:]\s+|\n\s*)$/.test(before)
+      if (last && !wholeSentence && source[end - 1] === '.' && end - 1 > start) return { clauseId: clause.id, ...closeGap(source, start, end - 1) }
       return { clauseId: clause.id, ...closeGap(source, start, end) }
+    }
     case 'insert-words': {
       const insert = operation.insert.trim()
       if (operation.where === 'after') return { clauseId: clause.id, start: end, end, text: (PUNCTUATION_AFTER.test(insert) ? '' : ' ') + insert }
@@ -199,7 +215,10 @@ function insertAt(where: 'start' | 'end', insert: string, texts: { clause: Claus
   if (!target) return { reason: 'Nothing to insert into', code: 'empty-clause' }
   const { clause, visible } = target
   if (where === 'start') {
-    const first = range ? visible.offsets.find((offset) => offset >= range.start && offset < range.end) : visible.offsets[0]
+    let first = range ? visible.offsets.find((offset) => offset >= range.start && offset < range.end) : visible.offsets[0]
+    // An item's words begin after its label: "(ii) otherwise" → "(ii) subject to …, otherwise".
+    const label = range ? /^(?:\([a-z0-9]{1,6}\)|[a-z0-9]{1,6}[.)])[ \t]+/i.exec(clause.source.slice(first ?? 0)) : null
+    if (label && first !== undefined) first += label[0].length
     const at = first ?? clause.source.length
     return { clauseId: clause.id, start: at, end: at, text: insert + (OPENING_BEFORE.test(insert) ? '' : ' ') }
   }

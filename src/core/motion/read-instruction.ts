@@ -99,6 +99,13 @@ function readSegment(tokens: Token[], outer: Context, context: MatchContext): Re
       // "In each of paragraphs (a), (b) and (c), for “X” substitute “Y”": the same change in each.
       const each = scopes.map((scoped) => readScoped(rest, scoped, context, captures, lead))
       if (each.every((operations) => operations !== null) && first) return { operations: each.flatMap((operations) => operations ?? []), lead: first }
+      // "In section 7 (designation of a CFD counterparty), in subsection (5), …", "in 4.1(2) -- Developers' power …  replace …":
+      // the clause's title after its citation says nothing about the change.
+      for (let skip = 1; skip <= 12 && rest[skip - 1]?.kind === 'word'; skip++) {
+        const after = rest.slice(skip)
+        const titled = scopes.map((scoped) => readScoped(after, scoped, context, captures, lead))
+        if (after.length > 0 && titled.every((operations) => operations !== null && operations.length > 0) && first) return { operations: titled.flatMap((operations) => operations ?? []), lead: first }
+      }
     }
   }
   // The scope named after the words: "delete “X” from paragraph 3", "add “Y” at the end of paragraph 3".
@@ -197,7 +204,8 @@ function wordOperation(form: Form, captures: Captures, given: Scope): Operation 
   const named = captures.cites['scope']
   const scope: Scope = named?.type === 'one' ? { type: 'clause', clause: refOf(named.clause, DOCUMENT), heading: false } : given
   const quote = (name: string): string | undefined => captures.quotes[name]
-  const occurrence = captures.occurrences['words']
+  // "Renaming X to Y" renames it wherever it is.
+  const occurrence = captures.occurrences['words'] ?? (captures.renames ? 'all' : undefined)
   const withOccurrence = occurrence && occurrence !== 'only' ? { occurrence } : {}
   switch (form.reads) {
     case 'replace-words': {

@@ -51,7 +51,10 @@ export function resolveClause(protocol: Protocol, ref: ClauseRef): Resolved {
  * ("paragraphs 10.5 to 10.7") each clause from the first to the last at the
  * first's level, in the order of the text.
  */
-export function resolveClauses(protocol: Protocol, ref: ClauseRef): { clauses: Clause[] } | { reason: string; code: 'unknown-clause' | 'ambiguous-clause' } {
+export function resolveClauses(
+  protocol: Protocol,
+  ref: ClauseRef
+): { clauses: Clause[]; items?: { start: number; end: number; label: string } } | { reason: string; code: 'unknown-clause' | 'ambiguous-clause' } {
   if (ref.by !== 'range') {
     const one = resolveClause(protocol, ref)
     return 'reason' in one ? one : { clauses: [one.clause] }
@@ -62,6 +65,9 @@ export function resolveClauses(protocol: Protocol, ref: ClauseRef): { clauses: C
   if ('reason' in to) return to
   const first = protocol.all.indexOf(from.clause)
   const last = protocol.all.indexOf(to.clause)
+  if (from.item && to.item && from.clause === to.clause && from.item.start <= to.item.start) {
+    return { clauses: [from.clause], items: { start: from.item.start, end: to.item.end, label: from.item.label } }
+  }
   if (from.item || to.item || last < first) return { reason: `${ref.text} is not a range of paragraphs in the order of the text`, code: 'unknown-clause' }
   const level = from.clause.parent
   const clauses = protocol.all.slice(first, last + 1).filter((clause) => clause.parent === level || clause === to.clause)
@@ -126,10 +132,15 @@ function resolvePath(protocol: Protocol, ref: Extract<ClauseRef, { by: 'path' }>
     if (chosen.length === 1 && chosen[0]) return { clause: chosen[0].clause, ...(chosen[0].item ? { item: chosen[0].item } : {}) }
     if (chosen.length > 1) return ambiguousPlaces(ref.text, chosen)
   }
-  const tails = places.filter((place) => attempts.some((path) => endsWith(place.path, path)))
-  const [only] = tails
-  if (tails.length === 1 && only) return { clause: only.clause, ...(only.item ? { item: only.item } : {}) }
-  if (tails.length > 1) return ambiguousPlaces(ref.text, tails)
+  // The one place whose path ends so — under the enclosing citation first: "(b)" of "paragraph (5)" before any "(b)".
+  for (const path of attempts) {
+    const tails = places.filter((place) => endsWith(place.path, path))
+    const clauses = tails.filter((place) => !place.item)
+    const chosen = clauses.length > 0 ? clauses : tails
+    const [only] = chosen
+    if (chosen.length === 1 && only) return { clause: only.clause, ...(only.item ? { item: only.item } : {}) }
+    if (chosen.length > 1) return ambiguousPlaces(ref.text, chosen)
+  }
   return { reason: `There is no ${ref.text}${nearbyPlaces(places, ref)}`, code: 'unknown-clause' }
 }
 

@@ -11,5 +11,7 @@ export const deleteClause: Planner<Extract<Operation, { type: 'delete-clause' }>
   }
   const all = context.resolveAll(operation.clause)
   if ('reason' in all) return context.fail(all.reason, all.code)
+  // "omit paragraphs (iii) to (v)": items of one clause, from the first to the last.
+  if (all.items && all.clauses[0]) return [itemEdit(all.clauses[0], all.items, null, context)]
   return all.clauses.map((clause) => ({ input: context.input, instruction: context.instruction, operation, target: clause.id, place: '' }))
 }

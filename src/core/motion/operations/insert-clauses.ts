@@ -1,5 +1,6 @@
+import type { Clause } from '../../protocol/types.js'
 import type { Operation } from '../types.js'
-import type { Planner } from './types.js'
+import type { PlanContext, PlannedEdit, Planner } from './types.js'
 
 /** Put new clauses in: after or before a clause, at the end of a section, where a new number falls, or at the end. */
 export const insertClauses: Planner<Extract<Operation, { type: 'insert-clauses' }>> = (operation, context) => {
@@ -27,7 +28,7 @@ export const insertClauses: Planner<Extract<Operation, { type: 'insert-clauses' 
     default: {
       const resolved = context.resolve(place.clause)
       if ('reason' in resolved) return context.fail(resolved.reason, resolved.code)
-      if (resolved.item) return context.fail('new paragraphs go after or before a paragraph, not an item inside one; replace the paragraph instead', 'unknown-clause')
+      if (resolved.item) return [itemInsert(resolved.clause, resolved.item, operation.clauses, place.type === 'before' ? 'before' : 'after', context)]
       return [{ ...planned, place: resolved.clause.id, where: place.type === 'before' ? 'before' : 'after' }]
     }
   }
@@ -40,4 +41,19 @@ function previousPath(path: string[]): string[] | null {
   if (/^\d+$/.test(last)) previous = Number(last) > 1 ? String(Number(last) - 1) : ''
   else if (/^[a-z]$/.test(last)) previous = last > 'a' ? String.fromCharCode(last.charCodeAt(0) - 1) : ''
   return previous === '' ? null : [...path.slice(0, -1), previous]
+}
+
+/**
+ * New items after (or before) an item inside a clause — "after sub-paragraph
+ * (c) insert— (ca) …" — as an edit of the clause's source, set off as the
+ * items around it are (a line break, or a blank line) and indented as the item is.
+ */
+function itemInsert(clause: Clause, item: { start: number; end: number }, texts: string[], where: 'after' | 'before', context: PlanContext): PlannedEdit {
+  const source = clause.source
+  const indent = /^[ \t]*(?:[-*+][ \t]+)?/.exec(source.slice(item.start))?.[0] ?? ''
+  const before = source.slice(0, item.start)
+  const gap = /\n[ \t]*\n[ \t]*$/.test(before) ? '\n\n' : '\n'
+  const lines = texts.map((text) => indent + text).join(gap)
+  if (where === 'before') return { clauseId: clause.id, start: item.start, end: item.start, text: lines + gap, input: context.input, instruction: context.instruction }
+  return { clauseId: clause.id, start: item.end, end: item.end, text: gap + lines, input: context.input, instruction: context.instruction }
 }

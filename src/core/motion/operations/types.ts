@@ -38,7 +38,7 @@ export interface PlanContext {
   /** One clause (or an item of one) a reference names. */
   resolve(ref: ClauseRef): Resolved
   /** The clauses a reference names: one, or each of a range in the order of the text. */
-  resolveAll(ref: ClauseRef): { clauses: Clause[] } | { reason: string; code: string }
+  resolveAll(ref: ClauseRef): { clauses: Clause[]; items?: { start: number; end: number; label: string } } | { reason: string; code: string }
 }
 
 /** A planner: what one kind of operation comes to in the base text, or why it cannot be placed. */

@@ -42,7 +42,8 @@ export function buildClauses(units: Unit[]): DraftClause[] {
       return
     }
     const open: DraftClause | null = current
-    if (open && continues(open, unit)) {
+    const next = units.slice(index + 1).find((other) => other.type === 'numbered')
+    if (open && continues(open, unit, next)) {
       open.content.push(unit)
       return
     }
@@ -63,13 +64,13 @@ export function buildClauses(units: Unit[]): DraftClause[] {
   return clauses
 }
 
-function continues(open: DraftClause, unit: Unit): boolean {
+function continues(open: DraftClause, unit: Unit, next: Unit | undefined): boolean {
   if (unit.type === 'numbered') {
     if (open.number === '') return false
     // An item indented under the clause ("1. Definitions" then "    1. The society …") belongs to it.
     if (unit.indent > open.indent) return true
     // A finer scheme belongs to the clause before it: (a) under (1) or 3.2, (iv) under (b); the same scheme starts a new clause.
-    return schemeRank(unit.number, open) > schemeRank(open.number, null)
+    return schemeRank(unit.number, open, next?.type === 'numbered' ? next.number : '') > schemeRank(open.number, null)
   }
   if (unit.type === 'item' || unit.type === 'table') return true
   if (open.number !== '') return true
@@ -131,12 +132,15 @@ export function noteOddNumbers(clauses: DraftClause[]): ImportNote[] {
  * is a letter when it is the next letter after the clause it follows (i
  * after h, v after u); under a lettered clause, i, ii, iii are roman.
  */
-function schemeRank(number: string, after: DraftClause | null): number {
+function schemeRank(number: string, after: DraftClause | null, following = ''): number {
   const key = numberKey(number)
   if (NUMERIC.test(number) || /^\d+$/.test(key)) return /^\(/.test(number) ? 1 : 0
   if (/^\d+[A-Z]{1,2}$/.test(key)) return 1
   const roman = /^[ivxlc]+$/i.test(key)
   if (!roman) return 2
+  // (i) followed by (ii) opens a roman list, even after (h): a letter i is never followed by ii.
+  const then = numberKey(following).toLowerCase()
+  if (after && /^[ivx]$/i.test(key) && (then === `${key.toLowerCase()}i` || (key.toLowerCase() === 'v' && then === 'vi') || (key.toLowerCase() === 'x' && then === 'xi'))) return 3
   const previous = after ? numberKey(after.number) : ''
   if (/^[a-z]$/i.test(previous) && key.length === 1 && key.toLowerCase().charCodeAt(0) === previous.toLowerCase().charCodeAt(0) + 1) return 2
   if (after && /^[a-z]{1,2}$/i.test(previous) && !/^[ivxlc]+$/i.test(previous)) return 3

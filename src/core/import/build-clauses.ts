@@ -1,4 +1,4 @@
-import { isFirstNumber, isNextNumber, numberKey } from '../protocol/clause-number.js'
+import { isFirstNumber, isNextNumber, numberKey, unitPrefix } from '../protocol/clause-number.js'
 import type { Unit } from './read-units.js'
 import type { ImportNote } from './types.js'
 
@@ -29,6 +29,7 @@ const NUMERIC = /^\d+(?:\.\d+)*\.?$/
 export function buildClauses(units: Unit[]): DraftClause[] {
   const clauses: DraftClause[] = []
   const headings: DraftClause[] = []
+  titlesOverNumbered(units)
   const levels = headingLevels(units)
   let current: DraftClause | null = null
   units.forEach((unit, index) => {
@@ -87,8 +88,16 @@ function continues(open: DraftClause, unit: Unit, next: Unit | undefined): boole
  */
 function headingLevels(units: Unit[]): Map<number, number> {
   const levels = new Map<number, number>()
+  // Unit words nest in the order the document first uses them: Article, then Section within it.
+  const order: string[] = []
   units.forEach((unit, index) => {
     if (unit.type !== 'heading') return
+    const unit_ = unitPrefix(unit.number).trim().toLowerCase()
+    if (unit_ !== '') {
+      if (!order.includes(unit_)) order.push(unit_)
+      levels.set(index, Math.min(6, order.indexOf(unit_) + 2))
+      return
+    }
     if (NUMERIC.test(unit.number)) {
       levels.set(index, Math.min(6, numberKey(unit.number).split('.').length + 1))
       return
@@ -145,4 +154,16 @@ function schemeRank(number: string, after: DraftClause | null, following = ''): 
   if (/^[a-z]$/i.test(previous) && key.length === 1 && key.toLowerCase().charCodeAt(0) === previous.toLowerCase().charCodeAt(0) + 1) return 2
   if (after && /^[a-z]{1,2}$/i.test(previous) && !/^[ivxlc]+$/i.test(previous)) return 3
   return key.length > 1 ? 3 : 2
+}
+
+/** "SECTION 21" just before "21. Protocol …": the unit word and number are a title over the numbered heading, not a number. */
+function titlesOverNumbered(units: Unit[]): void {
+  units.forEach((unit, index) => {
+    if (unit.type !== 'heading' || unit.text !== '' || unitPrefix(unit.number) === '') return
+    const next = units.slice(index + 1).find((other) => other.type === 'heading' || other.type === 'numbered')
+    if (next && 'number' in next && numberKey(next.number) === numberKey(unit.number)) {
+      unit.text = unit.number
+      unit.number = ''
+    }
+  })
 }

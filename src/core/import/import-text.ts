@@ -1,5 +1,6 @@
 import { buildClauses, noteOddNumbers } from './build-clauses.js'
 import { readUnits } from './read-units.js'
+import { unitPrefix } from '../protocol/clause-number.js'
 import { removePageFurniture, type Block } from './remove-page-furniture.js'
 import { resolveTracked } from './resolve-tracked.js'
 import { endsMidSentence, wordCount } from './text-shape.js'
@@ -88,7 +89,9 @@ function toBlocks(lines: SourceLine[]): Block[] {
 
 function isTitleLine(text: string): boolean {
   const clean = cleanTitle(text)
-  return wordCount(clean) <= 12 && splitClauseNumber(clean, true).number === '' && endsMidSentence(clean)
+  // A unit word and number alone ("SECTION 21") heads a document as its title, as before units were numbers.
+  const { number, rest } = splitClauseNumber(clean, true)
+  return wordCount(clean) <= 12 && (number === '' || (unitPrefix(number) !== '' && rest === '')) && endsMidSentence(clean)
 }
 
 function cleanTitle(text: string): string {

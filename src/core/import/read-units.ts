@@ -1,4 +1,4 @@
-import { splitClauseNumber } from '../protocol/clause-number.js'
+import { splitClauseNumber, unitPrefix } from '../protocol/clause-number.js'
 import type { Block } from './remove-page-furniture.js'
 import { bulletOf, endsMidSentence, isTitleCase, startsLowercase, wordCount } from './text-shape.js'
 
@@ -70,7 +70,7 @@ function readHeading(raw: string, line: number, hasNext: boolean): Unit | null {
   if (markdown) return { type: 'heading', line, number, text: rest, level: markdown[1]?.length ?? null }
   if (!hasNext || bulletOf(raw) !== '' || rest === '' || wordCount(rest) > HEADING_WORDS) return null
   if (/[.:;,!?]$/.test(rest) || startsLowercase(rest)) return null
-  const numeric = /^\d+(?:\.\d+)*\.?$/.test(number)
+  const numeric = /^\d+(?:\.\d+)*\.?$/.test(number) || unitPrefix(number) !== ''
   if (number !== '' && !numeric) return null
   if (number === '' && !isTitleCase(rest)) return null
   return { type: 'heading', line, number, text: rest, level: null }

@@ -6,6 +6,12 @@
  */
 const NUMBER = /^(?:\d+(?:\.\d+)+\.?|\d+\.|\(\d{1,3}[A-Z]{0,2}\)|\(?[a-z]{1,2}\)|\([ivxlc]+\)|[a-zA-Z]\.|[ivxlc]+\.|[IVXLC]+\.)(?=[ \t]|$)/
 const HEADING_NUMBER = /^\d+(?=[ \t]|$)/
+/**
+ * A heading's number with its unit word: "Section 5.4", "ARTICLE IV", "Article 4:", "Standing Order 9",
+ * "Rule 12.", "Part 2 —". The unit word is part of the number as written; the number is what follows it.
+ */
+const UNIT_NUMBER = /^(?:article|section|part|chapter|schedule|rule|standing order|clause|by-law|bylaw|byelaw|regulation|appendix|annex|division|title)[ \t]+(?:\d+(?:\.\d+)*[A-Z]?|[IVXLC]+|[A-Z](?![a-z]))(?:[.:)]|[ \t]+[—–-](?=[ \t]))?(?=[ \t]|$)/i
+const UNIT_PREFIX = /^(?:article|section|part|chapter|schedule|rule|standing order|clause|by-law|bylaw|byelaw|regulation|appendix|annex|division|title)[ \t]+/i
 
 /**
  * Split the leading clause number off a line of clause text.
@@ -15,7 +21,7 @@ const HEADING_NUMBER = /^\d+(?=[ \t]|$)/
  * @returns the number as written ('' when none) and the rest, without the separating space
  */
 export function splitClauseNumber(text: string, heading: boolean): { number: string; rest: string } {
-  const match = NUMBER.exec(text) ?? (heading ? HEADING_NUMBER.exec(text) : null)
+  const match = (heading ? UNIT_NUMBER.exec(text) : null) ?? NUMBER.exec(text) ?? (heading ? HEADING_NUMBER.exec(text) : null)
   if (!match) return { number: '', rest: text }
   const number = match[0]
   return { number, rest: text.slice(number.length).replace(/^[ \t]+/, '') }
@@ -26,7 +32,12 @@ export function splitClauseNumber(text: string, heading: boolean): { number: str
  * same paragraph, "(a)" and "a)" and "a." the same item.
  */
 export function numberKey(number: string): string {
-  return number.replace(/^\(/, '').replace(/[.)]$/, '')
+  return number.replace(UNIT_PREFIX, '').replace(/[ \t]+[—–-]$/, '').replace(/^\(/, '').replace(/[.):]$/, '')
+}
+
+/** The unit word a number is written with ("Section " of "Section 5.4"), or ''. */
+export function unitPrefix(number: string): string {
+  return UNIT_PREFIX.exec(number)?.[0] ?? ''
 }
 
 /**

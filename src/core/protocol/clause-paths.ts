@@ -1,4 +1,5 @@
 import { numberSteps, type PathStep, romanValue } from './number-steps.js'
+import { numberKey } from './clause-number.js'
 import type { Clause, Protocol } from './types.js'
 
 /**
@@ -18,7 +19,7 @@ const ITEM_MARK = /^([ \t]*)(?:[-*+][ \t]+)?(?:\(([a-z]{1,2}|[ivxlc]+|\d{1,3})\)
 /** The steps of a clause's own number ("3.9" → 3, 9; "(iv)" → iv), or [] when it has none. */
 export function ownSteps(clause: Clause): PathStep[] {
   if (clause.number === '') return []
-  return numberSteps(clause.number.replace(/[.)]$/, '').replace(/^\(/, '')) ?? []
+  return numberSteps(numberKey(clause.number)) ?? []
 }
 
 /**

@@ -1,4 +1,4 @@
-import { numberKey } from './clause-number.js'
+import { numberKey, unitPrefix } from './clause-number.js'
 
 /**
  * The number after `previous`, written the way `like` is written: 3.6 → 3.7,
@@ -54,9 +54,12 @@ function isDotted(key: string): boolean {
 
 /** Write `key` with the punctuation `like` has: "3.7." keeps its dot, "(iv)" its brackets. */
 function format(key: string, like: string): string {
-  const open = like.startsWith('(') ? '(' : ''
-  const close = /[.)]$/.test(like) && numberKey(like) !== like.replace(/^\(/, '') ? (like.at(-1) ?? '') : ''
-  return `${open}${key}${close}`
+  // "Section 5.4" stays a section: the unit word, and what closes the number (". : ) —"), are kept.
+  const unit = unitPrefix(like)
+  const bare = like.slice(unit.length)
+  const open = bare.startsWith('(') ? '(' : ''
+  const close = /[ \t]+[—–-]$/.exec(bare)?.[0] ?? (/[.):]$/.test(bare) && numberKey(bare) !== bare.replace(/^\(/, '') ? (bare.at(-1) ?? '') : '')
+  return `${unit}${open}${key}${close}`
 }
 
 function romanToNumber(text: string): number | null {

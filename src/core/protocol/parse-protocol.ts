@@ -1,7 +1,7 @@
 import type { VFileMessage } from 'vfile-message'
 import { problem } from '../problem.js'
 import { ANCHOR } from './clause-id.js'
-import { splitClauseNumber } from './clause-number.js'
+import { numberKey, splitClauseNumber, unitPrefix } from './clause-number.js'
 import { parseFrontMatter } from './parse-front-matter.js'
 import type { Clause, Point, Protocol } from './types.js'
 
@@ -41,6 +41,7 @@ export function parseProtocol(text: string): Protocol {
   // An unclosed front matter block has already been reported; its lines are not stray text.
   if (stray >= 0 && messages.length === 0) messages.push(outsideClause(startLine + stray))
   const all = buildClauses(text, starts)
+  titlesOverNumbers(all)
   return { frontMatter, lead, clauses: all.filter((clause) => clause.parent === null), all, messages }
 }
 
@@ -158,4 +159,20 @@ function outsideClause(line: number): VFileMessage {
   const reason =
     'Text outside any clause: every block must follow a clause ID anchor; start its first line with `<a id="new-id"></a>` (or delete it)'
   return problem(reason, { line, column: 1 }, 'content-outside-clause')
+}
+
+/**
+ * "SECTION 21" over "21. Protocol …": a heading that is only a unit word and
+ * the number of the heading under it is that section's title, not a number
+ * of its own (the number would be there twice).
+ */
+function titlesOverNumbers(all: Clause[]): void {
+  for (const clause of all) {
+    if (clause.kind !== 'heading' || clause.title !== '' || unitPrefix(clause.number) === '') continue
+    const key = numberKey(clause.number)
+    if (clause.children.some((child) => child.kind === 'heading' && numberKey(child.number) === key)) {
+      clause.title = clause.number
+      clause.number = ''
+    }
+  }
 }

@@ -104,7 +104,8 @@ function joinLines(left: string, right: string): string {
 export function startsClause(text: string): boolean {
   const trimmed = text.trim()
   if (trimmed.startsWith('#') || bulletOf(text) !== '') return true
-  return splitClauseNumber(trimmed, false).number !== ''
+  // A numbered heading ("Section 1. Proposals …", "13 CODE OF CONDUCT") starts a clause: it is never page furniture.
+  return splitClauseNumber(trimmed, false).number !== '' || /^\d+[ \t]+\p{Lu}/u.test(trimmed) || /^(?:article|section|part|chapter|schedule|rule|standing order|clause|by-law|bylaw|regulation)[ \t]+(?:\d|[IVXLC]+\b|[A-Z]\b)/i.test(trimmed)
 }
 
 /** A bulleted line that is not a numbered clause ("- Trusting and respectful"). */

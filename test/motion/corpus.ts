@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { importText } from '../../src/core/import/import-text.js'
@@ -21,8 +21,11 @@ export interface CorpusItem {
   refused?: 'words-not-found' | 'ambiguous-words' | 'unknown-clause' | 'inside-word'
 }
 
+/** A register's items: `REGISTER.yml`, and `REGISTER-2.yml` (items of real motions on their own bodies' texts) when there is one. */
 export function corpusItems(register: string): CorpusItem[] {
-  return parse(readFileSync(join(CORPUS, `${register}.yml`), 'utf8')) as CorpusItem[]
+  return [`${register}.yml`, `${register}-2.yml`]
+    .filter((name) => existsSync(join(CORPUS, name)))
+    .flatMap((name) => parse(readFileSync(join(CORPUS, name), 'utf8')) as CorpusItem[])
 }
 
 const imported = new Map<string, string | Error>()

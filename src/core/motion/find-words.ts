@@ -14,14 +14,16 @@ const WORD_CHAR = /[\p{L}\p{N}]/u
  * apostrophes match each other — a motion typed with ' still finds ’ — and
  * dashes match each other. Words are words: a quote that begins (or ends)
  * with a letter or digit matches only where no letter or digit comes before
- * (or after) it, so "Member" is not found in "Members", nor "a" in "may".
+ * (or after) it, so "Member" is not found in "Members", nor "a" in "may",
+ * nor "Chairman" in "Vice-Chairman".
  *
  * @param boundaries false to find the words inside longer words too (for "did you mean")
  */
 export function wordsPattern(words: string, boundaries = true): RegExp {
   const trimmed = words.trim()
-  const before = boundaries && WORD_CHAR.test(trimmed[0] ?? '') ? '(?<![\\p{L}\\p{N}])' : ''
-  const after = boundaries && WORD_CHAR.test(trimmed.at(-1) ?? '') ? '(?![\\p{L}\\p{N}])' : ''
+  // A hyphenated compound is one word: "Chairman" is not found in "Vice-Chairman".
+  const before = boundaries && WORD_CHAR.test(trimmed[0] ?? '') ? '(?<![\\p{L}\\p{N}])(?<![\\p{L}\\p{N}][-‐])' : ''
+  const after = boundaries && WORD_CHAR.test(trimmed.at(-1) ?? '') ? '(?![\\p{L}\\p{N}])(?![-‐][\\p{L}\\p{N}])' : ''
   let pattern = ''
   for (const part of words.trim().split(/[ \t]+/)) {
     if (pattern !== '') pattern += '[ \\t]+'

@@ -173,5 +173,7 @@ export const CLAUSE_FORMS: Form[] = [
 export const PREAMBLES: string[] = [
   'that', 'to', 'resolved that', 'it is resolved that', 'council resolves that', 'the council resolves that', 'motion', 'amendment', 'proposed amendment',
   'i move that', 'we move that', 'move that', 'i move to', 'we move to', 'move to', 'i move to amend by', 'move to amend by', 'i move to amend the motion by',
-  'i move to amend the main motion by', 'i move to amend the resolution by', 'move to amend the motion by', 'i move that the motion be amended by', 'amend by', 'to amend by', 'so'
+  'i move to amend the main motion by', 'i move to amend the resolution by', 'move to amend the motion by', 'i move that the motion be amended by', 'amend by', 'to amend by', 'so',
+  'i move to amend that resolution by', 'i move to amend this resolution by', 'i move to amend the bylaws by', 'that it be amended by', 'it be amended by',
+  'we should', 'i propose that we', 'i propose to', 'we propose to', 'proposal', 'proposed'
 ]

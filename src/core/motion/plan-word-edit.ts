@@ -87,7 +87,7 @@ function editAt(operation: Exclude<WordOperation, { type: 'insert-words-at' }>, 
       // Spaces typed inside the quotes (“ £800 ”) are the spacing rules' job; a full stop typed inside them
       // the American way ('at least.') is the sentence's, unless the words replaced end one.
       let insert = operation.insert.trim()
-      if (/\p{L}\.$/u.test(insert) && !/\.$/.test(operation.words.trim()) && /^\s+\p{Ll}/u.test(source.slice(end, end + 3))) insert = insert.slice(0, -1)
+      if (/[\p{L}\p{N}]\.$/u.test(insert) && !/\.$/.test(operation.words.trim()) && /^(?:\s+\p{Ll}|\.)/u.test(source.slice(end, end + 3))) insert = insert.slice(0, -1)
       return { clauseId: clause.id, start, end, text: insert }
     }
     case 'delete-words': {

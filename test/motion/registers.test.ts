@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest'
+import { RULES, applied, line, refused } from './helpers.js'
+
+/** A set of standing orders as councils write them: unit-word headings, lettered items, roman items under a letter. */
+const ORDERS = `---
+title: Standing Orders
+slug: orders
+---
+
+## <a id="so1"></a>Standing Order 1 Meetings
+
+<a id="so1-a"></a>(a) Meetings shall be held on the second Tuesday of each month.
+
+<a id="so1-b"></a>(b) The Chairman shall preside. In the absence of the Chairman the Vice-Chairman shall preside.
+
+<a id="so1-c"></a>(c) The minutes shall record:
+
+(i) the names of councillors present;
+
+(ii) interests declared; and
+
+(iii) the resolutions made.
+
+## <a id="so2"></a>Standing Order 2 Quorum
+
+<a id="so2-a"></a>(a) Three councillors shall be a quorum.
+`
+
+describe('the registers, on a council text', () => {
+  it('UK council: "That Standing Order 1(b) be amended by leaving out … and inserting …", both places', () => {
+    const text = applied(ORDERS, 'That Standing Order 1(b) be amended by leaving out "Chairman" and inserting "Chair" in both places')
+    expect(line(text, '(b)')).toBe('(b) The Chair shall preside. In the absence of the Chair the Vice-Chairman shall preside.')
+  })
+
+  it('UK council: an item under a lettered paragraph, cited 1(c)(ii)', () => {
+    const text = applied(ORDERS, 'Standing Order 1(c)(ii) omit "declared"')
+    expect(text).toContain('\n(ii) interests; and\n')
+    expect(text).toContain('\n(i) the names of councillors present;\n')
+  })
+
+  it('legislation: "for “X” substitute “Y”" under a citation in the unit word of the text', () => {
+    expect(line(applied(ORDERS, 'In Standing Order 2(a), for “Three” substitute “Four”.'), '(a) F')).toBe('(a) Four councillors shall be a quorum.')
+  })
+
+  it("Robert's Rules: \"I move to amend by striking out … and inserting …\", the whole text as scope", () => {
+    expect(line(applied(ORDERS, 'I move to amend by striking out the words "second Tuesday" and inserting the words "first Monday".'), '(a) M')).toBe('(a) Meetings shall be held on the first Monday of each month.')
+  })
+
+  it('plain English: "Change “X” in Standing Order 2(a) to “Y”"', () => {
+    expect(line(applied(ORDERS, 'Change "Three" in Standing Order 2(a) to "Five".'), '(a) F')).toBe('(a) Five councillors shall be a quorum.')
+  })
+
+  it('which occurrence: the second, the last; in each place it occurs', () => {
+    expect(line(applied(RULES, '1. In paragraph 2.3, leave out the second "promptly" and insert "soon"'), '2.3')).toBe('2.3 Officers will reply to members promptly. Members will reply to officers soon.')
+    expect(line(applied(RULES, '1. In paragraph 2.3, leave out the last "promptly"'), '2.3')).toBe('2.3 Officers will reply to members promptly. Members will reply to officers.')
+    const all = applied(RULES, '1. In paragraph 2.3, for "promptly" substitute "within a week" in each place it occurs.')
+    expect(line(all, '2.3')).toBe('2.3 Officers will reply to members within a week. Members will reply to officers within a week.')
+    expect(refused(RULES, '1. In paragraph 2.3, leave out the third "promptly"')[0]).toContain('“promptly” occurs 2 times in paragraph 2.3, so there is no third “promptly”')
+  })
+
+  it('a motion that names no clause: the words must occur once in the whole text', () => {
+    expect(line(applied(RULES, '1. Leave out "Officers give facts" and insert "Officers advise"'), '3.2')).toBe('3.2 Officers advise.')
+    expect(refused(RULES, '1. Omit "officers".')[0]).toMatch(/“officers” occurs \d+ times in the whole text/)
+  })
+
+  it('renumber paragraph 2.5 as 2.4, and a move to precede', () => {
+    const text = applied(RULES, '1. Move paragraph 3.2 to precede paragraph 3.1.')
+    expect(text.indexOf('Officers give facts')).toBeLessThan(text.indexOf('Members speak for themselves'))
+    expect(line(text, '3.1')).toBe('3.1 Officers give facts.')
+    const renumbered = applied(RULES.replace('2.4 Disputes', '2.5 Disputes'), '1. Renumber paragraph 2.5 as 2.4.')
+    expect(renumbered).toContain('<a id="c2-4"></a>2.4 Disputes go to the Chief Executive')
+  })
+
+  it('a range of paragraphs, and a list', () => {
+    const text = applied(RULES, '1. Leave out paragraphs 3.1 to 3.2.')
+    expect(text).not.toContain('Members speak for themselves')
+    expect(text).not.toContain('Officers give facts')
+    const listed = applied(ORDERS, 'Leave out standing orders 1(a) and 1(b).')
+    expect(listed).not.toContain('second Tuesday')
+    expect(listed).not.toContain('shall preside')
+  })
+
+  it('an unknown citation names the nearest by the body\'s own unit word', () => {
+    expect(refused(ORDERS, 'Standing Order 3(a) omit "Three"')[0]).toContain('There is no Standing Order 3(a)')
+  })
+})

@@ -145,9 +145,13 @@ function findConflicts(base: Protocol, edits: PlannedEdit[], structures: Planned
   const report = (input: MotionInput, instruction: Instruction, reason: string, code: string): void => {
     problems.push({ name: input.name, message: problem(`Instruction ${instruction.index}: ${reason}`, { line: instruction.line, column: instruction.column }, code) })
   }
-  edits.forEach((edit, index) => {
-    for (const other of edits.slice(0, index)) {
-      if (other.clauseId !== edit.clauseId || !overlaps(edit, other)) continue
+  // Edits of one clause, in the order they were planned: only those can overlap (n log n, not n² over all edits).
+  const byClause = new Map<string, PlannedEdit[]>()
+  for (const edit of edits) byClause.set(edit.clauseId, [...(byClause.get(edit.clauseId) ?? []), edit])
+  edits.forEach((edit) => {
+    const same = byClause.get(edit.clauseId) ?? []
+    for (const other of same.slice(0, same.indexOf(edit))) {
+      if (!overlaps(edit, other)) continue
       if (other.input === edit.input) {
         const which = (instruction: Instruction): string =>
           other.instruction.index === edit.instruction.index ? `operation ${instruction.part}` : `instruction ${instruction.index}`

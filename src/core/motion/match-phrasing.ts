@@ -191,13 +191,62 @@ export function noCaptures(): Captures {
 
 /** The first way a pattern matches all of `tokens` from `start` to the end. */
 export function matchAll(pattern: string, tokens: Token[], start: number, context: MatchContext): Captures | null {
+  if (!canStart(pattern, tokens[start])) return null
   for (const step of match(compile(pattern), tokens, start, noCaptures(), context)) if (step.end === tokens.length) return step.captures
   return null
 }
 
 /** Every way a pattern matches a prefix of `tokens` from `start`, longest first. */
 export function matchPrefixes(pattern: string, tokens: Token[], start: number, context: MatchContext): Array<{ end: number; captures: Captures }> {
+  if (!canStart(pattern, tokens[start])) return []
   return [...match(compile(pattern), tokens, start, noCaptures(), context)].sort((a, b) => b.end - a.end)
+}
+
+/** What a pattern can begin with: these words, or (`open`) a slot, or nothing at all. */
+interface Opening {
+  words: Set<string>
+  open: boolean
+  empty: boolean
+}
+
+const openings = new Map<string, Opening>()
+
+/** Whether a pattern could match from this token: a quick test before the backtracking matcher runs. */
+function canStart(pattern: string, token: Token | undefined): boolean {
+  let opening = openings.get(pattern)
+  if (!opening) {
+    opening = openingOf(compile(pattern))
+    openings.set(pattern, opening)
+  }
+  if (opening.open || opening.empty) return true
+  return token?.kind === 'word' && opening.words.has(token.text)
+}
+
+function openingOf(element: Element): Opening {
+  switch (element.t) {
+    case 'word':
+      return { words: new Set([element.word]), open: false, empty: false }
+    case 'slot':
+      return { words: new Set(), open: true, empty: false }
+    case 'opt': {
+      const inner = openingOf(element.item)
+      return { ...inner, empty: true }
+    }
+    case 'alt': {
+      const all = element.options.map(openingOf)
+      return { words: new Set(all.flatMap((one) => [...one.words])), open: all.some((one) => one.open), empty: all.some((one) => one.empty) }
+    }
+    case 'seq': {
+      const words = new Set<string>()
+      for (const item of element.items) {
+        const one = openingOf(item)
+        for (const word of one.words) words.add(word)
+        if (one.open) return { words, open: true, empty: false }
+        if (!one.empty) return { words, open: false, empty: false }
+      }
+      return { words, open: false, empty: true }
+    }
+  }
 }
 
 /**

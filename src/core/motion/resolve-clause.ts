@@ -3,7 +3,7 @@ import { clauseOpening, normalizeWords } from '../protocol/clause-opening.js'
 import { clauseWithDescendants } from '../protocol/clause-extent.js'
 import type { Clause, Protocol } from '../protocol/types.js'
 import { type CitablePlace, citablePlaces } from '../protocol/clause-paths.js'
-import { sameStep } from '../protocol/number-steps.js'
+import { romanValue, sameStep } from '../protocol/number-steps.js'
 import type { ClauseRef } from './types.js'
 
 /**
@@ -97,15 +97,43 @@ function label(clause: Clause): string {
   return `${clause.number || clause.id} at line ${clause.position.start.line}`
 }
 
-const placesCache = new WeakMap<Protocol, CitablePlace[]>()
+/** A protocol's citable places, and the same indexed by the last step of their path (in each way it can be written). */
+interface PlaceIndex {
+  places: CitablePlace[]
+  byLast: Map<string, CitablePlace[]>
+  order: Map<CitablePlace, number>
+}
 
-function placesOf(protocol: Protocol): CitablePlace[] {
-  let places = placesCache.get(protocol)
-  if (!places) {
-    places = citablePlaces(protocol)
-    placesCache.set(protocol, places)
+const placesCache = new WeakMap<Protocol, PlaceIndex>()
+
+/** The forms a step is found under: as written, and as a number (4 and IV are one step). */
+function stepKeys(step: string): string[] {
+  const keys = [step]
+  if (/^\d+$/.test(step)) keys.push(`#${Number(step)}`)
+  const roman = romanValue(step)
+  if (roman !== null) keys.push(`#${roman}`)
+  return keys
+}
+
+function indexOf(protocol: Protocol): PlaceIndex {
+  let index = placesCache.get(protocol)
+  if (!index) {
+    const places = citablePlaces(protocol)
+    const byLast = new Map<string, CitablePlace[]>()
+    for (const place of places) {
+      for (const key of stepKeys(place.path.at(-1) ?? '')) byLast.set(key, [...(byLast.get(key) ?? []), place])
+    }
+    index = { places, byLast, order: new Map(places.map((place, at) => [place, at])) }
+    placesCache.set(protocol, index)
   }
-  return places
+  return index
+}
+
+/** The places whose last step could be the last step of `path` (a citation is matched only against these). */
+function candidates(index: PlaceIndex, path: string[]): CitablePlace[] {
+  const found = new Set<CitablePlace>()
+  for (const key of stepKeys(path.at(-1) ?? '')) for (const place of index.byLast.get(key) ?? []) found.add(place)
+  return [...found].sort((a, b) => (index.order.get(a) ?? 0) - (index.order.get(b) ?? 0))
 }
 
 function samePath(a: string[], b: string[]): boolean {
@@ -123,10 +151,12 @@ function endsWith(path: string[], tail: string[]): boolean {
  * Nothing is guessed: two candidates are ambiguous.
  */
 function resolvePath(protocol: Protocol, ref: Extract<ClauseRef, { by: 'path' }>): Resolved {
-  const places = placesOf(protocol)
+  const index = indexOf(protocol)
+  const places = index.places
+  const near = candidates(index, ref.path)
   const attempts = [...(ref.within && ref.within.length > 0 ? [[...ref.within, ...ref.path]] : []), ref.path]
   for (const path of attempts) {
-    const exact = places.filter((place) => samePath(place.path, path))
+    const exact = near.filter((place) => samePath(place.path, path))
     const clauses = exact.filter((place) => !place.item)
     const chosen = clauses.length > 0 ? clauses : exact
     if (chosen.length === 1 && chosen[0]) return { clause: chosen[0].clause, ...(chosen[0].item ? { item: chosen[0].item } : {}) }
@@ -134,7 +164,7 @@ function resolvePath(protocol: Protocol, ref: Extract<ClauseRef, { by: 'path' }>
   }
   // The one place whose path ends so — under the enclosing citation first: "(b)" of "paragraph (5)" before any "(b)".
   for (const path of attempts) {
-    const tails = places.filter((place) => endsWith(place.path, path))
+    const tails = near.filter((place) => endsWith(place.path, path))
     const clauses = tails.filter((place) => !place.item)
     const chosen = clauses.length > 0 ? clauses : tails
     const [only] = chosen

@@ -30,17 +30,11 @@ const NOT_YET: Record<string, string> = {
   'plain-011': 'Debian "4.2(4)": as plain-004',
   'plain-012': 'Debian appendix numbering "A.1.4." is not imported as citable',
   'plain-014': 'as plain-012',
-  'plain-015': '"Delete the last sentence of Clause 4.4": sentences are not yet units keeling addresses',
-  'plain-017': 'lettered instructions "B) … C) …" in one paragraph',
   'plain-026': 'as plain-004',
   'legislation-103': 'expected refused (unknown-clause): "in paragraph (3)" of a regulation whose sub-paragraph (a) keeling finds elsewhere',
   'roberts-103': '"The committee recommends that it be amended by …, and that as thus amended the resolution be adopted": a recommendation around the amendment',
   'plain-101': '"We should change “…” in section 5.16 of the Bevy Foundation bylaws to “…”": the document named after the clause',
   'plain-102': 'as plain-101, and the motion\'s own stray quote mark, which the real result kept',
-  'plain-103': '"Extend TU addition discussion period to 14 days": a change described, not worded (the real commit also changed a code line)',
-  'plain-104': '"raise threshold of sponsors to two": described, not worded (the real commit added words the motion does not give)',
-  'plain-105': '"add missing space after comma": a description of an edit, not an instruction on words',
-  'plain-106': '"add Oxford commas throughout": a judgement, not a mechanical change'
 }
 
 /** Why an item's result is not the one written by hand, or '' when it is. */

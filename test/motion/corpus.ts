@@ -81,7 +81,7 @@ export function applyItem(item: CorpusItem): { text: string; before: string } | 
 
 /** Clause numbers at the start of lines, which renumbering may change. */
 export function withoutNumbers(text: string): string {
-  return text.replace(/^(?:\d+(?:\.\d+)*\.?|\([a-z0-9]{1,5}\)|[a-z]{1,3}[.)])\s+/gim, '')
+  return text.replace(/^(?:[A-Z]\.\d+(?:\.\d+)*\.?|\d+(?:\.\d+)*\.?|\([a-z0-9]{1,5}\)|[a-z]{1,3}[.)])\s+/gim, '')
 }
 
 /** The expected reader text: the original with each `before` replaced by its `after` (a deleted clause's line goes). */

@@ -39,6 +39,15 @@ export function readUnits(blocks: Block[]): Unit[] {
       return
     }
     block.forEach((line, lineIndex) => {
+      // "3.1. Powers" on the first line of a block, the clause's words on the lines after: a numbered heading.
+      const below = block[lineIndex + 1]
+      if (lineIndex === 0 && below && isBlockHeading(line.text, below.text)) {
+        const heading = readHeading(line.text, line.line, true)
+        if (heading) {
+          units.push(heading)
+          return
+        }
+      }
       if (MARKDOWN_HEADING.test(line.text)) {
         const markdownHeading = readHeading(line.text, line.line, true)
         if (markdownHeading) units.push(markdownHeading)
@@ -70,7 +79,7 @@ function readHeading(raw: string, line: number, hasNext: boolean): Unit | null {
   if (markdown) return { type: 'heading', line, number, text: rest, level: markdown[1]?.length ?? null }
   if (!hasNext || bulletOf(raw) !== '' || rest === '' || wordCount(rest) > HEADING_WORDS) return null
   if (/[.:;,!?]$/.test(rest) || startsLowercase(rest)) return null
-  const numeric = /^\d+(?:\.\d+)*\.?$/.test(number) || unitPrefix(number) !== ''
+  const numeric = /^(?:[A-Z]\.)?\d+(?:\.\d+)*\.?$/.test(number) || unitPrefix(number) !== ''
   if (number !== '' && !numeric) return null
   if (number === '' && !isTitleCase(rest)) return null
   return { type: 'heading', line, number, text: rest, level: null }
@@ -117,4 +126,12 @@ function tableRows(block: Block): string[][] {
 
 function stripEmphasis(text: string): string {
   return text.replace(/\*\*(.+?)\*\*/g, '$1').replace(/^\*(.+)\*$/, '$1').trim()
+}
+
+/** A short numbered title ("3.1. Powers", "4.2 Procedure") over lines that go on in sentences or items. */
+function isBlockHeading(text: string, next: string): boolean {
+  const { number, rest } = splitClauseNumber(text.trim(), true)
+  if (!/^(?:[A-Z]\.)?\d+(?:\.\d+)*\.?$/.test(number) && unitPrefix(number) === '') return false
+  if (rest === '' || wordCount(rest) > 8 || /[.:;,!?]$/.test(rest) || !/^\p{Lu}/u.test(rest)) return false
+  return !startsLowercase(next.trim())
 }

@@ -64,7 +64,9 @@ export function planWordEdit(operation: WordOperation, clauses: Clause[], scope:
   const opening = texts[0]
   let found = first === '' && opening ? [{ ...opening, match: { start: 0, end: 0 } }] : locate(first, texts, occurrence, scope)
   // 'delegates.' with the sentence's full stop typed inside the quotes: the words without it, when only they are there.
-  if ('reason' in found && found.code === 'words-not-found' && /\w[.,]$/.test(first.trim())) {
+  // Not for a quoted sentence ("The minimum discussion period is 2 weeks."): its full stop is its own.
+  const sentence = /^\p{Lu}/u.test(first.trim()) && first.trim().split(/\s+/).length > 2
+  if ('reason' in found && found.code === 'words-not-found' && /\w[.,]$/.test(first.trim()) && !sentence) {
     const bare = locate(first.trim().slice(0, -1), texts, occurrence, scope)
     if (!('reason' in bare)) found = bare
   }

@@ -1,7 +1,7 @@
-import { stat } from 'node:fs/promises'
 import { lastHash, RECORD_FORMAT, sha256, standingDecision, type Version, versionsOf } from '../../core/history/history.js'
 import { applyMotions } from '../../core/motion/apply-motions.js'
 import { withoutHead } from '../../core/history/head.js'
+import { isFile } from '../../store/files.js'
 import { readHistory } from '../../store/history-file.js'
 import { displayPath, isSlug, protocolPath } from '../../store/layout.js'
 import { MotionNotFound, readRecordedMotion } from '../../store/read-motion-file.js'
@@ -104,9 +104,3 @@ export async function runAdopt(slug: string, paths: string[], options: AdoptOpti
   })
 }
 
-async function isFile(path: string): Promise<boolean> {
-  return stat(path).then(
-    (info) => info.isFile(),
-    () => false
-  )
-}

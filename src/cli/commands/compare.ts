@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readText } from '../../store/files.js'
 import { versionsOf } from '../../core/history/history.js'
 import { compareMotions } from '../../core/motion/compare-motions.js'
 import type { MotionInput } from '../../core/motion/apply-motions.js'
@@ -78,7 +78,7 @@ async function baseText(root: string, slug: string, inputs: MotionInput[]): Prom
   const adopted = versionsOf(history).find((version) => version.motions.some((motion) => inputs.some((input) => input.motion.id === motion.id)))
   if (adopted?.from) return { text: await readVersionText(root, slug, adopted.from), label: `${slug}@${adopted.from}` }
   const path = protocolPath(root, slug)
-  const text = await readFile(path, 'utf8').catch(() => {
+  const text = await readText(path).catch(() => {
     throw new UserError(`the motions change protocol "${slug}", which does not exist (${displayPath(root, path)})`, EXIT_USAGE)
   })
   return { text, label: displayPath(root, path) }

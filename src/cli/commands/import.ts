@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises'
+import { exists, isFolder, readBytes } from '../../store/files.js'
 import { resolve } from 'node:path'
 import { decodeText } from '../../core/import/decode-text.js'
 import { importText } from '../../core/import/import-text.js'
@@ -29,8 +29,8 @@ export async function runImport(file: string, options: ImportCommandOptions, io:
   const shown = displayPath(io.cwd, inputPath)
   let bytes: Uint8Array
   try {
-    if ((await stat(inputPath)).isDirectory()) return refuse(`${shown} is a directory; give a text or Markdown file`, EXIT_USAGE)
-    bytes = await readFile(inputPath)
+    if (await isFolder(inputPath)) return refuse(`${shown} is a directory; give a text or Markdown file`, EXIT_USAGE)
+    bytes = await readBytes(inputPath)
   } catch {
     return refuse(`cannot read ${shown}: no such file`, EXIT_USAGE)
   }
@@ -85,11 +85,3 @@ export async function runImport(file: string, options: ImportCommandOptions, io:
   return EXIT_OK
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path)
-    return true
-  } catch {
-    return false
-  }
-}

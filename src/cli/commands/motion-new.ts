@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises'
+import { exists } from '../../store/files.js'
 import { join } from 'node:path'
 import { motionTemplate } from '../../core/motion/motion-template.js'
 import { slugify } from '../../core/protocol/clause-id.js'
@@ -34,7 +34,7 @@ export async function runMotionNew(slug: string, options: MotionNewOptions, io: 
   const meta = { title: options.title, mover: options.mover, protocol: slug, ...(options.seconder ? { seconder: options.seconder } : {}) }
   // Under the protocol's lock, so that a decision recorded meanwhile, or another motion new, is seen.
   const refused = await withProtocolLock(io, slug, `keeling motion new ${slug} --id ${id}`, async () => {
-    if (!options.force && (await stat(path).then(() => true, () => false))) return `${shown} already exists; choose another --id, or pass --force to replace it`
+    if (!options.force && (await exists(path))) return `${shown} already exists; choose another --id, or pass --force to replace it`
     const { history } = await readHistory(io.cwd, slug)
     const decided = decisionsOn(history, id).at(-1)
     // The history holds this file's hash as the words decided on: replacing it would make the record unreadable.

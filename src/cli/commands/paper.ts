@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises'
+import { exists as isThere, readText } from '../../store/files.js'
 import { resolve } from 'node:path'
 import { buildPaper, PaperProblem } from '../../core/paper/build-paper.js'
 import { readPaperMeta } from '../../core/paper/paper-meta.js'
@@ -52,7 +52,7 @@ export async function runPaper(slug: string | undefined, options: PaperOptions, 
   await guardOutput(options.output, io, guard)
   requireFileForDocx(options.format, options.output, 'paper.docx')
 
-  const metaText = await readFile(resolve(io.cwd, metaPath), 'utf8').catch((error: NodeJS.ErrnoException) => {
+  const metaText = await readText(resolve(io.cwd, metaPath)).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') throw new UserError(`cannot read ${metaPath}: no such file; start one with keeling paper ${slug} --init ${metaPath}`, EXIT_USAGE)
     throw new UserError(`cannot read ${metaPath}: ${error.code === 'EISDIR' ? 'it is a directory; give the PAPER.yml file in it' : error.message}`, EXIT_USAGE)
   })
@@ -127,10 +127,7 @@ async function initPaper(slug: string | undefined, file: string, io: Io): Promis
     else note = `; ${slug} has no versions yet: record its text first with keeling adopt ${slug} --version LABEL --date YYYY-MM-DD --by BODY`
   }
   const target = await checkOutputTarget(io.cwd, file, [], false)
-  const exists = await stat(target).then(
-    () => true,
-    () => false
-  )
+  const exists = await isThere(target)
   if (exists) throw new UserError(`${displayPath(io.cwd, target)} already exists; give another file name, e.g. keeling paper --init papers/council-YYYY-MM-DD.yml`, EXIT_USAGE)
   await writeFileAtomic(target, paperTemplate({ ...(slug ? { slug } : {}), ...(title ? { title } : {}), range }))
   io.stderr(

@@ -1,6 +1,6 @@
 import { type History, lastHash, versionsOf } from '../../core/history/history.js'
 import { readHistory } from '../../store/history-file.js'
-import { access } from 'node:fs/promises'
+import { exists } from '../../store/files.js'
 import { protocolPath } from '../../store/layout.js'
 import { EXIT_OK, EXIT_USAGE, UserError, type Io } from '../io.js'
 
@@ -33,13 +33,6 @@ export async function runVersions(slug: string, options: { json?: boolean }, io:
   // The hash of the last record, to publish with the minutes: `keeling verify --head` checks the history against it.
   io.stdout(`\nhistory head ${lastHash(history)} (${history.records.length} records)\n`)
   return EXIT_OK
-}
-
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false
-  )
 }
 
 /** A history with records that cannot be read: say so before printing the rest, which leaves them out. */

@@ -79,14 +79,26 @@ describe('decide and adopt', () => {
   it('decide refuses a bad date, an unknown outcome and a negative vote, writing nothing', async () => {
     const dir = await project()
     const before = hash(join(dir, 'history', 'rules.yml'))
-    const result = await runCli(['decide', 'amendments/rules/m1.md', '--body', 'Council', '--date', '2020-02-30', '--outcome', 'passed', '--for', '-2'], dir)
+    const result = await runCli(['decide', 'amendments/rules/m1.md', '--body', 'Council', '--date', '2020-02-30', '--outcome', 'tabled', '--for', '-2'], dir)
     expect(result.code).toBe(1)
     expect(result.stderr).toBe(
-      'keeling decide: --date "2020-02-30" is not a date; write it as YYYY-MM-DD, e.g. 2017-04-25\n' +
-        'keeling decide: --outcome "passed" is not an outcome; use one of carried, lost, withdrawn, deferred, referred, superseded\n' +
+      'keeling decide: --date "2020-02-30" is not a date; write it as YYYY-MM-DD (2017-04-25) or as minutes do (25 April 2017); 05/06/2017 reads two ways\n' +
+        'keeling decide: --outcome "tabled" is not an outcome; use one of carried, lost, withdrawn, deferred, referred, superseded (or as minutes say it: passed, agreed, fell, defeated …)\n' +
         'keeling decide: --for "-2" is not a number of votes; give a whole number, 0 or more\n'
     )
     expect(hash(join(dir, 'history', 'rules.yml'))).toBe(before)
+    const ambiguous = await runCli(['decide', 'amendments/rules/m1.md', '--body', 'Council', '--date', '05/06/2020', '--outcome', 'carried'], dir)
+    expect(ambiguous.code).toBe(1)
+  })
+
+  it('decide and adopt take a date and an outcome as minutes write them, and record them in one spelling', async () => {
+    const dir = await project()
+    const decided = await runCli(['decide', 'amendments/rules/m1.md', '--body', 'Council', '--date', '12 March 2020', '--outcome', 'Passed'], dir)
+    expect(decided).toMatchObject({ code: 0, stderr: 'recorded in history/rules.yml: m1 carried by Council on 2020-03-12\n' })
+    expect((await runCli(['decide', 'amendments/rules/m2.md', '--body', 'Council', '--date', 'Thursday 12th March 2020', '--outcome', 'fell'], dir)).stderr).toContain('m2 lost by Council on 2020-03-12')
+    const adopted = await runCli(['adopt', 'rules', '--version', 'v2', '--date', '12 March 2020', '--by', 'Council', 'amendments/rules/m1.md'], dir)
+    expect(adopted.stderr).toContain('adopted rules@v2 (2020-03-12, Council)')
+    expect(readFileSync(join(dir, 'history', 'rules.yml'), 'utf8')).toContain('outcome: carried\n')
   })
 
   it('a motion drafted against the last version (base:) is adopted; against an older one, refused', async () => {

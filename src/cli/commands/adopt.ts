@@ -1,6 +1,7 @@
 import { lastHash, RECORD_FORMAT, sha256, standingDecision, type Version, versionsOf } from '../../core/history/history.js'
 import { applyMotions } from '../../core/motion/apply-motions.js'
 import { withoutHead } from '../../core/history/head.js'
+import { readDate } from '../../core/dates.js'
 import { isFile } from '../../store/files.js'
 import { readHistory } from '../../store/history-file.js'
 import { displayPath, isSlug, protocolPath } from '../../store/layout.js'
@@ -36,6 +37,8 @@ export async function runAdopt(slug: string, paths: string[], options: AdoptOpti
     ...(options.by.trim() === '' ? ['--by is empty; name the body that adopted the version, e.g. --by "Council"'] : [])
   ]
   if (early.length > 0) return refuse(early)
+  // Recorded as YYYY-MM-DD however it was written.
+  const date = readDate(options.date) ?? options.date
   const file = protocolPath(io.cwd, slug)
   if (!isSlug(slug) || !(await isFile(file))) throw new UserError(`no protocol "${slug}" (${displayPath(io.cwd, file)})`, EXIT_USAGE)
   const inputs = await Promise.all(
@@ -54,7 +57,7 @@ export async function runAdopt(slug: string, paths: string[], options: AdoptOpti
     const last = versions.at(-1)
     const reasons: string[] = []
     if (versions.some((version) => version.label === options.version)) reasons.push(`version ${options.version} already exists; choose another label`)
-    if (last && options.date < last.date) reasons.push(`--date ${options.date} is before the last version, ${last.label} of ${last.date}`)
+    if (last && date < last.date) reasons.push(`--date ${date} is before the last version, ${last.label} of ${last.date}`)
     if (!last && inputs.length > 0) {
       reasons.push(`${slug} has no versions yet: first record the text the motions change, with no motions: keeling adopt ${slug} --version LABEL --date D --by BODY`)
     }
@@ -83,7 +86,7 @@ export async function runAdopt(slug: string, paths: string[], options: AdoptOpti
     const version: Version = {
       record: 'version',
       label: options.version,
-      date: options.date,
+      date,
       by: options.by,
       from: last?.label ?? '',
       motions: inputs.map((input) => ({ id: input.motion.id, sha256: sha256(input.text) })),
@@ -99,7 +102,7 @@ export async function runAdopt(slug: string, paths: string[], options: AdoptOpti
     })
     reportMigration(io, slug, written)
     const motions = inputs.length > 0 ? ` with ${inputs.map((input) => input.motion.id).join(', ')}` : ' as it stands'
-    io.stderr(`adopted ${slug}@${options.version} (${options.date}, ${options.by})${motions}; sha256 ${version.sha256.slice(0, 12)}\n`)
+    io.stderr(`adopted ${slug}@${options.version} (${date}, ${options.by})${motions}; sha256 ${version.sha256.slice(0, 12)}\n`)
     return EXIT_OK
   })
 }

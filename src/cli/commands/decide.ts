@@ -1,3 +1,4 @@
+import { readDate } from '../../core/dates.js'
 import { type Decision, lastHash, RECORD_FORMAT, type Outcome, OUTCOMES, sha256 } from '../../core/history/history.js'
 import { basename, dirname } from 'node:path'
 import { historyPath, readHistory } from '../../store/history-file.js'
@@ -29,7 +30,7 @@ export interface DecideOptions {
 export async function runDecide(path: string, options: DecideOptions, io: Io): Promise<number> {
   const refusals = [
     ...dateProblems('--date', options.date),
-    ...((OUTCOMES as readonly string[]).includes(options.outcome) ? [] : [`--outcome "${options.outcome}" is not an outcome; use one of ${OUTCOMES.join(', ')}`]),
+    ...(readOutcome(options.outcome) ? [] : [`--outcome "${options.outcome}" is not an outcome; use one of ${OUTCOMES.join(', ')} (or as minutes say it: passed, agreed, fell, defeated …)`]),
     ...(['for', 'against', 'abstain'] as const).flatMap((key) => {
       const value = options[key]
       return value === undefined || /^\d+$/.test(value) ? [] : [`--${key} "${value}" is not a number of votes; give a whole number, 0 or more`]
@@ -65,10 +66,10 @@ export async function runDecide(path: string, options: DecideOptions, io: Io): P
       record: 'decision',
       motion: input.motion.id,
       motionSha256: sha256(input.text),
-      outcome: options.outcome as Outcome,
+      outcome: readOutcome(options.outcome) as Outcome,
       body: options.body,
       meeting: options.meeting ?? '',
-      date: options.date,
+      date: readDate(options.date) ?? options.date,
       for: options.for ?? '',
       against: options.against ?? '',
       abstain: options.abstain ?? '',
@@ -103,10 +104,23 @@ export function describeDecision(decision: Decision): string {
   return `${decision.motion} ${decision.outcome} by ${decision.body}${meeting} on ${decision.date}${votes.length > 0 ? ` (${votes.join(', ')})` : ''}`
 }
 
-/** Why a date is not a real YYYY-MM-DD date, if it is not. */
+/** Why a date is not a real date, if it is not (YYYY-MM-DD, or as minutes write it: 12 March 2025). */
 export function dateProblems(option: string, date: string): string[] {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
-  const time = Date.parse(`${date}T00:00:00Z`)
-  const real = match !== null && !Number.isNaN(time) && new Date(time).toISOString().startsWith(date)
-  return real ? [] : [`${option} "${date}" is not a date; write it as YYYY-MM-DD, e.g. 2017-04-25`]
+  return readDate(date) ? [] : [`${option} "${date}" is not a date; write it as YYYY-MM-DD (2017-04-25) or as minutes do (25 April 2017); 05/06/2017 reads two ways`]
+}
+
+/**
+ * The outcomes as minutes word them, each recorded as keeling's one word:
+ * passed, agreed, approved, adopted → carried; fell, defeated, rejected,
+ * not carried → lost.
+ */
+const OUTCOME_WORDS: Record<string, Outcome> = {
+  carried: 'carried', passed: 'carried', agreed: 'carried', approved: 'carried', adopted: 'carried', 'carried unanimously': 'carried', resolved: 'carried',
+  lost: 'lost', fell: 'lost', failed: 'lost', defeated: 'lost', rejected: 'lost', 'not carried': 'lost', 'not agreed': 'lost', negatived: 'lost',
+  withdrawn: 'withdrawn', deferred: 'deferred', postponed: 'deferred', adjourned: 'deferred', referred: 'referred', 'referred back': 'referred', superseded: 'superseded'
+}
+
+/** An outcome as written, in keeling's word, or undefined when it is none. */
+export function readOutcome(word: string): Outcome | undefined {
+  return OUTCOME_WORDS[word.trim().toLowerCase().replace(/\s+/g, ' ')]
 }

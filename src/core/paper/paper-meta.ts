@@ -1,3 +1,4 @@
+import { readDate } from '../dates.js'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml'
 import { problem } from '../problem.js'
 import type { VFileMessage } from 'vfile-message'
@@ -152,7 +153,7 @@ export function readPaperMeta(text: string): { meta: PaperMeta } | { problems: V
   }
 
   const given = text1('date')
-  const date = given ? meetingDate(given) : ''
+  const date = given ? readDate(given) : ''
   if (date === null) wrong('date')
   const decision = text1('for-decision').toLowerCase()
   if (decision && !['yes', 'no', 'true', 'false'].includes(decision)) wrong('for-decision')
@@ -226,27 +227,6 @@ export function readPaperMeta(text: string): { meta: PaperMeta } | { problems: V
 function scalarText(node: Node | null | undefined): string | null {
   if (!isScalar(node)) return null
   return String(node.value ?? '').trim()
-}
-
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
-
-/**
- * A meeting date as YYYY-MM-DD: given so, or as a clerk writes it — "16 May
- * 2017", "Tuesday 16th May 2017", "16 Sept 2017". Null when it is neither or
- * no such day; 05/06/2017 is refused, as it reads two ways.
- */
-function meetingDate(value: string): string | null {
-  const written = /^(?:[A-Za-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,})\.?,?\s+(\d{4})$/.exec(value)
-  let iso = value
-  if (written) {
-    const [, day = '', name = '', year = ''] = written
-    const month = MONTHS.findIndex((month) => month.startsWith(name.toLowerCase()))
-    if (month < 0) return null
-    iso = `${year}-${String(month + 1).padStart(2, '0')}-${day.padStart(2, '0')}`
-  }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null
-  const date = new Date(`${iso}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : null
 }
 
 /** The named fields of a small map (a risk, the contact): every one given unless optional, none unknown. */

@@ -1,0 +1,23 @@
+/** The month names a clerk writes, for reading dates. */
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+
+/**
+ * A date as YYYY-MM-DD: given so, or as a clerk writes it — "16 May 2017",
+ * "Tuesday 16th May 2017", "16 Sept 2017". Null when it is neither or no such
+ * day; 05/06/2017 is refused, as it reads two ways. One reader for every
+ * date keeling is given: decide, adopt and PAPER.yml.
+ */
+export function readDate(value: string): string | null {
+  const text = value.trim()
+  const written = /^(?:[A-Za-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,})\.?,?\s+(\d{4})$/.exec(text)
+  let iso = text
+  if (written) {
+    const [, day = '', name = '', year = ''] = written
+    const month = MONTHS.findIndex((month) => month.startsWith(name.toLowerCase()))
+    if (month < 0) return null
+    iso = `${year}-${String(month + 1).padStart(2, '0')}-${day.padStart(2, '0')}`
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null
+  const date = new Date(`${iso}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : null
+}

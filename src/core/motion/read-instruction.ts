@@ -1,3 +1,4 @@
+import { editDistance } from '../edit-distance.js'
 import type { Cited, ClausePath } from './citation.js'
 import { type Token, tokenize } from './instruction-tokens.js'
 import { type Captures, formWords, matchAll, matchPrefixes, type MatchContext, spell } from './match-phrasing.js'
@@ -343,19 +344,6 @@ function failure(text: string, tokens: Token[]): ReadFailure {
 
 const KNOWN_WORDS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'last', 'occurrence', 'instance', 'where', 'it', 'occurs', 'appears', ...[...WORD_FORMS, ...CLAUSE_FORMS].flatMap((form) => [...formWords(form.pattern)]), ...SCOPE_LEADS.flatMap((lead) => [...formWords(lead)])])
 
-function editDistance(a: string[], b: string[]): number {
-  const row = Array.from({ length: b.length + 1 }, (_, index) => index)
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0] ?? 0
-    row[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j] ?? 0
-      row[j] = Math.min(above + 1, (row[j - 1] ?? 0) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1))
-      diagonal = above
-    }
-  }
-  return row[b.length] ?? 0
-}
 
 /** Two quoted texts read as one: "standing committee" and "," → "standing committee,"; "the" and "Council" → "the Council". */
 function joinWords(first: string, second: string): string {

@@ -1,4 +1,5 @@
 import { readDate } from '../dates.js'
+import { editDistance } from '../edit-distance.js'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml'
 import { problem } from '../problem.js'
 import type { VFileMessage } from 'vfile-message'
@@ -271,18 +272,4 @@ function nearest(word: string, names: string[]): string | undefined {
     }
   }
   return best
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, index) => index)
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0] ?? 0
-    row[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j] ?? 0
-      row[j] = Math.min(current + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1))
-      previous = current
-    }
-  }
-  return row[b.length] ?? 0
 }

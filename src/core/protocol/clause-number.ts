@@ -1,3 +1,5 @@
+import { romanValue } from './number-steps.js'
+
 /**
  * The numbering schemes councils use, read from the start of a clause's text:
  * `1.`, `3.9`, `21.2.1`, `(1)`, `(2A)`, `a.`, `(a)`, `b)`, `(iv)`, `IV.`. A bare integer
@@ -67,17 +69,4 @@ export function isNextNumber(previous: string, next: string): boolean {
 export function isFirstNumber(number: string): boolean {
   const key = numberKey(number)
   return /(?:^|\.)1$/.test(key) || /^[aA]$/.test(key) || /^[iI]$/.test(key)
-}
-
-function romanValue(text: string): number | null {
-  if (!/^[ivxlc]+$/i.test(text)) return null
-  const values: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 }
-  let total = 0
-  const lower = text.toLowerCase()
-  for (let i = 0; i < lower.length; i++) {
-    const value = values[lower[i] ?? ''] ?? 0
-    const next = values[lower[i + 1] ?? ''] ?? 0
-    total += value < next ? -value : value
-  }
-  return total
 }

@@ -1,3 +1,4 @@
+import { editDistance } from '../edit-distance.js'
 import { numberKey } from './clause-number.js'
 import { clauseOpening, normalizeWords } from './clause-opening.js'
 import type { Clause, Protocol } from './types.js'
@@ -52,16 +53,5 @@ function nearby(protocol: Protocol, wanted: string): Clause[] {
     .map(({ clause }) => clause)
 }
 
-/** Levenshtein distance, for did-you-mean suggestions. */
-export function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost)
-    }
-    previous = current
-  }
-  return previous[b.length] ?? 0
-}
+/** Edit distance between two strings (kept under its old name for the callers here). */
+export const distance = (a: string, b: string): number => editDistance(a, b)

@@ -1,4 +1,5 @@
 import { numberKey, unitPrefix } from './clause-number.js'
+import { romanValue } from './number-steps.js'
 
 /**
  * The number after `previous`, written the way `like` is written: 3.6 → 3.7,
@@ -62,16 +63,9 @@ function format(key: string, like: string): string {
   return `${unit}${open}${key}${close}`
 }
 
+/** A roman numeral of the letters clause numbers use (i, v, x, l, c), or null. */
 function romanToNumber(text: string): number | null {
-  if (!/^[ivxlc]+$/i.test(text)) return null
-  const values: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 }
-  const lower = text.toLowerCase()
-  let total = 0
-  for (let i = 0; i < lower.length; i++) {
-    const value = values[lower[i] ?? ''] ?? 0
-    total += value < (values[lower[i + 1] ?? ''] ?? 0) ? -value : value
-  }
-  return total
+  return /^[ivxlc]+$/i.test(text) ? romanValue(text) : null
 }
 
 function numberToRoman(value: number, upper: boolean): string {

@@ -84,3 +84,12 @@ describe('the registers, on a council text', () => {
     expect(refused(ORDERS, 'Standing Order 3(a) omit "Three"')[0]).toContain('There is no Standing Order 3(a)')
   })
 })
+
+describe('sentences by their place', () => {
+  it('delete the last sentence of a paragraph; replace the first', () => {
+    expect(applied(RULES, '1. Delete the last sentence of paragraph 2.3.')).toContain('<a id="c2-3"></a>2.3 Officers will reply to members promptly. Members will reply to officers promptly.\n\n<a id="c2-4"></a>')
+    expect(line(applied(RULES, '1. Delete the first sentence of paragraph 2.3.'), '2.3')).toBe('2.3 Members will reply to officers promptly.')
+    expect(line(applied(RULES, '1. Replace the second sentence of paragraph 2.3 with "Members reply within a week."'), '2.3')).toBe('2.3 Officers will reply to members promptly. Members reply within a week.')
+    expect(refused(ORDERS, 'Delete the last sentence of Standing Order 2(a).')[0]).toContain('would leave it empty')
+  })
+})

@@ -101,8 +101,8 @@ describe('word operations refused', () => {
   })
 
   it('an instruction in no known form: refused, quoting it and naming the nearest form, in one line', () => {
-    const [problem] = refused(RULES, '1. Strike the second sentence of 2.3.')
-    expect(problem).toMatch(/^6:4 unknown-instruction: Instruction 1 \(“Strike the second sentence of 2\.3\.”\): this is in no known form: did you mean: strike out .*\?$/)
+    const [problem] = refused(RULES, '1. Strike the words of 2.3 through.')
+    expect(problem).toMatch(/^6:4 unknown-instruction: Instruction 1 \(“Strike the words of 2\.3 through\.”\): this is in no known form: "through" is not a word keeling reads in an instruction; did you mean: strike out .*\?$/)
     const [wrongVerb] = refused(RULES, '1. In paragraph 2.1, expunge "with respect".')
     expect(wrongVerb).toMatch(/this is in no known form: "expunge" is not a word keeling reads in an instruction; did you mean: .*"X".*\?$/)
   })

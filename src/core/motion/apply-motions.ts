@@ -371,7 +371,7 @@ function applyAmendments(inputs: MotionInput[]): { inputs: MotionInput[] } | { p
 
 function amendText(amendment: MotionInput, target: MotionInput, instruction: Instruction): { text: string } | MotionProblem {
   const operation = instruction.operation
-  if (!('scope' in operation)) return { text: target.text }
+  if (!('scope' in operation) || operation.type === 'change-sentence') return { text: target.text }
   const bom = bomLength(target.text)
   const bodyStart = target.text.startsWith('---', bom) ? target.text.indexOf('\n---', bom + 3) + 4 : bom
   const pseudo = parseProtocol(`<a id="${target.motion.id}"></a>${target.text.slice(bodyStart)}`).all[0]

@@ -17,6 +17,8 @@ export interface Captures {
   unquoted?: boolean
   /** Whether the form renames ("renaming X to Y"): every occurrence, unless one is named. */
   renames?: boolean
+  /** An ordinal word the form said ("the second sentence"), as a number; -1 for "last". */
+  ordinal?: number
   quotes: Record<string, string>
   occurrences: Record<string, Occurrence>
   cites: Record<string, Cited>
@@ -84,7 +86,10 @@ export function* match(element: Element, tokens: Token[], start: number, capture
   switch (element.t) {
     case 'word': {
       const token = tokens[start]
-      if (token?.kind === 'word' && token.text === element.word) yield { end: start + 1, captures: /^renam/.test(element.word) ? { ...captures, renames: true } : captures }
+      if (token?.kind === 'word' && token.text === element.word) {
+        const said = ORDINALS[element.word]
+        yield { end: start + 1, captures: /^renam/.test(element.word) ? { ...captures, renames: true } : said !== undefined ? { ...captures, ordinal: said } : captures }
+      }
       return
     }
     case 'seq':

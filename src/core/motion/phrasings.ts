@@ -41,7 +41,7 @@ export const GROUPS: Record<string, string> = {
 export interface Form {
   pattern: string
   /** What the form does, by the operation vocabulary of types.ts (and `no-op` for "renumber accordingly"). */
-  reads: 'replace-words' | 'delete-words' | 'insert-words' | 'insert-words-at' | 'delete-range' | 'delete-clause' | 'replace-clause' | 'insert-clauses' | 'move-clause' | 'renumber-clause' | 'no-op'
+  reads: 'change-sentence' | 'replace-words' | 'delete-words' | 'insert-words' | 'insert-words-at' | 'delete-range' | 'delete-clause' | 'replace-clause' | 'insert-clauses' | 'move-clause' | 'renumber-clause' | 'no-op'
   example: string
   register: 'uk-council' | 'legislation' | 'roberts' | 'plain' | 'keeling'
   /** Where new words or clauses go, for the forms that insert: after or before the words or clause, at the end or start. */
@@ -79,6 +79,10 @@ export const WORD_FORMS: Form[] = [
   { pattern: '@omit [@words] Q:words (after | following) [@words] Q:anchor', reads: 'replace-words', where: 'after', example: 'omit "," after "X"', register: 'legislation' },
   { pattern: '@omit [@words] Q:words (before | preceding) [@words] Q:anchor', reads: 'replace-words', where: 'before', example: 'omit "," before "X"', register: 'legislation' },
   { pattern: '@omit @all (after | following | that follow | which follow | that follows) [@words] Q:after [and] [@put [@words] Q:insert [@instead]]', reads: 'delete-range', example: 'delete all after "X"', register: 'uk-council' },
+  // Sentences by their place: "delete the last sentence of Clause 4.4", "replace the second sentence with “…”".
+  { pattern: '@omit the (first | second | third | fourth | fifth | last | final) sentence [(of | in) C:scope] [entirely]', reads: 'change-sentence', example: 'delete the last sentence of clause 4.4', register: 'plain' },
+  { pattern: '(replace | substitute | change) the (first | second | third | fourth | fifth | last | final) sentence [(of | in) C:scope] (with | by | to) [the following | the words | the sentence] Q:insert', reads: 'change-sentence', example: 'replace the second sentence of clause 3.1 with "…"', register: 'plain' },
+  { pattern: 'for the (first | second | third | fourth | fifth | last | final) sentence [(of | in) C:scope] substitute [the following] Q:insert', reads: 'change-sentence', example: 'for the first sentence substitute "…"', register: 'legislation' },
   // Leave words out.
   { pattern: '@omit [@words] W:words [E:words] [(in | from | of) C:scope]', reads: 'delete-words', example: 'leave out "X"', register: 'uk-council' },
   { pattern: '@omit [the] (sentence | paragraph | words | text | clause) [C:ignored] (which reads | that reads | reading | which says | that says) [@words] W:words [(in | from | of) C:scope]', reads: 'delete-words', example: 'delete the sentence which reads "X"', register: 'roberts' },

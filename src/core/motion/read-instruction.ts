@@ -235,6 +235,10 @@ function wordOperation(form: Form, captures: Captures, given: Scope): Operation 
       const insert = quote('insert')
       return insert !== undefined ? { type: 'insert-words-at', scope, where: form.where === 'start' ? 'start' : 'end', insert } : null
     }
+    case 'change-sentence': {
+      const which = captures.ordinal ?? 1
+      return { type: 'change-sentence', scope, sentence: which, insert: quote('insert') ?? null }
+    }
     case 'delete-range': {
       const after = quote('after')
       const insert = quote('insert')

@@ -52,6 +52,8 @@ export type Operation =
   | { type: 'insert-clauses'; place: Place; clauses: string[] }
   | { type: 'replace-clause'; clause: ClauseRef; clauses: string[] }
   | { type: 'move-clause'; clause: ClauseRef; after: ClauseRef; before?: boolean }
+  /** "Delete the last sentence of clause 4.4", "replace the second sentence of 3.1 with “…”": a sentence by its place (1-based, -1 last). */
+  | { type: 'change-sentence'; scope: Scope; sentence: number; insert: string | null }
   /** "Renumber paragraph 9.2 as 9.1": the clause takes the number given; those after it follow. */
   | { type: 'renumber-clause'; clause: ClauseRef; number: string }
 

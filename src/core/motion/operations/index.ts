@@ -1,5 +1,6 @@
 import type { MotionProblem } from '../apply-motions.js'
 import type { Operation } from '../types.js'
+import { changeSentence } from './change-sentence.js'
 import { changeWords } from './change-words.js'
 import { deleteClause } from './delete-clause.js'
 import { insertClauses } from './insert-clauses.js'
@@ -29,5 +30,7 @@ export function planOperation(operation: Operation, context: PlanContext): Plann
       return moveClause(operation, context)
     case 'renumber-clause':
       return renumberClause(operation, context)
+    case 'change-sentence':
+      return changeSentence(operation, context)
   }
 }

@@ -38,6 +38,15 @@ describe('import refuses, exit 1, and writes nothing', () => {
     expect(filesIn(dir)).toEqual(['letter.txt'])
   })
 
+  it('a resolution to be amended ("I move that …", "Resolved, That …") is imported as its paragraphs', async () => {
+    const dir = tempProject()
+    writeFileSync(join(dir, 'motion.txt'), 'Resolved, That the club hold a car wash next Saturday at the Ace Grocery Store parking lot.\n')
+    const result = await runCli(['import', 'motion.txt', '--as', 'car-wash'], dir)
+    expect(result).toMatchObject({ code: 0, stderr: 'wrote protocols/car-wash.md: 1 clause\n' })
+    const shown = await runCli(['show', 'car-wash', '--format', 'text'], dir)
+    expect(shown.stdout).toContain('Resolved, That the club hold a car wash next Saturday at the Ace Grocery Store parking lot.')
+  })
+
   it('an existing protocol, unless --force', async () => {
     const dir = tempProject()
     mkdirSync(join(dir, 'protocols'))

@@ -39,13 +39,6 @@ export function corpusProtocol(file: string): string {
   const body = raw.replace(/^(?:#[^\n]*\n)+\s*/, '')
   const slug = file.replace(/^texts\//, '').replace(/\.txt$/, '').replace(/[^a-z0-9]+/gi, '-').toLowerCase().replace(/^-|-$/g, '')
   const result = importText(body, { slug, inserted: [] })
-  if ('failure' in result && result.failure.code === 'no-clauses') {
-    // A main motion, not a governing document (Robert's Rules' examples amend a motion as moved): each paragraph is a clause.
-    const paragraphs = body.split(/\n\s*\n/).map((paragraph) => paragraph.replace(/\s+/g, ' ').trim()).filter(Boolean)
-    const protocol = `---\ntitle: ${slug}\nslug: ${slug}\n---\n\n${paragraphs.map((paragraph, index) => `<a id="p${index + 1}"></a>${paragraph}`).join('\n\n')}\n`
-    imported.set(file, protocol)
-    return protocol
-  }
   if ('failure' in result) {
     const error = new Error(`import of ${file} failed: ${result.failure.reason}`)
     imported.set(file, error)

@@ -81,7 +81,7 @@ export async function runImport(file: string, options: ImportCommandOptions, io:
   })
   if (late) return refuse(late)
   const clauses = parseProtocol(result.markdown).all.length
-  io.stderr(`wrote ${targetShown}: ${clauses} clauses\n`)
+  io.stderr(`wrote ${targetShown}: ${clauses} clause${clauses === 1 ? '' : 's'}\n`)
   return EXIT_OK
 }
 

@@ -61,7 +61,9 @@ export function importText(text: string, options: ImportOptions): ImportResult {
   const furniture = removePageFurniture(blocks)
   notes.push(...furniture.notes)
   const clauses = buildClauses(readUnits(furniture.blocks))
-  if (!clauses.some((clause) => clause.number !== '' || clause.kind === 'heading')) {
+  // A motion or resolution to be amended ("Resolved, That …", "I move that …", "Whereas …") is its paragraphs, unnumbered.
+  const resolution = /^\s*(?:resolved\b|be it resolved\b|that\b|whereas\b|i move\b|we move\b|moved\b|motion\b)/i.test(clauses[0]?.text ?? '') && clauses.length <= 20
+  if (!resolution && !clauses.some((clause) => clause.number !== '' || clause.kind === 'heading')) {
     const reason = 'No clauses found: expected numbered paragraphs ("1.1 The purpose …") or headings ("1. Introduction")'
     return { failure: { reason, code: 'no-clauses' } }
   }

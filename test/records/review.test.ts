@@ -100,6 +100,26 @@ describe('verify sees what the hash does not cover, and every decided motion', (
   })
 })
 
+describe('check reads a motion as apply and adopt do', () => {
+  it('a motion drafted against the current version (base:) checks clean', async () => {
+    const dir = await rulesProject()
+    motion(dir, 'based', '1. In paragraph 3.2, at the end insert "They do not take sides."')
+    const path = join(dir, 'amendments', 'rules', 'based.md')
+    writeFileSync(path, readFileSync(path, 'utf8').replace('mover: Cllr based', 'mover: Cllr based\nbase: v1'))
+    const checked = await runCli(['check', 'amendments/rules/based.md'], dir)
+    expect(checked.code, checked.stdout).toBe(0)
+    expect((await runCli(['apply', '--dry-run', 'amendments/rules/based.md'], dir)).code).toBe(0)
+  })
+
+  it('a clause cannot be moved to follow itself', async () => {
+    const dir = await rulesProject()
+    motion(dir, 'self', '1. Move paragraph 3.2 to follow paragraph 3.2.')
+    const result = await runCli(['apply', 'amendments/rules/self.md'], dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('paragraph 3.2 cannot be moved to follow itself')
+  })
+})
+
 describe('the other findings of the review', () => {
   it('apply refuses a motion whose protocol: is not its folder, writing nothing', async () => {
     const dir = await rulesProject()

@@ -1,6 +1,9 @@
 import { dirname, join } from 'node:path'
 import type { VFileMessage } from 'vfile-message'
 import { checkMotion } from '../../core/motion/check-motion.js'
+import { withoutHead } from '../../core/history/head.js'
+import { sha256, versionsOf } from '../../core/history/history.js'
+import { readHistory } from '../../store/history-file.js'
 import { checkProtocol } from '../../core/protocol/check-protocol.js'
 import { parseProtocol } from '../../core/protocol/parse-protocol.js'
 import { displayPath, looksLikePath } from '../../store/layout.js'
@@ -103,7 +106,11 @@ async function checkMotionFile(path: string, io: Io): Promise<{ file: string; me
   const amended = input.motion.amends
     ? await readMotionFile(io.cwd, join(dirname(input.path), `${input.motion.amends}.md`)).catch(() => null)
     : null
-  return { file: input.name, ...checkMotion(input, protocol?.text ?? null, amended) }
+  // As apply and adopt read it: a motion drafted against the last version (`base:`) checks against the text that is it.
+  const { history } = await readHistory(io.cwd, input.motion.protocol)
+  const last = versionsOf(history).at(-1)
+  const version = protocol && last && sha256(withoutHead(protocol.text)) === last.sha256 ? last.label : ''
+  return { file: input.name, ...checkMotion(input, protocol?.text ?? null, amended, version) }
 }
 
 function plural(count: number, word: string): string {

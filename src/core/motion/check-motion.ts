@@ -21,9 +21,10 @@ export interface MotionCheck {
  * @param input the motion
  * @param protocolText its protocol's current text, or null when there is no such protocol
  * @param amended the motion it amends, when it is one and that motion was found
+ * @param version the recorded version the protocol's text is, if it is one (a motion's `base:` may name it)
  * @returns the problems found in the motion file, and whether it is already applied
  */
-export function checkMotion(input: MotionInput, protocolText: string | null, amended: MotionInput | null): MotionCheck {
+export function checkMotion(input: MotionInput, protocolText: string | null, amended: MotionInput | null, version = ''): MotionCheck {
   const messages = input.motion.messages.filter((message) => !message.fatal)
   if (protocolText === null) {
     const reason = `Motion changes protocol \`${input.motion.protocol}\`, which does not exist (protocols/${input.motion.protocol}.md); set \`protocol:\` or move the file to amendments/<slug>/`
@@ -40,7 +41,7 @@ export function checkMotion(input: MotionInput, protocolText: string | null, ame
     const reason = `Motion amends \`${input.motion.amends}\`, which is not a motion beside it (${input.motion.amends}.md)`
     return { messages: [...messages, problem(reason, { line: 1, column: 1 }, 'unknown-motion')], applied: false }
   }
-  const result = applyMotions(protocolText, amended ? [amended, input] : [input])
+  const result = applyMotions(protocolText, amended ? [amended, input] : [input], { version })
   if ('problems' in result) messages.push(...result.problems.filter((found) => found.name === input.name).map((found) => found.message))
   return { messages: messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), applied: false }
 }

@@ -93,3 +93,79 @@ describe('sentences by their place', () => {
     expect(refused(ORDERS, 'Delete the last sentence of Standing Order 2(a).')[0]).toContain('would leave it empty')
   })
 })
+
+/** A council's orders with a Part over them, a gap in the numbers of a list, and items under a regulation's paragraphs. */
+const PARTS = `---
+title: Orders
+slug: parts
+---
+
+# <a id="part-1"></a>PART 1 General
+
+## <a id="so1"></a>Standing Order 1 Executive
+
+<a id="so1-a"></a>(a) The Executive shall meet monthly.
+
+## <a id="so3"></a>Standing Order 3 Conduct
+
+<a id="so3-x"></a>The chairman shall:
+
+(i) keep order;
+
+(j) co-operate with the officers and councillors.
+
+## <a id="reg"></a>Regulation 5 Penalties
+
+<a id="reg-1"></a>(1) A person commits an offence who:
+
+(a) fails to comply; or
+
+(b) obstructs an officer.
+
+<a id="reg-3"></a>(3) The penalty is:
+
+(j) a fine at level 3; or
+
+(k) a fine at level 4.
+
+## <a id="members"></a>Standing Order 4 Members
+
+<a id="members-list"></a>Members shall:
+
+- attend meetings;
+- declare interests;
+- respect officers.
+`
+
+describe('a blind trial\'s must-never-happen cases', () => {
+  it('renumbering an item gives it the number asked for', () => {
+    expect(applied(PARTS, 'Renumber standing order 3(j) as 3(k).')).toContain('\n(k) co-operate with the officers and councillors.')
+  })
+
+  it('a sub-paragraph under a cited paragraph is looked for there only: the (k) of another paragraph is never taken', () => {
+    const [problem = ''] = refused(PARTS, 'In regulation 5(1), omit sub-paragraph (k).')
+    expect(problem).toContain('unknown-clause')
+    expect(applied(PARTS, 'In regulation 5(3), omit sub-paragraph (k).')).not.toContain('(k) a fine at level 4.')
+  })
+
+  it('(1) is never item (i)', () => {
+    expect(refused(PARTS, 'In standing order 3(1), leave out "order" and insert "the peace"')[0]).toContain('unknown-clause')
+  })
+
+  it('"Standing Order 1" is not "PART 1"', () => {
+    expect(line(applied(PARTS, 'In Standing Order 1(a), leave out "monthly" and insert "weekly".'), '(a) The')).toBe('(a) The Executive shall meet weekly.')
+    expect(applied(PARTS, 'In Standing Order 1, leave out "Executive shall" and insert "Cabinet shall"')).toContain('(a) The Cabinet shall meet monthly.')
+  })
+
+  it('striking every word of a list item takes the item away, bullet and all', () => {
+    const text = applied(PARTS, 'In Standing Order 4, strike out "declare interests;"')
+    expect(text).toContain('- attend meetings;\n- respect officers.')
+  })
+
+  it('a new paragraph numbered 1.3.2A keeps its number, and the paragraphs after it keep theirs', () => {
+    const base = RULES.replace('<a id="c2-3"></a>2.3 Officers', '<a id="c2-3"></a>2.3 Officers')
+    const text = applied(base, '1. After paragraph 2.2 insert the new paragraph:\n\n   > 2.2A Officers keep a register of requests.')
+    expect(text).toContain('2.2A Officers keep a register of requests.')
+    expect(text).toContain('<a id="c2-3"></a>2.3 Officers will reply')
+  })
+})

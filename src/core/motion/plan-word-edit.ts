@@ -254,6 +254,11 @@ function closeGap(source: string, start: number, end: number): { start: number; 
   const after = source[end] ?? '\n'
   const blockStart = source.lastIndexOf('\n', start - 1) + 1
   const blockEnd = source.indexOf('\n', end) === -1 ? source.length : source.indexOf('\n', end)
+  // A list item whose words all go ("- Meet at such times …;"), bullet or label and all: the line goes.
+  const lineStart = source.lastIndexOf('\n', start - 1) + 1
+  if (lineStart > 0 && /^[ \t]*(?:[-*+]|\d+[.)]|\([a-z0-9]{1,6}\)|[a-z]{1,3}[.)])[ \t]+$/i.test(source.slice(lineStart, start)) && source.slice(end, blockEnd).trim() === '') {
+    return { start: lineStart - 1, end: blockEnd, text: '' }
+  }
   if (source.slice(blockStart, start).trim() === '' && source.slice(end, blockEnd).trim() === '' && blockStart > 0) {
     // The whole block goes, with the blank line before it.
     const previousEnd = source.slice(0, blockStart).replace(/\s+$/, '').length

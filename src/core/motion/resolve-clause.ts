@@ -1,8 +1,8 @@
-import { numberKey } from '../protocol/clause-number.js'
+import { numberKey, unitPrefix } from '../protocol/clause-number.js'
 import { clauseOpening, normalizeWords } from '../protocol/clause-opening.js'
 import { clauseWithDescendants } from '../protocol/clause-extent.js'
 import type { Clause, Protocol } from '../protocol/types.js'
-import { type CitablePlace, citablePlaces } from '../protocol/clause-paths.js'
+import { type CitablePlace, citablePlaces, ownSteps } from '../protocol/clause-paths.js'
 import { romanValue, sameStep } from '../protocol/number-steps.js'
 import type { ClauseRef } from './types.js'
 
@@ -153,8 +153,13 @@ function endsWith(path: string[], tail: string[]): boolean {
 function resolvePath(protocol: Protocol, ref: Extract<ClauseRef, { by: 'path' }>): Resolved {
   const index = indexOf(protocol)
   const places = index.places
-  const near = candidates(index, ref.path)
-  const attempts = [...(ref.within && ref.within.length > 0 ? [[...ref.within, ...ref.path]] : []), ref.path]
+  // "Standing Order 1" is not "PART 1": a clause numbered with another unit word is not a candidate.
+  const near = candidates(index, ref.path).filter((place) => place.item || !otherUnit(place.clause.number, ref.unit))
+  // Under an enclosing citation ("In paragraph (2), omit sub-paragraph (k)") a clause is looked for there only:
+  // a (k) of another paragraph is never the one meant.
+  const attempts = ref.within && ref.within.length > 0 ? [[...ref.within, ...ref.path]] : [ref.path]
+  const byUnit = withinUnit(index, ref)
+  if (byUnit) return byUnit
   for (const path of attempts) {
     const exact = near.filter((place) => samePath(place.path, path))
     const clauses = exact.filter((place) => !place.item)
@@ -210,4 +215,47 @@ function nearbyPlaces(places: CitablePlace[], ref: Extract<ClauseRef, { by: 'pat
   const unit = written === '' ? '' : `${/s$/i.test(written) || names.length === 1 ? written : `${written}s`} `
   const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
   return `; the nearest ${names.length === 1 ? 'is' : 'are'} ${unit}${list}`
+}
+
+/** Whether a clause's number carries a unit word other than the one cited ("Part 1" when "Standing Order 1" is cited). */
+function otherUnit(number: string, unit: string): boolean {
+  const own = unitPrefix(number).trim().toLowerCase()
+  if (own === '' || unit === '') return false
+  const base = (word: string): string => word.replace(/\s+/g, ' ').replace(/s$/, '').replace(/^(?:bylaw|byelaw)$/, 'by-law')
+  const cited = base(unit)
+  // Smaller units ("paragraph", "item", "sub-paragraph") cite inside anything.
+  if (/^(?:paragraph|para|sub-paragraph|subparagraph|item|sub-item|point|provision)$/.test(cited)) return false
+  return base(own) !== cited
+}
+
+/**
+ * A clause numbered with the unit word cited — "Standing Order 1", "Regulation 5" — is found by that number
+ * whatever it sits under (a Part, a Chapter): its number is its own. What follows in the citation ("(a)" of
+ * "Standing Order 1(a)") is looked for under it.
+ */
+function withinUnit(index: PlaceIndex, ref: Extract<ClauseRef, { by: 'path' }>): Resolved | null {
+  if (ref.unit === '' || (ref.within && ref.within.length > 0)) return null
+  const cited = ref.unit.replace(/\s+/g, ' ').replace(/s$/, '')
+  if (/^(?:paragraph|para|sub-paragraph|subparagraph|item|sub-item|point|provision|clause)$/.test(cited)) return null
+  const units = index.places.filter((place) => !place.item && unitPrefix(place.clause.number).trim().toLowerCase().replace(/\s+/g, ' ').replace(/s$/, '') === cited)
+  let head: CitablePlace | undefined
+  for (let length = ref.path.length; length >= 1; length--) {
+    const heads = units.filter((place) => samePath(ownSteps(place.clause), ref.path.slice(0, length)))
+    if (heads.length !== 1 || !heads[0]) continue
+    head = heads[0]
+    const full = [...heads[0].path, ...ref.path.slice(length)]
+    const found = index.places.filter((place) => samePath(place.path, full) || (length < ref.path.length && place.path.length > full.length && startsWithPath(place.path, heads[0]?.path ?? []) && endsWith(place.path, ref.path.slice(length))))
+    const clauses = found.filter((place) => !place.item)
+    const chosen = clauses.length > 0 ? clauses : found
+    const [only] = chosen
+    if (only && chosen.length === 1) return { clause: only.clause, ...(only.item ? { item: only.item } : {}) }
+    if (chosen.length > 1) return ambiguousPlaces(ref.text, chosen)
+  }
+  // The standing order is there, but not what the citation goes on to name in it: never a (j) of something else.
+  if (head) return { reason: `There is no ${ref.text}: ${describePath(head.path)} has no ${describePath(ref.path.slice(ownSteps(head.clause).length))} under it`, code: 'unknown-clause' }
+  return null
+}
+
+function startsWithPath(path: string[], prefix: string[]): boolean {
+  return prefix.length <= path.length && prefix.every((step, index) => sameStep(step, path[index] ?? ''))
 }

@@ -6,7 +6,7 @@ import { romanValue } from './number-steps.js'
  * without a dot ("21 Protocol") counts only in headings, where it is common;
  * in running text it would catch "2017 was …".
  */
-const NUMBER = /^(?:[A-Z]\.\d+(?:\.\d+)*\.?|\d+(?:\.\d+)+\.?|\d+\.|\(\d{1,3}[A-Z]{0,2}\)|\(?[a-z]{1,2}\)|\([ivxlc]+\)|[a-zA-Z]\.|[ivxlc]+\.|[IVXLC]+\.)(?=[ \t]|$)/
+const NUMBER = /^(?:[A-Z]\.\d+(?:\.\d+)*\.?|\d+(?:\.\d+)+[A-Z]?\.?|\d+\.|\(\d{1,3}[A-Z]{0,2}\)|\(?[a-z]{1,2}\)|\([ivxlc]+\)|[a-zA-Z]\.|[ivxlc]+\.|[IVXLC]+\.)(?=[ \t]|$)/
 const HEADING_NUMBER = /^\d+(?=[ \t]|$)/
 /**
  * A heading's number with its unit word: "Section 5.4", "ARTICLE IV", "Article 4:", "Standing Order 9",

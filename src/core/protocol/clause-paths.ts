@@ -35,17 +35,13 @@ export function citablePlaces(protocol: Protocol): CitablePlace[] {
     const own = ownSteps(clause)
     const parent = clause.parent ? (full.get(clause.parent) ?? []) : []
     // An unnumbered paragraph is cited by its opening words, not a number; items inside it are under its heading's.
-    const path = own.length === 0 ? [] : own.length >= 2 || parent.length === 0 || startsWith(own, parent) ? own : [...parent, ...own]
+    const path = own.length === 0 ? [] : own.length >= 2 || parent.length === 0 ? own : [...parent, ...own]
     full.set(clause, path.length > 0 ? path : parent)
     if (path.length > 0) places.push({ clause, path })
     const base = path.length > 0 ? path : parent
     if (base.length > 0) places.push(...itemsOf(clause, base))
   }
   return places
-}
-
-function startsWith(path: PathStep[], prefix: PathStep[]): boolean {
-  return prefix.length <= path.length && prefix.every((step, index) => path[index] === step)
 }
 
 type Style = 'letter' | 'roman' | 'number'
@@ -64,6 +60,9 @@ function itemsOf(clause: Clause, path: PathStep[]): CitablePlace[] {
   const open: OpenItem[] = []
   let offset = source.indexOf('\n') + 1
   if (offset === 0) return []
+  // The labels in order, to tell a letter from a numeral by what follows it: "(i)" then "(j)" are letters.
+  const labels = [...source.slice(offset).matchAll(new RegExp(ITEM_MARK.source, 'gim'))].map((found) => (found[2] ?? found[3] ?? '').toLowerCase())
+  let seen = 0
   while (offset < source.length) {
     let end = source.indexOf('\n', offset)
     if (end === -1) end = source.length
@@ -71,7 +70,9 @@ function itemsOf(clause: Clause, path: PathStep[]): CitablePlace[] {
     if (match) {
       const label = (match[2] ?? match[3] ?? '').toLowerCase()
       const indent = (match[1] ?? '').replace(/\t/g, '    ').length
-      const style = styleOf(label, open)
+      const following = labels[++seen] ?? ''
+      const nextLetter = label.length === 1 && following === String.fromCharCode(label.charCodeAt(0) + 1)
+      const style = nextLetter && /^[ivx]$/.test(label) && !open.some((item) => item.style === 'roman') ? 'letter' : styleOf(label, open)
       // Close the items this one follows or leaves: the same style at this indent or deeper, and anything inside them.
       const at = open.findIndex((item) => item.style === style && item.indent >= indent - 1)
       const closing = at >= 0 ? open.splice(at) : open.filter((item) => item.indent > indent).length > 0 ? open.splice(open.findIndex((item) => item.indent > indent)) : []

@@ -48,7 +48,9 @@ export function sameStep(a: PathStep, b: PathStep): boolean {
   if (a === b) return true
   const arabicA = /^\d+$/.test(a)
   if (arabicA === /^\d+$/.test(b)) return false
-  return romanValue(arabicA ? b : a) === Number(arabicA ? a : b)
+  // A lone i, v or x is an item letter as often as a numeral: "(1)" is never item "(i)". IV and 4 are one.
+  const roman = arabicA ? b : a
+  return roman.length > 1 && romanValue(roman) === Number(arabicA ? a : b)
 }
 
 /** The value of a roman numeral, or null when the text is not one. */

@@ -10,7 +10,8 @@ export const renumberClause: Planner<Extract<Operation, { type: 'renumber-clause
     const at = resolved.clause.source.indexOf(label, resolved.item.start)
     const inner = /[a-z0-9]+/i.exec(label)
     const from = at + (inner?.index ?? 0)
-    const wanted = /[a-z0-9]+/i.exec(operation.number)?.[0] ?? operation.number
+    // "renumber paragraph 3(j) as 3(i)": the item takes the last step of the number given.
+    const wanted = /([a-z0-9]+)\)?\.?$/i.exec(operation.number)?.[1] ?? operation.number
     return [{ clauseId: resolved.clause.id, start: from, end: from + (inner?.[0].length ?? 0), text: wanted, input: context.input, instruction: context.instruction }]
   }
   if (resolved.clause.number === '') return context.fail(`paragraph ${resolved.clause.id} has no number to change; give it one by replacing the paragraph`, 'unknown-clause')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { copyOfExamples, runCli, tempProject } from '../helpers/run-cli.js'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 describe('keeling show', () => {
@@ -128,5 +128,21 @@ describe('keeling show --format html|docx: the consolidated text to print', () =
   it('a clause cannot be shown as a page', async () => {
     const result = await runCli(['show', 'uttlesford', '7.2', '--format', 'html'], copyOfExamples())
     expect(result).toEqual({ code: 2, stdout: '', stderr: 'keeling: --format html shows a whole protocol; leave out the clause "7.2"\n' })
+  })
+})
+
+describe('keeling show by a citation as the text itself numbers', () => {
+  it('an item inside a paragraph, and a section of an article', async () => {
+    const dir = tempProject()
+    const { mkdirSync } = await import('node:fs')
+    mkdirSync(join(dir, 'protocols'))
+    writeFileSync(
+      join(dir, 'protocols', 'orders.md'),
+      '---\ntitle: Orders\nslug: orders\n---\n\n## <a id="so3"></a>Standing Order 3 Meetings\n\n<a id="so3-p"></a>The chairman shall:\n\n(a) keep order;\n\n(b) close the meeting by 9pm.\n\n## <a id="art4"></a>Article IV Officers\n\n### <a id="art4-s2"></a>Section 2 Terms\n\n<a id="art4-s2-p"></a>Officers serve for one year.\n'
+    )
+    expect((await runCli(['show', 'orders', 'Standing Order 3(b)', '--format', 'text'], dir)).stdout).toBe('(b) close the meeting by 9pm.\n')
+    expect((await runCli(['show', 'orders', '3(a)'], dir)).stdout).toBe('(a) keep order;\n')
+    expect((await runCli(['show', 'orders', 'Article IV, Section 2', '--format', 'text'], dir)).stdout).toBe('Section 2 Terms\n\nOfficers serve for one year.\n')
+    expect((await runCli(['show', 'orders', 'Standing Order 3(z)'], dir)).code).toBe(2)
   })
 })

@@ -3,6 +3,8 @@ import { findClause } from '../../core/protocol/find-clause.js'
 import { parseProtocol } from '../../core/protocol/parse-protocol.js'
 import { clauseToJson, protocolToJson } from '../../core/protocol/protocol-to-json.js'
 import type { Clause, Protocol } from '../../core/protocol/types.js'
+import { readCitation } from '../../core/motion/citation.js'
+import { resolveClause } from '../../core/motion/resolve-clause.js'
 import { renderClauseText } from '../../core/render/render-clause-text.js'
 import { ProtocolNotFound, readProtocolFile } from '../../store/read-protocol-file.js'
 import { withoutHead } from '../../core/history/head.js'
@@ -42,6 +44,14 @@ export async function runShow(
     return EXIT_OK
   }
   const result = findClause(protocol, selector)
+  // Not a number as written, an ID or opening words: a citation as the text's own body writes it ("3(f)", "Article IV, Section 2").
+  if ('missing' in result) {
+    const cited = citedPlace(protocol, selector, format)
+    if (cited) {
+      await writeOutput(cited, output, io, guard)
+      return EXIT_OK
+    }
+  }
   if ('ambiguous' in result) {
     const list = result.ambiguous.map(describe).join('; ')
     throw new UserError(`"${selector}" matches ${result.ambiguous.length} clauses in ${file.slug}: ${list}; give a clause ID`, EXIT_USAGE)
@@ -98,3 +108,16 @@ function describe(clause: Clause): string {
   return `${name} (${clause.id || 'no ID'}, line ${clause.position.start.line})`
 }
 
+
+/** The clause or item a citation names, as the format shows it, or null when the selector cites nothing. */
+function citedPlace(protocol: Protocol, selector: string, format: 'md' | 'text' | 'json'): string | null {
+  const read = readCitation(selector.trim(), true)
+  if (!read || read.length < selector.trim().replace(/[.]$/, '').length || read.cited.type !== 'one') return null
+  const clause = read.cited.clause
+  const resolved = resolveClause(protocol, clause.id !== undefined ? { by: 'id', value: clause.id } : { by: 'path', path: clause.path, text: clause.text, unit: clause.unit })
+  if ('reason' in resolved) return null
+  if (!resolved.item) return showClause(resolved.clause, format)
+  const item = resolved.clause.source.slice(resolved.item.start, resolved.item.end).trim()
+  if (format === 'json') return `${JSON.stringify({ clause: clauseToJson(resolved.clause), item: { label: resolved.item.label, text: item } }, null, 2)}\n`
+  return `${format === 'md' ? item : renderClauseText(item)}\n`
+}

@@ -48,6 +48,14 @@ export function readUnits(blocks: Block[]): Unit[] {
           return
         }
       }
+      // "59.—(1) A person …" (a statutory instrument as printed): regulation 59, and its paragraph (1).
+      const printed = /^[ \t]*(\d+[A-Z]?)\.[ \t]*[—–-][ \t]*(\(\d+[A-Z]?\))[ \t]+(.*)$/.exec(line.text)
+      if (printed) {
+        units.push({ type: 'heading', line: line.line, number: `${printed[1] ?? ''}.`, text: '', level: null })
+        units.push({ type: 'numbered', line: line.line, number: printed[2] ?? '', text: (printed[3] ?? '').trim(), indent: 0 })
+        listing = (printed[3] ?? '').trim().endsWith(':') || (printed[3] ?? '').trim().endsWith('—')
+        return
+      }
       if (MARKDOWN_HEADING.test(line.text)) {
         const markdownHeading = readHeading(line.text, line.line, true)
         if (markdownHeading) units.push(markdownHeading)

@@ -204,7 +204,7 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
 
   program
     .command('verify')
-    .description('replay every version from its motions, check the hash chain, and check each protocol file is its last version (plus motions applied since)')
+    .description("check each history's chain and head, every version's stored text and motions (naming engine drift), and that each protocol file is its last version (plus motions applied since)")
     .argument('[protocols...]', 'protocol slugs (default: every protocol with a history)')
     .option('--json', 'print each protocol verified, its versions and any problems, as JSON')
     .option('--head <hash>', 'also check the history against a head published elsewhere (minutes, a printed copy): its SHA-256, or at least its first 12 characters')

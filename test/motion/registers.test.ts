@@ -162,6 +162,13 @@ describe('a blind trial\'s must-never-happen cases', () => {
     expect(text).toContain('- attend meetings;\n- respect officers.')
   })
 
+  it('words quoted in the line after "at the end of … there shall be added" go at the end of that paragraph, not as a new one', () => {
+    const text = applied(PARTS, 'At the end of regulation 5(1) there shall be added “, unless excused”.')
+    // The end of paragraph (1) is after its last sub-paragraph, before the full stop.
+    expect(text).toContain('(b) obstructs an officer, unless excused.')
+    expect(text).toContain('<a id="reg-3"></a>(3) The penalty is:')
+  })
+
   it('a new paragraph numbered 1.3.2A keeps its number, and the paragraphs after it keep theirs', () => {
     const base = RULES.replace('<a id="c2-3"></a>2.3 Officers', '<a id="c2-3"></a>2.3 Officers')
     const text = applied(base, '1. After paragraph 2.2 insert the new paragraph:\n\n   > 2.2A Officers keep a register of requests.')

@@ -19,6 +19,8 @@ export interface Captures {
   renames?: boolean
   /** An ordinal word the form said ("the second sentence"), as a number; -1 for "last". */
   ordinal?: number
+  /** Whether the new text was a quote in the instruction's line rather than a block quote after it. */
+  inline?: boolean
   quotes: Record<string, string>
   occurrences: Record<string, Occurrence>
   cites: Record<string, Cited>
@@ -185,7 +187,7 @@ function* slot(element: Extract<Element, { t: 'slot' }>, tokens: Token[], start:
     case 'B':
       // The new text: the block quote after the instruction (nothing more in the line), or one quote at the end.
       if (context.block && context.block.length > 0 && start === tokens.length) yield { end: start, captures: { ...captures, block: context.block } }
-      else if (token?.kind === 'quote' && start === tokens.length - 1) yield { end: start + 1, captures: { ...captures, block: [token.text] } }
+      else if (token?.kind === 'quote' && start === tokens.length - 1) yield { end: start + 1, captures: { ...captures, block: [token.text], inline: true } }
   }
 }
 

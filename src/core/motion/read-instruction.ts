@@ -304,6 +304,11 @@ function clauseOperations(form: Form, captures: Captures, outer: Context, lead?:
     case 'insert-clauses': {
       if (!block) return null
       const place = placeOf(form, captures, outer, lead)
+      // "At the end of Article 1(2) there shall be added “, and …”": words quoted in the line go at the end of that
+      // paragraph; only a block quote is new paragraphs.
+      if (captures.inline && place?.type === 'end-of-section' && block.length === 1 && block[0] !== undefined) {
+        return [{ type: 'insert-words-at', scope: { type: 'clause', clause: place.clause, heading: false }, where: 'end', insert: block[0] }]
+      }
       return place ? [{ type: 'insert-clauses', place, clauses: block }] : null
     }
     default:

@@ -176,3 +176,13 @@ describe('the other findings of the review', () => {
     motion(dir, 'x', '1. In paragraph 1.1, leave out "Text"')
   })
 })
+
+describe('log', () => {
+  it('is newest first by date, though a decision was recorded after a later one', async () => {
+    const dir = await rulesProject()
+    expect((await runCli(['decide', addingMotion(dir, 'late'), '--body', 'Council', '--date', '2020-03-01', '--outcome', 'lost'], dir)).code).toBe(0)
+    expect((await runCli(['decide', addingMotion(dir, 'early'), '--body', 'Council', '--date', '2020-02-01', '--outcome', 'lost'], dir)).code).toBe(0)
+    const log = (await runCli(['log', 'rules'], dir)).stdout.split('\n').map((line) => line.slice(0, 30))
+    expect(log.slice(0, 3)).toEqual(['2020-03-01  decision  late los', '2020-02-01  decision  early lo', '2020-01-10  version   v1 adopt'])
+  })
+})

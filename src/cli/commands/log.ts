@@ -27,7 +27,12 @@ export async function runLog(slug: string, selector: string | undefined, options
     const motions = new Set(touched.map((who) => who.motion))
     records = records.filter((record) => (record.record === 'decision' ? motions.has(record.motion) : record.motions.some((motion) => motions.has(motion.id)) || record.from === ''))
   }
-  const newest = [...records].reverse()
+  // Newest first by date; records of one day newest recorded first (a decision minuted late for an earlier meeting
+  // goes by its meeting's date, not by when it was written down).
+  const newest = records
+    .map((record, index) => ({ record, index }))
+    .sort((a, b) => (a.record.date === b.record.date ? b.index - a.index : a.record.date < b.record.date ? 1 : -1))
+    .map(({ record }) => record)
   if (options.json) {
     io.stdout(`${JSON.stringify(newest, null, 2)}\n`)
     return EXIT_OK

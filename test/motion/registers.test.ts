@@ -50,6 +50,12 @@ describe('the registers, on a council text', () => {
     expect(line(applied(ORDERS, 'Change "Three" in Standing Order 2(a) to "Five".'), '(a) F')).toBe('(a) Five councillors shall be a quorum.')
   })
 
+  it('"In the heading of …" changes the heading only, though the words are in the section too', () => {
+    const text = applied(ORDERS, 'In the heading of Standing Order 1, leave out "Meetings" and insert "Sittings".')
+    expect(text).toContain('## <a id="so1"></a>Standing Order 1 Sittings')
+    expect(text).toContain('(a) Meetings shall be held on the second Tuesday of each month.')
+  })
+
   it('which occurrence: the second, the last; in each place it occurs', () => {
     expect(line(applied(RULES, '1. In paragraph 2.3, leave out the second "promptly" and insert "soon"'), '2.3')).toBe('2.3 Officers will reply to members promptly. Members will reply to officers soon.')
     expect(line(applied(RULES, '1. In paragraph 2.3, leave out the last "promptly"'), '2.3')).toBe('2.3 Officers will reply to members promptly. Members will reply to officers.')

@@ -64,14 +64,16 @@ function splitSegments(tokens: Token[]): Token[][] {
   return segments.filter((segment) => segment.length > 0)
 }
 
+/** The preambles as words, longest first, so that "i move to amend by" wins over "i move to". */
+const PREAMBLE_WORDS = [...PREAMBLES].sort((a, b) => b.length - a.length).map((preamble) => preamble.split(' '))
+
 /** "That …", "(a)", "Council resolves that …": words that open an instruction and say nothing about what it does. */
 function withoutPreamble(tokens: Token[]): Token[] {
   let at = 0
   const first = tokens[0]
   // A list marker inside an instruction: "(a) for “X” substitute “Y”".
   if (first?.kind === 'cite' && first.cited.type === 'one' && first.cited.clause.unit === '' && /^\(/.test(first.text) && tokens.length > 1) at = 1
-  for (const preamble of [...PREAMBLES].sort((a, b) => b.length - a.length)) {
-    const words = preamble.split(' ')
+  for (const words of PREAMBLE_WORDS) {
     if (words.every((word, index) => tokens[at + index]?.kind === 'word' && (tokens[at + index] as { text: string }).text === word) && tokens.length > at + words.length) {
       at += words.length
       break
@@ -92,7 +94,7 @@ function readSegment(tokens: Token[], outer: Context, context: MatchContext): Re
   for (const lead of SCOPE_LEADS) {
     for (const { end, captures } of matchPrefixes(lead, tokens, 0, context)) {
       if (end === 0) continue
-      const scopes = scopesOf(captures, outer)
+      const scopes = scopesOf(captures, outer, isHeadingPhrase(lead))
       if (scopes.length === 0) continue
       const [first] = scopes
       if (end === tokens.length && first) return { operations: [], lead: first }
@@ -113,7 +115,7 @@ function readSegment(tokens: Token[], outer: Context, context: MatchContext): Re
   for (let split = tokens.length - 1; split > 0; split--) {
     for (const tail of SCOPE_TAILS) {
       const captures = matchAll(tail, tokens, split, context)
-      const scoped = captures ? scopeOf(captures, outer) : null
+      const scoped = captures ? scopeOf(captures, outer, isHeadingPhrase(tail)) : null
       if (!scoped) continue
       const words = wordSequence(tokens.slice(0, split), scoped.scope, context)
       if (words) return { operations: words }
@@ -141,17 +143,22 @@ function readScoped(rest: Token[], scoped: Context, context: MatchContext, captu
 }
 
 /** Every scope a lead names: one clause, or each of a list ("in subsections (6)(a) and (7)"). */
-function scopesOf(captures: Captures, outer: Context): Context[] {
+/** Whether a scope phrase names a heading only ("in the heading of section 2", "in the title"). */
+function isHeadingPhrase(phrase: string): boolean {
+  return /\b(?:heading|title)\b/.test(phrase)
+}
+
+function scopesOf(captures: Captures, outer: Context, heading: boolean): Context[] {
   const cited = captures.cites['scope']
   if (cited?.type === 'list') {
     return cited.clauses.map((clause) => ({ scope: { type: 'clause', clause: refOf(clause, outer), heading: false }, within: [...outer.within, ...clause.path] }))
   }
-  const one = scopeOf(captures, outer)
+  const one = scopeOf(captures, outer, heading)
   return one ? [one] : []
 }
 
 /** The scope a lead or tail names: a clause (perhaps its heading, or the one opening with words), or a motion. */
-function scopeOf(captures: Captures, outer: Context): Context | null {
+function scopeOf(captures: Captures, outer: Context, heading: boolean): Context | null {
   const opening = captures.quotes['opening']
   if (opening !== undefined) return { scope: { type: 'clause', clause: { by: 'opening', value: opening }, heading: false }, within: [] }
   const motion = captures.words['motion']
@@ -160,7 +167,6 @@ function scopeOf(captures: Captures, outer: Context): Context | null {
   if (!cited) return null
   if (cited.type !== 'one') return null
   const clause = refOf(cited.clause, outer)
-  const heading = /heading|title/.test(JSON.stringify(captures.words)) || false
   return { scope: { type: 'clause', clause, heading }, within: [...outer.within, ...cited.clause.path] }
 }
 

@@ -5,6 +5,7 @@ import { replayHistory, type Replay } from '../core/history/replay.js'
 import type { MotionInput } from '../core/motion/apply-motions.js'
 import { readMotionFile } from './read-motion-file.js'
 import { AMENDMENTS_DIR } from './layout.js'
+import { exists } from './files.js'
 import type { FileWrite } from './transaction.js'
 import { isMotionId, isSlug } from '../core/slug.js'
 
@@ -84,13 +85,14 @@ export async function replayProject(root: string, slug: string, history: History
  *
  * @throws VersionNotFound when a version cannot be rebuilt, naming why
  */
-export async function migrationFiles(root: string, slug: string, history: History): Promise<FileWrite[]> {
-  const stored = await readStoredTexts(root, slug, history)
-  const missing = versionsOf(history).filter((version) => !stored.has(version.label))
+export async function migrationFiles(root: string, slug: string, history: History): Promise<Array<FileWrite & { label: string }>> {
+  // Asked on every write: whether each text is there, not what it says (replaying reads them when one is missing).
+  const present = await Promise.all(versionsOf(history).map(async (version) => ({ version, there: await exists(versionTextPath(root, slug, version.label)) })))
+  const missing = present.filter(({ there }) => !there).map(({ version }) => version)
   if (missing.length === 0) return []
   const replay = await replayProject(root, slug, history)
   if ('failure' in replay) throw new VersionNotFound(`cannot store the texts of ${slug}'s versions: ${replay.failure.reason}`)
-  return missing.map((version) => ({ path: versionTextPath(root, slug, version.label), text: replay.texts.get(version.label) ?? '' }))
+  return missing.map((version) => ({ label: version.label, path: versionTextPath(root, slug, version.label), text: replay.texts.get(version.label) ?? '' }))
 }
 
 /** Thrown when a `SLUG@LABEL` names no version, or its text cannot be had. */

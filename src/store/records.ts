@@ -44,7 +44,7 @@ export async function writeRecords(root: string, slug: string, intent: string, c
   const records = change.records ?? []
   const migration = await migrationFiles(root, slug, history).catch((error: unknown) => {
     // A history that cannot be replayed is left as it is (verify names why); the new records are still written.
-    if (error instanceof VersionNotFound) return [] as FileWrite[]
+    if (error instanceof VersionNotFound) return []
     throw error
   })
   const all = [...history.records, ...records]
@@ -55,12 +55,11 @@ export async function writeRecords(root: string, slug: string, intent: string, c
   const files: FileWrite[] = [
     ...(change.versions ?? []).map((version) => ({ path: versionTextPath(root, slug, version.label), text: version.text })),
     ...migration,
-    ...(records.length > 0 || (!exists && head !== '') ? [{ path: historyPath(root, slug), text: withRecords(slug, historyText, records) }] : []),
+    ...(records.length > 0 ? [{ path: historyPath(root, slug), text: withRecords(slug, historyText, records) }] : []),
     ...(protocol !== raw ? [{ path: file, text: protocol }] : [])
   ]
   if (files.length > 0) await commitFiles(root, slug, intent, files)
-  const labels = new Set((change.versions ?? []).map((version) => version.label))
-  return { head, migrated: migration.map((entry) => entry.path.replace(/^.*[\\/]/, '').replace(/\.md$/, '')).filter((label) => !labels.has(label)) }
+  return { head, migrated: migration.map((entry) => entry.label) }
 }
 
 /**

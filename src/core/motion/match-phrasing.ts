@@ -141,21 +141,20 @@ function* slot(element: Extract<Element, { t: 'slot' }>, tokens: Token[], start:
           at += 3
         }
       }
-      if (['the', 'word', 'words'].includes(word(0)) && tokens[at + (word(1) === 'word' || word(1) === 'words' ? 2 : 1)]?.kind === 'quote' && word(0) !== '') {
+      if (['the', 'word', 'words'].includes(word(0)) && tokens[at + (word(1) === 'word' || word(1) === 'words' ? 2 : 1)]?.kind === 'quote') {
         at += word(1) === 'word' || word(1) === 'words' ? 2 : 1
       }
       const quote = tokens[at]
       if (quote?.kind !== 'quote') return
       at++
       // "“X” (where it first appears)", "“X” in the second place where it occurs"
-      const after = (offset: number): string => (tokens[at + offset]?.kind === 'word' ? (tokens[at + offset] as { text: string }).text : '')
-      if ((after(0) === 'where' || after(0) === 'when') && after(1) === 'it' && ORDINAL_ADVERBS[after(2)] !== undefined && ['occurs', 'appears'].includes(after(3))) {
-        occurrence = ORDINAL_ADVERBS[after(2)] ?? occurrence
+      if ((word(0) === 'where' || word(0) === 'when') && word(1) === 'it' && ORDINAL_ADVERBS[word(2)] !== undefined && ['occurs', 'appears'].includes(word(3))) {
+        occurrence = ORDINAL_ADVERBS[word(2)] ?? occurrence
         at += 4
-      } else if (after(0) === 'in' && after(1) === 'the' && ORDINALS[after(2)] !== undefined && after(3) === 'place') {
-        occurrence = ORDINALS[after(2)] ?? occurrence
+      } else if (word(0) === 'in' && word(1) === 'the' && ORDINALS[word(2)] !== undefined && word(3) === 'place') {
+        occurrence = ORDINALS[word(2)] ?? occurrence
         at += 4
-        if (['where', 'in', 'it'].includes(after(0))) while (['where', 'it', 'occurs', 'appears'].includes(after(0))) at++
+        while (['where', 'it', 'occurs', 'appears'].includes(word(0))) at++
       }
       yield {
         end: at,

@@ -52,7 +52,7 @@ export async function runAdopt(slug: string, paths: string[], options: AdoptOpti
   return withProtocolLock(io, slug, `keeling adopt ${slug} --version ${options.version}`, async () => {
     // Read inside the lock: what another writer just wrote is what this adopt builds on.
     const { text: current } = await readProtocolFile(io.cwd, slug)
-    const { history, text: historyText } = await readHistory(io.cwd, slug)
+    const { history } = await readHistory(io.cwd, slug)
     const versions = versionsOf(history)
     const last = versions.at(-1)
     const reasons: string[] = []

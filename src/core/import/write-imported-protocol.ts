@@ -125,7 +125,7 @@ function headingAnchors(clauses: DraftClause[], ids: string[]): Map<string, stri
  * exist; an in-page link to no heading is kept as its words, and noted.
  */
 function inPageLinks(text: string, anchors: Map<string, string>, line: number, notes: ImportNote[]): string {
-  return text.replace(/\[([^\]\n]*)\]\(#([^)\s]+)\)/g, (whole, words: string, target: string) => {
+  return text.replace(/\[([^\]\n]*)\]\(#([^)\s]+)\)/g, (_link, words: string, target: string) => {
     const id = anchors.get(target.toLowerCase()) ?? anchors.get(target.toLowerCase().replace(/-+/g, '-'))
     if (id) return `[${words}](#${id})`
     notes.push({ line, message: `kept the link text "${words}" without its link to #${target}, which is no heading of the document` })

@@ -1,27 +1,15 @@
 // Measures applying one motion with many instructions to a 1 MB protocol, in-process:
 // 500, 1,000, 2,000 and 10,000 word instructions, each on its own paragraph. Prints medians.
 // Usage: node scripts/build.js && node bench/bench-apply.js
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { build } from 'esbuild'
+import { loadCore } from './load-core.js'
 import { makeProtocol } from './make-protocol.js'
 
 const RUNS = Number(process.env.RUNS ?? 3)
-const core = join(tmpdir(), `keeling-bench-apply-${process.pid}.mjs`)
-await build({
-  stdin: {
-    contents: "export { applyMotions } from './src/core/motion/apply-motions.ts'\nexport { parseMotion } from './src/core/motion/parse-motion.ts'\nexport { parseProtocol } from './src/core/protocol/parse-protocol.ts'\n",
-    resolveDir: process.cwd(),
-    loader: 'ts'
-  },
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  outfile: core,
-  logLevel: 'warning',
-  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" }
+const { applyMotions, parseMotion, parseProtocol } = await loadCore({
+  applyMotions: 'src/core/motion/apply-motions.ts',
+  parseMotion: 'src/core/motion/parse-motion.ts',
+  parseProtocol: 'src/core/protocol/parse-protocol.ts'
 })
-const { applyMotions, parseMotion, parseProtocol } = await import(core)
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 const protocol = makeProtocol(1_000_000)

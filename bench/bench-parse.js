@@ -6,28 +6,15 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { build } from 'esbuild'
+import { loadCore } from './load-core.js'
 import { makeProtocol } from './make-protocol.js'
 
 const RUNS = 7
-const core = join(tmpdir(), `keeling-bench-core-${process.pid}.mjs`)
-await build({
-  stdin: {
-    contents:
-      "export { parseProtocol } from './src/core/protocol/parse-protocol.ts'\n" +
-      "export { checkProtocol } from './src/core/protocol/check-protocol.ts'\n" +
-      "export { writeProtocol } from './src/core/protocol/write-protocol.ts'\n",
-    resolveDir: process.cwd(),
-    loader: 'ts'
-  },
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  outfile: core,
-  logLevel: 'warning',
-  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" }
+const { parseProtocol, checkProtocol, writeProtocol } = await loadCore({
+  parseProtocol: 'src/core/protocol/parse-protocol.ts',
+  checkProtocol: 'src/core/protocol/check-protocol.ts',
+  writeProtocol: 'src/core/protocol/write-protocol.ts'
 })
-const { parseProtocol, checkProtocol, writeProtocol } = await import(core)
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 function time(fn) {

@@ -57,7 +57,6 @@ for (const [name, bytes] of [['100 KB', 1e5], ['1 MB', 1e6], ['10 MB', 1e7]]) {
   rmSync(dir, { recursive: true, force: true })
 }
 const version = timeCli(['--version'], process.cwd())
-rmSync(core, { force: true })
 
 console.log(`Node ${process.version}, ${RUNS} runs each, medians\n`)
 rows.splice(1, 0, rows[0].map(() => '---'))

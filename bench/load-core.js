@@ -1,4 +1,5 @@
 // Bundles modules of src/core (TypeScript) for a benchmark to import in-process, as the build does.
+import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build } from 'esbuild'
@@ -22,5 +23,7 @@ export async function loadCore(names) {
     logLevel: 'warning',
     banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" }
   })
-  return import(outfile)
+  const loaded = await import(outfile)
+  await rm(outfile, { force: true })
+  return loaded
 }

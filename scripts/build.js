@@ -17,6 +17,8 @@ await build({
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
+  // PDF.js loads its worker from its own folder at run time; it stays in node_modules and is read only for a PDF.
+  external: ['pdfjs-dist'],
   // Bundled CommonJS dependencies may call require(); give them one.
   banner: {
     js: "import { createRequire as __keelingCreateRequire } from 'node:module'; const require = __keelingCreateRequire(import.meta.url);"

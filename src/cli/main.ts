@@ -67,8 +67,8 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
 
   program
     .command('import')
-    .description('import a plain-text or Markdown document as protocols/SLUG.md')
-    .argument('<file>', 'the document (.txt or .md; UTF-8, LF or CRLF, with or without a BOM)')
+    .description('import a document (plain text, Markdown, Word .docx or PDF) as protocols/SLUG.md')
+    .argument('<file>', 'the document: .txt or .md (UTF-8, LF or CRLF, with or without a BOM), .docx, or .pdf with a text layer')
     .requiredOption('--as <slug>', 'the protocol slug: lowercase letters, digits, hyphens')
     .option('--title <title>', 'the title (default: the first line, when it reads as a title)')
     .option('--body <body>', 'the body that owns the protocol, e.g. "Uttlesford District Council"')
@@ -76,8 +76,9 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
     .option('--to <text>', 'stop before the first line that begins with this text')
     .addOption(new Option('--tracked <side>', 'read ~~struck~~ and <u>underlined</u> marks, keeping one side').choices(['before', 'after']))
     .option('--inserted <text>', 'text that is an insertion though its underline was lost; mark it within context as "words [inserted] words" (repeatable)', collect, [])
+    .option('--accept-changes', "Word: read a document that has tracked changes as if every change were accepted")
     .option('--force', 'replace an existing protocols/SLUG.md')
-    .addHelpText('after', '\nExample:\n  $ keeling import council-protocol.txt --as town-council --body "Anytown Town Council"')
+    .addHelpText('after', '\nExamples:\n  $ keeling import council-protocol.txt --as town-council --body "Anytown Town Council"\n  $ keeling import "Standing Orders 2024.docx" --as standing-orders\n  $ keeling import constitution.pdf --as constitution --from "Part 1"')
     .action(async (file: string, options: ImportCommandOptions) => {
       const { runImport } = await import('./commands/import.js')
       done(await runImport(file, options, io))
@@ -315,6 +316,7 @@ export interface ImportCommandOptions {
   to?: string
   tracked?: 'before' | 'after'
   inserted: string[]
+  acceptChanges?: boolean
   force?: boolean
 }
 

@@ -16,17 +16,17 @@ describe('import refuses, exit 1, and writes nothing', () => {
     writeFileSync(join(dir, 'empty.txt'), '\uFEFF  \n\n')
     const result = await runCli(['import', 'empty.txt', '--as', 'empty'], dir)
     expect(result).toMatchObject({ code: 1, stdout: '' })
-    expect(result.stderr).toBe('keeling import: empty.txt is empty; nothing to import\n')
+    expect(result.stderr).toBe('keeling import: empty.txt: the file is empty; nothing to import [empty-file]\n')
     expect(filesIn(dir)).toEqual(['empty.txt'])
   })
 
   it('a binary file', async () => {
     const dir = tempProject()
-    writeFileSync(join(dir, 'scan.pdf'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0xff, 0xfe]))
-    const result = await runCli(['import', 'scan.pdf', '--as', 'scan'], dir)
+    writeFileSync(join(dir, 'scan.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x01, 0xff, 0xfe]))
+    const result = await runCli(['import', 'scan.png', '--as', 'scan'], dir)
     expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/^keeling import: scan\.pdf is not text \(binary, or not UTF-8\); save the document as plain text/)
-    expect(filesIn(dir)).toEqual(['scan.pdf'])
+    expect(result.stderr).toMatch(/^keeling import: scan\.png: this is not text \(binary, or not UTF-8\), nor a Word or PDF document; save the document as plain text/)
+    expect(filesIn(dir)).toEqual(['scan.png'])
   })
 
   it('a text with no numbered paragraphs or headings', async () => {

@@ -1,6 +1,6 @@
 import { exists, isFolder, readBytes } from '../../store/files.js'
 import { resolve } from 'node:path'
-import { decodeText } from '../../core/import/decode-text.js'
+import { readDocument } from '../../core/import/read-document.js'
 import { importText } from '../../core/import/import-text.js'
 import { checkProtocol } from '../../core/protocol/check-protocol.js'
 import { parseProtocol } from '../../core/protocol/parse-protocol.js'
@@ -34,14 +34,6 @@ export async function runImport(file: string, options: ImportCommandOptions, io:
   } catch {
     return refuse(`cannot read ${shown}: no such file`, EXIT_USAGE)
   }
-  const decoded = decodeText(bytes)
-  if ('failure' in decoded) {
-    return refuse(
-      decoded.failure === 'empty'
-        ? `${shown} is empty; nothing to import`
-        : `${shown} is not text (binary, or not UTF-8); save the document as plain text (UTF-8) or Markdown and import that`
-    )
-  }
   const target = protocolPath(io.cwd, options.as)
   const targetShown = displayPath(io.cwd, target)
   const occupied = async (): Promise<string | undefined> => {
@@ -53,20 +45,27 @@ export async function runImport(file: string, options: ImportCommandOptions, io:
   }
   const early = await occupied()
   if (early) return refuse(early)
-  const result = importText(decoded.text, {
+  const document = await readDocument(bytes, { acceptChanges: options.acceptChanges === true })
+  if ('failure' in document) return refuse(`${shown}: ${document.failure.reason} [${document.failure.code}]`)
+  const title = options.title ?? document.title
+  const result = importText(document.text, {
     slug: options.as,
-    ...(options.title !== undefined ? { title: options.title } : {}),
+    ...(title !== undefined ? { title } : {}),
     ...(options.body !== undefined ? { body: options.body } : {}),
     ...(options.from !== undefined ? { from: options.from } : {}),
     ...(options.to !== undefined ? { to: options.to } : {}),
     ...(options.tracked !== undefined ? { tracked: options.tracked } : {}),
     inserted: options.inserted
   })
-  if ('failure' in result) {
-    const where = result.failure.line ? `${shown}:${result.failure.line}: ` : `${shown}: `
-    return refuse(`${where}${result.failure.reason} [${result.failure.code}]`)
+  // A Word or PDF document's lines are not the user's: each note names its paragraph, or its page and line.
+  const place = (line: number | undefined): string => {
+    if (line === undefined) return `${shown}: `
+    const named = document.places?.[line - 1]
+    return document.places ? `${shown}: ${named || `line ${line} of the text read`}: ` : `${shown}:${line}: `
   }
-  for (const note of result.notes) io.stderr(`${shown}:${note.line}: ${note.message}\n`)
+  if ('failure' in result) return refuse(`${place(result.failure.line)}${result.failure.reason} [${result.failure.code}]`)
+  const notes = [...document.notes, ...result.notes].sort((a, b) => a.line - b.line)
+  for (const note of notes) io.stderr(`${note.place !== undefined ? `${shown}: ${note.place}: ` : place(note.line)}${note.message}\n`)
   // What the importer wrote must pass `check`: a failure here is keeling's bug, and nothing is written.
   const errors = checkProtocol(parseProtocol(result.markdown), options.as).filter((message) => message.fatal)
   if (errors.length > 0) {

@@ -7,6 +7,8 @@ export interface SourceLine {
 /** Something the importer did that the user should know about (printed on stderr). */
 export interface ImportNote {
   line: number
+  /** Where a user finds it when that is not `line` of the text read ("page 3, line 14" of a PDF). */
+  place?: string
   message: string
 }
 

@@ -1,5 +1,5 @@
 import { numberKey, unitPrefix } from './clause-number.js'
-import { romanValue } from './number-steps.js'
+import { romanNumeral, romanValue } from './number-steps.js'
 
 /**
  * The number after `previous`, written the way `like` is written: 3.6 → 3.7,
@@ -18,7 +18,7 @@ export function nextNumber(previous: string, like: string): string {
   const prevRoman = romanToNumber(prev)
   const ownRoman = romanToNumber(own)
   if (prevRoman !== null && ownRoman !== null && !(prev.length === 1 && own.length === 1 && /^[a-z]$/i.test(prev) && !'ivxlc'.includes(prev.toLowerCase()))) {
-    return format(numberToRoman(prevRoman + 1, own === own.toUpperCase()), like)
+    return format(romanNumeral(prevRoman + 1, own === own.toUpperCase()), like)
   }
   if (/^[a-z]$/i.test(prev) && /^[a-z]$/i.test(own) && prev !== 'z' && prev !== 'Z') {
     const letter = String.fromCharCode(prev.charCodeAt(0) + 1)
@@ -66,17 +66,4 @@ function format(key: string, like: string): string {
 /** A roman numeral of the letters clause numbers use (i, v, x, l, c), or null. */
 function romanToNumber(text: string): number | null {
   return /^[ivxlc]+$/i.test(text) ? romanValue(text) : null
-}
-
-function numberToRoman(value: number, upper: boolean): string {
-  const table: [number, string][] = [[100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']]
-  let rest = value
-  let out = ''
-  for (const [amount, letters] of table) {
-    while (rest >= amount) {
-      out += letters
-      rest -= amount
-    }
-  }
-  return upper ? out.toUpperCase() : out
 }

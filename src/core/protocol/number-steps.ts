@@ -66,3 +66,18 @@ export function romanValue(text: string): number | null {
   }
   return total
 }
+
+/** A number written as a roman numeral ("iv", or "IV" when `upper`); 0 and less are written in figures. */
+export function romanNumeral(value: number, upper: boolean): string {
+  if (value <= 0) return String(value)
+  const table: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']]
+  let rest = value
+  let out = ''
+  for (const [amount, letters] of table) {
+    while (rest >= amount) {
+      out += letters
+      rest -= amount
+    }
+  }
+  return upper ? out.toUpperCase() : out
+}

@@ -1,0 +1,382 @@
+import type { ReadDocument } from '../read-document.js'
+import type { ImportNote } from '../types.js'
+import { splitClauseNumber } from '../../protocol/clause-number.js'
+
+/** A run of text on a PDF page: y is the baseline, measured down from the page's top; sizes in points. */
+export interface TextPiece {
+  text: string
+  x: number
+  y: number
+  width: number
+  size: number
+}
+
+/** One page's text layer. */
+export interface PageText {
+  width: number
+  height: number
+  pieces: TextPiece[]
+}
+
+/** A line of a page as a reader sees it. */
+interface PdfLine {
+  page: number
+  /** The line's number on its page, counting from the top, headers included. */
+  index: number
+  text: string
+  x: number
+  right: number
+  y: number
+  size: number
+  /** Which column of the page the line is in (0 for the whole width), and that column's left and right edges. */
+  column: number
+  left: number
+  edge: number
+}
+
+const PAGE_NUMBER = /^(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|\/)\s*\d{1,4})?$|^[ivxlc]{1,6}$/i
+const ENDS_SENTENCE = /[.;:!?”"’)\]]$/
+const STARTS_ITEM = /^(?:[•●▪◦■‣∙·*–-]\s)/
+
+/**
+ * Lay out PDF pages as the importer's text: lines in reading order, page
+ * furniture removed (lines at a page's top or bottom repeated on many
+ * pages, page numbers), wrapped lines joined into paragraphs (a paragraph
+ * ends where its last line stops short or a gap follows), a paragraph split
+ * by a page break rejoined, words hyphenated at line ends rejoined, and
+ * lines in larger type marked as headings. Each paragraph is a block.
+ */
+export function layOutPages(pages: PageText[]): ReadDocument {
+  const lines = pages.flatMap((page, index) => pageLines(page, index + 1))
+  const notes: { line: PdfLine; message: string }[] = []
+  const body = removeFurniture(lines, pages, notes)
+  const paragraphs = joinParagraphs(body, notes)
+  const text: string[] = []
+  const places: string[] = []
+  const lineOf = new Map<PdfLine, number>()
+  for (const paragraph of paragraphs) {
+    if (text.length > 0) {
+      text.push('')
+      places.push('')
+    }
+    const first = paragraph.lines[0]
+    if (!first) continue
+    for (const line of paragraph.lines) lineOf.set(line, text.length + 1)
+    text.push(paragraph.text)
+    places.push(placeOf(first))
+  }
+  const nearest = (line: PdfLine): number => lineOf.get(line) ?? nearestLine(line, paragraphs, lineOf)
+  const importNotes: ImportNote[] = notes.map((note) => ({ line: nearest(note.line), place: placeOf(note.line), message: note.message }))
+  return { text: text.join('\n'), places, notes: importNotes }
+}
+
+function placeOf(line: PdfLine): string {
+  return `page ${line.page}, line ${line.index}`
+}
+
+function nearestLine(line: PdfLine, paragraphs: Paragraph[], lineOf: Map<PdfLine, number>): number {
+  for (const paragraph of paragraphs) {
+    const first = paragraph.lines[0]
+    if (first && (first.page > line.page || (first.page === line.page && first.index >= line.index))) return lineOf.get(first) ?? 1
+  }
+  return Math.max(1, lineOf.size > 0 ? [...lineOf.values()].at(-1) ?? 1 : 1)
+}
+
+/** A page's lines in reading order: above, then each band's left column before its right. */
+function pageLines(page: PageText, number: number): PdfLine[] {
+  const pieces = page.pieces.filter((piece) => piece.text.trim() !== '' || piece.width > 0)
+  const gutter = findGutter(pieces, page.width)
+  const ordered: PdfLine[] = []
+  if (gutter === undefined) {
+    ordered.push(...toLines(pieces, number, 0, page.width))
+  } else {
+    const crossing = (piece: TextPiece): boolean => piece.x < gutter.from && piece.x + piece.width > gutter.to
+    const wide = toLines(pieces.filter(crossing), number, 0, page.width)
+    const left = toLines(pieces.filter((piece) => !crossing(piece) && piece.x < gutter.from), number, 1, gutter.from)
+    const right = toLines(pieces.filter((piece) => !crossing(piece) && piece.x >= gutter.from), number, 2, page.width)
+    // A line across both columns (a title, a running header) divides the page into bands read one after
+    // another, as does a heading that starts both columns afresh below a gap across the page.
+    const cuts = [...wide.map((line) => line.y - 0.01), ...sectionCuts(left, right)].sort((a, b) => a - b)
+    const bands = [-Infinity, ...cuts, Infinity]
+    for (let band = 0; band + 1 < bands.length; band += 1) {
+      const top = bands[band] ?? -Infinity
+      const bottom = bands[band + 1] ?? Infinity
+      const inBand = (line: PdfLine): boolean => line.y > top && line.y <= bottom
+      ordered.push(...wide.filter(inBand), ...left.filter(inBand), ...right.filter(inBand))
+    }
+  }
+  // Lines are numbered from the top of the page as printed, whatever column they are in.
+  const byPosition = [...ordered].sort((a, b) => a.y - b.y || a.x - b.x)
+  byPosition.forEach((line, index) => {
+    line.index = index + 1
+  })
+  return ordered
+}
+
+/**
+ * Where a page set in two columns starts a new pair of columns: a heading in
+ * larger type at the top of the left column's text after a gap, with no text in
+ * the right column across that gap (a section whose columns were balanced above it).
+ */
+function sectionCuts(left: PdfLine[], right: PdfLine[]): number[] {
+  const sizes = [...left, ...right].map((line) => line.size).sort((a, b) => a - b)
+  const usual = sizes[Math.floor(sizes.length / 2)] ?? 10
+  const cuts: number[] = []
+  for (let index = 1; index < left.length; index += 1) {
+    const line = left[index]
+    const above = left[index - 1]
+    if (!line || !above || line.size < usual * 1.15) continue
+    const gap = line.y - line.size - above.y
+    if (gap < usual * 1.5) continue
+    if (right.some((other) => other.y > above.y + usual * 0.5 && other.y < line.y - line.size * 0.5)) continue
+    if (!right.some((other) => other.y < above.y) || !right.some((other) => other.y > line.y)) continue
+    cuts.push(above.y + gap / 2)
+  }
+  return cuts
+}
+
+/** A clear vertical band near the middle of the page that no line crosses, with text on both sides: two columns. */
+function findGutter(pieces: TextPiece[], width: number): { from: number; to: number } | undefined {
+  if (pieces.length < 10) return undefined
+  const step = 2
+  const columns = Math.ceil(width / step)
+  const cover = new Array<number>(columns).fill(0)
+  for (const piece of pieces) {
+    for (let column = Math.max(0, Math.floor(piece.x / step)); column < Math.min(columns, Math.ceil((piece.x + piece.width) / step)); column += 1) cover[column] = (cover[column] ?? 0) + 1
+  }
+  const allowed = Math.max(1, Math.floor(pieces.length * 0.02))
+  let best: { from: number; to: number } | undefined
+  let start = -1
+  for (let column = Math.floor((width * 0.3) / step); column <= Math.ceil((width * 0.7) / step); column += 1) {
+    if ((cover[column] ?? 0) <= allowed) {
+      if (start < 0) start = column
+      const from = start * step
+      const to = (column + 1) * step
+      if (to - from >= 10 && (!best || to - from > best.to - best.from)) best = { from, to }
+    } else {
+      start = -1
+    }
+  }
+  if (!best) return undefined
+  const middle = (best.from + best.to) / 2
+  const leftCount = pieces.filter((piece) => piece.x + piece.width <= middle).length
+  const rightCount = pieces.filter((piece) => piece.x >= middle).length
+  // Both sides must hold running text, not a column of numbers or a margin note.
+  const leftLines = new Set(pieces.filter((piece) => piece.x + piece.width <= middle).map((piece) => Math.round(piece.y))).size
+  const rightLines = new Set(pieces.filter((piece) => piece.x >= middle).map((piece) => Math.round(piece.y))).size
+  if (leftCount < pieces.length * 0.2 || rightCount < pieces.length * 0.2 || leftLines < 5 || rightLines < 5) return undefined
+  // The right column's lines start at one left edge, as a column's do; scattered starts are a table or a form.
+  const starts = new Map<number, number>()
+  for (const piece of pieces) {
+    if (piece.x < middle) continue
+    const line = Math.round(piece.y)
+    starts.set(line, Math.min(starts.get(line) ?? Infinity, piece.x))
+  }
+  const edges = new Map<number, number>()
+  for (const x of starts.values()) edges.set(Math.round(x / 3), (edges.get(Math.round(x / 3)) ?? 0) + 1)
+  const common = Math.max(...edges.values())
+  if (common < rightLines * 0.4) return undefined
+  return best
+}
+
+/** Pieces on one baseline made one line, left to right, with a space wherever the gap between pieces is a space's width. */
+function toLines(pieces: TextPiece[], page: number, column: number, edge: number): PdfLine[] {
+  const sorted = [...pieces].sort((a, b) => a.y - b.y || a.x - b.x)
+  const groups: TextPiece[][] = []
+  for (const piece of sorted) {
+    const group = groups.at(-1)
+    const baseline = group?.[0]
+    if (group && baseline && Math.abs(piece.y - baseline.y) <= 0.4 * Math.max(piece.size, baseline.size)) group.push(piece)
+    else groups.push([piece])
+  }
+  const left = Math.min(...pieces.map((piece) => piece.x))
+  const lines: PdfLine[] = []
+  for (const group of groups) {
+    group.sort((a, b) => a.x - b.x)
+    let text = ''
+    let end = -Infinity
+    let size = 0
+    for (const piece of group) {
+      const gap = piece.x - end
+      if (text !== '' && gap > 0.15 * piece.size && !/\s$/.test(text) && !/^\s/.test(piece.text)) text += ' '
+      text += piece.text
+      end = Math.max(end, piece.x + piece.width)
+      if (piece.text.trim() !== '') size = Math.max(size, piece.size)
+    }
+    const clean = text.replace(/\s+/g, ' ').trim()
+    if (clean === '') continue
+    const first = group[0]
+    lines.push({ page, index: 0, text: clean, x: first?.x ?? 0, right: end, y: first?.y ?? 0, size, column, left, edge })
+  }
+  // The column's right edge is where its full lines end (the page's margin), not the page's edge.
+  const rights = lines.map((line) => line.right).sort((a, b) => a - b)
+  const margin = rights[Math.floor(rights.length * 0.9)] ?? edge
+  for (const line of lines) line.edge = Math.min(edge, margin)
+  return lines
+}
+
+/** Normalised for comparing running headers across pages: case, spacing and digits (page numbers, dates) ignored. */
+function furnitureKey(text: string): string {
+  return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim()
+}
+
+/** Drop each page's running header and footer lines and page numbers, noting what went. */
+function removeFurniture(lines: PdfLine[], pages: PageText[], notes: { line: PdfLine; message: string }[]): PdfLine[] {
+  const margin = (line: PdfLine): boolean => {
+    const height = pages[line.page - 1]?.height ?? 842
+    return line.y < height * 0.12 || line.y > height * 0.88
+  }
+  const onPages = new Map<string, Set<number>>()
+  for (const line of lines) {
+    if (!margin(line)) continue
+    const key = furnitureKey(line.text)
+    const seen = onPages.get(key) ?? new Set<number>()
+    seen.add(line.page)
+    onPages.set(key, seen)
+  }
+  const repeatedOn = Math.max(2, Math.ceil(pages.length * 0.3))
+  const removed = new Map<string, { first: PdfLine; pages: Set<number>; kind: string }>()
+  const kept: PdfLine[] = []
+  for (const line of lines) {
+    let kind = ''
+    if (margin(line)) {
+      if (PAGE_NUMBER.test(line.text)) kind = 'page number'
+      else if ((onPages.get(furnitureKey(line.text))?.size ?? 0) >= repeatedOn && pages.length >= 2) kind = line.y < (pages[line.page - 1]?.height ?? 842) / 2 ? 'running header' : 'running footer'
+    }
+    if (kind === '') {
+      kept.push(line)
+      continue
+    }
+    const key = kind === 'page number' ? kind : `${kind} ${furnitureKey(line.text)}`
+    const entry = removed.get(key) ?? { first: line, pages: new Set<number>(), kind }
+    entry.pages.add(line.page)
+    removed.set(key, entry)
+  }
+  for (const entry of removed.values()) {
+    const count = entry.pages.size
+    const what = entry.kind === 'page number' ? 'page numbers' : `the ${entry.kind} “${entry.first.text}”`
+    notes.push({ line: entry.first, message: `removed ${what} (on ${count} page${count === 1 ? '' : 's'})` })
+  }
+  return kept
+}
+
+interface Paragraph {
+  lines: PdfLine[]
+  text: string
+}
+
+/** Join a column's wrapped lines into paragraphs; a gap, a short last line, a change of type size or a numbered start ends one. */
+function joinParagraphs(lines: PdfLine[], notes: { line: PdfLine; message: string }[]): Paragraph[] {
+  const body = bodySize(lines)
+  const spacing = lineSpacing(lines, body)
+  const headingSizes = [...new Set(lines.filter((line) => line.size >= body * 1.15).map((line) => Math.round(line.size)))].sort((a, b) => b - a)
+  const vocabulary = wordsOf(lines)
+  const paragraphs: Paragraph[] = []
+  let current: PdfLine[] = []
+  const flush = (): void => {
+    const first = current[0]
+    if (!first) return
+    const text = joinLines(current, vocabulary, notes)
+    // A heading in larger type is its own paragraph, marked with its rank among the document's heading sizes.
+    const rank = headingSizes.indexOf(Math.round(first.size)) + 1
+    paragraphs.push({ lines: current, text: rank > 0 ? `${'#'.repeat(Math.min(rank, 6))} ${text}` : text })
+    current = []
+  }
+  let previous: PdfLine | undefined
+  for (const line of lines) {
+    if (previous && !continues(previous, line, body, spacing)) flush()
+    else if (previous && previous.page !== line.page) notes.push({ line, message: `joined the sentence that runs on from page ${previous.page}` })
+    current.push(line)
+    previous = line
+  }
+  flush()
+  return paragraphs
+}
+
+/** Whether `line` carries on the paragraph `previous` is in. */
+function continues(previous: PdfLine, line: PdfLine, body: number, spacing: number): boolean {
+  if (Math.abs(previous.size - line.size) > Math.max(0.5, body * 0.1)) return false
+  const samePlace = previous.page === line.page && previous.column === line.column
+  // A heading in larger type wraps onto a second line of the same size; its lines stand apart from the text.
+  if (line.size >= body * 1.15) return samePlace && line.y - previous.y <= line.size * 1.6
+  if (samePlace && line.y - previous.y > spacing * 1.45) return false
+  const width = previous.edge - previous.left
+  const full = previous.right >= previous.left + width * 0.8 || (samePlace ? false : previous.right >= previous.left + width * 0.6)
+  const numbered = splitClauseNumber(line.text, false).number !== '' || STARTS_ITEM.test(line.text)
+  // A line that ends a sentence and stops short of the margin ends its paragraph; one that runs to the margin wraps.
+  if (!full) return false
+  if (numbered && ENDS_SENTENCE.test(previous.text)) return false
+  if (!samePlace && ENDS_SENTENCE.test(previous.text) && !/^\p{Ll}/u.test(line.text)) return false
+  return true
+}
+
+/** The paragraph's lines as one line of text, with hyphenated line ends rejoined where the document's own words say so. */
+function joinLines(lines: PdfLine[], vocabulary: Set<string>, notes: { line: PdfLine; message: string }[]): string {
+  let text = lines[0]?.text ?? ''
+  for (let index = 1; index < lines.length; index += 1) {
+    const line = lines[index]
+    if (!line) continue
+    const hyphen = /(\p{L}+)[-\u00ad\u2010]$/u.exec(text)
+    const tail = /^(\p{Ll}+)/u.exec(line.text)
+    if (hyphen && tail) {
+      const head = hyphen[1] ?? ''
+      const rest = tail[1] ?? ''
+      if (keepsHyphen(head, rest, text.endsWith('\u00ad'), vocabulary)) {
+        text = `${text.replace(/\u00ad$/, '-')}${line.text}`
+      } else {
+        text = `${text.slice(0, -1)}${line.text}`
+        notes.push({ line, message: `rejoined “${head}-” and “${rest}” as “${head}${rest}” (hyphenated at the end of the line before)` })
+      }
+      continue
+    }
+    text = `${text} ${line.text}`
+  }
+  return text
+}
+
+/** Whether a word broken at a line end is a compound ("decision-making") rather than a word hyphenated to fit ("consti-tution"). */
+function keepsHyphen(head: string, tail: string, soft: boolean, vocabulary: Set<string>): boolean {
+  if (soft) return false
+  const lower = (word: string): string => word.toLowerCase()
+  if (vocabulary.has(`${lower(head)}-${lower(tail)}`)) return true
+  if (vocabulary.has(lower(head + tail))) return false
+  return vocabulary.has(lower(head)) && vocabulary.has(lower(tail)) && tail.length > 2
+}
+
+function wordsOf(lines: PdfLine[]): Set<string> {
+  const words = new Set<string>()
+  for (const line of lines) {
+    // A word at a line's end before a hyphen is half a word, not evidence.
+    const text = line.text.replace(/\p{L}+[-\u00ad\u2010]$/u, '')
+    for (const word of text.toLowerCase().match(/\p{L}+(?:-\p{L}+)*/gu) ?? []) {
+      words.add(word)
+      if (word.includes('-')) for (const part of word.split('-')) words.add(part)
+    }
+  }
+  return words
+}
+
+/** The type size most of the text is set in. */
+function bodySize(lines: PdfLine[]): number {
+  const weight = new Map<number, number>()
+  for (const line of lines) weight.set(Math.round(line.size * 2) / 2, (weight.get(Math.round(line.size * 2) / 2) ?? 0) + line.text.length)
+  let best = 10
+  let most = -1
+  for (const [size, count] of weight) if (count > most) [best, most] = [size, count]
+  return best
+}
+
+/** The usual distance between consecutive lines of body text in one column. */
+function lineSpacing(lines: PdfLine[], body: number): number {
+  const gaps: number[] = []
+  for (let index = 1; index < lines.length; index += 1) {
+    const a = lines[index - 1]
+    const b = lines[index]
+    if (!a || !b || a.page !== b.page || a.column !== b.column) continue
+    if (Math.abs(a.size - body) > 0.5 || Math.abs(b.size - body) > 0.5) continue
+    const gap = b.y - a.y
+    if (gap > 0) gaps.push(gap)
+  }
+  gaps.sort((x, y) => x - y)
+  return gaps[Math.floor(gaps.length / 2)] ?? body * 1.2
+}

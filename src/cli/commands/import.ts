@@ -67,7 +67,8 @@ export async function runImport(file: string, options: ImportCommandOptions, io:
   const notes = [...document.notes, ...result.notes].sort((a, b) => a.line - b.line)
   for (const note of notes) io.stderr(`${note.place !== undefined ? `${shown}: ${note.place}: ` : place(note.line)}${note.message}\n`)
   // What the importer wrote must pass `check`: a failure here is keeling's bug, and nothing is written.
-  const errors = checkProtocol(parseProtocol(result.markdown), options.as).filter((message) => message.fatal)
+  const parsed = parseProtocol(result.markdown)
+  const errors = checkProtocol(parsed, options.as).filter((message) => message.fatal)
   if (errors.length > 0) {
     for (const message of errors) io.stderr(`${formatMessage(targetShown, message)}\n`)
     return refuse(`the imported text does not pass check; nothing was written (please report this)`)
@@ -79,7 +80,7 @@ export async function runImport(file: string, options: ImportCommandOptions, io:
     return taken
   })
   if (late) return refuse(late)
-  const clauses = parseProtocol(result.markdown).all.length
+  const clauses = parsed.all.length
   io.stderr(`wrote ${targetShown}: ${clauses} clause${clauses === 1 ? '' : 's'}\n`)
   return EXIT_OK
 }

@@ -32,6 +32,7 @@ export function buildClauses(units: Unit[]): DraftClause[] {
   titlesOverNumbered(units)
   const levels = headingLevels(units)
   let current: DraftClause | null = null
+  const nextNumbered = nextIndexes(units, (other) => other.type === 'numbered')
   units.forEach((unit, index) => {
     if (unit.type === 'heading') {
       const level = levels.get(index) ?? 2
@@ -43,7 +44,7 @@ export function buildClauses(units: Unit[]): DraftClause[] {
       return
     }
     const open: DraftClause | null = current
-    const next = units.slice(index + 1).find((other) => other.type === 'numbered')
+    const next = units[nextNumbered[index] ?? -1]
     if (open && continues(open, unit, next)) {
       open.content.push(unit)
       return
@@ -90,6 +91,7 @@ function headingLevels(units: Unit[]): Map<number, number> {
   const levels = new Map<number, number>()
   // Unit words nest in the order the document first uses them: Article, then Section within it.
   const order: string[] = []
+  const nextHeading = nextIndexes(units, (other) => other.type === 'heading')
   units.forEach((unit, index) => {
     if (unit.type !== 'heading') return
     const unit_ = unitPrefix(unit.number).trim().toLowerCase()
@@ -102,7 +104,7 @@ function headingLevels(units: Unit[]): Map<number, number> {
       levels.set(index, Math.min(6, numberKey(unit.number).split('.').length + 1))
       return
     }
-    const next = units.slice(index + 1).find((other) => other.type === 'heading')
+    const next = units[nextHeading[index] ?? -1]
     const parentOfNext = unit.level !== null && next?.type === 'heading' && next.level !== null && next.level > unit.level
     levels.set(index, parentOfNext ? 1 : 2)
   })
@@ -158,12 +160,25 @@ function schemeRank(number: string, after: DraftClause | null, following = ''): 
 
 /** "SECTION 21" just before "21. Protocol …": the unit word and number are a title over the numbered heading, not a number. */
 function titlesOverNumbered(units: Unit[]): void {
+  const following = nextIndexes(units, (other) => other.type === 'heading' || other.type === 'numbered')
   units.forEach((unit, index) => {
     if (unit.type !== 'heading' || unit.text !== '' || unitPrefix(unit.number) === '') return
-    const next = units.slice(index + 1).find((other) => other.type === 'heading' || other.type === 'numbered')
+    const next = units[following[index] ?? -1]
     if (next && 'number' in next && numberKey(next.number) === numberKey(unit.number)) {
       unit.text = unit.number
       unit.number = ''
     }
   })
+}
+
+/** For each unit, the index of the first unit after it that passes `test` (-1 when none): one pass, from the end. */
+function nextIndexes(units: Unit[], test: (unit: Unit) => boolean): number[] {
+  const next = new Array<number>(units.length).fill(-1)
+  let found = -1
+  for (let index = units.length - 1; index >= 0; index -= 1) {
+    next[index] = found
+    const unit = units[index]
+    if (unit && test(unit)) found = index
+  }
+  return next
 }

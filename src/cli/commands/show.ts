@@ -44,8 +44,9 @@ export async function runShow(
     return EXIT_OK
   }
   const result = findClause(protocol, selector)
-  // Not a number as written, an ID or opening words: a citation as the text's own body writes it ("3(f)", "Article IV, Section 2").
-  if ('missing' in result) {
+  // Not a number as written, an ID or opening words, or a number several clauses carry (each "1." of each
+  // section): a citation as the text's own body writes it ("3(f)", "Article IV, Section 2", "1" for section 1).
+  if ('missing' in result || 'ambiguous' in result) {
     const cited = citedPlace(protocol, selector, format)
     if (cited) {
       await writeOutput(cited, output, io, guard)

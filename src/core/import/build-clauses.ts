@@ -92,6 +92,8 @@ function headingLevels(units: Unit[]): Map<number, number> {
   // Unit words nest in the order the document first uses them: Article, then Section within it.
   const order: string[] = []
   const nextHeading = nextIndexes(units, (other) => other.type === 'heading')
+  // The level of the last part numbered in roman ("II. Membership"), whose sections are numbered 1., 2.
+  let romanPart: number | null = null
   units.forEach((unit, index) => {
     if (unit.type !== 'heading') return
     const unit_ = unitPrefix(unit.number).trim().toLowerCase()
@@ -101,12 +103,16 @@ function headingLevels(units: Unit[]): Map<number, number> {
       return
     }
     if (NUMERIC.test(unit.number)) {
-      levels.set(index, Math.min(6, numberKey(unit.number).split('.').length + 1))
+      // "1. General Meetings" after "III. Meetings": a section of the part numbered in roman, one level inside it.
+      const depth = numberKey(unit.number).split('.').length
+      levels.set(index, Math.min(6, romanPart === null ? depth + 1 : romanPart + depth))
       return
     }
     const next = units[nextHeading[index] ?? -1]
     const parentOfNext = unit.level !== null && next?.type === 'heading' && next.level !== null && next.level > unit.level
-    levels.set(index, parentOfNext ? 1 : 2)
+    const level = parentOfNext ? 1 : 2
+    levels.set(index, level)
+    romanPart = /^[IVXLC]+\.?$/.test(unit.number) ? level : romanPart
   })
   return levels
 }
@@ -118,11 +124,12 @@ function headingLevels(units: Unit[]): Map<number, number> {
  */
 export function noteOddNumbers(clauses: DraftClause[]): ImportNote[] {
   const notes: ImportNote[] = []
-  const previousByParent = new Map<DraftClause | null, DraftClause>()
+  const previousByParent = new Map<DraftClause | null, Map<string, DraftClause>>()
   for (const clause of clauses) {
     if (clause.number === '') continue
-    const key = clause.parent
-    const previous = previousByParent.get(key)
+    // Parts and the sections inside them, at one heading level, are two series: "1" follows "PART 1" as a first.
+    const key = unitPrefix(clause.number).trim().toLowerCase()
+    const previous = previousByParent.get(clause.parent)?.get(key)
     if (previous && previous.kind === clause.kind && !isNextNumber(previous.number, clause.number)) {
       notes.push({ line: clause.line, message: `number ${clause.number} follows ${previous.number}; kept as written` })
     } else if (!previous && clause.parent && NUMERIC.test(clause.parent.number) && NUMERIC.test(clause.number)) {
@@ -132,7 +139,9 @@ export function noteOddNumbers(clauses: DraftClause[]): ImportNote[] {
         notes.push({ line: clause.line, message: `number ${clause.number} is the first in section ${section}; kept as written` })
       }
     }
-    previousByParent.set(key, clause)
+    const series = previousByParent.get(clause.parent) ?? new Map<string, DraftClause>()
+    series.set(key, clause)
+    previousByParent.set(clause.parent, series)
   }
   return notes
 }

@@ -7,9 +7,10 @@ export type Unit =
   | { type: 'heading'; line: number; number: string; text: string; level: number | null }
   | { type: 'numbered'; line: number; number: string; text: string; indent: number }
   | { type: 'paragraph'; line: number; text: string }
-  | { type: 'item'; line: number; text: string; newBlock: boolean }
+  | { type: 'item'; line: number; text: string; newBlock: boolean; nested?: { indent: number; marker: string } }
   | { type: 'table'; line: number; rows: string[][] }
 
+const DATED_LINE = /^(?:adopted|approved|proposed|amended|revised|reviewed|updated|last (?:amended|revised|updated)|effective|version|dated?)\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i
 const MARKDOWN_HEADING = /^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/
 /** Words a heading may hold at most ("14. Unresolved issues and amendments to this Protocol"). */
 const HEADING_WORDS = 10
@@ -85,11 +86,16 @@ function readHeading(raw: string, line: number, hasNext: boolean): Unit | null {
   const text = stripEmphasis(markdown ? (markdown[2] ?? '') : raw.trim())
   const { number, rest } = splitClauseNumber(text, true)
   if (markdown) return { type: 'heading', line, number, text: rest, level: markdown[1]?.length ?? null }
-  if (!hasNext || bulletOf(raw) !== '' || rest === '' || wordCount(rest) > HEADING_WORDS) return null
+  // A numbered heading in capitals is a heading however long ("9 MOTIONS FOR A MEETING THAT REQUIRES WRITTEN NOTICE …").
+  const words = number !== '' && !/\p{Ll}/u.test(rest) ? HEADING_WORDS * 3 : HEADING_WORDS
+  if (!hasNext || bulletOf(raw) !== '' || rest === '' || wordCount(rest) > words) return null
   if (/[.:;,!?]$/.test(rest) || startsLowercase(rest)) return null
-  const numeric = /^(?:[A-Z]\.)?\d+(?:\.\d+)*\.?$/.test(number) || unitPrefix(number) !== ''
+  const numeric = /^(?:(?:[A-Z]|[IVXLC]{2,5})\.)?\d+(?:\.\d+)*\.?$/.test(number) || unitPrefix(number) !== ''
   if (number !== '' && !numeric) return null
   if (number === '' && !isTitleCase(rest)) return null
+  // "Adopted by Council on March 27th 2008", "Proposed November 2024", "('Association' Model Constitution)": a line
+  // about the document, not a heading of it.
+  if (number === '' && (DATED_LINE.test(rest) || /^\(.*\)$/.test(rest))) return null
   return { type: 'heading', line, number, text: rest, level: null }
 }
 
@@ -104,10 +110,17 @@ function readLine(
   const bullet = bulletOf(raw)
   const text = raw.slice(bullet.length).trim()
   const { number, rest } = splitClauseNumber(text, false)
+  // "1. [Name](#1-name)": an entry of a table of contents, a link to its heading, not a clause of its own.
+  if (number !== '' && /^\[[^\]\n]+\]\(#[^)\s]+\)[\s.\d]*$/.test(rest)) return { type: 'item', line, text, newBlock: startsBlock }
+  // "  1. a register;" indented under a bulleted item ("* **books** includes —"): an item of that item, not a clause.
+  const indent = (/^[ \t]*/.exec(raw)?.[0] ?? '').replace(/\t/g, '    ').length
+  if (number !== '' && indent > 0 && bullet === '' && previous?.type === 'item' && (previous.nested === undefined || previous.nested.indent <= indent + 1)) {
+    return { type: 'item', line, text: rest, newBlock: false, nested: { indent, marker: number } }
+  }
   if (number !== '') return { type: 'numbered', line, number, text: rest, indent: (/^[ \t]*/.exec(raw)?.[0] ?? '').replace(/\t/g, '    ').length }
   // "1 RULES OF DEBATE AT MEETINGS" inside a block of lines: a numbered heading in capitals.
   const capital = /^(\d+)[ \t]+(\p{Lu}[\p{Lu}\p{N} ,'’&()/-]*)$/u.exec(text)
-  if (capital && wordCount(capital[2] ?? '') <= HEADING_WORDS && /\p{Lu}{2}/u.test(capital[2] ?? '')) {
+  if (capital && wordCount(capital[2] ?? '') <= HEADING_WORDS * 3 && /\p{Lu}{2}/u.test(capital[2] ?? '')) {
     return { type: 'heading', line, number: capital[1] ?? '', text: (capital[2] ?? '').trim(), level: null }
   }
   if (bullet !== '') return { type: 'item', line, text, newBlock: startsBlock }
@@ -139,7 +152,10 @@ function stripEmphasis(text: string): string {
 /** A short numbered title ("3.1. Powers", "4.2 Procedure") over lines that go on in sentences or items. */
 function isBlockHeading(text: string, next: string): boolean {
   const { number, rest } = splitClauseNumber(text.trim(), true)
-  if (!/^(?:[A-Z]\.)?\d+(?:\.\d+)*\.?$/.test(number) && unitPrefix(number) === '') return false
+  if (!/^(?:(?:[A-Z]|[IVXLC]{2,5})\.)?\d+(?:\.\d+)*\.?$/.test(number) && unitPrefix(number) === '') return false
   if (rest === '' || wordCount(rest) > 8 || /[.:;,!?]$/.test(rest) || !/^\p{Lu}/u.test(rest)) return false
+  // "1. Annual General Meeting (AGM)" over indented "   1. The AGM shall …": a list item with items of its own.
+  const indent = (line: string): number => (/^[ \t]*/.exec(line)?.[0] ?? '').replace(/\t/g, '    ').length
+  if (indent(next) > indent(text) && /^[ \t]*(?:[-*+][ \t]+|\(?[0-9a-z]{1,4}[.)][ \t]+)/i.test(next)) return false
   return !startsLowercase(next.trim())
 }

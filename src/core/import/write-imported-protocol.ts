@@ -34,7 +34,7 @@ export function writeImportedProtocol(
       for (const number of result.linked) notes.push({ line: clause.line, message: `linked the reference to ${number} to its clause` })
       return result.text
     }
-    return writeClause(clause, ids[index] ?? '', link)
+    return writeClause(clause, ids[index] ?? '', link, (text) => inPageLinks(text, headingSlugs, clause.line, notes))
   })
   return { markdown: `${frontMatter}\n${parts.join('\n\n')}\n`, notes }
 }
@@ -50,9 +50,9 @@ function uniqueNumbers(clauses: DraftClause[], ids: string[]): Map<string, strin
   return new Map([...byNumber].filter((entry): entry is [string, string] => entry[1] !== null))
 }
 
-function writeClause(clause: DraftClause, id: string, link: (text: string) => string): string {
-  // A heading's words are a title ("SECTION 21"), not a reference.
-  if (clause.kind === 'heading') return `${'#'.repeat(clause.level)} ${anchor(id)}${[clause.number, clause.text].filter(Boolean).join(' ')}`
+function writeClause(clause: DraftClause, id: string, link: (text: string) => string, linkHeading: (text: string) => string): string {
+  // A heading's words are a title ("SECTION 21"), not a reference; a heading that links to another (a contents entry) links to its clause.
+  if (clause.kind === 'heading') return `${'#'.repeat(clause.level)} ${anchor(id)}${[clause.number, linkHeading(clause.text)].filter(Boolean).join(' ')}`
   const first = `${anchor(id)}${[clause.number, link(clause.text)].filter(Boolean).join(' ')}`
   const blocks: string[] = [first]
   let items: string[] = []
@@ -60,13 +60,37 @@ function writeClause(clause: DraftClause, id: string, link: (text: string) => st
     if (items.length > 0) blocks.push(items.join('\n'))
     items = []
   }
+  // Markdown list items nested in the source stay nested: each under its parent's text, as CommonMark nests them.
+  const own = /^\d{1,9}[.)]$/.test(clause.number) ? [{ source: clause.indent, written: 0, width: clause.number.length }] : []
+  const nesting: { source: number; written: number; width: number }[] = [...own]
+  const listed: { source: number; written: number; width: number }[] = []
   for (const unit of clause.content) {
     if (unit.type === 'item') {
-      items.push(`- ${link(unit.text)}`)
+      if (!unit.nested) {
+        items.push(`- ${link(unit.text)}`)
+        listed.length = 0
+        listed.push({ source: -1, written: 0, width: 1 })
+        continue
+      }
+      // An item of a bulleted item keeps its number, under its parent's text as CommonMark nests it.
+      while (listed.length > 1 && (listed.at(-1)?.source ?? -1) >= unit.nested.indent) listed.pop()
+      const parent = listed.at(-1)
+      const written = parent ? parent.written + parent.width + 1 : 0
+      listed.push({ source: unit.nested.indent, written, width: unit.nested.marker.length })
+      items.push(`${' '.repeat(written)}${unit.nested.marker} ${link(unit.text)}`)
       continue
     }
     flush()
-    blocks.push(writeUnit(unit, link))
+    if (unit.type !== 'numbered' || !/^\d{1,9}[.)]$/.test(unit.number)) {
+      nesting.splice(own.length)
+      blocks.push(writeUnit(unit, link))
+      continue
+    }
+    while (nesting.length > own.length && (nesting.at(-1)?.source ?? -1) >= unit.indent) nesting.pop()
+    const parent = nesting.at(-1)
+    const written = parent ? parent.written + parent.width + 1 : 0
+    nesting.push({ source: unit.indent, written, width: unit.number.length })
+    blocks.push(`${' '.repeat(written)}${writeUnit(unit, link)}`)
   }
   flush()
   return blocks.join('\n\n')
@@ -106,14 +130,20 @@ function openingWords(clause: DraftClause): string {
  */
 function headingAnchors(clauses: DraftClause[], ids: string[]): Map<string, string> {
   const anchors = new Map<string, string>()
+  const seen = new Map<string, number>()
   clauses.forEach((clause, index) => {
     if (clause.kind !== 'heading') return
-    const title = [clause.number, clause.text].filter(Boolean).join(' ')
-    const slug = title
+    // The words a reader sees: a heading that is itself a link ("### [Version Control](#version-control-1)") is its words.
+    const title = [clause.number, clause.text].filter(Boolean).join(' ').replace(/\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
+    const base = title
       .toLowerCase()
-      .replace(/[^\p{L}\p{N}\s-]/gu, '')
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
       .trim()
       .replace(/\s/g, '-')
+    // GitHub numbers a repeated heading's anchor: "version-control", then "version-control-1".
+    const count = seen.get(base) ?? 0
+    seen.set(base, count + 1)
+    const slug = count === 0 ? base : `${base}-${count}`
     if (!anchors.has(slug)) anchors.set(slug, ids[index] ?? '')
   })
   return anchors

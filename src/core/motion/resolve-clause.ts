@@ -136,8 +136,8 @@ function candidates(index: PlaceIndex, path: string[]): CitablePlace[] {
   return [...found].sort((a, b) => (index.order.get(a) ?? 0) - (index.order.get(b) ?? 0))
 }
 
-function samePath(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((step, index) => sameStep(step, b[index] ?? ''))
+function samePath(a: string[], b: string[], loneNumerals = false): boolean {
+  return a.length === b.length && a.every((step, index) => sameStep(step, b[index] ?? '', loneNumerals))
 }
 
 function endsWith(path: string[], tail: string[]): boolean {
@@ -163,7 +163,7 @@ function resolvePath(protocol: Protocol, ref: Extract<ClauseRef, { by: 'path' }>
   for (const path of attempts) {
     const exact = near.filter((place) => samePath(place.path, path))
     const clauses = exact.filter((place) => !place.item)
-    const chosen = clauses.length > 0 ? clauses : exact
+    const chosen = ofCitedUnit(clauses.length > 0 ? clauses : exact, ref.unit)
     if (chosen.length === 1 && chosen[0]) return { clause: chosen[0].clause, ...(chosen[0].item ? { item: chosen[0].item } : {}) }
     if (chosen.length > 1) return ambiguousPlaces(ref.text, chosen)
   }
@@ -175,6 +175,12 @@ function resolvePath(protocol: Protocol, ref: Extract<ClauseRef, { by: 'path' }>
     const [only] = chosen
     if (chosen.length === 1 && only) return { clause: only.clause, ...(only.item ? { item: only.item } : {}) }
     if (chosen.length > 1) return ambiguousPlaces(ref.text, chosen)
+  }
+  // Last, a lone i, v or x as the numeral it also is: "5.2.i" for an item typed "1." under 5.2 (shown as "i." by GitHub).
+  for (const path of attempts) {
+    const exact = near.filter((place) => samePath(place.path, path, true))
+    const [only] = exact
+    if (exact.length === 1 && only) return { clause: only.clause, ...(only.item ? { item: only.item } : {}) }
   }
   return { reason: `There is no ${ref.text}${nearbyPlaces(places, ref)}`, code: 'unknown-clause' }
 }
@@ -218,6 +224,18 @@ function nearbyPlaces(places: CitablePlace[], ref: Extract<ClauseRef, { by: 'pat
 }
 
 /** Whether a clause's number carries a unit word other than the one cited ("Part 1" when "Standing Order 1" is cited). */
+/**
+ * Of several places with the number cited, those whose unit word is the one
+ * cited: "Part 1" is PART 1, not section 1 inside it; "2" is section 2, not
+ * PART 2 or Division 2. When none is, all stay candidates.
+ */
+function ofCitedUnit(places: CitablePlace[], unit: string): CitablePlace[] {
+  if (places.length < 2) return places
+  const cited = unit.trim().toLowerCase().replace(/s$/, '')
+  const same = places.filter((place) => !place.item && unitPrefix(place.clause.number).trim().toLowerCase().replace(/s$/, '') === cited)
+  return same.length > 0 ? same : places
+}
+
 function otherUnit(number: string, unit: string): boolean {
   const own = unitPrefix(number).trim().toLowerCase()
   if (own === '' || unit === '') return false
@@ -235,6 +253,9 @@ function otherUnit(number: string, unit: string): boolean {
  */
 function withinUnit(index: PlaceIndex, ref: Extract<ClauseRef, { by: 'path' }>): Resolved | null {
   if (ref.unit === '' || (ref.within && ref.within.length > 0)) return null
+  // "Article 7, Section 2" names two units: its path is whole (Article 7, then its Section 2), and "Section 7" is not its head.
+  const unitWords = ref.text.match(/\b(?:articles?|sections?|parts?|chapters?|schedules?|rules?|standing orders?|by-?laws?|byelaws?|regulations?|appendix|annex|divisions?|titles?)\b/gi) ?? []
+  if (new Set(unitWords.map((word) => word.toLowerCase().replace(/s$/, ''))).size > 1) return null
   const cited = ref.unit.replace(/\s+/g, ' ').replace(/s$/, '')
   if (/^(?:paragraph|para|sub-paragraph|subparagraph|item|sub-item|point|provision|clause)$/.test(cited)) return null
   const units = index.places.filter((place) => !place.item && unitPrefix(place.clause.number).trim().toLowerCase().replace(/\s+/g, ' ').replace(/s$/, '') === cited)
@@ -243,6 +264,8 @@ function withinUnit(index: PlaceIndex, ref: Extract<ClauseRef, { by: 'path' }>):
     const heads = units.filter((place) => samePath(ownSteps(place.clause), ref.path.slice(0, length)))
     if (heads.length !== 1 || !heads[0]) continue
     head = heads[0]
+    // "Part 1" is the part itself, whatever else is numbered 1 beside it.
+    if (length === ref.path.length) return { clause: heads[0].clause }
     const full = [...heads[0].path, ...ref.path.slice(length)]
     const found = index.places.filter((place) => samePath(place.path, full) || (length < ref.path.length && place.path.length > full.length && startsWithPath(place.path, heads[0]?.path ?? []) && endsWith(place.path, ref.path.slice(length))))
     const clauses = found.filter((place) => !place.item)

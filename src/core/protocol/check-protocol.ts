@@ -1,7 +1,7 @@
 import type { VFileMessage } from 'vfile-message'
 import { problem } from '../problem.js'
 import { isClauseId, newClauseId } from './clause-id.js'
-import { isFirstNumber, isNextNumber, numberKey } from './clause-number.js'
+import { isFirstNumber, isNextNumber, numberKey, unitPrefix } from './clause-number.js'
 import { findCrossReferences } from './cross-references.js'
 import { bomLength } from './parse-front-matter.js'
 import type { Clause, Protocol } from './types.js'
@@ -150,10 +150,13 @@ function checkNumbers(protocol: Protocol): VFileMessage[] {
   const messages: VFileMessage[] = []
   for (const siblings of siblingGroups(protocol)) {
     const byKey = new Map<string, Clause>()
-    let previous: Clause | undefined
+    const previousInSeries = new Map<string, Clause>()
     for (const clause of siblings) {
       if (clause.number === '') continue
-      const key = `${clause.kind}:${numberKey(clause.number)}`
+      // "PART 3" and "3" are two series (parts, and the sections inside them), not one number twice.
+      const series = unitPrefix(clause.number).trim().toLowerCase()
+      const previous = previousInSeries.get(series)
+      const key = `${clause.kind}:${series}:${numberKey(clause.number)}`
       const first = byKey.get(key)
       const place = numberPlace(clause)
       if (first) {
@@ -169,7 +172,7 @@ function checkNumbers(protocol: Protocol): VFileMessage[] {
         const reason = `Number ${clause.number} opens section ${numberKey(clause.parent?.number ?? '')}; kept as written (a motion can renumber it)`
         messages.push(problem(reason, place, 'unexpected-number', 'warning'))
       }
-      previous = clause
+      previousInSeries.set(series, clause)
     }
   }
   return messages

@@ -14,6 +14,9 @@ export interface CitablePlace {
   item?: { start: number; end: number; label: string }
 }
 
+/** An item numbered in full inside its clause ("4.3.b the payment …" in 4.3), as some rules number their sub-items. */
+const FULL_MARK = /^[ \t]*(?:[-*+][ \t]+)?(\d+(?:\.\d+)*\.[a-z0-9]{1,4}(?:\.[a-z0-9]{1,4})*)\.?[ \t]+/i
+
 const ITEM_MARK = /^([ \t]*)(?:[-*+][ \t]+)?(?:\(([a-z]{1,2}|[ivxlc]+|\d{1,3})\)|([a-z]{1,2}|[ivxlc]+|\d{1,3})[.)])[ \t]+/i
 
 /** The steps of a clause's own number ("3.9" → 3, 9; "(iv)" → iv), or [] when it has none. */
@@ -66,7 +69,18 @@ function itemsOf(clause: Clause, path: PathStep[]): CitablePlace[] {
   while (offset < source.length) {
     let end = source.indexOf('\n', offset)
     if (end === -1) end = source.length
-    const match = ITEM_MARK.exec(source.slice(offset, end))
+    const line = source.slice(offset, end)
+    const full = FULL_MARK.exec(line)
+    const steps = full ? numberSteps(full[1] ?? '') : null
+    if (full && steps && steps.length > path.length && path.every((step, at) => step === steps[at])) {
+      for (const item of open.splice(0)) if (item.place.item) item.place.item.end = trimEnd(source, offset)
+      const place: CitablePlace = { clause, path: steps, item: { start: offset, end: source.length, label: (full[1] ?? '').trim() } }
+      open.push({ indent: -1, style: 'number', label: full[1] ?? '', place })
+      found.push(place)
+      offset = end + 1
+      continue
+    }
+    const match = ITEM_MARK.exec(line)
     if (match) {
       const label = (match[2] ?? match[3] ?? '').toLowerCase()
       const indent = (match[1] ?? '').replace(/\t/g, '    ').length

@@ -18,10 +18,13 @@ export function numberSteps(text: string): PathStep[] | null {
   const steps: PathStep[] = []
   let rest = value
   // "A.1.4": an appendix letter, then its numbers.
-  const appendix = /^([A-Z])((?:\.\d+)+)$/.exec(rest)
-  if (appendix) return [(appendix[1] ?? '').toLowerCase(), ...(appendix[2] ?? '').slice(1).split('.')]
-  const decimal = /^(\d+[A-Z]?)((?:\.\d+[A-Z]?)*)/i.exec(rest)
-  if (decimal) {
+  // "II.1(d)": a part in roman numerals, then its numbers (and items).
+  const appendix = /^([A-Z]|[IVXLC]+)((?:\.\d+[A-Z]?)+)(?![\d.])/.exec(rest)
+  const decimal = appendix ? null : /^(\d+[A-Z]?)((?:\.\d+[A-Z]?)*)/i.exec(rest)
+  if (appendix) {
+    steps.push((appendix[1] ?? '').toLowerCase(), ...(appendix[2] ?? '').slice(1).split('.').map((step) => step.toLowerCase()))
+    rest = rest.slice(appendix[0].length)
+  } else if (decimal) {
     steps.push(...decimal[0].split('.').map((step) => step.toLowerCase()))
     rest = rest.slice(decimal[0].length)
     // "8.2.vi", "7.12.f": a lettered or roman step after a dot.
@@ -44,13 +47,14 @@ export function numberSteps(text: string): PathStep[] | null {
 }
 
 /** Whether two steps name the same place: equal, or the same number in arabic and roman (Article 4, Article IV). */
-export function sameStep(a: PathStep, b: PathStep): boolean {
+export function sameStep(a: PathStep, b: PathStep, loneNumerals = false): boolean {
   if (a === b) return true
   const arabicA = /^\d+$/.test(a)
   if (arabicA === /^\d+$/.test(b)) return false
   // A lone i, v or x is an item letter as often as a numeral: "(1)" is never item "(i)". IV and 4 are one.
+  // (`loneNumerals` lets i be 1 where nothing else answers: a nested list typed "1." and shown as "i." on GitHub.)
   const roman = arabicA ? b : a
-  return roman.length > 1 && romanValue(roman) === Number(arabicA ? a : b)
+  return (roman.length > 1 || loneNumerals) && romanValue(roman) === Number(arabicA ? a : b)
 }
 
 /** The value of a roman numeral, or null when the text is not one. */

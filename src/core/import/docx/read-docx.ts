@@ -247,6 +247,9 @@ class DocxWriter {
 
   private run(run: XmlElement): string {
     let text = ''
+    // Hidden text (a TOC's page numbers, a drafter's note) is not what a reader of the document sees.
+    const rPr = child(run, 'w:rPr')
+    if (isOn(child(rPr, 'w:vanish')) || isOn(child(rPr, 'w:webHidden'))) return ''
     for (const node of run.children) {
       if (typeof node === 'string') continue
       switch (node.name) {
@@ -318,6 +321,13 @@ class DocxWriter {
     collect(cell)
     return parts.join(' ').trim()
   }
+}
+
+/** Whether an on/off property (`<w:vanish/>`, `<w:vanish w:val="0"/>`) is present and on. */
+function isOn(property: XmlElement | undefined): boolean {
+  if (!property) return false
+  const setting = property.attributes['w:val']
+  return setting === undefined || !['0', 'false', 'off'].includes(setting)
 }
 
 function characters(element: XmlElement): string {

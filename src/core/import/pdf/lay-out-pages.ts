@@ -34,7 +34,7 @@ interface PdfLine {
   edge: number
 }
 
-const PAGE_NUMBER = /^(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|\/)\s*\d{1,4})?$|^[ivxlc]{1,6}$/i
+const PAGE_NUMBER = /^(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|\/)\s*\d{1,4})?$|^[ivxlc]{1,6}$|^\d{1,4}\s*\|\s*page$|^page\s*\|\s*\d{1,4}$/i
 const ENDS_SENTENCE = /[.;:!?”"’)\]]$/
 const STARTS_ITEM = /^(?:[•●▪◦■‣∙·*–-]\s)/
 
@@ -234,7 +234,8 @@ function removeFurniture(lines: PdfLine[], pages: PageText[], notes: { line: Pdf
     seen.add(line.page)
     onPages.set(key, seen)
   }
-  const repeatedOn = Math.max(2, Math.ceil(pages.length * 0.3))
+  // A header that changes with the part of the document ("Part 4 – Rules of Procedure") repeats on a few pages only.
+  const repeatedOn = Math.max(2, Math.min(3, Math.ceil(pages.length * 0.3)))
   const removed = new Map<string, { first: PdfLine; pages: Set<number>; kind: string }>()
   const kept: PdfLine[] = []
   for (const line of lines) {
@@ -299,15 +300,24 @@ function continues(previous: PdfLine, line: PdfLine, body: number, spacing: numb
   const samePlace = previous.page === line.page && previous.column === line.column
   // A heading in larger type wraps onto a second line of the same size; its lines stand apart from the text.
   if (line.size >= body * 1.15) return samePlace && line.y - previous.y <= line.size * 1.6
+  // A heading in capitals that runs onto a second line in capitals is one heading.
+  if (samePlace && line.y - previous.y <= spacing * 2 && inCapitals(previous.text) && inCapitals(line.text, 1) && splitClauseNumber(line.text, true).number === '') return true
   if (samePlace && line.y - previous.y > spacing * 1.45) return false
   const width = previous.edge - previous.left
   const full = previous.right >= previous.left + width * 0.8 || (samePlace ? false : previous.right >= previous.left + width * 0.6)
   const numbered = splitClauseNumber(line.text, false).number !== '' || STARTS_ITEM.test(line.text)
   // A line that ends a sentence and stops short of the margin ends its paragraph; one that runs to the margin wraps.
   if (!full) return false
+  // A heading in capitals ("24 COMMUNICATING WITH COUNTY COUNCIL COUNCILLORS") is a line of its own, however long.
+  if (inCapitals(previous.text) && !inCapitals(line.text)) return false
   if (numbered && ENDS_SENTENCE.test(previous.text)) return false
   if (!samePlace && ENDS_SENTENCE.test(previous.text) && !/^\p{Ll}/u.test(line.text)) return false
   return true
+}
+
+/** Whether a line is set in capitals: `words` words or more in capitals, and no lowercase letter. */
+function inCapitals(text: string, words = 2): boolean {
+  return !/\p{Ll}/u.test(text) && (text.match(/\p{Lu}{2,}/gu) ?? []).length >= words
 }
 
 /** The paragraph's lines as one line of text, with hyphenated line ends rejoined where the document's own words say so. */

@@ -51,10 +51,11 @@ export function importText(text: string, options: ImportOptions): ImportResult {
   let title = options.title
   if (title === undefined) {
     const first = blocks[0]
-    const candidate = first?.length === 1 ? first[0] : undefined
-    if (candidate && isTitleLine(candidate.text)) {
+    // A line alone, or a Markdown "# Title" line, which ends its block even with text right under it.
+    const candidate = first?.length === 1 || /^#[ \t]/.test(first?.[0]?.text ?? '') ? first?.[0] : undefined
+    if (first && candidate && isTitleLine(candidate.text)) {
       title = cleanTitle(candidate.text)
-      blocks = blocks.slice(1)
+      blocks = first.length === 1 ? blocks.slice(1) : [first.slice(1), ...blocks.slice(1)]
       notes.push({ line: candidate.line, message: `took "${title}" as the title (front matter)` })
     }
   }

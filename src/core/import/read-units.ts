@@ -11,6 +11,8 @@ export type Unit =
   | { type: 'table'; line: number; rows: string[][] }
 
 const DATED_LINE = /^(?:adopted|approved|proposed|amended|revised|reviewed|updated|last (?:amended|revised|updated)|effective|version|dated?)\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i
+/** A Markdown heading that is only a link to another heading: an entry of a table of contents. */
+const CONTENTS_HEADING = /^#{1,6}[ \t]+\[[^\]\n]+\]\(#[^)\s]+\)[ \t]*$/
 const MARKDOWN_HEADING = /^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/
 /** Words a heading may hold at most ("14. Unresolved issues and amendments to this Protocol"). */
 const HEADING_WORDS = 10
@@ -33,6 +35,10 @@ export function readUnits(blocks: Block[]): Unit[] {
       return
     }
     const only = block.length === 1 ? block[0] : undefined
+    if (only && CONTENTS_HEADING.test(only.text)) {
+      units.push({ type: 'item', line: only.line, text: only.text.replace(/^#{1,6}[ \t]+/, ''), newBlock: true })
+      return
+    }
     const heading = only ? readHeading(only.text, only.line, blocks[index + 1] !== undefined) : null
     if (heading) {
       units.push(heading)
@@ -55,6 +61,11 @@ export function readUnits(blocks: Block[]): Unit[] {
         units.push({ type: 'heading', line: line.line, number: `${printed[1] ?? ''}.`, text: '', level: null })
         units.push({ type: 'numbered', line: line.line, number: printed[2] ?? '', text: (printed[3] ?? '').trim(), indent: 0 })
         listing = (printed[3] ?? '').trim().endsWith(':') || (printed[3] ?? '').trim().endsWith('—')
+        return
+      }
+      // "### [Version Control](#version-control-1)": a contents entry set as a heading, a link, not a heading of its own.
+      if (CONTENTS_HEADING.test(line.text)) {
+        units.push({ type: 'item', line: line.line, text: line.text.replace(/^#{1,6}[ \t]+/, ''), newBlock: lineIndex === 0 })
         return
       }
       if (MARKDOWN_HEADING.test(line.text)) {

@@ -39,7 +39,10 @@ export function readUnits(blocks: Block[]): Unit[] {
       units.push({ type: 'item', line: only.line, text: only.text.replace(/^#{1,6}[ \t]+/, ''), newBlock: true })
       return
     }
-    const heading = only ? readHeading(only.text, only.line, blocks[index + 1] !== undefined) : null
+    // A short line right after "The association's name is:" is what the colon introduces, not a heading.
+    const previous = units.at(-1)
+    const introduced = previous !== undefined && 'text' in previous && previous.type !== 'heading' && previous.text.trimEnd().endsWith(':')
+    const heading = only && !(introduced && splitClauseNumber(only.text.trim(), true).number === '') ? readHeading(only.text, only.line, blocks[index + 1] !== undefined) : null
     if (heading) {
       units.push(heading)
       listing = false

@@ -36,6 +36,8 @@ interface PdfLine {
 
 const PAGE_NUMBER = /^(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|\/)\s*\d{1,4})?$|^[ivxlc]{1,6}$|^\d{1,4}\s*\|\s*page$|^page\s*\|\s*\d{1,4}$/i
 const ENDS_SENTENCE = /[.;:!?”"’)\]]$/
+/** How an item of a list ends before the next: "…; or", "…; and", "…,". */
+const ENDS_ITEM = /(?:[;,]|[;,]?\s(?:or|and))$/
 const STARTS_ITEM = /^(?:[•●▪◦■‣∙·*–-]\s)/
 
 /**
@@ -47,7 +49,12 @@ const STARTS_ITEM = /^(?:[•●▪◦■‣∙·*–-]\s)/
  * lines in larger type marked as headings. Each paragraph is a block.
  */
 export function layOutPages(pages: PageText[]): ReadDocument {
-  const lines = pages.flatMap((page, index) => pageLines(page, index + 1))
+  // A page of a two-column document whose right column holds a few lines only (the last page) is read as its other pages are.
+  // Columns are found from the words alone: a space set across the gutter joins nothing.
+  const words = pages.map((page) => page.pieces.filter((piece) => piece.text.trim() !== ''))
+  const gutters = pages.map((page, index) => findGutter(words[index] ?? [], page.width))
+  const usual = mostCommon(gutters)
+  const lines = pages.flatMap((page, index) => pageLines(page, index + 1, gutters[index] ?? (usual && bandIsClear(words[index] ?? [], usual) ? usual : undefined)))
   const notes: { line: PdfLine; message: string }[] = []
   const body = removeFurniture(lines, pages, notes)
   const paragraphs = joinParagraphs(body, notes)
@@ -83,9 +90,37 @@ function nearestLine(line: PdfLine, paragraphs: Paragraph[], lineOf: Map<PdfLine
 }
 
 /** A page's lines in reading order: above, then each band's left column before its right. */
-function pageLines(page: PageText, number: number): PdfLine[] {
-  const pieces = page.pieces.filter((piece) => piece.text.trim() !== '' || piece.width > 0)
-  const gutter = findGutter(pieces, page.width)
+function visible(page: PageText): TextPiece[] {
+  return page.pieces.filter((piece) => piece.text.trim() !== '' || piece.width > 0)
+}
+
+/** The gutter most two-column pages share, when at least two pages have one. */
+function mostCommon(gutters: ({ from: number; to: number } | undefined)[]): { from: number; to: number } | undefined {
+  const counts = new Map<number, { gutter: { from: number; to: number }; count: number }>()
+  for (const gutter of gutters) {
+    if (!gutter) continue
+    const key = Math.round((gutter.from + gutter.to) / 80)
+    const entry = counts.get(key) ?? { gutter, count: 0 }
+    entry.count += 1
+    counts.set(key, entry)
+  }
+  const best = [...counts.values()].sort((a, b) => b.count - a.count)[0]
+  return best && best.count >= 2 ? best.gutter : undefined
+}
+
+/** Whether no line of the page crosses the band, and some text lies right of it. */
+function bandIsClear(pieces: TextPiece[], band: { from: number; to: number }): boolean {
+  // Somewhere inside the usual gutter, a strip 6 points wide: the widest clear band differs from page to page.
+  const allowed = Math.max(1, Math.floor(pieces.length * 0.02))
+  for (let middle = band.from + 3; middle <= band.to - 3; middle += 2) {
+    const crossing = pieces.filter((piece) => piece.x < middle - 3 && piece.x + piece.width > middle + 3).length
+    if (crossing <= allowed && pieces.some((piece) => piece.x >= middle)) return true
+  }
+  return false
+}
+
+function pageLines(page: PageText, number: number, gutter: { from: number; to: number } | undefined): PdfLine[] {
+  const pieces = visible(page)
   const ordered: PdfLine[] = []
   if (gutter === undefined) {
     ordered.push(...toLines(pieces, number, 0, page.width))
@@ -217,7 +252,8 @@ function toLines(pieces: TextPiece[], page: number, column: number, edge: number
 
 /** Normalised for comparing running headers across pages: case, spacing and digits (page numbers, dates) ignored. */
 function furnitureKey(text: string): string {
-  return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim()
+  // "Printed 1 December 2026" and "Printed 1 December 2026 4" (its page number on the same line) are one footer.
+  return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().replace(/(?:[ |/–—-]*#)+$/, '').replace(/^(?:#[ |/–—-]*)+/, '').trim()
 }
 
 /** Drop each page's running header and footer lines and page numbers, noting what went. */
@@ -310,7 +346,7 @@ function continues(previous: PdfLine, line: PdfLine, body: number, spacing: numb
   if (!full) return false
   // A heading in capitals ("24 COMMUNICATING WITH COUNTY COUNCIL COUNCILLORS") is a line of its own, however long.
   if (inCapitals(previous.text) && !inCapitals(line.text)) return false
-  if (numbered && ENDS_SENTENCE.test(previous.text)) return false
+  if (numbered && (ENDS_SENTENCE.test(previous.text) || ENDS_ITEM.test(previous.text))) return false
   if (!samePlace && ENDS_SENTENCE.test(previous.text) && !/^\p{Ll}/u.test(line.text)) return false
   return true
 }

@@ -22,6 +22,11 @@ export type ImportResult = { markdown: string; notes: ImportNote[] } | { failure
 export function importText(text: string, options: ImportOptions): ImportResult {
   let lines: SourceLine[] = text.split('\n').map((line, index) => ({ text: line.replace(/\s+$/, ''), line: index + 1 }))
   const notes: ImportNote[] = []
+  const front = frontMatterOf(lines)
+  if (front) {
+    notes.push({ line: 1, message: `left out the front matter of lines 1–${front.end} (another tool's settings, not the document's text)` })
+    lines = lines.slice(front.end)
+  }
   if (options.from !== undefined) {
     const from = options.from.toLowerCase()
     const start = lines.findIndex((line) => line.text.trim().toLowerCase().startsWith(from))
@@ -59,6 +64,10 @@ export function importText(text: string, options: ImportOptions): ImportResult {
       notes.push({ line: candidate.line, message: `took "${title}" as the title (front matter)` })
     }
   }
+  if (title === undefined && front?.title) {
+    title = front.title
+    notes.push({ line: 1, message: `took "${title}" as the title (from the front matter)` })
+  }
   const furniture = removePageFurniture(blocks)
   notes.push(...furniture.notes)
   const clauses = buildClauses(readUnits(furniture.blocks))
@@ -73,6 +82,20 @@ export function importText(text: string, options: ImportOptions): ImportResult {
   const written = writeImportedProtocol(meta, clauses)
   notes.push(...written.notes)
   return { markdown: written.markdown, notes: notes.sort((a, b) => a.line - b.line) }
+}
+
+/**
+ * Front matter another tool wrote at the top of a Markdown file (`---`, lines
+ * of `key: value`, `---`): where it ends, and its title if it has one.
+ */
+function frontMatterOf(lines: SourceLine[]): { end: number; title?: string } | null {
+  if (lines[0]?.text.trim() !== '---') return null
+  const close = lines.findIndex((line, index) => index > 0 && index < 200 && /^(?:---|\.\.\.)$/.test(line.text.trim()))
+  if (close < 0) return null
+  const body = lines.slice(1, close)
+  if (!body.every((line) => line.text.trim() === '' || /^(?:[\w-]+[ \t]*:|[ \t]+\S|-[ \t])/.test(line.text))) return null
+  const title = body.map((line) => /^title[ \t]*:[ \t]*["']?(.*?)["']?[ \t]*$/i.exec(line.text)?.[1] ?? '').find((found) => found !== '')
+  return { end: close + 1, ...(title ? { title } : {}) }
 }
 
 function toBlocks(lines: SourceLine[]): Block[] {
@@ -94,7 +117,9 @@ function isTitleLine(text: string): boolean {
   const clean = cleanTitle(text)
   // A unit word and number alone ("SECTION 21") heads a document as its title, as before units were numbers.
   const { number, rest } = splitClauseNumber(clean, true)
-  return wordCount(clean) <= 12 && (number === '' || (unitPrefix(number) !== '' && rest === '')) && endsMidSentence(clean)
+  // A Markdown "# Title" is a title by its mark, whatever it ends with ("… Artifactory Inc.").
+  const marked = /^#[ \t]/.test(text)
+  return wordCount(clean) <= (marked ? 20 : 12) && (number === '' || (unitPrefix(number) !== '' && rest === '')) && (marked || endsMidSentence(clean))
 }
 
 function cleanTitle(text: string): string {

@@ -41,7 +41,7 @@ function countClauses(text: string): number {
  * `it.fails`: when one starts to pass, the test says so, and it moves out of this list.
  */
 const NOT_YET: Record<string, string> = {
-  'wyevalley-cc': 'clause count 259 against 261 (cause not yet found)',
+  'wyevalley-cc': 'clause count 260 against 261: by standing order, 3 has one item more than the hand count, 5 and 27 one roman item fewer (not yet looked into)',
 }
 
 describe('the import corpus: real governing documents as their bodies publish them (test/fixtures/import-corpus)', () => {

@@ -55,7 +55,8 @@ export async function runImport(file: string, options: ImportCommandOptions, io:
     ...(options.from !== undefined ? { from: options.from } : {}),
     ...(options.to !== undefined ? { to: options.to } : {}),
     ...(options.tracked !== undefined ? { tracked: options.tracked } : {}),
-    inserted: options.inserted
+    inserted: options.inserted,
+    ...(document.laidOut ? { pageFurniture: false } : {})
   })
   // A Word or PDF document's lines are not the user's: each note names its paragraph, or its page and line.
   const place = (line: number | undefined): string => {

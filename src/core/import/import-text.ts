@@ -68,7 +68,7 @@ export function importText(text: string, options: ImportOptions): ImportResult {
     title = front.title
     notes.push({ line: 1, message: `took "${title}" as the title (from the front matter)` })
   }
-  const furniture = removePageFurniture(blocks)
+  const furniture = options.pageFurniture === false ? { blocks, notes: [] } : removePageFurniture(blocks)
   notes.push(...furniture.notes)
   const clauses = buildClauses(readUnits(furniture.blocks))
   // A motion or resolution to be amended ("Resolved, That …", "I move that …", "Whereas …") is its paragraphs, unnumbered.

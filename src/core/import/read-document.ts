@@ -10,6 +10,8 @@ export interface ReadDocument {
   notes: ImportNote[]
   /** The document's title, where its format marks one (Word's Title style). */
   title?: string
+  /** Whether the reader laid the text out itself (Word, PDF): page furniture is gone and page breaks are joined. */
+  laidOut?: boolean
 }
 
 /** What the file is, by its first bytes: a zip package (Word), a PDF, an old binary Office file, RTF, or text. */

@@ -29,6 +29,11 @@ export interface ImportOptions {
   tracked?: TrackedSide
   /** Texts that are insertions although the source lost their underline. */
   inserted?: readonly string[]
+  /**
+   * Whether the text can still hold page furniture (a paste from a printed page). A Word or PDF reader has
+   * already removed it and joined what page breaks split, so nothing more is taken out: `false`.
+   */
+  pageFurniture?: boolean
 }
 
 /** The importer's refusal: a message for the user, and the line it concerns when there is one. */

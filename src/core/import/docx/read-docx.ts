@@ -171,6 +171,7 @@ class DocxWriter {
       text: lines.join('\n'),
       places,
       notes: this.notes.map((note) => ({ line: lineOf(note.paragraph), message: note.message })),
+      laidOut: true,
       ...(this.title !== undefined ? { title: this.title } : {})
     }
   }

@@ -51,7 +51,8 @@ const STARTS_ITEM = /^(?:[•●▪◦■‣∙·*–-]\s)/
 export function layOutPages(pages: PageText[]): ReadDocument {
   // A page of a two-column document whose right column holds a few lines only (the last page) is read as its other pages are.
   // Columns are found from the words alone: a space set across the gutter joins nothing.
-  const words = pages.map((page) => page.pieces.filter((piece) => piece.text.trim() !== ''))
+  // Running headers and footers span the page; the columns are between them.
+  const words = pages.map((page) => page.pieces.filter((piece) => piece.text.trim() !== '' && piece.y > page.height * 0.08 && piece.y < page.height * 0.92))
   const gutters = pages.map((page, index) => findGutter(words[index] ?? [], page.width))
   const usual = mostCommon(gutters)
   const lines = pages.flatMap((page, index) => pageLines(page, index + 1, gutters[index] ?? (usual && bandIsClear(words[index] ?? [], usual) ? usual : undefined)))
@@ -74,7 +75,7 @@ export function layOutPages(pages: PageText[]): ReadDocument {
   }
   const nearest = (line: PdfLine): number => lineOf.get(line) ?? nearestLine(line, paragraphs, lineOf)
   const importNotes: ImportNote[] = notes.map((note) => ({ line: nearest(note.line), place: placeOf(note.line), message: note.message }))
-  return { text: text.join('\n'), places, notes: importNotes }
+  return { text: text.join('\n'), places, notes: importNotes, laidOut: true }
 }
 
 function placeOf(line: PdfLine): string {
@@ -94,7 +95,7 @@ function visible(page: PageText): TextPiece[] {
   return page.pieces.filter((piece) => piece.text.trim() !== '' || piece.width > 0)
 }
 
-/** The gutter most two-column pages share, when at least two pages have one. */
+/** The gutter most two-column pages share, if any page has one. */
 function mostCommon(gutters: ({ from: number; to: number } | undefined)[]): { from: number; to: number } | undefined {
   const counts = new Map<number, { gutter: { from: number; to: number }; count: number }>()
   for (const gutter of gutters) {
@@ -105,7 +106,7 @@ function mostCommon(gutters: ({ from: number; to: number } | undefined)[]): { fr
     counts.set(key, entry)
   }
   const best = [...counts.values()].sort((a, b) => b.count - a.count)[0]
-  return best && best.count >= 2 ? best.gutter : undefined
+  return best?.gutter
 }
 
 /** Whether no line of the page crosses the band, and some text lies right of it. */

@@ -44,4 +44,21 @@ describe('numbering as bodies publish it, each clause cited by its own number', 
     expect((await runCli(['check', 'doc'], dir)).code).toBe(0)
     expect(await shown(dir, 'section 2.2')).toContain('2. The Committee keeps a register:')
   })
+
+  it('a printed table of contents (dot leaders, page numbers) is kept as contents, not read as clauses that collide with the text', async () => {
+    const dir = await imported('STANDING ORDERS\n\nContents\n\n1. Meetings ........................ 2\n2. Quorum .......................... 3\n\n1. Meetings\n\n1.1 The council meets four times a year.\n\n2. Quorum\n\n2.1 The quorum is three.\n')
+    expect(await shown(dir, '1.1')).toBe('1.1 The council meets four times a year.\n')
+    expect(readFileSync(join(dir, 'protocols', 'doc.md'), 'utf8')).toContain('- 2. Quorum .......................... 3\n')
+    expect((await runCli(['check', 'doc'], dir)).code).toBe(0)
+  })
+
+  it("another tool's front matter is left out and reported; the Markdown title line is the title", async () => {
+    const dir = tempProject()
+    writeFileSync(join(dir, 'rules.md'), '---\ntitle: Rules\npublished: true\ntags: official\n---\n\n# Constitution of the Hackspace Inc.\n\n## 1 Name\n\n1.1 The name is the Hackspace.\n')
+    const result = await runCli(['import', 'rules.md', '--as', 'doc'], dir)
+    expect(result.stderr).toContain("rules.md:1: left out the front matter of lines 1–5 (another tool's settings, not the document's text)")
+    const text = readFileSync(join(dir, 'protocols', 'doc.md'), 'utf8')
+    expect(text).toMatch(/^title: Constitution of the Hackspace Inc\.$/m)
+    expect(text).not.toContain('published')
+  })
 })

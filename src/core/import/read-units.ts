@@ -11,6 +11,8 @@ export type Unit =
   | { type: 'table'; line: number; rows: string[][] }
 
 const DATED_LINE = /^(?:adopted|approved|proposed|amended|revised|reviewed|updated|last (?:amended|revised|updated)|effective|version|dated?)\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i
+/** A line of a printed table of contents: words, a leader of dots, a page number ("3 Quorum ........ 12"). */
+const CONTENTS_LINE = /\S(?:[ \t]*(?:\.[ \t]?){4,}|[ \t]*…{2,}|[ \t]*(?:·[ \t]?){4,}|[ \t]*(?:_[ \t]?){4,})[ \t]*\d{1,4}[ \t]*$/
 /** A Markdown heading that is only a link to another heading: an entry of a table of contents. */
 const CONTENTS_HEADING = /^#{1,6}[ \t]+\[[^\]\n]+\]\(#[^)\s]+\)[ \t]*$/
 const MARKDOWN_HEADING = /^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/
@@ -35,7 +37,7 @@ export function readUnits(blocks: Block[]): Unit[] {
       return
     }
     const only = block.length === 1 ? block[0] : undefined
-    if (only && CONTENTS_HEADING.test(only.text)) {
+    if (only && (CONTENTS_HEADING.test(only.text) || CONTENTS_LINE.test(only.text))) {
       units.push({ type: 'item', line: only.line, text: only.text.replace(/^#{1,6}[ \t]+/, ''), newBlock: true })
       return
     }
@@ -49,6 +51,10 @@ export function readUnits(blocks: Block[]): Unit[] {
       return
     }
     block.forEach((line, lineIndex) => {
+      if (CONTENTS_LINE.test(line.text)) {
+        units.push({ type: 'item', line: line.line, text: line.text.trim(), newBlock: lineIndex === 0 })
+        return
+      }
       // "3.1. Powers" on the first line of a block, the clause's words on the lines after: a numbered heading.
       const below = block[lineIndex + 1]
       if (lineIndex === 0 && below && isBlockHeading(line.text, below.text)) {
@@ -124,8 +130,8 @@ function readLine(
   const bullet = bulletOf(raw)
   const text = raw.slice(bullet.length).trim()
   const { number, rest } = splitClauseNumber(text, false)
-  // "1. [Name](#1-name)": an entry of a table of contents, a link to its heading, not a clause of its own.
-  if (number !== '' && /^\[[^\]\n]+\]\(#[^)\s]+\)[\s.\d]*$/.test(rest)) return { type: 'item', line, text, newBlock: startsBlock }
+  // "1. [Name](#1-name)", "3 Quorum ........ 12": an entry of a table of contents, not a clause of its own.
+  if ((number !== '' && /^\[[^\]\n]+\]\(#[^)\s]+\)[\s.\d]*$/.test(rest)) || CONTENTS_LINE.test(text)) return { type: 'item', line, text, newBlock: startsBlock }
   // "  1. a register;" indented under a bulleted item ("* **books** includes —"): an item of that item, not a clause.
   const indent = (/^[ \t]*/.exec(raw)?.[0] ?? '').replace(/\t/g, '    ').length
   if (number !== '' && indent > 0 && bullet === '' && previous?.type === 'item' && (previous.nested === undefined || previous.nested.indent <= indent + 1)) {

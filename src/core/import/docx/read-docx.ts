@@ -210,7 +210,8 @@ class DocxWriter {
       return undefined
     }
     const shown = this.numberOf(pPr, styleId, style)
-    if (words === '' && shown.kind !== 'number') return undefined
+    // An empty paragraph shows nothing, though Word counts it when it is numbered (the next number is one more).
+    if (words === '') return undefined
     if (/^title$/i.test(style.name) && this.title === undefined && shown.kind === 'none') {
       this.title = words
       return undefined

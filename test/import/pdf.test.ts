@@ -107,4 +107,13 @@ describe('laying out PDF pages', () => {
     expect(lines[0]).toBe('# Part 1 Members')
     expect(lines.slice(1).map((line) => /^(\d+)\./.exec(line)?.[1])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'])
   })
+
+  it('leaves out the footnotes at the foot of a page, and the sentence the page broke runs on', () => {
+    const laid = layOutPages([
+      page([full('1.1 The council shall keep its accounts in the form the regulations1 set, and', 100), full('shall publish them each year on its', 760), { text: '1 The Accounts and Audit Regulations 2015.', y: 800, size: 8 }]),
+      page([{ text: 'website.', y: 100 }, { text: '1.2 The clerk keeps the seal.', y: 124 }])
+    ])
+    expect(laid.text.split('\n').filter(Boolean)).toEqual(['1.1 The council shall keep its accounts in the form the regulations1 set, and shall publish them each year on its website.', '1.2 The clerk keeps the seal.'])
+    expect(laid.notes.map((note) => `${note.place}: ${note.message}`)).toContain('page 1, line 3: left out a footnote line (“1 The Accounts and Audit Regulations 2015.”)')
+  })
 })

@@ -57,7 +57,7 @@ export function layOutPages(pages: PageText[]): ReadDocument {
   const usual = mostCommon(gutters)
   const lines = pages.flatMap((page, index) => pageLines(page, index + 1, gutters[index] ?? (usual && bandIsClear(words[index] ?? [], usual) ? usual : undefined)))
   const notes: { line: PdfLine; message: string }[] = []
-  const body = removeFurniture(lines, pages, notes)
+  const body = removeFootnotes(removeFurniture(lines, pages, notes), pages, notes)
   const paragraphs = joinParagraphs(body, notes)
   const text: string[] = []
   const places: string[] = []
@@ -296,6 +296,33 @@ function removeFurniture(lines: PdfLine[], pages: PageText[], notes: { line: Pdf
     notes.push({ line: entry.first, message: `removed ${what} (on ${count} page${count === 1 ? '' : 's'})` })
   }
   return kept
+}
+
+/**
+ * Drop the footnotes at the foot of each page: a run of lines in smaller type
+ * than the text, below it, the first opening with a note mark ("1", "*", "†").
+ * A sentence the page broke then runs on to the next page as printed.
+ */
+function removeFootnotes(lines: PdfLine[], pages: PageText[], notes: { line: PdfLine; message: string }[]): PdfLine[] {
+  const body = bodySize(lines)
+  const dropped = new Set<PdfLine>()
+  for (let page = 1; page <= pages.length; page += 1) {
+    const height = pages[page - 1]?.height ?? 842
+    const own = lines.filter((line) => line.page === page).sort((a, b) => a.y - b.y)
+    let start = own.length
+    while (start > 0) {
+      const line = own[start - 1]
+      if (!line || line.size > body * 0.88 || line.y < height * 0.55) break
+      start -= 1
+    }
+    const run = own.slice(start)
+    const first = run[0]
+    // Only below text in the body's own size: a page set wholly in small type has no footnotes to find.
+    if (!first || start === 0 || !/^(?:\d{1,3}|[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+)(?:\s|[.)]\s|\p{L})/u.test(first.text)) continue
+    for (const line of run) dropped.add(line)
+    notes.push({ line: first, message: `left out ${run.length === 1 ? 'a footnote line' : `${run.length} lines of footnotes`} (“${first.text.slice(0, 60)}”)` })
+  }
+  return dropped.size === 0 ? lines : lines.filter((line) => !dropped.has(line))
 }
 
 interface Paragraph {

@@ -16,8 +16,6 @@ const PARTS = /^(?:\[Content_Types\]\.xml|_rels\/\.rels|mimetype|word\/(?:docume
 
 /** Run-level containers whose content is the paragraph's text (a link's words, a content control's, an insertion's). */
 const CONTAINERS = new Set(['w:hyperlink', 'w:smartTag', 'w:customXml', 'w:sdtContent', 'w:fldSimple', 'w:ins', 'w:moveTo', 'w:bdo', 'w:dir', 'w:sdt'])
-/** Containers whose content a reader of the accepted text does not see. */
-const REMOVED = new Set(['w:del', 'w:moveFrom'])
 
 interface Survey {
   changes: number
@@ -242,7 +240,7 @@ class DocxWriter {
       if (node.name === 'w:r') text += this.run(node)
       else if (CONTAINERS.has(node.name)) text += this.runs(node)
       else if (node.name === 'mc:AlternateContent') text += this.runs(elements(node)[0] ?? node)
-      else if (REMOVED.has(node.name)) continue
+      // Anything else — w:del and w:moveFrom (what the accepted text leaves out), bookmarks, proofing marks — shows no words.
     }
     return text
   }

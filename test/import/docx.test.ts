@@ -133,6 +133,27 @@ describe('import of a Word document', () => {
     expect(await shown(accepted.dir, '1.1')).toBe('1.1 Members must avoid requesting meetings with officers.\n')
   })
 
+  it('keeps a list numbered "1." at every level nested, as Word shows it by indenting', async () => {
+    const plain = [0, 1].map((level) => ({ level, format: LevelFormat.DECIMAL, text: `%${level + 1}.`, alignment: AlignmentType.START }))
+    const document = new Document({
+      numbering: { config: [{ reference: 'plain', levels: plain }] },
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: 'The Committee keeps a register:', numbering: { reference: 'plain', level: 0 } }),
+            new Paragraph({ text: 'of names;', numbering: { reference: 'plain', level: 1 } }),
+            new Paragraph({ text: 'of email addresses.', numbering: { reference: 'plain', level: 1 } }),
+            new Paragraph({ text: 'The Committee meets monthly.', numbering: { reference: 'plain', level: 0 } })
+          ]
+        }
+      ]
+    })
+    const { dir, code, stderr } = await importDocx(await Packer.toBuffer(document))
+    expect(code, stderr).toBe(0)
+    expect(await shown(dir, '1.2')).toBe('2. of email addresses.\n')
+    expect(await shown(dir, '2')).toBe('2. The Committee meets monthly.\n')
+  })
+
   it('reads numbering attached to heading styles, as council templates number their headings', async () => {
     const document = new Document({
       numbering: { config: [{ reference: 'headings', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1', alignment: AlignmentType.START, style: { paragraph: {} } }, { level: 1, format: LevelFormat.DECIMAL, text: '%1.%2', alignment: AlignmentType.START }] }] },

@@ -136,6 +136,8 @@ class DocxWriter {
   /** Text of a paragraph whose mark was deleted: it runs on into the next one. */
   private carried = ''
   private field: 'code' | 'result' | 'none' = 'none'
+  /** The list level of the paragraph last numbered. */
+  private level = 0
   private contents: number[] = []
 
   constructor(
@@ -202,6 +204,7 @@ class DocxWriter {
       this.carried = words
       return undefined
     }
+    const typed = (/^[ \t\u00a0]*/.exec(words)?.[0] ?? '').replace(/\t/g, '    ').length
     words = words.replace(/[\s\u00a0]+/g, ' ').trim()
     if (/^toc\s*\d|^table of contents|^contents\s*\d/i.test(style.name)) {
       if (words !== '') this.contents.push(this.paragraph)
@@ -220,7 +223,11 @@ class DocxWriter {
       return `${'#'.repeat(Math.min(Number(outline) + 1, 6))} ${number}${words}`
     }
     if (shown.kind === 'bullet') return `- ${words}`
-    return `${number}${words}`.trim()
+    const line = `${number}${words}`.trim()
+    // A list numbered "1." at every level is nested only by its level (or, typed, by its indent): keep it as an indent.
+    if (!/^\d{1,3}[.)][ \t]/.test(line)) return line
+    const indent = shown.kind === 'number' ? 3 * this.level : typed
+    return `${' '.repeat(Math.min(indent, 16))}${line}`
   }
 
   /** The number Word shows before the paragraph: its own list, or its style's. */
@@ -229,6 +236,7 @@ class DocxWriter {
     const numId = value(numPr, 'w:numId') ?? style.numId
     if (numId === undefined || numId === '0') return { kind: 'none' }
     const level = Number(value(numPr, 'w:ilvl') ?? style.level ?? this.counter.levelOfStyle(numId, styleId) ?? 0)
+    this.level = level
     return this.counter.next(numId, level)
   }
 

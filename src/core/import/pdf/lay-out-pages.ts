@@ -70,12 +70,24 @@ export function layOutPages(pages: PageText[]): ReadDocument {
     const first = paragraph.lines[0]
     if (!first) continue
     for (const line of paragraph.lines) lineOf.set(line, text.length + 1)
-    text.push(paragraph.text)
+    text.push(`${indentOf(first, paragraph.text)}${paragraph.text}`)
     places.push(placeOf(first))
   }
   const nearest = (line: PdfLine): number => lineOf.get(line) ?? nearestLine(line, paragraphs, lineOf)
   const importNotes: ImportNote[] = notes.map((note) => ({ line: nearest(note.line), place: placeOf(note.line), message: note.message }))
   return { text: text.join('\n'), places, notes: importNotes, laidOut: true }
+}
+
+/**
+ * A paragraph numbered "1." set in from its column's edge keeps that indent
+ * (as spaces, one to a half em), so lists nested only by indenting ("1."
+ * under "1.") stay nested; other paragraphs are written flush.
+ */
+function indentOf(line: PdfLine, text: string): string {
+  // Only lists numbered "1." or "1)" at every level need it: "(a)" under "(1)" is told apart by its scheme.
+  if (!/^\d{1,3}[.)][ \t]/.test(text)) return ''
+  const steps = Math.round((line.x - line.left) / (line.size * 0.5))
+  return steps > 0 ? ' '.repeat(Math.min(steps, 16)) : ''
 }
 
 function placeOf(line: PdfLine): string {
@@ -241,8 +253,11 @@ function toLines(pieces: TextPiece[], page: number, column: number, edge: number
     }
     const clean = text.replace(/\s+/g, ' ').trim()
     if (clean === '') continue
-    const first = group[0]
-    lines.push({ page, index: 0, text: clean, x: first?.x ?? 0, right: end, y: first?.y ?? 0, size, column, left, edge })
+    // Where the line's first word starts: spaces set before it (a text typed with indents) move it in.
+    const first = group.find((piece) => piece.text.trim() !== '') ?? group[0]
+    const lead = first ? first.text.length - first.text.trimStart().length : 0
+    const x = first ? first.x + (first.text.length > 0 ? (lead / first.text.length) * first.width : 0) : 0
+    lines.push({ page, index: 0, text: clean, x, right: end, y: first?.y ?? 0, size, column, left, edge })
   }
   // The column's right edge is where its full lines end (the page's margin), not the page's edge.
   const rights = lines.map((line) => line.right).sort((a, b) => a - b)

@@ -70,7 +70,7 @@ export function importText(text: string, options: ImportOptions): ImportResult {
   }
   const furniture = options.pageFurniture === false ? { blocks, notes: [] } : removePageFurniture(blocks)
   notes.push(...furniture.notes)
-  const clauses = buildClauses(readUnits(furniture.blocks))
+  const clauses = buildClauses(readUnits(furniture.blocks, options.pageFurniture === false))
   // A motion or resolution to be amended ("Resolved, That …", "I move that …", "Whereas …") is its paragraphs, unnumbered.
   const resolution = /^\s*(?:resolved\b|be it resolved\b|that\b|whereas\b|i move\b|we move\b|moved\b|motion\b)/i.test(clauses[0]?.text ?? '') && clauses.length <= 20
   if (!resolution && !clauses.some((clause) => clause.number !== '' || clause.kind === 'heading')) {

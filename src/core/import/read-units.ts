@@ -24,13 +24,15 @@ const HEADING_WORDS = 10
  * list items and tables. A block of one short line without a full stop
  * ("3. Working Relationships", "2.1 Members", "Officers") is a heading; lines
  * after one that ends with a colon are list items even without bullets, as
- * text copied from a Word list arrives.
+ * text copied from a Word list arrives. With `paragraphs` (a Word or PDF
+ * reader's text, one block a paragraph) such a list runs on across blocks.
  */
-export function readUnits(blocks: Block[]): Unit[] {
+export function readUnits(blocks: Block[], paragraphs = false): Unit[] {
   const units: Unit[] = []
   let listing = false
   blocks.forEach((block, index) => {
-    listing = false
+    // In a text, a blank line ends a list; a Word or PDF reader gives each paragraph a block of its own, so it does not.
+    if (!paragraphs) listing = false
     if (isTable(block)) {
       units.push({ type: 'table', line: block[0]?.line ?? 0, rows: tableRows(block) })
       listing = false

@@ -389,7 +389,7 @@ function continues(previous: PdfLine, line: PdfLine, body: number, spacing: numb
   if (!full) return false
   // A heading in capitals ("24 COMMUNICATING WITH COUNTY COUNCIL COUNCILLORS") is a line of its own, however long.
   if (inCapitals(previous.text) && !inCapitals(line.text)) return false
-  if (numbered && (ENDS_SENTENCE.test(previous.text) || ENDS_ITEM.test(previous.text))) return false
+  if (numbered && (ENDS_SENTENCE.test(previous.text) || ENDS_ITEM.test(previous.text) || /[—–]$/.test(previous.text))) return false
   if (!samePlace && ENDS_SENTENCE.test(previous.text) && !/^\p{Ll}/u.test(line.text)) return false
   return true
 }

@@ -62,10 +62,13 @@ export interface ChangeSummary {
  * texts are keeling protocols, else by content (headings and paragraphs);
  * only the words of changed clauses are compared, and only when asked
  * ({@link clauseWords}).
+ *
+ * @param options.moved the clause IDs motions moved, so that a clause that changed places with another is
+ *   said to be the one the motion moved
  */
-export function buildChangeSet(before: DiffDocument, after: DiffDocument, labels: { before: string; after: string }): ChangeSet {
+export function buildChangeSet(before: DiffDocument, after: DiffDocument, labels: { before: string; after: string }, options: { moved?: Iterable<string> } = {}): ChangeSet {
   const byId = before.keyed && after.keyed && uniqueIds(before) && uniqueIds(after)
-  const alignment: Alignment = byId ? alignById(before.units, after.units) : alignByContent(before.units, after.units)
+  const alignment: Alignment = byId ? alignById(before.units, after.units, new Set(options.moved ?? [])) : alignByContent(before.units, after.units)
   const clauses = alignment.map(({ type, before: old, after: now }): ClauseDiff => {
     const renumbered = type !== 'inserted' && type !== 'deleted' && old !== null && now !== null && old.number !== now.number
     const kind: ClauseDiff['type'] = type !== 'same' ? type : old && now && unitText(old) === unitText(now) ? 'unchanged' : 'changed'

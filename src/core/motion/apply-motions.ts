@@ -29,8 +29,12 @@ export interface MotionProblem {
   message: VFileMessage
 }
 
-/** The result of applying motions: the new protocol text, or every reason it cannot be made. */
-export type ApplyResult = { text: string; motions: Motion[] } | { problems: MotionProblem[] }
+/**
+ * The result of applying motions: the new protocol text, the motions as applied and the clause IDs they
+ * moved (so that a report says which clause moved, not only that two changed places); or every reason it
+ * cannot be made.
+ */
+export type ApplyResult = { text: string; motions: Motion[]; moved: string[] } | { problems: MotionProblem[] }
 
 
 /**
@@ -119,7 +123,8 @@ function applyToText(protocolText: string, inputs: MotionInput[], options: { ver
       : `The result would not pass check (${errors.map((error) => error.reason).join('; ')}); nothing was applied`
     return { problems: [{ name: first?.name ?? '', message: problem(reason, { line: 1, column: 1 }, inherited ? 'invalid-protocol' : 'invalid-result') }] }
   }
-  return { text: recordApplied(text, inputs.map((input) => input.motion.id)), motions: amended.inputs.map((input) => input.motion) }
+  const moved = structures.filter((structure) => structure.operation.type === 'move-clause').map((structure) => structure.target)
+  return { text: recordApplied(text, inputs.map((input) => input.motion.id)), motions: amended.inputs.map((input) => input.motion), moved }
 }
 
 function plan(base: Protocol, input: MotionInput, instruction: Instruction): Planned[] | MotionProblem {

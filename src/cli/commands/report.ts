@@ -1,6 +1,6 @@
 import { buildChangeSet } from '../../core/diff/change-set.js'
 import { readDiffDocument } from '../../core/diff/diff-document.js'
-import { attachAttributions, attributionsOf, motionEffects, movedClauses } from '../../core/history/attribute.js'
+import { attachAttributions, attributionsOf, motionEffects, motionHints } from '../../core/history/attribute.js'
 import { standingDecision } from '../../core/history/history.js'
 import { readHistory, replayProject } from '../../store/history-file.js'
 import { listProtocolSlugs } from '../../store/read-protocol-file.js'
@@ -35,7 +35,7 @@ export async function runReport(slug: string, options: ReportOptions, io: Io): P
   const steps = replay.steps.filter((step) => between.has(step.version.label))
   const effects = motionEffects(steps)
   const labelled = { before: `${slug}@${options.from}`, after: `${slug}@${options.to}` }
-  const changeSet = buildChangeSet(readDiffDocument(replay.texts.get(options.from) ?? ''), readDiffDocument(replay.texts.get(options.to) ?? ''), labelled, { moved: movedClauses(effects) })
+  const changeSet = buildChangeSet(readDiffDocument(replay.texts.get(options.from) ?? ''), readDiffDocument(replay.texts.get(options.to) ?? ''), labelled, motionHints(effects))
   attachAttributions(
     changeSet,
     attributionsOf(effects, (motion) => standingDecision(history, motion))

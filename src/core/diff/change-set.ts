@@ -1,6 +1,6 @@
 import { type DiffDocument, type DiffUnit, unitText } from './diff-document.js'
 import { alignByContent, alignById, type Alignment } from './align-units.js'
-import { diffWords, type WordPart } from './diff-words.js'
+import { cleanupSemantic, diffWords, type WordPart } from './diff-words.js'
 
 /** Who brought a change about: filled from motions and decisions; empty for a plain diff. */
 export interface Attribution {
@@ -37,6 +37,11 @@ export interface ClauseDiff {
   renumbered: boolean
   /** Who made the change; empty for a plain diff. */
   attribution: Attribution[]
+  /**
+   * The stretches of the old words (offsets in `before.body`) a motion's operations changed, when known: each is
+   * marked as its own runs, and words between them, which no operation touched, stay kept.
+   */
+  operations?: Array<[start: number, end: number]>
 }
 
 /** The aligned difference between two texts of a protocol: what every renderer takes. */
@@ -65,14 +70,24 @@ export interface ChangeSummary {
  *
  * @param options.moved the clause IDs motions moved, so that a clause that changed places with another is
  *   said to be the one the motion moved
+ * @param options.changedWords the words motions' operations changed (offsets in each clause's source in the
+ *   old text): each operation is marked as its own runs
  */
-export function buildChangeSet(before: DiffDocument, after: DiffDocument, labels: { before: string; after: string }, options: { moved?: Iterable<string> } = {}): ChangeSet {
+export function buildChangeSet(
+  before: DiffDocument,
+  after: DiffDocument,
+  labels: { before: string; after: string },
+  options: { moved?: Iterable<string>; changedWords?: Iterable<{ id: string; start: number; end: number }> } = {}
+): ChangeSet {
   const byId = before.keyed && after.keyed && uniqueIds(before) && uniqueIds(after)
+  const ranges = new Map<string, Array<{ start: number; end: number }>>()
+  for (const range of options.changedWords ?? []) ranges.set(range.id, [...(ranges.get(range.id) ?? []), range])
   const alignment: Alignment = byId ? alignById(before.units, after.units, new Set(options.moved ?? [])) : alignByContent(before.units, after.units)
   const clauses = alignment.map(({ type, before: old, after: now }): ClauseDiff => {
     const renumbered = type !== 'inserted' && type !== 'deleted' && old !== null && now !== null && old.number !== now.number
     const kind: ClauseDiff['type'] = type !== 'same' ? type : old && now && unitText(old) === unitText(now) ? 'unchanged' : 'changed'
-    return { type: kind, id: now?.id || old?.id || '', before: old, after: now, renumbered, attribution: [] }
+    const operations = old?.bodyAt === undefined ? undefined : bodyRanges(ranges.get(old.id), old.bodyAt)
+    return { type: kind, id: now?.id || old?.id || '', before: old, after: now, renumbered, attribution: [], ...(operations ? { operations } : {}) }
   })
   return {
     before: { label: labels.before, title: before.title, lead: before.lead },
@@ -80,6 +95,12 @@ export function buildChangeSet(before: DiffDocument, after: DiffDocument, labels
     alignedBy: byId ? 'id' : 'content',
     clauses
   }
+}
+
+/** Source offsets of a clause's changed words as offsets in its body; none when they fall outside it. */
+function bodyRanges(ranges: Array<{ start: number; end: number }> | undefined, bodyAt: number): Array<[number, number]> | undefined {
+  if (!ranges || ranges.some((range) => range.start < bodyAt)) return undefined
+  return ranges.map((range) => [range.start - bodyAt, range.end - bodyAt])
 }
 
 function uniqueIds(document: DiffDocument): boolean {
@@ -102,6 +123,9 @@ export function clauseWords(clause: ClauseDiff): WordPart[] {
   if (clause.type === 'moved' && clause.before) parts = diffWords(clause.before.body, after)
   else if (before === after) parts = before ? [{ type: 'same', text: before }] : []
   else parts = diffWords(before, after)
+  const operations = clause.operations
+  // Words no operation touched stay kept; within an operation (or in a plain diff) a word or two between changes joins them.
+  parts = cleanupSemantic(parts, operations ? (start, end) => operations.some(([from, to]) => from <= start && end <= to) : undefined)
   wordCache.set(clause, parts)
   return parts
 }

@@ -1,6 +1,6 @@
 import { type Attribution, buildChangeSet, type ChangeSet, type ClauseDiff } from '../diff/change-set.js'
 import { readDiffDocument } from '../diff/diff-document.js'
-import { applyMotions, type MotionInput } from '../motion/apply-motions.js'
+import { applyMotions, type ChangedWords, type MotionInput } from '../motion/apply-motions.js'
 import type { Decision } from './history.js'
 import type { ReplayStep } from './replay.js'
 
@@ -12,6 +12,8 @@ export interface MotionEffect {
   clauses: Map<string, ClauseDiff>
   /** The clause IDs the motion moved. */
   moved: string[]
+  /** The words its operations changed, in the text it was adopted into. */
+  changedWords: ChangedWords[]
   /** Every clause of the text, in reading order, as the motion alone changed it (where a moved clause now stands). */
   order: ClauseDiff[]
 }
@@ -30,9 +32,9 @@ export function motionEffects(steps: ReplayStep[]): MotionEffect[] {
       const amendments = step.motions.filter((other) => other.motion.amends === input.motion.id)
       const alone = applyMotions(step.before, [input, ...amendments], { version: step.version.from })
       if ('problems' in alone) continue
-      const changeSet = buildChangeSet(readDiffDocument(step.before), readDiffDocument(alone.text), { before: '', after: '' }, { moved: alone.moved })
+      const changeSet = buildChangeSet(readDiffDocument(step.before), readDiffDocument(alone.text), { before: '', after: '' }, { moved: alone.moved, changedWords: alone.changedWords })
       const touched = changeSet.clauses.filter((clause) => clause.type !== 'unchanged' && clause.type !== 'moved-away' && clause.id !== '')
-      effects.push({ step, input, clauses: new Map(touched.map((clause) => [clause.id, clause])), moved: alone.moved, order: changeSet.clauses })
+      effects.push({ step, input, clauses: new Map(touched.map((clause) => [clause.id, clause])), moved: alone.moved, changedWords: alone.changedWords, order: changeSet.clauses })
     }
   }
   return effects
@@ -68,6 +70,16 @@ export function clausesTargeted(steps: ReplayStep[], input: MotionInput, date: s
   if ('problems' in alone) return new Set()
   const changeSet = buildChangeSet(readDiffDocument(base.after), readDiffDocument(alone.text), { before: '', after: '' }, { moved: alone.moved })
   return new Set(changeSet.clauses.filter((clause) => clause.type !== 'unchanged' && clause.id !== '').map((clause) => clause.id))
+}
+
+/**
+ * What the change set between the texts before and after the effects' steps is told the motions did: the
+ * clauses they moved, and — when the steps are one, so that their offsets are in the old text — the words
+ * their operations changed.
+ */
+export function motionHints(effects: MotionEffect[]): { moved: Set<string>; changedWords?: ChangedWords[] } {
+  const steps = new Set(effects.map((effect) => effect.step))
+  return { moved: movedClauses(effects), ...(steps.size === 1 ? { changedWords: effects.flatMap((effect) => effect.changedWords) } : {}) }
 }
 
 /** The clause IDs the motions of the effects moved. */

@@ -30,11 +30,19 @@ export interface MotionProblem {
 }
 
 /**
- * The result of applying motions: the new protocol text, the motions as applied and the clause IDs they
- * moved (so that a report says which clause moved, not only that two changed places); or every reason it
- * cannot be made.
+ * The result of applying motions: the new protocol text, the motions as applied, the clause IDs they
+ * moved (so that a report says which clause moved, not only that two changed places) and the words their
+ * operations changed (so that the appendix marks each operation as its own runs); or every reason it cannot
+ * be made.
  */
-export type ApplyResult = { text: string; motions: Motion[]; moved: string[] } | { problems: MotionProblem[] }
+export type ApplyResult = { text: string; motions: Motion[]; moved: string[]; changedWords: ChangedWords[] } | { problems: MotionProblem[] }
+
+/** Words of a clause an operation left out or put in its place: offsets in the clause's source in the base text. */
+export interface ChangedWords {
+  id: string
+  start: number
+  end: number
+}
 
 
 /**
@@ -124,7 +132,8 @@ function applyToText(protocolText: string, inputs: MotionInput[], options: { ver
     return { problems: [{ name: first?.name ?? '', message: problem(reason, { line: 1, column: 1 }, inherited ? 'invalid-protocol' : 'invalid-result') }] }
   }
   const moved = structures.filter((structure) => structure.operation.type === 'move-clause').map((structure) => structure.target)
-  return { text: recordApplied(text, inputs.map((input) => input.motion.id)), motions: amended.inputs.map((input) => input.motion), moved }
+  const changedWords = edits.map((edit) => ({ id: edit.clauseId, start: edit.start, end: edit.end }))
+  return { text: recordApplied(text, inputs.map((input) => input.motion.id)), motions: amended.inputs.map((input) => input.motion), moved, changedWords }
 }
 
 function plan(base: Protocol, input: MotionInput, instruction: Instruction): Planned[] | MotionProblem {

@@ -1,7 +1,7 @@
 import { buildChangeSet, type ChangeSet, type ClauseDiff, clauseWords, describeSummary, summarizeChanges } from '../diff/change-set.js'
 import { type DiffUnit, readDiffDocument, unitText } from '../diff/diff-document.js'
 import { type ChangeSentence, describeClause, describeClauses, describeGroup, groupReplacements, nameOf, phrases } from '../diff/describe-changes.js'
-import { attachAttributions, attributionsOf, type MotionEffect, motionEffects, movedClauses } from '../history/attribute.js'
+import { attachAttributions, attributionsOf, type MotionEffect, motionEffects, motionHints } from '../history/attribute.js'
 import { type Decision, type History, sha256, standingDecision, type Version, versionsOf } from '../history/history.js'
 import type { ReplayStep } from '../history/replay.js'
 import { applyMotions, type MotionInput } from '../motion/apply-motions.js'
@@ -71,7 +71,7 @@ export function buildPaper(records: PaperRecords, range: PaperRange, meta: Paper
   const contextStep = fromVersion.from ? stepOf(from) : null
   const effects = motionEffects([...(contextStep ? [contextStep] : []), ...rangeSteps])
   const rangeEffects = effects.filter((effect) => effect.step !== contextStep)
-  const changeSet = buildChangeSet(readDiffDocument(fromText), readDiffDocument(toText), { before: `${records.slug}@${from}`, after: toLabel }, { moved: movedClauses(rangeEffects) })
+  const changeSet = buildChangeSet(readDiffDocument(fromText), readDiffDocument(toText), { before: `${records.slug}@${from}`, after: toLabel }, motionHints(rangeEffects))
   attachAttributions(changeSet, attributionsOf(rangeEffects, decision))
 
   const writer = new Numbered()
@@ -403,7 +403,7 @@ function sayOutstandingText(input: MotionInput, target: MotionInput | undefined,
   const against = draftedAgainst(input, decided, { fromText, toText, steps })
   const applied = applyMotions(against.text, [input], { version: against.version })
   if ('problems' in applied) return endSentence(`${lead}\n\nIt cannot be applied to ${against.name}: ${applied.problems[0]?.message.reason ?? ''}`)
-  const changeSet = buildChangeSet(readDiffDocument(against.text), readDiffDocument(applied.text), { before: '', after: '' }, { moved: applied.moved })
+  const changeSet = buildChangeSet(readDiffDocument(against.text), readDiffDocument(applied.text), { before: '', after: '' }, { moved: applied.moved, changedWords: applied.changedWords })
   const sentences = describeClauses(changeSet.clauses)
   const said = sentences.length > 0 ? sentencesAsList(sentences) : 'changes nothing'
   if (decided && decided.outcome !== 'carried') return endSentence(`${lead}\n\nIt was ${decided.outcome}, so the text in the appendix does not include it. As moved, against ${against.name}, it ${said}`)

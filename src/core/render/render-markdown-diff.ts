@@ -21,8 +21,18 @@ export const APPENDIX_MARKS: MarkdownMarks = { deleted: ['~~', '~~'], inserted: 
  * the tool's own — the text can be pasted as the appendix.
  */
 export function renderMarkdownDiff(changeSet: ChangeSet, marks: MarkdownMarks = APPENDIX_MARKS): string {
-  const blocks = changeSet.clauses.map((clause) => markParts(clauseParts(clause), marks))
+  const blocks = changeSet.clauses.map((clause) => markParts(clauseParts(clause).map(escapeOwnMarks), marks))
   return blocks.length > 0 ? `${blocks.join('\n\n')}\n` : ''
+}
+
+/**
+ * A run whose own words look like the appendix's marks (`~~`, `<u>`, `</u>`) escaped, so that only keeling's
+ * marks mark: `\~\~` and `&lt;u>` read as the characters they are, and accepting or rejecting every change
+ * leaves them as written.
+ */
+function escapeOwnMarks(part: MarkedPart): MarkedPart {
+  const text = part.text.replace(/~~/g, '\\~\\~').replace(/<(\/?)u>/gi, '&lt;$1u>')
+  return text === part.text ? part : { ...part, text }
 }
 
 /**

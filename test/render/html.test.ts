@@ -40,7 +40,7 @@ describe('HTML', () => {
     expect(html).toContain('&lt;b&gt;old&lt;/b&gt;.md')
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
     expect(html).toContain('attend &amp;<ins> &lt;i&gt;not&lt;/i&gt;</ins> vote')
-    expect(html).toContain('title="m&lt;1&gt;: moved by Cllr &quot;Bobby&quot; &lt;Tables&gt;; carried, Council &amp; Co, 2017-05-16"')
+    expect(html).toContain('title="The amendment “m&lt;1&gt;”, moved by Cllr &quot;Bobby&quot; &lt;Tables&gt;, carried by Council &amp; Co on 16 May 2017."')
     expect(html).toContain('see here.')
   })
 

@@ -7,6 +7,9 @@ import type { ReplayStep } from '../history/replay.js'
 import { applyMotions, type MotionInput } from '../motion/apply-motions.js'
 import { compareMotions } from '../motion/compare-motions.js'
 import type { PaperMeta } from './paper-meta.js'
+import { longDate } from '../dates.js'
+import { possessive, theName } from '../names.js'
+export { possessive, theName } from '../names.js'
 
 /** A block of the report: a numbered paragraph (Markdown), unnumbered text, or a table. */
 export type PaperBlock =
@@ -26,7 +29,9 @@ export interface Paper {
   title: string
   sections: PaperSection[]
   appendix: { title: string; changeSet: ChangeSet }
-  /** What the footer of every page says. */
+  /** The council's name, at the head of the paper ('' when neither PAPER.yml nor the protocol gives it). */
+  council: string
+  /** What the footer of every page says: the meeting, the item and the title, as a clerk writes them. */
   footer: string
 }
 
@@ -37,6 +42,8 @@ export interface PaperRecords {
   steps: ReplayStep[]
   /** Every motion file of the protocol, by ID (decided, adopted or only tabled). */
   motions: Map<string, MotionInput>
+  /** The body whose protocol it is (the protocol's `body:`), if it says. */
+  council?: string
 }
 
 /**
@@ -206,7 +213,8 @@ export function buildPaper(records: PaperRecords, range: PaperRange, meta: Paper
     })
   if (meta.consulted.length > 0) sections.push({ title: 'Others consulted on the report', blocks: [{ type: 'table', header: ['Who', 'Consulted'], rows: meta.consulted.map(([who, answer]) => [who, answer]) }] })
   if (meta.wards.length > 0) sections.push({ title: 'Wards affected', blocks: [writer.paragraph(meta.wards.join(', '))] })
-  sections.push({ title: 'Appendices', blocks: [writer.paragraph(`${appendixTitle} (the changes tracked: struck words are left out, underlined words are inserted).`)] })
+  const sources = `It was prepared from the records: ${proposedStep ? `the version ${from} with the ${proposed.length === 1 ? 'amendment' : 'amendments'} proposed applied` : `the versions ${from} and ${to}`} (SHA-256 of the text ${toVersion.sha256.slice(0, 12)}…).`
+  sections.push({ title: 'Appendices', blocks: [writer.paragraph(`${appendixTitle} (the changes tracked: struck words are left out, underlined words are inserted). ${sources}`)] })
   sections.push({
     title: 'Background papers',
     blocks: [
@@ -239,7 +247,8 @@ export function buildPaper(records: PaperRecords, range: PaperRange, meta: Paper
     title: meta.title,
     sections,
     appendix: { title: appendixTitle, changeSet },
-    footer: `${meta.committee}, ${longDate(meta.date)}${meta.agendaItem ? `, item ${meta.agendaItem}` : ''}: ${meta.title}. Appendix from the records: ${records.slug}@${from} → ${toLabel}${proposedStep ? ' (proposed)' : ''} (SHA-256 ${toVersion.sha256.slice(0, 12)}…).`
+    council: meta.council || records.council || '',
+    footer: `${meta.committee}, ${longDate(meta.date)}${meta.agendaItem ? `, item ${meta.agendaItem}` : ''}: ${meta.title}`
   }
 }
 
@@ -525,29 +534,6 @@ function describeVersion(version: Version): string {
 /** Implications headed as the seeds head them: "Financial" → "Financial implications"; a longer heading as written. */
 function implicationsHeading(heading: string): string {
   return /^\S+$/.test(heading.trim()) && !/implications?$/i.test(heading) ? `${heading} implications` : heading
-}
-
-/** A body's name as a sentence has it: "the Constitution Working Group"; a person's or a council's own name as it is. */
-export function theName(name: string): string {
-  if (/^the\b/i.test(name)) return name
-  // "the Council", "the Town Council" — but "Uttlesford District Council", a name of its own.
-  const generic = /^(?:(?:town|parish|district|county|city|borough|community)\s+)?council$/i.test(name.trim())
-  const bodyLike = /\b(group|committee|sub-committee|panel|board|cabinet|forum)\b/i.test(name)
-  return bodyLike || generic ? `the ${name}` : name
-}
-
-/** "Cllr Artus’s", "the Constitution Working Group’s". */
-export function possessive(name: string): string {
-  return `${theName(name)}’s`
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
-
-/** "2017-04-04" → "4 April 2017"; anything else as written. */
-export function longDate(date: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
-  if (!match) return date
-  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1] ?? ''} ${match[1]}`
 }
 
 function countWord(count: number): string {

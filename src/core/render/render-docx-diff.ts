@@ -20,6 +20,7 @@ import type { Nodes, RootContent } from 'mdast'
 import { type ChangeSet, type ClauseDiff, clauseWords } from '../diff/change-set.js'
 import type { WordPart } from '../diff/diff-words.js'
 import { MARK, parseMarkdown, SENTINEL_MARKS } from './markdown-to-html.js'
+import { houseStyles } from './docx-house-style.js'
 import { markParts } from './render-markdown-diff.js'
 
 
@@ -107,7 +108,7 @@ export async function packDocx(children: Array<Paragraph | Table>, options: { ti
     title: options.title,
     description: options.description,
     features: { trackRevisions: true },
-    styles: { default: { document: { run: { font: 'Times New Roman', size: 22 }, paragraph: { spacing: { after: 140 } } } } },
+    styles: houseStyles(),
     sections: [
       {
         properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },

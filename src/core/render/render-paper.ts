@@ -12,7 +12,8 @@ import { escapeHtml, MarkedHtml } from './markdown-to-html.js'
 export function renderPaperMarkdown(paper: Paper): string {
   const front = paper.front.map(([name, value]) => `**${name}:** ${oneLine(value)}`).join('\\\n')
   const sections = paper.sections.map((section) => `## ${section.title}\n\n${section.blocks.map(markdownBlock).join('\n\n')}`)
-  return `${front}\n\n# ${oneLine(paper.title)}\n\n${sections.join('\n\n')}\n\n# ${oneLine(paper.appendix.title)}\n\n${renderMarkdownDiff(paper.appendix.changeSet)}`
+  const council = paper.council ? `**${oneLine(paper.council).toUpperCase()}**\n\n` : ''
+  return `${council}${front}\n\n# ${oneLine(paper.title)}\n\n${sections.join('\n\n')}\n\n# ${oneLine(paper.appendix.title)}\n\n${renderMarkdownDiff(paper.appendix.changeSet)}`
 }
 
 function markdownBlock(block: PaperBlock): string {
@@ -60,7 +61,7 @@ export function renderPaperHtml(paper: Paper): string {
 </head>
 <body>
 <header class="paper-front">
-<table class="front">
+${paper.council ? `<p class="council">${escapeHtml(paper.council)}</p>\n` : ''}<table class="front">
 ${front}
 </table>
 <h1>${escapeHtml(paper.title)}</h1>
@@ -99,6 +100,7 @@ function cssString(text: string): string {
 }
 
 const PAPER_STYLE = `
+.council { font-size: 1.35em; font-weight: bold; text-transform: uppercase; letter-spacing: 0.04em; margin: 0 0 1em; }
 .front { border: none; margin-bottom: 1.5em; }
 .front th, .front td { border: none; padding: 0.1em 1em 0.1em 0; }
 .front th { font-weight: bold; white-space: nowrap; }
@@ -113,8 +115,8 @@ table.facts { width: 100%; }
 .appendix { break-before: page; margin-top: 3em; }
 .paper-footer { margin-top: 3em; border-top: 1px solid #999; padding-top: 0.5em; font-size: 0.85em; color: #444; }
 @page {
-  @bottom-left { content: FOOTER; font: 8pt Georgia, serif; color: #444; }
-  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt Georgia, serif; }
+  @bottom-left { content: FOOTER; font: 8pt Georgia, serif; color: #444; width: 75%; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt Georgia, serif; white-space: nowrap; width: 25%; }
 }
 @media print { .paper-footer { display: none; } .appendix { margin-top: 0; } }
 `
@@ -127,7 +129,9 @@ table.facts { width: 100%; }
  */
 export async function renderPaperDocx(paper: Paper, date: string): Promise<Uint8Array> {
   const ids = revisionIds()
+  const council = paper.council ? [new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: paper.council.toUpperCase(), bold: true, size: 28 })] })] : []
   const children: Array<Paragraph | Table> = [
+    ...council,
     new DocxTable({
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: paper.front.map(

@@ -1,8 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, test } from 'vitest'
-import { copyBeforeCwg, repoRoot, runCli, tempProject } from '../helpers/run-cli.js'
+import { copyBeforeCwg, copyOfExamples, repoRoot, runCli, tempProject } from '../helpers/run-cli.js'
 
 const UTTLESFORD = ['paper', 'uttlesford', '--from', 'council-2017-04-04', '--to', 'cwg-2017-04-25', '--meta', 'papers/council-2017-05-16.yml']
 
@@ -27,6 +27,19 @@ describe('issue 18: a paper that looks like the council’s own', () => {
     const own = await runCli(['paper', 'uttlesford', '--from', 'council-2017-04-04', '--to', 'cwg-2017-04-25', '--meta', 'paper.yml', '--format', 'html'], dir)
     expect(own.code, own.stderr).toBe(0)
     expect(own.stdout).toContain('<p class="council">&lt;b&gt;Saffron&lt;/b&gt; &amp; District Council</p>')
+  })
+
+  test('a protocol with no body: is headed by the council that adopted its versions', async () => {
+    const dir = copyOfExamples()
+    const adopted = await runCli(['adopt', 'town-council', '--version', 'v1', '--date', '2025-01-01', '--by', 'Anytown Town Council'], dir)
+    expect(adopted.code, adopted.stderr).toBe(0)
+    const motion = join(dir, 'amendments', 'town-council')
+    mkdirSync(motion, { recursive: true })
+    writeFileSync(join(motion, 'lee-1.md'), '---\ntitle: Training\nmover: Cllr Lee\n---\n\n1. In paragraph 11.1, leave out "embrace" and insert "attend".\n')
+    writeFileSync(join(dir, 'paper.yml'), 'committee: Full Council\ndate: 2025-04-09\ntitle: Protocol\nauthor: Town Clerk\nfor-decision: yes\nrecommendation: That Council agrees the amendment.\n')
+    const { stdout, code, stderr } = await runCli(['paper', 'town-council', '--from', 'v1', '--propose', 'amendments/town-council/lee-1.md', '--meta', 'paper.yml'], dir)
+    expect(code, stderr).toBe(0)
+    expect(stdout.startsWith('**ANYTOWN TOWN COUNCIL**\n\n**Committee:** Full Council')).toBe(true)
   })
 
   test('each page’s foot reads as a clerk writes it — the meeting, the item, the title — and “Page N of M” on one line', async () => {

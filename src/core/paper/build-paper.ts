@@ -247,7 +247,7 @@ export function buildPaper(records: PaperRecords, range: PaperRange, meta: Paper
     title: meta.title,
     sections,
     appendix: { title: appendixTitle, changeSet },
-    council: meta.council || records.council || '',
+    council: meta.council || records.council || councilOf(versions),
     footer: `${meta.committee}, ${longDate(meta.date)}${meta.agendaItem ? `, item ${meta.agendaItem}` : ''}: ${meta.title}`
   }
 }
@@ -277,6 +277,14 @@ function proposalStep(toStep: ReplayStep, proposed: MotionInput[], meta: PaperMe
     previous: ''
   }
   return { version, motions: proposed, before: toStep.after, after: applied.text }
+}
+
+/**
+ * The council a paper heads with when neither PAPER.yml nor the protocol names it: the first version adopted by
+ * a council with a name of its own ("Anytown Town Council", not "Council"), or ''.
+ */
+function councilOf(versions: Version[]): string {
+  return versions.map((version) => version.by.trim()).find((by) => /\bcouncil\b/i.test(by) && theName(by) === by) ?? ''
 }
 
 /** Motions put by the same mover, in order. */

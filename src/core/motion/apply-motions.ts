@@ -37,11 +37,12 @@ export interface MotionProblem {
  */
 export type ApplyResult = { text: string; motions: Motion[]; moved: string[]; changedWords: ChangedWords[] } | { problems: MotionProblem[] }
 
-/** Words of a clause an operation left out or put in its place: offsets in the clause's source in the base text. */
+/** Words of a clause an operation left out (offsets in the clause's source in the base text) and the words it put in their place. */
 export interface ChangedWords {
   id: string
   start: number
   end: number
+  text: string
 }
 
 
@@ -132,7 +133,7 @@ function applyToText(protocolText: string, inputs: MotionInput[], options: { ver
     return { problems: [{ name: first?.name ?? '', message: problem(reason, { line: 1, column: 1 }, inherited ? 'invalid-protocol' : 'invalid-result') }] }
   }
   const moved = structures.filter((structure) => structure.operation.type === 'move-clause').map((structure) => structure.target)
-  const changedWords = edits.map((edit) => ({ id: edit.clauseId, start: edit.start, end: edit.end }))
+  const changedWords = edits.map((edit) => ({ id: edit.clauseId, start: edit.start, end: edit.end, text: edit.text }))
   return { text: recordApplied(text, inputs.map((input) => input.motion.id)), motions: amended.inputs.map((input) => input.motion), moved, changedWords }
 }
 

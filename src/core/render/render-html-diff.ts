@@ -91,27 +91,34 @@ function renderClause(clause: ClauseDiff, anchor: string, anchors: string[], cha
   const unit = clause.after ?? clause.before
   if (!unit) return ''
   if (clause.type === 'moved-away') {
+    // Struck where it stood, as the Markdown and Word appendices have it, so that rejecting every change puts it back.
     const target = changeSet.clauses.findIndex((other) => other.type === 'moved' && other.before === clause.before)
-    return `<section class="clause moved-away" id="${anchor}"><p class="note">${escapeHtml(clauseName(clause))} was here: <a href="#${anchors[target] ?? anchor}">moved</a>.</p></section>`
+    const note = `<p class="note">${escapeHtml(clauseName(clause))} was here: <a href="#${anchors[target] ?? anchor}">moved</a>.</p>`
+    return `<section class="clause moved-away" id="${anchor}">${note}${clauseContent(clause, '', html)}</section>`
   }
   const note = clause.attribution.length > 0 ? notes.numberFor(clause.attribution) : 0
   const title = note ? ` title="${escapeHtml(describeAttribution(clause.attribution))}"` : ''
   const reference = note ? `<sup class="ref"><a href="#note-${note}">${note}</a></sup>` : ''
-  const number = html.text(numberText(clause))
-  const body = markParts(bodyParts(clause), SENTINEL_MARKS, { spaceInside: true })
-  let content: string
-  if (unit.kind === 'heading') {
-    const level = Math.min(6, Math.max(2, /^#+/.exec(unit.head)?.[0].length ?? 2))
-    content = `<h${level}>${joinNumber(number, html.inline(body))}${reference}</h${level}>`
-  } else {
-    const blocks = html.blocks(body)
-    content = number === '' ? blocks : blocks.startsWith('<p>') ? `<p>${number} ${blocks.slice(3)}` : `<p>${number}</p>\n${blocks}`
-    if (reference) content = content.replace(/<\/p>/, () => `${reference}</p>`)
-  }
+  const content = clauseContent(clause, reference, html)
   const moved = clause.type === 'moved' ? movedNote(clause, changeSet, anchors) : ''
   // Runs split only by Markdown's own nodes read as one mark.
   const joined = content.replace(/<\/(del|ins)><\1>/g, '')
   return `<section class="clause ${clause.type}" id="${anchor}"${title}>${moved}${joined}</section>`
+}
+
+/** A clause's number and words with their marks, as a heading or paragraphs; `reference` after its first line. */
+function clauseContent(clause: ClauseDiff, reference: string, html: MarkedHtml): string {
+  const unit = clause.type === 'moved-away' ? clause.before : (clause.after ?? clause.before)
+  if (!unit) return ''
+  const number = html.text(numberText(clause))
+  const body = markParts(bodyParts(clause), SENTINEL_MARKS, { spaceInside: true })
+  if (unit.kind === 'heading') {
+    const level = Math.min(6, Math.max(2, /^#+/.exec(unit.head)?.[0].length ?? 2))
+    return `<h${level}>${joinNumber(number, html.inline(body))}${reference}</h${level}>`
+  }
+  const blocks = html.blocks(body)
+  const content = number === '' ? blocks : blocks.startsWith('<p>') ? `<p>${number} ${blocks.slice(3)}` : `<p>${number}</p>\n${blocks}`
+  return reference ? content.replace(/<\/p>/, () => `${reference}</p>`) : content
 }
 
 function joinNumber(number: string, text: string): string {
@@ -124,8 +131,10 @@ function numberText(clause: ClauseDiff): string {
   const after = clause.after?.number ?? ''
   switch (clause.type) {
     case 'inserted':
+    case 'moved':
       return after ? MARK.insOpen + after + MARK.insClose : ''
     case 'deleted':
+    case 'moved-away':
       return before ? MARK.delOpen + before + MARK.delClose : ''
     default:
       if (before === after) return after
@@ -134,9 +143,9 @@ function numberText(clause: ClauseDiff): string {
 }
 
 function bodyParts(clause: ClauseDiff): WordPart[] {
-  if (clause.type === 'inserted') return [{ type: 'inserted', text: clause.after?.body ?? '' }]
-  if (clause.type === 'deleted') return [{ type: 'deleted', text: clause.before?.body ?? '' }]
-  if (clause.type === 'moved') return clauseWords({ ...clause, type: 'changed' })
+  // A moved clause is underlined where it now stands and struck where it stood.
+  if (clause.type === 'inserted' || clause.type === 'moved') return [{ type: 'inserted', text: clause.after?.body ?? '' }]
+  if (clause.type === 'deleted' || clause.type === 'moved-away') return [{ type: 'deleted', text: clause.before?.body ?? '' }]
   return clauseWords(clause)
 }
 

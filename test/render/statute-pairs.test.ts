@@ -3,7 +3,9 @@ import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { buildChangeSet } from '../../src/core/diff/change-set.js'
 import { readDiffDocument } from '../../src/core/diff/diff-document.js'
+import { renderDocxDiff } from '../../src/core/render/render-docx-diff.js'
 import { renderMarkdownDiff } from '../../src/core/render/render-markdown-diff.js'
+import { strFromU8, unzipSync } from 'fflate'
 import { repoRoot } from '../helpers/run-cli.js'
 import { plain, resolveMarks } from '../helpers/markdown-marks.js'
 
@@ -39,6 +41,22 @@ describe('issue 18: marks hold the numbers, so the Markdown appendix gives both 
     const { accepted, rejected } = resolved(before, after)
     expect(accepted).toBe('###### § 611b (weggefallen)\n\n###### § 612 Vergütung\n\n(1) Eine Vergütung gilt als stillschweigend vereinbart.\n')
     expect(rejected).toBe('##### (XXXX) §§ 611a und 611b (weggefallen)\n\n###### § 361 (weggefallen)\n\n-\n\n###### § 612 Vergütung\n\n(1) Eine Vergütung gilt als stillschweigend vereinbart.\n')
+  })
+
+  test('Word: a line break inside words put in (a statute wraps its lines) is a space between them, not a paragraph mark', async () => {
+    const before = 'Die Personensorge umfasst das Recht.\n\nAbsatz zwei.\n'
+    const after = 'Die Personensorge umfasst auch das Recht, in eine medizinisch\nnicht erforderliche Beschneidung einzuwilligen.\n\nAbsatz zwei.\n'
+    const changeSet = buildChangeSet(readDiffDocument(before), readDiffDocument(after), { before: 'a', after: 'b' })
+    const xml = strFromU8(unzipSync(await renderDocxDiff(changeSet, { date: '2025-01-01T00:00:00Z' }))['word/document.xml'] ?? new Uint8Array())
+    // No paragraph mark is put in or left out: the two paragraphs stay two, on either side.
+    expect(xml).not.toMatch(/<w:rPr><w:(?:ins|del) /)
+    expect(xml).not.toContain('<w:br/>')
+    const side = (gone: 'ins' | 'del'): string[] =>
+      (xml.match(/<w:p>[\s\S]*?<\/w:p>/g) ?? []).map((paragraph) =>
+        (paragraph.replace(new RegExp(`<w:${gone} [^>]*[^/]>[\\s\\S]*?</w:${gone}>`, 'g'), '').match(/<(?:w:t|w:delText)(?: [^>]*)?>[^<]*</g) ?? []).map((run) => run.replace(/<[^>]*>|<$/g, '')).join('')
+      )
+    expect(side('del')).toEqual(['Die Personensorge umfasst auch das Recht, in eine medizinisch nicht erforderliche Beschneidung einzuwilligen.', 'Absatz zwei.'])
+    expect(side('ins')).toEqual(['Die Personensorge umfasst das Recht.', 'Absatz zwei.'])
   })
 
   const pairs = join(repoRoot, '..', 'shared', 'bench', 'pairs')

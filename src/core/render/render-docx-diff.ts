@@ -293,10 +293,18 @@ class DocxWalker {
       if (text) pieces.push({ text, state: this.state, ...style })
       text = ''
     }
-    for (const char of value) {
+    const chars = [...value]
+    for (let index = 0; index < chars.length; index++) {
+      const char = chars[index] ?? ''
       if (char === MARK.delBreak || char === MARK.insBreak) {
         flush()
-        pieces.push({ text: '', state: this.state, break: char === MARK.delBreak ? 'del' : 'ins' })
+        const kind = char === MARK.delBreak ? 'del' : 'ins'
+        // A line break the paragraph goes on after is a soft break, a space between words: struck or inserted with
+        // them. Only a break that ends the paragraph is its mark.
+        if (chars[index + 1] === '\n' && index + 2 < chars.length) {
+          pieces.push({ text: ' ', state: kind, ...style })
+          index++
+        } else pieces.push({ text: '', state: this.state, break: kind })
         continue
       }
       if (char === MARK.delOpen || char === MARK.insOpen || char === MARK.delClose || char === MARK.insClose) {

@@ -53,6 +53,13 @@ describe('issue 18: a paper that looks like the council’s own', () => {
     expect((await runCli(UTTLESFORD, repoRoot)).stdout).toContain('It was prepared from the records: the versions council-2017-04-04 and cwg-2017-04-25 (SHA-256 of the text f915fd52827f…).')
   })
 
+  test('version labels are kept on one line, never broken at their hyphens', async () => {
+    const html = (await runCli([...UTTLESFORD, '--format', 'html'], repoRoot)).stdout
+    expect(html).toContain('.para .label { white-space: nowrap; }')
+    expect(html).toContain('It makes the version <span class="label">cwg-2017-04-25</span> (25 April 2017)')
+    expect(html).not.toMatch(/"<span class="label">/)
+  })
+
   test('“Who made the changes” says each motion once, in words', async () => {
     const html = (await runCli([...UTTLESFORD, '--format', 'html'], repoRoot)).stdout
     const notes = /<section class="notes"><h2>Who made the changes<\/h2><ol>(.*?)<\/ol><\/section>/s.exec(html)?.[1] ?? ''

@@ -84,7 +84,7 @@ ${footnotes}
 function htmlBlock(block: PaperBlock): string {
   switch (block.type) {
     case 'paragraph':
-      return `<div class="para" id="para-${block.number}"><span class="number">${block.number}.</span><div class="words">${new MarkedHtml().blocks(block.markdown)}</div></div>`
+      return `<div class="para" id="para-${block.number}"><span class="number">${block.number}.</span><div class="words">${keepLabelsWhole(new MarkedHtml().blocks(block.markdown))}</div></div>`
     case 'text':
       return `<div class="text">${new MarkedHtml().blocks(block.markdown)}</div>`
     case 'table': {
@@ -94,12 +94,21 @@ function htmlBlock(block: PaperBlock): string {
   }
 }
 
+/**
+ * Version labels and motion IDs (council-2017-04-04, cwg-2017-04-25) kept on one line: a browser would break them
+ * at their hyphens, and "council-" at a line's end reads as a word cut short. Only text between tags is touched.
+ */
+function keepLabelsWhole(html: string): string {
+  return html.replace(/>([^<]+)</g, (_, text: string) => `>${text.replace(/(?<![\p{L}\p{N}&#-])[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*-\d+(?:-[\p{L}\p{N}]+)*(?![\p{L}\p{N}-])/gu, (label) => `<span class="label">${label}</span>`)}<`)
+}
+
 /** A text as a CSS string literal: quotes, backslashes and line ends escaped. */
 function cssString(text: string): string {
   return `"${text.replace(/[\\"]/g, (char) => `\\${char}`).replace(/[\n\r<>]/g, ' ')}"`
 }
 
 const PAPER_STYLE = `
+.para .label { white-space: nowrap; }
 .council { font-size: 1.35em; font-weight: bold; text-transform: uppercase; letter-spacing: 0.04em; margin: 0 0 1em; }
 .front { border: none; margin-bottom: 1.5em; }
 .front th, .front td { border: none; padding: 0.1em 1em 0.1em 0; }

@@ -57,6 +57,14 @@ describe('issue 18: marks hold the numbers, so the Markdown appendix gives both 
       )
     expect(side('del')).toEqual(['Die Personensorge umfasst auch das Recht, in eine medizinisch nicht erforderliche Beschneidung einzuwilligen.', 'Absatz zwei.'])
     expect(side('ins')).toEqual(['Die Personensorge umfasst das Recht.', 'Absatz zwei.'])
+    // sgb5-png § 11(6): lines rewrapped by an amendment, a break where a space was and a space where a break was.
+    const old = '(6) Rehabilitation (§§ 23, 40), der künstlichen Befruchtung (§ 27a), der\nzahnärztlichen Behandlung ohne die Versorgung mit Zahnersatz.\n'
+    const now = '(6) Rehabilitation (§§ 23, 40), der Leistungen von Hebammen bei\nSchwangerschaft (§ 24d), der künstlichen Befruchtung\n(§ 27a), der zahnärztlichen Behandlung ohne die Versorgung mit\nZahnersatz.\n'
+    const rewrapped = strFromU8(unzipSync(await renderDocxDiff(buildChangeSet(readDiffDocument(old), readDiffDocument(now), { before: 'a', after: 'b' }), { date: '2025-01-01T00:00:00Z' }))['word/document.xml'] ?? new Uint8Array())
+    const read = (gone: 'ins' | 'del'): string =>
+      (rewrapped.replace(new RegExp(`<w:${gone} [^>]*[^/]>[\\s\\S]*?</w:${gone}>`, 'g'), '').match(/<(?:w:t|w:delText)(?: [^>]*)?>[^<]*</g) ?? []).map((run) => run.replace(/<[^>]*>|<$/g, '')).join('').replace(/\s+/g, ' ')
+    expect(read('del')).toBe('(6) Rehabilitation (§§ 23, 40), der Leistungen von Hebammen bei Schwangerschaft (§ 24d), der künstlichen Befruchtung (§ 27a), der zahnärztlichen Behandlung ohne die Versorgung mit Zahnersatz.')
+    expect(read('ins')).toBe('(6) Rehabilitation (§§ 23, 40), der künstlichen Befruchtung (§ 27a), der zahnärztlichen Behandlung ohne die Versorgung mit Zahnersatz.')
   })
 
   const pairs = join(repoRoot, '..', 'shared', 'bench', 'pairs')

@@ -299,10 +299,13 @@ class DocxWalker {
       if (char === MARK.delBreak || char === MARK.insBreak) {
         flush()
         const kind = char === MARK.delBreak ? 'del' : 'ins'
-        // A line break the paragraph goes on after is a soft break, a space between words: struck or inserted with
-        // them. Only a break that ends the paragraph is its mark.
+        // A line break the paragraph goes on after is a soft break, a space between words: inside words put in (or
+        // left out) it goes with them; where a statute's lines were rewrapped (a break where a space was) it is a
+        // space on both sides, as the Markdown reader drops the space that opens the next line. Only a break that
+        // ends the paragraph is its mark.
         if (chars[index + 1] === '\n' && index + 2 < chars.length) {
-          pieces.push({ text: ' ', state: kind, ...style })
+          const reopens = chars[index + 2] === (kind === 'ins' ? MARK.insOpen : MARK.delOpen) && pieces.at(-1)?.state === kind
+          pieces.push({ text: ' ', state: reopens ? kind : 'none', ...style })
           index++
         } else pieces.push({ text: '', state: this.state, break: kind })
         continue

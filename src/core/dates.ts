@@ -21,3 +21,11 @@ export function readDate(value: string): string | null {
   const date = new Date(`${iso}T00:00:00Z`)
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : null
 }
+
+/** "2017-04-04" → "4 April 2017", as a report writes a date; anything else as written. */
+export function longDate(date: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
+  if (!match) return date
+  const month = MONTHS[Number(match[2]) - 1] ?? ''
+  return `${Number(match[3])} ${month.charAt(0).toUpperCase()}${month.slice(1)} ${match[1]}`
+}

@@ -17,7 +17,12 @@ export function resolveMarks(markdown: string, side: 'accept' | 'reject'): strin
     })
     .filter((line) => line !== null)
     .join('\n')
-  return asRead(text)
+  return asRead(unescapeOwnMarks(text))
+}
+
+/** The text's own `~~` and `<u>`, which the appendix escapes (`\~\~`, `&lt;u>`), as written. */
+function unescapeOwnMarks(text: string): string {
+  return text.replace(/\\~/g, '~').replace(/&lt;(\/?u>)/gi, '<$1')
 }
 
 export function asRead(text: string): string {

@@ -145,7 +145,8 @@ describe('keeling motion new', () => {
     expect(result).toMatchObject({ code: 0, stdout: 'amendments/uttlesford/engagement-with-officers.md\n' })
     const text = readFileSync(join(dir, 'amendments', 'uttlesford', 'engagement-with-officers.md'), 'utf8')
     expect(text).toMatch(/^---\ntitle: Engagement with officers\nmover: Cllr Artus\nprotocol: uttlesford\n---\n\n<!--\n/)
-    expect(text).toContain('Move paragraph 3.5 to follow paragraph 3.7.')
+    // The examples cite Uttlesford's own paragraphs (test/motion/motion-new-examples.test.ts applies each one).
+    expect(text).toContain('Move paragraph 3.1 to follow paragraph 3.2.')
     const check = await runCli(['check', 'amendments/uttlesford/engagement-with-officers.md'], dir)
     expect(check.stdout).toMatch(/error: Motion has no instructions; write them as a numbered list/)
     const again = await runCli(['motion', 'new', 'uttlesford', '--title', 'Engagement with officers', '--mover', 'Cllr Artus'], dir)

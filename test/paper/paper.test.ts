@@ -77,7 +77,7 @@ describe('keeling paper: the Uttlesford report of 16 May 2017 (seed 002) from th
     expect(footer).toBeDefined()
     const footerXml = strFromU8(footer?.[1] as Uint8Array)
     expect(footerXml).toMatch(/PAGE/)
-    expect(footerXml).toContain('uttlesford@council-2017-04-04')
+    expect(footerXml).toContain('Council, 16 May 2017, item 18: Member Officer Protocol')
   })
 })
 
@@ -205,7 +205,7 @@ describe('PAPER.yml: every problem at file:line:col with the form the field take
       const { code, stderr, dir } = await paperWith(good.replace('date: 2017-05-16', `date: ${written}`))
       expect(stderr, written).toBe('wrote paper.md\n')
       expect(code).toBe(0)
-      expect(readFileSync(join(dir, 'paper.md'), 'utf8')).toMatch(/^\*\*Committee:\*\* Council\\\n\*\*Date:\*\* 16 May 2017\\\n/)
+      expect(readFileSync(join(dir, 'paper.md'), 'utf8')).toMatch(/^\*\*UTTLESFORD DISTRICT COUNCIL\*\*\n\n\*\*Committee:\*\* Council\\\n\*\*Date:\*\* 16 May 2017\\\n/)
     }
     for (const wrong of ['31 June 2017', '05/06/2017', '16 Mai 2017']) expect((await paperWith(good.replace('date: 2017-05-16', `date: ${wrong}`))).stderr).toContain('error: date: expected the meeting date')
   })
@@ -280,6 +280,6 @@ describe('every text from PAPER.yml and the records reaches HTML escaped', () =>
     expect(html).toContain('&lt;b onmouseover=alert(3)&gt;this&lt;/b&gt;')
     expect(html.match(/<\/style>/g)).toHaveLength(1)
     // The title reaches the printed footer as typed, `$&` and `$$` included.
-    expect(html).toContain('@bottom-left { content: "Council, 16 May 2017, item 18: Protocol  /style  script alert(1) /script  \\"} costs $& $$.')
+    expect(html).toContain('@bottom-left { content: "Council, 16 May 2017, item 18: Protocol  /style  script alert(1) /script  \\"} costs $& $$";')
   })
 })

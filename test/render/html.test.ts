@@ -40,7 +40,7 @@ describe('HTML', () => {
     expect(html).toContain('&lt;b&gt;old&lt;/b&gt;.md')
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
     expect(html).toContain('attend &amp;<ins> &lt;i&gt;not&lt;/i&gt;</ins> vote')
-    expect(html).toContain('title="m&lt;1&gt;: moved by Cllr &quot;Bobby&quot; &lt;Tables&gt;; carried, Council &amp; Co, 2017-05-16"')
+    expect(html).toContain('title="The amendment “m&lt;1&gt;”, moved by Cllr &quot;Bobby&quot; &lt;Tables&gt;, carried by Council &amp; Co on 16 May 2017."')
     expect(html).toContain('see here.')
   })
 
@@ -55,12 +55,12 @@ describe('HTML', () => {
     expect(html).toContain('including <del>calling or attending</del><ins>requesting</ins> meetings<ins> with officers</ins>, or offering')
   })
 
-  it('shows a move as a move: a note where the clause was, and where it went', () => {
+  it('shows a move as a move: a note where the clause was, and where it went; struck there and underlined here, so rejecting every change puts it back', () => {
     const rules = `---\ntitle: Rules\nslug: rules\n---\n\n<a id="a"></a>1.1 First.\n\n<a id="b"></a>1.2 Second.\n\n<a id="c"></a>1.3 Third.\n`
     const moved = `---\ntitle: Rules\nslug: rules\n---\n\n<a id="b"></a>1.1 Second.\n\n<a id="c"></a>1.2 Third.\n\n<a id="a"></a>1.3 First, amended.\n`
     const html = renderHtmlDiff(compare(rules, moved))
-    expect(html).toContain('<section class="clause moved-away" id="a-was"><p class="note">1.1 was here: <a href="#a">moved</a>.</p></section>')
-    expect(html).toContain('<section class="clause moved" id="a"><p class="note">Moved <a href="#a-was">from 1.1</a>.</p><p><del>1.1</del><ins>1.3</ins> First<ins>, amended</ins>.</p></section>')
+    expect(html).toContain('<section class="clause moved-away" id="a-was"><p class="note">1.1 was here: <a href="#a">moved</a>.</p><p><del>1.1</del> <del>First.</del></p></section>')
+    expect(html).toContain('<section class="clause moved" id="a"><p class="note">Moved <a href="#a-was">from 1.1</a>.</p><p><ins>1.3</ins> <ins>First, amended.</ins></p></section>')
   })
 })
 

@@ -60,7 +60,7 @@ export async function runApply(paths: string[], options: { dryRun?: boolean }, i
       return EXIT_PROBLEMS
     }
     const shown = displayPath(io.cwd, file.path)
-    const changes = buildChangeSet(readDiffDocument(file.text), readDiffDocument(result.text), { before: shown, after: shown })
+    const changes = buildChangeSet(readDiffDocument(file.text), readDiffDocument(result.text), { before: shown, after: shown }, { moved: result.moved, changedWords: result.changedWords })
     const summary = describeSummary(summarizeChanges(changes))
     if (options.dryRun) {
       io.stdout(renderTextDiff(changes, wantsColour(io) ? COLOUR_MARKS : PLAIN_MARKS, { lines: 'before' }))

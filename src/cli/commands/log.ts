@@ -1,8 +1,8 @@
-import { attributeClauses } from '../../core/history/attribute.js'
+import { attributeClauses, clausesTargeted } from '../../core/history/attribute.js'
 import { type HistoryRecord, standingDecision } from '../../core/history/history.js'
 import { findClause } from '../../core/protocol/find-clause.js'
 import { parseProtocol } from '../../core/protocol/parse-protocol.js'
-import { readHistory, replayProject } from '../../store/history-file.js'
+import { readHistory, readMotionsById, replayProject } from '../../store/history-file.js'
 import { readProtocolFile } from '../../store/read-protocol-file.js'
 import { EXIT_OK, EXIT_USAGE, UserError, type Io } from '../io.js'
 import { describeDecision } from './decide.js'
@@ -10,8 +10,9 @@ import { warnUnreadable } from './versions.js'
 
 /**
  * `keeling log SLUG [CLAUSE]`: the decisions and versions, newest first,
- * with votes; for a clause, only the motions that changed it and the
- * versions that adopted them.
+ * with votes; for a clause, only the motions that changed it (or, never
+ * adopted, would have: a lost motion that targeted it) and the versions
+ * that adopted them.
  */
 export async function runLog(slug: string, selector: string | undefined, options: { json?: boolean }, io: Io): Promise<number> {
   const { history } = await readHistory(io.cwd, slug)
@@ -25,6 +26,14 @@ export async function runLog(slug: string, selector: string | undefined, options
     const replay = await replayProject(io.cwd, slug, history)
     const touched = attributeClauses(replay.steps, (motion) => standingDecision(history, motion)).get(found.found.id) ?? []
     const motions = new Set(touched.map((who) => who.motion))
+    // A motion never adopted (lost, withdrawn) still targeted the clause: read against the text it was moved on.
+    const adopted = new Set(records.flatMap((record) => (record.record === 'version' ? record.motions.map((motion) => motion.id) : [])))
+    const undone = records.flatMap((record) => (record.record === 'decision' && !adopted.has(record.motion) ? [record] : []))
+    const files = await readMotionsById(io.cwd, slug, undone.map((record) => record.motion))
+    for (const record of undone) {
+      const input = files.get(record.motion)
+      if (input && clausesTargeted(replay.steps, input, record.date).has(found.found.id)) motions.add(record.motion)
+    }
     records = records.filter((record) => (record.record === 'decision' ? motions.has(record.motion) : record.motions.some((motion) => motions.has(motion.id)) || record.from === ''))
   }
   // Newest first by date; records of one day newest recorded first (a decision minuted late for an earlier meeting

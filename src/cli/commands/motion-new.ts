@@ -1,6 +1,7 @@
 import { exists } from '../../store/files.js'
 import { join } from 'node:path'
 import { motionTemplate } from '../../core/motion/motion-template.js'
+import { parseProtocol } from '../../core/protocol/parse-protocol.js'
 import { slugify } from '../../core/protocol/clause-id.js'
 import { AMENDMENTS_DIR, displayPath, isSlug } from '../../store/layout.js'
 import { ProtocolNotFound, readProtocolFile } from '../../store/read-protocol-file.js'
@@ -20,7 +21,7 @@ export interface MotionNewOptions {
 
 /** `keeling motion new SLUG --title T --mover M`: write amendments/SLUG/ID.md with every form as a comment. */
 export async function runMotionNew(slug: string, options: MotionNewOptions, io: Io): Promise<number> {
-  await readProtocolFile(io.cwd, slug).catch((error: unknown) => {
+  const file = await readProtocolFile(io.cwd, slug).catch((error: unknown) => {
     if (!(error instanceof ProtocolNotFound)) throw error
     const known = error.nearby.length > 0 ? `; protocols here: ${error.nearby.join(', ')}` : ''
     throw new UserError(`no protocol "${slug}"${known}`, EXIT_USAGE)
@@ -39,7 +40,7 @@ export async function runMotionNew(slug: string, options: MotionNewOptions, io: 
     const decided = decisionsOn(history, id).at(-1)
     // The history holds this file's hash as the words decided on: replacing it would make the record unreadable.
     if (decided) return `${shown} is a record: ${decided.body} decided on it (${decided.outcome}, ${decided.date}); a motion decided on is never replaced: choose another --id`
-    await commitFiles(io.cwd, slug, `motion new ${shown}`, [{ path, text: motionTemplate(meta) }])
+    await commitFiles(io.cwd, slug, `motion new ${shown}`, [{ path, text: motionTemplate(meta, parseProtocol(file.text)) }])
     return undefined
   })
   if (refused) {

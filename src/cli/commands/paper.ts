@@ -96,7 +96,8 @@ export async function runPaper(slug: string | undefined, options: PaperOptions, 
   }
   let paper
   try {
-    paper = buildPaper({ slug, history, steps: replay.steps, motions }, { from, to, proposed }, read.meta)
+    const body = await readProtocolFile(io.cwd, slug).then((file) => parseProtocol(file.text).frontMatter.data['body'], () => undefined)
+    paper = buildPaper({ slug, history, steps: replay.steps, motions, ...(typeof body === 'string' && body.trim() ? { council: body.trim() } : {}) }, { from, to, proposed }, read.meta)
   } catch (error) {
     if (error instanceof PaperProblem) throw new UserError(`${metaPath}: ${error.message}`, EXIT_PROBLEMS)
     throw error

@@ -1,6 +1,6 @@
 import { buildChangeSet } from '../../core/diff/change-set.js'
 import { readDiffDocument } from '../../core/diff/diff-document.js'
-import { attachAttributions, attributeClauses } from '../../core/history/attribute.js'
+import { attachAttributions, attributionsOf, motionEffects, motionHints } from '../../core/history/attribute.js'
 import { standingDecision } from '../../core/history/history.js'
 import { readHistory, replayProject } from '../../store/history-file.js'
 import { listProtocolSlugs } from '../../store/read-protocol-file.js'
@@ -33,13 +33,12 @@ export async function runReport(slug: string, options: ReportOptions, io: Io): P
   }
   const between = new Set(labels.slice(from + 1, to + 1))
   const steps = replay.steps.filter((step) => between.has(step.version.label))
-  const changeSet = buildChangeSet(readDiffDocument(replay.texts.get(options.from) ?? ''), readDiffDocument(replay.texts.get(options.to) ?? ''), {
-    before: `${slug}@${options.from}`,
-    after: `${slug}@${options.to}`
-  })
+  const effects = motionEffects(steps)
+  const labelled = { before: `${slug}@${options.from}`, after: `${slug}@${options.to}` }
+  const changeSet = buildChangeSet(readDiffDocument(replay.texts.get(options.from) ?? ''), readDiffDocument(replay.texts.get(options.to) ?? ''), labelled, motionHints(effects))
   attachAttributions(
     changeSet,
-    attributeClauses(steps, (motion) => standingDecision(history, motion))
+    attributionsOf(effects, (motion) => standingDecision(history, motion))
   )
   const output = await renderChangeSet(changeSet, options.format, options.output === undefined && wantsColour(io), io.env)
   await writeOutput(output, options.output, io)

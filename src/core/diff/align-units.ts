@@ -17,11 +17,13 @@ export type Alignment = AlignedPair[]
  * is on both sides but which changed places among the others (outside the
  * longest run kept in order) is moved; left-out clauses and the places
  * moved clauses left stand where they stood in the old text.
+ *
+ * @param moved the clause IDs a motion moved: when two clauses change places either could be said to have
+ *   moved, and these are the ones that did ("Move paragraph 10.1 to follow paragraph 10.2" moves 10.1)
  */
-export function alignById(before: DiffUnit[], after: DiffUnit[]): Alignment {
+export function alignById(before: DiffUnit[], after: DiffUnit[], moved: ReadonlySet<string> = new Set()): Alignment {
   const oldIndex = new Map(before.map((unit, index) => [unit.id, index]))
-  const kept = after.filter((unit) => oldIndex.has(unit.id)).map((unit) => oldIndex.get(unit.id) ?? 0)
-  const inOrder = longestIncreasing(kept)
+  const inOrder = keptInOrder(after.filter((unit) => oldIndex.has(unit.id)).map((unit) => ({ index: oldIndex.get(unit.id) ?? 0, moved: moved.has(unit.id) })))
   const newIds = new Set(after.map((unit) => unit.id))
   // What the old text loses from its place: left-out clauses and moved clauses' old places.
   const leaving = before
@@ -36,22 +38,52 @@ export function alignById(before: DiffUnit[], after: DiffUnit[]): Alignment {
     }
   }
   const beforeById = new Map(before.map((unit) => [unit.id, unit]))
-  for (const unit of after) {
+  // The old index of the next clause kept in order, from each place on: what is left out before it is struck
+  // before new clauses are put in there, so a replaced clause reads old then new, as a Keeling schedule has it.
+  const nextKept: number[] = []
+  for (let at = after.length - 1, next = Number.POSITIVE_INFINITY; at >= 0; at--) {
+    const index = oldIndex.get(after[at]?.id ?? '')
+    if (index !== undefined && inOrder.has(index)) next = index
+    nextKept[at] = next
+  }
+  after.forEach((unit, at) => {
     const index = oldIndex.get(unit.id)
     if (index === undefined) {
+      flushBefore(nextKept[at] ?? Number.POSITIVE_INFINITY)
       result.push({ type: 'inserted', before: null, after: unit })
-      continue
+      return
     }
     const old = beforeById.get(unit.id) ?? null
     if (!inOrder.has(index)) {
       result.push({ type: 'moved', before: old, after: unit })
-      continue
+      return
     }
     flushBefore(index)
     result.push({ type: 'same', before: old, after: unit })
-  }
+  })
   flushBefore(Number.POSITIVE_INFINITY)
   return result
+}
+
+/**
+ * The old indices (in the new text's order) that stay in order: the longest increasing run of those not
+ * named as moved, then each named one that still falls in order between its neighbours in that run.
+ */
+function keptInOrder(kept: Array<{ index: number; moved: boolean }>): Set<number> {
+  const inOrder = longestIncreasing(kept.filter((entry) => !entry.moved).map((entry) => entry.index))
+  let previous = -1
+  kept.forEach((entry, position) => {
+    if (!entry.moved) {
+      if (inOrder.has(entry.index)) previous = entry.index
+      return
+    }
+    const next = kept.slice(position + 1).find((later) => !later.moved && inOrder.has(later.index))?.index ?? Number.POSITIVE_INFINITY
+    if (entry.index > previous && entry.index < next) {
+      inOrder.add(entry.index)
+      previous = entry.index
+    }
+  })
+  return inOrder
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type DiffDocument, type DiffUnit, unitText } from './diff-document.js'
 import { alignByContent, alignById, type Alignment } from './align-units.js'
-import { diffWords, type WordPart } from './diff-words.js'
+import { cleanupSemantic, diffWords, type WordPart } from './diff-words.js'
 
 /** Who brought a change about: filled from motions and decisions; empty for a plain diff. */
 export interface Attribution {
@@ -37,6 +37,18 @@ export interface ClauseDiff {
   renumbered: boolean
   /** Who made the change; empty for a plain diff. */
   attribution: Attribution[]
+  /**
+   * What a motion's operations did to the old words, when known: the stretch of `before.body` each left out and
+   * the words it put in. Each is marked as its own runs, and words no operation touched stay kept.
+   */
+  operations?: ClauseOperation[]
+}
+
+/** One operation on a clause's words: the old words from `start` to `end` (offsets in its body) gave way to `text`. */
+export interface ClauseOperation {
+  start: number
+  end: number
+  text: string
 }
 
 /** The aligned difference between two texts of a protocol: what every renderer takes. */
@@ -62,14 +74,27 @@ export interface ChangeSummary {
  * texts are keeling protocols, else by content (headings and paragraphs);
  * only the words of changed clauses are compared, and only when asked
  * ({@link clauseWords}).
+ *
+ * @param options.moved the clause IDs motions moved, so that a clause that changed places with another is
+ *   said to be the one the motion moved
+ * @param options.changedWords the words motions' operations changed (offsets in each clause's source in the
+ *   old text): each operation is marked as its own runs
  */
-export function buildChangeSet(before: DiffDocument, after: DiffDocument, labels: { before: string; after: string }): ChangeSet {
+export function buildChangeSet(
+  before: DiffDocument,
+  after: DiffDocument,
+  labels: { before: string; after: string },
+  options: { moved?: Iterable<string>; changedWords?: Iterable<{ id: string; start: number; end: number; text: string }> } = {}
+): ChangeSet {
   const byId = before.keyed && after.keyed && uniqueIds(before) && uniqueIds(after)
-  const alignment: Alignment = byId ? alignById(before.units, after.units) : alignByContent(before.units, after.units)
+  const ranges = new Map<string, Array<{ start: number; end: number; text: string }>>()
+  for (const range of options.changedWords ?? []) ranges.set(range.id, [...(ranges.get(range.id) ?? []), range])
+  const alignment: Alignment = byId ? alignById(before.units, after.units, new Set(options.moved ?? [])) : alignByContent(before.units, after.units)
   const clauses = alignment.map(({ type, before: old, after: now }): ClauseDiff => {
     const renumbered = type !== 'inserted' && type !== 'deleted' && old !== null && now !== null && old.number !== now.number
     const kind: ClauseDiff['type'] = type !== 'same' ? type : old && now && unitText(old) === unitText(now) ? 'unchanged' : 'changed'
-    return { type: kind, id: now?.id || old?.id || '', before: old, after: now, renumbered, attribution: [] }
+    const operations = old?.bodyAt === undefined ? undefined : bodyRanges(ranges.get(old.id), old.bodyAt)
+    return { type: kind, id: now?.id || old?.id || '', before: old, after: now, renumbered, attribution: [], ...(operations ? { operations } : {}) }
   })
   return {
     before: { label: labels.before, title: before.title, lead: before.lead },
@@ -77,6 +102,48 @@ export function buildChangeSet(before: DiffDocument, after: DiffDocument, labels
     alignedBy: byId ? 'id' : 'content',
     clauses
   }
+}
+
+/** Source offsets of a clause's changed words as offsets in its body, in order; none when they fall outside it. */
+function bodyRanges(ranges: Array<{ start: number; end: number; text: string }> | undefined, bodyAt: number): ClauseOperation[] | undefined {
+  if (!ranges || ranges.some((range) => range.start < bodyAt)) return undefined
+  return ranges.map((range) => ({ start: range.start - bodyAt, end: range.end - bodyAt, text: range.text })).sort((a, b) => a.start - b.start)
+}
+
+/**
+ * A clause's words changed as its operations say, when they give its new words exactly: the words between
+ * operations kept, each operation's old and new words compared on their own (and joined where a word or two
+ * apart). Undefined when the operations do not give the new words (another change came with them).
+ */
+function wordsByOperation(before: string, after: string, operations: ClauseOperation[]): WordPart[] | undefined {
+  let rebuilt = ''
+  let at = 0
+  for (const operation of operations) {
+    if (operation.start < at) return undefined
+    rebuilt += before.slice(at, operation.start) + operation.text
+    at = operation.end
+  }
+  if (rebuilt + before.slice(at) !== after) return undefined
+  const parts: WordPart[] = []
+  at = 0
+  for (const operation of operations) {
+    if (operation.start > at) parts.push({ type: 'same', text: before.slice(at, operation.start) })
+    parts.push(...cleanupSemantic(diffWords(before.slice(operation.start, operation.end), operation.text)))
+    at = operation.end
+  }
+  if (at < before.length) parts.push({ type: 'same', text: before.slice(at) })
+  return joinSame(parts)
+}
+
+function joinSame(parts: WordPart[]): WordPart[] {
+  const joined: WordPart[] = []
+  for (const part of parts) {
+    const last = joined.at(-1)
+    if (part.text === '') continue
+    if (last && last.type === 'same' && part.type === 'same') last.text += part.text
+    else joined.push({ ...part })
+  }
+  return joined
 }
 
 function uniqueIds(document: DiffDocument): boolean {
@@ -99,6 +166,9 @@ export function clauseWords(clause: ClauseDiff): WordPart[] {
   if (clause.type === 'moved' && clause.before) parts = diffWords(clause.before.body, after)
   else if (before === after) parts = before ? [{ type: 'same', text: before }] : []
   else parts = diffWords(before, after)
+  // Words no operation touched stay kept; within an operation (or in a plain diff) a word or two between changes joins them.
+  const byOperation = clause.operations && clause.before && before !== after ? wordsByOperation(clause.before.body, after, clause.operations) : undefined
+  parts = byOperation ?? cleanupSemantic(parts)
   wordCache.set(clause, parts)
   return parts
 }

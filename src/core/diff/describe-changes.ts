@@ -21,7 +21,7 @@ const JOIN_WORDS = 2
  * as one phrase, with the words between them), paragraphs inserted, left
  * out, moved or renumbered.
  */
-export function describeClause(clause: ClauseDiff): ChangeSentence[] {
+export function describeClause(clause: ClauseDiff, all: ClauseDiff[] = []): ChangeSentence[] {
   const unit = clause.after ?? clause.before
   if (!unit || clause.type === 'unchanged' || clause.type === 'moved-away') return []
   const place = placeOf(clause.before ?? unit)
@@ -29,7 +29,7 @@ export function describeClause(clause: ClauseDiff): ChangeSentence[] {
   if (clause.type === 'inserted') return [{ id: clause.id, place: '', action: `inserts a new ${kindOf(unit)}${unit.number ? ` ${unit.number}` : ''}: “${opening(unit.body, 12)}”` }]
   if (clause.type === 'deleted') return [{ id: clause.id, place: '', action: `leaves out ${nameOf(unit)}` }]
   const sentences: ChangeSentence[] = []
-  if (clause.type === 'moved') sentences.push({ id: clause.id, place: '', action: `moves ${nameOf(clause.before ?? unit)}${clause.after?.number ? ` to become ${clause.after.number}` : ''}` })
+  if (clause.type === 'moved') sentences.push({ id: clause.id, place: '', action: sayMove(clause, all) })
   else if (clause.renumbered && clause.before && clause.after) sentences.push({ id: clause.id, place: '', action: `renumbers ${clause.before.number || 'an unnumbered paragraph'} as ${clause.after.number || 'unnumbered'}` })
   for (const phrase of phrases(clause.type === 'moved' ? clauseWords({ ...clause, type: 'changed' }) : clauseWords(clause))) {
     const before = tidy(phrase.before)
@@ -39,6 +39,68 @@ export function describeClause(clause: ClauseDiff): ChangeSentence[] {
     else if (before) sentences.push(say(`leaves out ${named(before)}`))
   }
   return sentences
+}
+
+/**
+ * The changed clauses in groups said as one: a clause left out with the new clauses put in its place (next
+ * to it in reading order, by the same motions) is one replacement; every other clause is a group of its own.
+ */
+export function groupReplacements(clauses: ClauseDiff[]): ClauseDiff[][] {
+  const groups: ClauseDiff[][] = []
+  for (const clause of clauses) {
+    const last = groups.at(-1)
+    if (last && joinsReplacement(last, clause)) last.push(clause)
+    else groups.push([clause])
+  }
+  // New clauses with none left out beside them are insertions, each said on its own.
+  return groups.flatMap((group) => (group.some((clause) => clause.type === 'deleted') ? [group] : group.map((clause) => [clause])))
+}
+
+function joinsReplacement(group: ClauseDiff[], clause: ClauseDiff): boolean {
+  const deleted = group.filter((member) => member.type === 'deleted').length + (clause.type === 'deleted' ? 1 : 0)
+  const allPlaced = [...group, clause].every((member) => member.type === 'deleted' || member.type === 'inserted')
+  const byWhom = (member: ClauseDiff): string => member.attribution.map((item) => item.motion).join(' ')
+  return allPlaced && deleted <= 1 && group.every((member) => byWhom(member) === byWhom(clause))
+}
+
+/**
+ * Say what happened to a group of clauses ({@link groupReplacements}): a replacement as one sentence, "leaves
+ * out paragraph 7.1 and inserts a new paragraph 7.1: “…”"; any other clause as {@link describeClause} says it.
+ */
+export function describeGroup(group: ClauseDiff[], all: ClauseDiff[] = []): ChangeSentence[] {
+  const left = group.find((clause) => clause.type === 'deleted')
+  const put = group.filter((clause) => clause.type === 'inserted')
+  if (!left?.before || put.length === 0) return group.flatMap((clause) => describeClause(clause, all))
+  const inserted = put.map((clause) => describeClause(clause)[0]?.action.replace(/^inserts /, '') ?? '')
+  return [{ id: left.id, place: '', action: `leaves out ${nameOf(left.before)} and inserts ${listAnd(inserted)}` }]
+}
+
+/** Sentences for clauses in reading order, a replacement said as one ({@link describeGroup}). */
+export function describeClauses(clauses: ClauseDiff[]): ChangeSentence[] {
+  const changed = clauses.filter((clause) => clause.type !== 'unchanged' && clause.type !== 'moved-away')
+  return groupReplacements(changed).flatMap((group) => describeGroup(group, clauses))
+}
+
+function listAnd(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`
+}
+
+/**
+ * A move said as the motion says it: "moves paragraph 10.1 to follow paragraph 10.2", the clause it now
+ * follows (or, first under a heading, precedes) named by its number before the change, then its own new
+ * number when that changed.
+ */
+function sayMove(clause: ClauseDiff, all: ClauseDiff[]): string {
+  const moved = clause.before ?? clause.after
+  if (!moved) return ''
+  const at = all.indexOf(clause)
+  const inText = (other: ClauseDiff | undefined): other is ClauseDiff => other !== undefined && other.after !== null && other.type !== 'deleted' && other.type !== 'moved-away'
+  const previous = at > 0 ? all.slice(0, at).reverse().find(inText) : undefined
+  const next = at >= 0 ? all.slice(at + 1).find(inText) : undefined
+  const name = (other: ClauseDiff): string => nameOf(other.before ?? (other.after as DiffUnit))
+  const place = previous && previous.after?.kind !== 'heading' ? ` to follow ${name(previous)}` : next ? ` to precede ${name(next)}` : previous ? ` to follow ${name(previous)}` : ''
+  const number = clause.renumbered && clause.after?.number ? `, where it is numbered ${clause.after.number}` : ''
+  return `moves ${nameOf(moved)}${place}${number}`
 }
 
 /** Changed words said as one phrase: the words before and after, and the kept words either side of it. */

@@ -26,6 +26,8 @@ export interface DiffUnit {
   trailing: string
   /** The unit's first line in its file (1-based). */
   line: number
+  /** Where `body` starts in the clause's source, when it is that source word for word from there (no links, no stray anchors). */
+  bodyAt?: number
 }
 
 /** A text to compare, split into units. */
@@ -69,13 +71,15 @@ function protocolDocument(protocol: Protocol): DiffDocument {
     let rest = clause.source.slice(head.length)
     rest = rest.replace(ANCHOR, '')
     const { number, gap, body } = splitNumber(rest, clause.kind === 'heading', clause.number)
+    const read = readerText(body)
     return {
+      ...(read === body ? { bodyAt: clause.source.length - body.length } : {}),
       id: clause.id,
       kind: clause.kind,
       number,
       head,
       gap,
-      body: readerText(body),
+      body: read,
       trailing: '\n\n',
       line: clause.position.start.line
     }

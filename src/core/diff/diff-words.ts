@@ -59,6 +59,80 @@ export function diffWords(before: string, after: string): WordPart[] {
   return hoistSharedSpace(mergePhrases(parts))
 }
 
+/**
+ * Kept words between changes taken into them, as diff-match-patch's semantic clean-up does: a kept run no
+ * longer than the changes on either side of it (letters counted: the deleted or the inserted words, whichever
+ * is longer) reads as part of one change, so "~~embrace~~ <u>attend</u> the ~~principles of …~~ training …"
+ * is marked as the words left out and the words put in, each one run. Only a run with words struck on both
+ * sides is taken in: next to an insertion ("role <u>of a member</u> as <u>an</u> elected", "meetings<u> with
+ * officers</u>") a kept word stays kept, as Appendix B of seed 002 marks it. A kept run that holds a line break
+ * or a table's `|`
+ * stays (a run is marked within its lines), and so does one `mayJoin` refuses (words a motion left alone).
+ * Joining the same and deleted parts still gives the old text, the same and inserted parts the new.
+ *
+ * @param mayJoin whether the kept run from `start` to `end` (offsets in the old text) may be taken in
+ */
+export function cleanupSemantic(parts: WordPart[], mayJoin: (start: number, end: number) => boolean = () => true): WordPart[] {
+  // The parts as changes and kept runs; each kept run joins the change groups either side of it or stays. A group
+  // that grows may let the kept run before it join too, so groups are kept on a stack (linear, not a rescan).
+  const stack: Array<ChangeGroup | KeptRun> = []
+  let oldAt = 0
+  const joinable = (kept: KeptRun, before: ChangeGroup, after: ChangeGroup): boolean => {
+    const size = kept.text.trim().length
+    // Only a kept word with words struck on both sides of it, and words put in, is taken in: next to an insertion
+    // alone it stays kept ("~~calling or attending~~ <u>requesting</u> meetings<u> with officers</u>").
+    const struckAround = before.deleted.trim() !== '' && after.deleted.trim() !== '' && (before.inserted + after.inserted).trim() !== ''
+    const within = !kept.text.includes('\n') && !kept.text.includes('|')
+    const fits = size <= Math.max(before.deleted.length, before.inserted.length) && size <= Math.max(after.deleted.length, after.inserted.length)
+    return struckAround && within && fits && mayJoin(kept.at, kept.at + kept.text.length)
+  }
+  const pushGroup = (group: ChangeGroup): void => {
+    let current = group
+    for (;;) {
+      const kept = stack.at(-1)
+      const before = stack.at(-2)
+      if (!kept || kept.kind !== 'kept' || !before || before.kind !== 'group' || !joinable(kept, before, current)) break
+      stack.length -= 2
+      current = { kind: 'group', deleted: before.deleted + kept.text + current.deleted, inserted: before.inserted + kept.text + current.inserted }
+    }
+    stack.push(current)
+  }
+  let group: ChangeGroup | null = null
+  for (const part of parts) {
+    if (part.type === 'same') {
+      if (group) pushGroup(group)
+      group = null
+      stack.push({ kind: 'kept', text: part.text, at: oldAt })
+      oldAt += part.text.length
+      continue
+    }
+    group ??= { kind: 'group', deleted: '', inserted: '' }
+    if (part.type === 'deleted') {
+      group.deleted += part.text
+      oldAt += part.text.length
+    } else group.inserted += part.text
+  }
+  if (group) pushGroup(group)
+  return stack.flatMap((entry): WordPart[] =>
+    entry.kind === 'kept'
+      ? [{ type: 'same', text: entry.text }]
+      : [...(entry.deleted ? [{ type: 'deleted' as const, text: entry.deleted }] : []), ...(entry.inserted ? [{ type: 'inserted' as const, text: entry.inserted }] : [])]
+  )
+}
+
+interface ChangeGroup {
+  kind: 'group'
+  deleted: string
+  inserted: string
+}
+
+interface KeptRun {
+  kind: 'kept'
+  text: string
+  /** Its offset in the old text. */
+  at: number
+}
+
 /** Changes at most this many kept words apart are one cluster, aligned again by weight. */
 const CLUSTER_GAP = 2
 /** A cluster larger than this (old tokens × new tokens) keeps the shortest-edit alignment. */

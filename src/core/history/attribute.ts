@@ -1,6 +1,6 @@
 import { type Attribution, buildChangeSet, type ChangeSet, type ClauseDiff } from '../diff/change-set.js'
 import { readDiffDocument } from '../diff/diff-document.js'
-import { applyMotions, type MotionInput } from '../motion/apply-motions.js'
+import { applyMotions, type ChangedWords, type MotionInput } from '../motion/apply-motions.js'
 import type { Decision } from './history.js'
 import type { ReplayStep } from './replay.js'
 
@@ -10,6 +10,12 @@ export interface MotionEffect {
   input: MotionInput
   /** Clause ID → how the motion changed it (a moved clause by where it now stands). */
   clauses: Map<string, ClauseDiff>
+  /** The clause IDs the motion moved. */
+  moved: string[]
+  /** The words its operations changed, in the text it was adopted into. */
+  changedWords: ChangedWords[]
+  /** Every clause of the text, in reading order, as the motion alone changed it (where a moved clause now stands). */
+  order: ClauseDiff[]
 }
 
 /**
@@ -24,11 +30,11 @@ export function motionEffects(steps: ReplayStep[]): MotionEffect[] {
     for (const input of step.motions) {
       if (input.motion.amends !== '') continue
       const amendments = step.motions.filter((other) => other.motion.amends === input.motion.id)
-      const alone = applyMotions(step.before, [input, ...amendments])
+      const alone = applyMotions(step.before, [input, ...amendments], { version: step.version.from })
       if ('problems' in alone) continue
-      const changeSet = buildChangeSet(readDiffDocument(step.before), readDiffDocument(alone.text), { before: '', after: '' })
+      const changeSet = buildChangeSet(readDiffDocument(step.before), readDiffDocument(alone.text), { before: '', after: '' }, { moved: alone.moved, changedWords: alone.changedWords })
       const touched = changeSet.clauses.filter((clause) => clause.type !== 'unchanged' && clause.type !== 'moved-away' && clause.id !== '')
-      effects.push({ step, input, clauses: new Map(touched.map((clause) => [clause.id, clause])) })
+      effects.push({ step, input, clauses: new Map(touched.map((clause) => [clause.id, clause])), moved: alone.moved, changedWords: alone.changedWords, order: changeSet.clauses })
     }
   }
   return effects
@@ -48,6 +54,37 @@ export function attributionsOf(effects: MotionEffect[], decision: (motion: strin
     for (const id of clauses.keys()) byClause.set(id, [...(byClause.get(id) ?? []), attribution])
   }
   return byClause
+}
+
+/**
+ * The clauses a motion that was never adopted (lost, withdrawn, still tabled) would have changed: applied
+ * alone to the version it was drafted against (`base:`), else to the last version adopted on or before
+ * `date` (the meeting that decided it), else to the first.
+ *
+ * @returns the clause IDs it changes there; none when it does not apply to that text
+ */
+export function clausesTargeted(steps: ReplayStep[], input: MotionInput, date: string): Set<string> {
+  const base = steps.find((step) => step.version.label === input.motion.base) ?? steps.filter((step) => step.version.date <= date).at(-1) ?? steps[0]
+  if (!base) return new Set()
+  const alone = applyMotions(base.after, [input], { version: base.version.label })
+  if ('problems' in alone) return new Set()
+  const changeSet = buildChangeSet(readDiffDocument(base.after), readDiffDocument(alone.text), { before: '', after: '' }, { moved: alone.moved })
+  return new Set(changeSet.clauses.filter((clause) => clause.type !== 'unchanged' && clause.id !== '').map((clause) => clause.id))
+}
+
+/**
+ * What the change set between the texts before and after the effects' steps is told the motions did: the
+ * clauses they moved, and — when the steps are one, so that their offsets are in the old text — the words
+ * their operations changed.
+ */
+export function motionHints(effects: MotionEffect[]): { moved: Set<string>; changedWords?: ChangedWords[] } {
+  const steps = new Set(effects.map((effect) => effect.step))
+  return { moved: movedClauses(effects), ...(steps.size === 1 ? { changedWords: effects.flatMap((effect) => effect.changedWords) } : {}) }
+}
+
+/** The clause IDs the motions of the effects moved. */
+export function movedClauses(effects: MotionEffect[]): Set<string> {
+  return new Set(effects.flatMap((effect) => effect.moved))
 }
 
 /** `attributionsOf` the motions adopted in the steps. */

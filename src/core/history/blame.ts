@@ -2,7 +2,7 @@ import type { Attribution } from '../diff/change-set.js'
 import { buildChangeSet } from '../diff/change-set.js'
 import { readDiffDocument } from '../diff/diff-document.js'
 import { diffWords } from '../diff/diff-words.js'
-import { attributeClauses } from './attribute.js'
+import { attributionsOf, motionEffects, movedClauses } from './attribute.js'
 import type { Decision } from './history.js'
 import type { ReplayStep } from './replay.js'
 
@@ -38,8 +38,9 @@ export function blame(steps: ReplayStep[], decision: (motion: string) => Decisio
       order = after.units.map((unit) => unit.id)
       continue
     }
-    const who = attributeClauses([step], decision)
-    const changes = buildChangeSet(readDiffDocument(step.before), after, { before: '', after: '' })
+    const effects = motionEffects([step])
+    const who = attributionsOf(effects, decision)
+    const changes = buildChangeSet(readDiffDocument(step.before), after, { before: '', after: '' }, { moved: movedClauses(effects) })
     for (const clause of changes.clauses) {
       if (!clause.after || clause.type === 'unchanged') continue
       const attribution = who.get(clause.id)?.[0] ?? { motion: step.motions.map((input) => input.motion.id).join(', '), version: step.version.label, date: step.version.date }

@@ -29,8 +29,21 @@ export interface MotionProblem {
   message: VFileMessage
 }
 
-/** The result of applying motions: the new protocol text, or every reason it cannot be made. */
-export type ApplyResult = { text: string; motions: Motion[] } | { problems: MotionProblem[] }
+/**
+ * The result of applying motions: the new protocol text, the motions as applied, the clause IDs they
+ * moved (so that a report says which clause moved, not only that two changed places) and the words their
+ * operations changed (so that the appendix marks each operation as its own runs); or every reason it cannot
+ * be made.
+ */
+export type ApplyResult = { text: string; motions: Motion[]; moved: string[]; changedWords: ChangedWords[] } | { problems: MotionProblem[] }
+
+/** Words of a clause an operation left out (offsets in the clause's source in the base text) and the words it put in their place. */
+export interface ChangedWords {
+  id: string
+  start: number
+  end: number
+  text: string
+}
 
 
 /**
@@ -119,7 +132,9 @@ function applyToText(protocolText: string, inputs: MotionInput[], options: { ver
       : `The result would not pass check (${errors.map((error) => error.reason).join('; ')}); nothing was applied`
     return { problems: [{ name: first?.name ?? '', message: problem(reason, { line: 1, column: 1 }, inherited ? 'invalid-protocol' : 'invalid-result') }] }
   }
-  return { text: recordApplied(text, inputs.map((input) => input.motion.id)), motions: amended.inputs.map((input) => input.motion) }
+  const moved = structures.filter((structure) => structure.operation.type === 'move-clause').map((structure) => structure.target)
+  const changedWords = edits.map((edit) => ({ id: edit.clauseId, start: edit.start, end: edit.end, text: edit.text }))
+  return { text: recordApplied(text, inputs.map((input) => input.motion.id)), motions: amended.inputs.map((input) => input.motion), moved, changedWords }
 }
 
 function plan(base: Protocol, input: MotionInput, instruction: Instruction): Planned[] | MotionProblem {

@@ -38,8 +38,8 @@ export function compareMotions(baseText: string, a: MotionInput, b: MotionInput)
   const base = readDiffDocument(baseText)
   const textA = readDiffDocument(resultA.text)
   const textB = readDiffDocument(resultB.text)
-  const byA = new Map(buildChangeSet(base, textA, { before: '', after: '' }).clauses.filter(touched).map((clause) => [clause.id, clause]))
-  const byB = new Map(buildChangeSet(base, textB, { before: '', after: '' }).clauses.filter(touched).map((clause) => [clause.id, clause]))
+  const byA = new Map(buildChangeSet(base, textA, { before: '', after: '' }, { moved: resultA.moved }).clauses.filter(touched).map((clause) => [clause.id, clause]))
+  const byB = new Map(buildChangeSet(base, textB, { before: '', after: '' }, { moved: resultB.moved }).clauses.filter(touched).map((clause) => [clause.id, clause]))
   const between = new Map(buildChangeSet(textA, textB, { before: 'A', after: 'B' }).clauses.map((clause) => [clause.id, clause]))
   const ids = [...new Set([...byA.keys(), ...byB.keys()])]
   const clauses = ids.map((id): ComparedClause => {

@@ -22,7 +22,9 @@ export interface NewClause {
  */
 export function newClauses(paragraphs: string[], newId: () => string): NewClause[] {
   const clauses: NewClause[] = []
-  for (const paragraph of paragraphs) {
+  for (const quoted of paragraphs) {
+    // A paragraph copied with its ID anchor (`<a id="c1-1"></a>7.4 …`) is a new clause: it gets a new ID, not that one.
+    const paragraph = quoted.replace(/^(#{1,6}[ \t]+)?<a id="[^"]*"><\/a>[ \t]*/, '$1')
     const heading = /^(#{1,6})[ \t]+(.*)$/s.exec(paragraph)
     const words = heading ? (heading[2] ?? '') : paragraph
     const { number } = splitClauseNumber(words, heading !== null)

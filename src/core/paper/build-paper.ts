@@ -1,12 +1,15 @@
 import { buildChangeSet, type ChangeSet, type ClauseDiff, clauseWords, describeSummary, summarizeChanges } from '../diff/change-set.js'
 import { type DiffUnit, readDiffDocument, unitText } from '../diff/diff-document.js'
-import { type ChangeSentence, describeClause, nameOf, phrases } from '../diff/describe-changes.js'
-import { attachAttributions, attributionsOf, type MotionEffect, motionEffects } from '../history/attribute.js'
+import { type ChangeSentence, describeClause, describeClauses, describeGroup, groupReplacements, nameOf, phrases } from '../diff/describe-changes.js'
+import { attachAttributions, attributionsOf, type MotionEffect, motionEffects, motionHints } from '../history/attribute.js'
 import { type Decision, type History, sha256, standingDecision, type Version, versionsOf } from '../history/history.js'
 import type { ReplayStep } from '../history/replay.js'
 import { applyMotions, type MotionInput } from '../motion/apply-motions.js'
 import { compareMotions } from '../motion/compare-motions.js'
 import type { PaperMeta } from './paper-meta.js'
+import { longDate } from '../dates.js'
+import { possessive, theName } from '../names.js'
+export { possessive, theName } from '../names.js'
 
 /** A block of the report: a numbered paragraph (Markdown), unnumbered text, or a table. */
 export type PaperBlock =
@@ -26,7 +29,9 @@ export interface Paper {
   title: string
   sections: PaperSection[]
   appendix: { title: string; changeSet: ChangeSet }
-  /** What the footer of every page says. */
+  /** The council's name, at the head of the paper ('' when neither PAPER.yml nor the protocol gives it). */
+  council: string
+  /** What the footer of every page says: the meeting, the item and the title, as a clerk writes them. */
   footer: string
 }
 
@@ -37,6 +42,8 @@ export interface PaperRecords {
   steps: ReplayStep[]
   /** Every motion file of the protocol, by ID (decided, adopted or only tabled). */
   motions: Map<string, MotionInput>
+  /** The body whose protocol it is (the protocol's `body:`), if it says. */
+  council?: string
 }
 
 /**
@@ -65,13 +72,14 @@ export function buildPaper(records: PaperRecords, range: PaperRange, meta: Paper
   const toText = proposedStep?.after ?? stepOf(to).after
   const toLabel = proposedStep ? `${records.slug}@${to} + ${proposed.map((input) => input.motion.id).join(' + ')}` : `${records.slug}@${to}`
 
-  const changeSet = buildChangeSet(readDiffDocument(fromText), readDiffDocument(toText), { before: `${records.slug}@${from}`, after: toLabel })
   const rangeSteps = [...steps.slice(fromIndex + 1, toIndex + 1), ...(proposedStep ? [proposedStep] : [])]
   // The motions that made version `from` (the story so far), and each motion's effect on its own: who changed
   // which clause, and which wording a later motion put in place of an earlier one.
   const contextStep = fromVersion.from ? stepOf(from) : null
   const effects = motionEffects([...(contextStep ? [contextStep] : []), ...rangeSteps])
-  attachAttributions(changeSet, attributionsOf(effects.filter((effect) => effect.step !== contextStep), decision))
+  const rangeEffects = effects.filter((effect) => effect.step !== contextStep)
+  const changeSet = buildChangeSet(readDiffDocument(fromText), readDiffDocument(toText), { before: `${records.slug}@${from}`, after: toLabel }, motionHints(rangeEffects))
+  attachAttributions(changeSet, attributionsOf(rangeEffects, decision))
 
   const writer = new Numbered()
   const comments = new Commenter(meta.comments)
@@ -138,12 +146,12 @@ export function buildPaper(records: PaperRecords, range: PaperRange, meta: Paper
   const afterUnits = new Map(readDiffDocument(toText).units.map((unit) => [unit.id, unit]))
   for (const [index, earlier] of effects.entries()) {
     const inContext = earlier.step === contextStep
-    const standing: ChangeSentence[] = []
+    const standingClauses: ClauseDiff[] = []
     for (const [id, clause] of earlier.clauses) {
       const later = effects.slice(index + 1).find((other) => other.step !== earlier.step && other.clauses.has(id))
       const now = afterUnits.get(id)
       if (!later) {
-        if (inContext) standing.push(...describeClause(clause))
+        if (inContext) standingClauses.push(clause)
         continue
       }
       if (!now || discussed.has(id)) continue
@@ -151,6 +159,7 @@ export function buildPaper(records: PaperRecords, range: PaperRange, meta: Paper
       background.push(writer.paragraph(sayCompeting(later, earlier, clause, later.clauses.get(id) as ClauseDiff, now, decision)))
       background.push(...comments.takeClause(now, writer))
     }
+    const standing = groupReplacements(standingClauses).flatMap((group) => describeGroup(group, earlier.order))
     if (standing.length > 0) background.push(writer.paragraph(sayStanding(earlier, standing)))
     if (inContext) background.push(...comments.take(earlier.input.motion.id, writer))
   }
@@ -171,12 +180,18 @@ export function buildPaper(records: PaperRecords, range: PaperRange, meta: Paper
       `The changes ${proposedStep ? `that ${proposed.length === 1 ? 'the amendment' : 'the amendments'} would make to ${describeVersion(fromVersion)}` : `between ${describeVersion(fromVersion)} and ${describeVersion(toVersion)}`} are shown tracked in ${appendixName}: ${describeSummary(summarizeChanges(changeSet))}.${discussed.size > 0 ? ` Besides those set out above, they are as follows.` : changed.length > 0 ? ' They are as follows.' : ''}`
     )
   )
-  for (const clause of changed) {
-    if (discussed.has(clause.id)) continue
-    background.push(writer.paragraph(sayClauseChange(clause)))
-    const unit = clause.after ?? clause.before
-    if (unit) background.push(...comments.takeClause(unit, writer))
-  }
+  const groups = groupReplacements(changed.filter((clause) => !discussed.has(clause.id)))
+  // A comment on a motion follows the last change that motion made, so it is never printed under another's.
+  const lastOf = new Map<string, number>()
+  groups.forEach((group, index) => group.forEach((clause) => clause.attribution.forEach((item) => lastOf.set(item.motion, index))))
+  groups.forEach((group, index) => {
+    background.push(writer.paragraph(sayClauseChange(group, changeSet.clauses)))
+    for (const clause of group) {
+      const unit = clause.after ?? clause.before
+      if (unit) background.push(...comments.takeClause(unit, writer))
+    }
+    for (const [motion, at] of lastOf) if (at === index) background.push(...comments.take(motion, writer))
+  })
   for (const input of rangeSteps.flatMap((step) => step.motions)) background.push(...comments.take(input.motion.id, writer))
   const last = writer.next - 1
   for (const block of summary) if (block.type === 'paragraph') block.markdown = block.markdown.replace('{{differences-first}}', String(first)).replace('{{differences-last}}', String(last))
@@ -198,7 +213,8 @@ export function buildPaper(records: PaperRecords, range: PaperRange, meta: Paper
     })
   if (meta.consulted.length > 0) sections.push({ title: 'Others consulted on the report', blocks: [{ type: 'table', header: ['Who', 'Consulted'], rows: meta.consulted.map(([who, answer]) => [who, answer]) }] })
   if (meta.wards.length > 0) sections.push({ title: 'Wards affected', blocks: [writer.paragraph(meta.wards.join(', '))] })
-  sections.push({ title: 'Appendices', blocks: [writer.paragraph(`${appendixTitle} (the changes tracked: struck words are left out, underlined words are inserted).`)] })
+  const sources = `It was prepared from the records: ${proposedStep ? `the version ${from} with the ${proposed.length === 1 ? 'amendment' : 'amendments'} proposed applied` : `the versions ${from} and ${to}`} (SHA-256 of the text ${toVersion.sha256.slice(0, 12)}…).`
+  sections.push({ title: 'Appendices', blocks: [writer.paragraph(`${appendixTitle} (the changes tracked: struck words are left out, underlined words are inserted). ${sources}`)] })
   sections.push({
     title: 'Background papers',
     blocks: [
@@ -231,7 +247,8 @@ export function buildPaper(records: PaperRecords, range: PaperRange, meta: Paper
     title: meta.title,
     sections,
     appendix: { title: appendixTitle, changeSet },
-    footer: `${meta.committee}, ${longDate(meta.date)}${meta.agendaItem ? `, item ${meta.agendaItem}` : ''}: ${meta.title}. Appendix from the records: ${records.slug}@${from} → ${toLabel}${proposedStep ? ' (proposed)' : ''} (SHA-256 ${toVersion.sha256.slice(0, 12)}…).`
+    council: meta.council || records.council || councilOf(versions),
+    footer: `${meta.committee}, ${longDate(meta.date)}${meta.agendaItem ? `, item ${meta.agendaItem}` : ''}: ${meta.title}`
   }
 }
 
@@ -260,6 +277,14 @@ function proposalStep(toStep: ReplayStep, proposed: MotionInput[], meta: PaperMe
     previous: ''
   }
   return { version, motions: proposed, before: toStep.after, after: applied.text }
+}
+
+/**
+ * The council a paper heads with when neither PAPER.yml nor the protocol names it: the first version adopted by
+ * a council with a name of its own ("Anytown Town Council", not "Council"), or ''.
+ */
+function councilOf(versions: Version[]): string {
+  return versions.map((version) => version.by.trim()).find((by) => /\bcouncil\b/i.test(by) && theName(by) === by) ?? ''
 }
 
 /** Motions put by the same mover, in order. */
@@ -391,11 +416,31 @@ function sayOutstandingText(input: MotionInput, target: MotionInput | undefined,
     const agreed = decided ? ` (${decided.outcome} by ${theName(decided.body)} on ${longDate(decided.date)})` : ''
     return `${lead}\n\nCompared with ${possessive(target.motion.mover)} amendment${agreed}, it ${said.length > 0 ? `${listAnd(said)}.` : 'leaves the wording the same.'}`
   }
-  const applied = applyMotions(toText, [input])
-  if ('problems' in applied) return `${lead}\n\nIt cannot be applied to the text as it now stands: ${applied.problems[0]?.message.reason ?? ''}.`
-  const changeSet = buildChangeSet(readDiffDocument(toText), readDiffDocument(applied.text), { before: '', after: '' })
-  const sentences = changeSet.clauses.flatMap((clause) => describeClause(clause))
-  return `${lead}\n\nApplied to the text in the appendix, it ${sentences.length > 0 ? sentencesAsList(sentences) : 'changes nothing'}.`
+  const decided = decision(input.motion.id)
+  const against = draftedAgainst(input, decided, { fromText, toText, steps })
+  const applied = applyMotions(against.text, [input], { version: against.version })
+  if ('problems' in applied) return endSentence(`${lead}\n\nIt cannot be applied to ${against.name}: ${applied.problems[0]?.message.reason ?? ''}`)
+  const changeSet = buildChangeSet(readDiffDocument(against.text), readDiffDocument(applied.text), { before: '', after: '' }, { moved: applied.moved, changedWords: applied.changedWords })
+  const sentences = describeClauses(changeSet.clauses)
+  const said = sentences.length > 0 ? sentencesAsList(sentences) : 'changes nothing'
+  if (decided && decided.outcome !== 'carried') return endSentence(`${lead}\n\nIt was ${decided.outcome}, so the text in the appendix does not include it. As moved, against ${against.name}, it ${said}`)
+  return endSentence(`${lead}\n\n${capitalise(against.name === 'the text in the appendix' ? 'applied to the text in the appendix' : `applied to ${against.name}`)}, it ${said}`)
+}
+
+/**
+ * The text a motion not adopted is read against: one still to be decided (or carried and not yet adopted), the
+ * text in the appendix; one lost, withdrawn or otherwise decided, the version it was drafted against (its
+ * `base:`), else the version the appendix starts from — never the text it failed to change.
+ */
+function draftedAgainst(input: MotionInput, decided: Decision | undefined, texts: { fromText: string; toText: string; steps: ReplayStep[] }): { text: string; version: string; name: string } {
+  const base = input.motion.base ? texts.steps.find((step) => step.version.label === input.motion.base) : undefined
+  if (!decided || decided.outcome === 'carried') {
+    const last = texts.steps.find((step) => step.after === texts.toText)
+    return { text: texts.toText, version: last?.version.label ?? '', name: 'the text in the appendix' }
+  }
+  if (base) return { text: base.after, version: base.version.label, name: `the version ${base.version.label}` }
+  const from = texts.steps.find((step) => step.after === texts.fromText)
+  return { text: texts.fromText, version: from?.version.label ?? '', name: from ? `the version ${from.version.label}` : 'the text before these changes' }
 }
 
 /**
@@ -432,7 +477,7 @@ function sayCompeting(later: MotionEffect, earlier: MotionEffect, earlierClause:
   const flat = (text: string): string => text.replace(/\s+/g, ' ').trim()
   const kept = added.every((text) => flat(now.body).includes(flat(text)))
   const laterName = possessive(later.input.motion.mover)
-  const sentences = describeClause(laterClause).map((sentence) => sentence.action)
+  const sentences = describeClause(laterClause, later.order).map((sentence) => sentence.action)
   const wording = quote(unitText(now))
   if (kept) {
     return `${capitalise(name)} was ${did} by ${earlierSaid}. The version in the appendix keeps those words, and reads:\n\n${wording}\n\n${sentences.length > 0 ? `${capitalise(laterName)} amendment also ${listAnd(sentences)}.` : ''}`.trim()
@@ -447,17 +492,22 @@ function sayStanding(effect: MotionEffect, sentences: ChangeSentence[]): string 
   return `${capitalise(possessive(effect.input.motion.mover))} amendment “${effect.input.motion.title || effect.input.motion.id}” stands as carried in the version in the appendix: ${listAnd(said)}.`
 }
 
-/** One changed clause said in sentences: "In paragraph 7.2, the Constitution Working Group’s amendment adds the phrase “…”." */
-function sayClauseChange(clause: ClauseDiff): string {
-  const sentences = describeClause(clause)
-  const movers = [...new Set(clause.attribution.map((item) => item.mover || item.body || '').filter(Boolean))]
+/** One changed clause (or a replacement) said in sentences: "In paragraph 7.2, the Constitution Working Group’s amendment adds the phrase “…”." */
+function sayClauseChange(group: ClauseDiff[], all: ClauseDiff[]): string {
+  const sentences = describeGroup(group, all)
+  const movers = [...new Set(group.flatMap((clause) => clause.attribution).map((item) => item.mover || item.body || '').filter(Boolean))]
   const subject = movers.length === 1 ? `${possessive(movers[0] as string)} amendment` : movers.length > 1 ? `the amendments of ${listAnd(movers)}` : 'the change'
   return sentences
     .map((sentence, index) => {
-      if (index > 0) return `It ${sentence.action}.`
-      return sentence.place ? `${sentence.place}, ${subject} ${sentence.action}.` : `${capitalise(subject)} ${sentence.action}.`
+      if (index > 0) return endSentence(`It ${sentence.action}`)
+      return endSentence(sentence.place ? `${sentence.place}, ${subject} ${sentence.action}` : `${capitalise(subject)} ${sentence.action}`)
     })
     .join(' ')
+}
+
+/** A sentence with its full stop: none added after a quotation that ends with its own (“… five years.”). */
+function endSentence(text: string): string {
+  return /[.!?]["”’)]*$/.test(text) ? text : `${text}.`
 }
 
 function sentencesAsList(sentences: ChangeSentence[]): string {
@@ -492,29 +542,6 @@ function describeVersion(version: Version): string {
 /** Implications headed as the seeds head them: "Financial" → "Financial implications"; a longer heading as written. */
 function implicationsHeading(heading: string): string {
   return /^\S+$/.test(heading.trim()) && !/implications?$/i.test(heading) ? `${heading} implications` : heading
-}
-
-/** A body's name as a sentence has it: "the Constitution Working Group"; a person's or a council's own name as it is. */
-export function theName(name: string): string {
-  if (/^the\b/i.test(name)) return name
-  // "the Council", "the Town Council" — but "Uttlesford District Council", a name of its own.
-  const generic = /^(?:(?:town|parish|district|county|city|borough|community)\s+)?council$/i.test(name.trim())
-  const bodyLike = /\b(group|committee|sub-committee|panel|board|cabinet|forum)\b/i.test(name)
-  return bodyLike || generic ? `the ${name}` : name
-}
-
-/** "Cllr Artus’s", "the Constitution Working Group’s". */
-export function possessive(name: string): string {
-  return `${theName(name)}’s`
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
-
-/** "2017-04-04" → "4 April 2017"; anything else as written. */
-export function longDate(date: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
-  if (!match) return date
-  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1] ?? ''} ${match[1]}`
 }
 
 function countWord(count: number): string {

@@ -32,6 +32,8 @@ export interface PaperMeta {
   contact: { name: string; role: string; email: string; phone: string } | null
   /** The appendix's title; keeling names it from the versions when not given. */
   appendix: string
+  /** The council's name at the head of the paper; the protocol's `body:` when not given. */
+  council: string
 }
 
 /** Each field: its name in the file, whether it must be there, and the form it takes (said in every message about it). */
@@ -53,7 +55,8 @@ const FIELDS = {
   wards: { required: false, form: 'the wards affected, e.g. wards: All, or a list of ward names' },
   'background-papers': { required: false, form: 'a paper, or a list of papers, or None' },
   contact: { required: false, form: 'the contact officer: name, and optionally role, email, phone, e.g. contact: { name: A. Name, email: a.name@example.gov.uk }' },
-  appendix: { required: false, form: 'the appendix title, e.g. appendix: "Appendix B: Proposed Draft"' }
+  appendix: { required: false, form: 'the appendix title, e.g. appendix: "Appendix B: Proposed Draft"' },
+  council: { required: false, form: 'the council’s name as it heads the paper, e.g. council: Uttlesford District Council (the protocol’s body: when not given)' }
 } as const
 
 type Field = keyof typeof FIELDS
@@ -218,7 +221,8 @@ export function readPaperMeta(text: string): { meta: PaperMeta } | { problems: V
     wards: paragraphs('wards'),
     backgroundPapers: paragraphs('background-papers'),
     contact,
-    appendix: found.has('appendix') ? text1('appendix') : ''
+    appendix: found.has('appendix') ? text1('appendix') : '',
+    council: found.has('council') ? text1('council') : ''
   }
   if (problems.length > 0) return { problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)) }
   return { meta }

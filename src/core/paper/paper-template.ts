@@ -87,6 +87,9 @@ recommendation:
 
 # The appendix's title; keeling names it from the versions when left out.
 # appendix: "Appendix B: Proposed Draft"
+
+# The council's name at the head of the paper; the protocol's body: when left out.
+# council: Uttlesford District Council
 `
 }
 

@@ -142,6 +142,25 @@ function checkClauseIds(protocol: Protocol): VFileMessage[] {
     } else {
       seen.set(clause.id, clause)
     }
+    messages.push(...strayAnchors(clause))
+  }
+  return messages
+}
+
+/**
+ * An ID anchor inside a clause's text, not at its start: a second ID the clause cannot have (text pasted with
+ * its anchor, `7.4 <a id="c1-1"></a>7.4 …`), which a link to that ID would jump to.
+ */
+function strayAnchors(clause: Clause): VFileMessage[] {
+  const messages: VFileMessage[] = []
+  const first = /^(?:#{1,6}[ \t]+)?<a id="[^"]*"><\/a>/.exec(clause.source)?.[0].length ?? 0
+  for (const match of clause.source.slice(first).matchAll(/<a id="([^"]*)"><\/a>/g)) {
+    const offset = first + (match.index ?? 0)
+    const before = clause.source.slice(0, offset).split('\n')
+    const line = clause.position.start.line + before.length - 1
+    const column = before.length === 1 ? clause.position.start.column + offset : (before.at(-1) ?? '').length + 1
+    const reason = `Clause ID anchor \`${match[1] ?? ''}\` inside the text of ${clause.number || clause.id}; a clause has one ID, at the start of its first line: remove this anchor`
+    messages.push(problem(reason, { line, column }, 'stray-anchor'))
   }
   return messages
 }

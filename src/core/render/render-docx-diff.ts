@@ -20,6 +20,7 @@ import type { Nodes, RootContent } from 'mdast'
 import { type ChangeSet, type ClauseDiff, clauseWords } from '../diff/change-set.js'
 import type { WordPart } from '../diff/diff-words.js'
 import { MARK, parseMarkdown, SENTINEL_MARKS } from './markdown-to-html.js'
+import { houseStyles } from './docx-house-style.js'
 import { markParts } from './render-markdown-diff.js'
 
 
@@ -107,7 +108,7 @@ export async function packDocx(children: Array<Paragraph | Table>, options: { ti
     title: options.title,
     description: options.description,
     features: { trackRevisions: true },
-    styles: { default: { document: { run: { font: 'Times New Roman', size: 22 }, paragraph: { spacing: { after: 140 } } } } },
+    styles: houseStyles(),
     sections: [
       {
         properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
@@ -292,10 +293,21 @@ class DocxWalker {
       if (text) pieces.push({ text, state: this.state, ...style })
       text = ''
     }
-    for (const char of value) {
+    const chars = [...value]
+    for (let index = 0; index < chars.length; index++) {
+      const char = chars[index] ?? ''
       if (char === MARK.delBreak || char === MARK.insBreak) {
         flush()
-        pieces.push({ text: '', state: this.state, break: char === MARK.delBreak ? 'del' : 'ins' })
+        const kind = char === MARK.delBreak ? 'del' : 'ins'
+        // A line break the paragraph goes on after is a soft break, a space between words: inside words put in (or
+        // left out) it goes with them; where a statute's lines were rewrapped (a break where a space was) it is a
+        // space on both sides, as the Markdown reader drops the space that opens the next line. Only a break that
+        // ends the paragraph is its mark.
+        if (chars[index + 1] === '\n' && index + 2 < chars.length) {
+          const reopens = chars[index + 2] === (kind === 'ins' ? MARK.insOpen : MARK.delOpen) && pieces.at(-1)?.state === kind
+          pieces.push({ text: ' ', state: reopens ? kind : 'none', ...style })
+          index++
+        } else pieces.push({ text: '', state: this.state, break: kind })
         continue
       }
       if (char === MARK.delOpen || char === MARK.insOpen || char === MARK.delClose || char === MARK.insClose) {

@@ -2,6 +2,8 @@ import { type Attribution, type ChangeSet, type ClauseDiff, clauseWords, describ
 import type { DiffUnit } from '../diff/diff-document.js'
 import type { WordPart } from '../diff/diff-words.js'
 import { MARK, MarkedHtml, escapeHtml, SENTINEL_MARKS } from './markdown-to-html.js'
+import { longDate } from '../dates.js'
+import { theName } from '../names.js'
 import { markParts } from './render-markdown-diff.js'
 
 
@@ -55,41 +57,68 @@ ${footnotes}
  */
 export function renderHtmlClauses(changeSet: ChangeSet): { clauses: string; footnotes: string; anchors: string[] } {
   const anchors = clauseAnchors(changeSet)
-  const notes: Attribution[][] = []
+  const notes = new Notes()
   const clauses = changeSet.clauses.map((clause, index) => renderClause(clause, anchors[index] ?? '', anchors, changeSet, notes)).join('\n')
-  const footnotes =
-    notes.length > 0
-      ? `<section class="notes"><h2>Who made the changes</h2><ol>${notes.map((note, index) => `<li id="note-${index + 1}">${escapeHtml(describeAttribution(note))}</li>`).join('')}</ol></section>`
-      : ''
+  const footnotes = notes.size > 0 ? `<section class="notes"><h2>Who made the changes</h2><ol>${notes.html()}</ol></section>` : ''
   return { clauses, footnotes, anchors }
 }
 
-function renderClause(clause: ClauseDiff, anchor: string, anchors: string[], changeSet: ChangeSet, notes: Attribution[][]): string {
+/** The notes saying who made the changes: one per motion (or motions together), however many clauses it changed. */
+class Notes {
+  private readonly byKey = new Map<string, { number: number; attribution: Attribution[] }>()
+
+  get size(): number {
+    return this.byKey.size
+  }
+
+  /** The note's number for a clause's motions: a new note the first time they are met. */
+  numberFor(attribution: Attribution[]): number {
+    const key = attribution.map((item) => item.motion).join('\u0000')
+    const known = this.byKey.get(key)
+    if (known) return known.number
+    const number = this.byKey.size + 1
+    this.byKey.set(key, { number, attribution })
+    return number
+  }
+
+  html(): string {
+    return [...this.byKey.values()].map(({ number, attribution }) => `<li id="note-${number}">${escapeHtml(describeAttribution(attribution))}</li>`).join('')
+  }
+}
+
+function renderClause(clause: ClauseDiff, anchor: string, anchors: string[], changeSet: ChangeSet, notes: Notes): string {
   const html = new MarkedHtml()
   const unit = clause.after ?? clause.before
   if (!unit) return ''
   if (clause.type === 'moved-away') {
+    // Struck where it stood, as the Markdown and Word appendices have it, so that rejecting every change puts it back.
     const target = changeSet.clauses.findIndex((other) => other.type === 'moved' && other.before === clause.before)
-    return `<section class="clause moved-away" id="${anchor}"><p class="note">${escapeHtml(clauseName(clause))} was here: <a href="#${anchors[target] ?? anchor}">moved</a>.</p></section>`
+    const note = `<p class="note">${escapeHtml(clauseName(clause))} was here: <a href="#${anchors[target] ?? anchor}">moved</a>.</p>`
+    return `<section class="clause moved-away" id="${anchor}">${note}${clauseContent(clause, '', html)}</section>`
   }
-  const note = clause.attribution.length > 0 ? notes.push(clause.attribution) : 0
+  const note = clause.attribution.length > 0 ? notes.numberFor(clause.attribution) : 0
   const title = note ? ` title="${escapeHtml(describeAttribution(clause.attribution))}"` : ''
   const reference = note ? `<sup class="ref"><a href="#note-${note}">${note}</a></sup>` : ''
-  const number = html.text(numberText(clause))
-  const body = markParts(bodyParts(clause), SENTINEL_MARKS, { spaceInside: true })
-  let content: string
-  if (unit.kind === 'heading') {
-    const level = Math.min(6, Math.max(2, /^#+/.exec(unit.head)?.[0].length ?? 2))
-    content = `<h${level}>${joinNumber(number, html.inline(body))}${reference}</h${level}>`
-  } else {
-    const blocks = html.blocks(body)
-    content = number === '' ? blocks : blocks.startsWith('<p>') ? `<p>${number} ${blocks.slice(3)}` : `<p>${number}</p>\n${blocks}`
-    if (reference) content = content.replace(/<\/p>/, () => `${reference}</p>`)
-  }
+  const content = clauseContent(clause, reference, html)
   const moved = clause.type === 'moved' ? movedNote(clause, changeSet, anchors) : ''
   // Runs split only by Markdown's own nodes read as one mark.
   const joined = content.replace(/<\/(del|ins)><\1>/g, '')
   return `<section class="clause ${clause.type}" id="${anchor}"${title}>${moved}${joined}</section>`
+}
+
+/** A clause's number and words with their marks, as a heading or paragraphs; `reference` after its first line. */
+function clauseContent(clause: ClauseDiff, reference: string, html: MarkedHtml): string {
+  const unit = clause.type === 'moved-away' ? clause.before : (clause.after ?? clause.before)
+  if (!unit) return ''
+  const number = html.text(numberText(clause))
+  const body = markParts(bodyParts(clause), SENTINEL_MARKS, { spaceInside: true })
+  if (unit.kind === 'heading') {
+    const level = Math.min(6, Math.max(2, /^#+/.exec(unit.head)?.[0].length ?? 2))
+    return `<h${level}>${joinNumber(number, html.inline(body))}${reference}</h${level}>`
+  }
+  const blocks = html.blocks(body)
+  const content = number === '' ? blocks : blocks.startsWith('<p>') ? `<p>${number} ${blocks.slice(3)}` : `<p>${number}</p>\n${blocks}`
+  return reference ? content.replace(/<\/p>/, () => `${reference}</p>`) : content
 }
 
 function joinNumber(number: string, text: string): string {
@@ -102,8 +131,10 @@ function numberText(clause: ClauseDiff): string {
   const after = clause.after?.number ?? ''
   switch (clause.type) {
     case 'inserted':
+    case 'moved':
       return after ? MARK.insOpen + after + MARK.insClose : ''
     case 'deleted':
+    case 'moved-away':
       return before ? MARK.delOpen + before + MARK.delClose : ''
     default:
       if (before === after) return after
@@ -112,9 +143,9 @@ function numberText(clause: ClauseDiff): string {
 }
 
 function bodyParts(clause: ClauseDiff): WordPart[] {
-  if (clause.type === 'inserted') return [{ type: 'inserted', text: clause.after?.body ?? '' }]
-  if (clause.type === 'deleted') return [{ type: 'deleted', text: clause.before?.body ?? '' }]
-  if (clause.type === 'moved') return clauseWords({ ...clause, type: 'changed' })
+  // A moved clause is underlined where it now stands and struck where it stood.
+  if (clause.type === 'inserted' || clause.type === 'moved') return [{ type: 'inserted', text: clause.after?.body ?? '' }]
+  if (clause.type === 'deleted' || clause.type === 'moved-away') return [{ type: 'deleted', text: clause.before?.body ?? '' }]
   return clauseWords(clause)
 }
 
@@ -162,13 +193,19 @@ function describeChange(clause: ClauseDiff): string {
 
 /** "cwg-2017-04-25: moved by Cllr X, seconded by Cllr Y; carried, Council, 2017-05-16". */
 export function describeAttribution(attribution: Attribution[]): string {
-  return attribution
-    .map((item) => {
-      const who = [item.mover ? `moved by ${item.mover}` : '', item.seconder ? `seconded by ${item.seconder}` : ''].filter(Boolean).join(', ')
-      const decided = [item.outcome, item.body, item.date].filter(Boolean).join(', ') + (item.votes ? ` (${item.votes})` : '')
-      return `${item.motion}${item.title ? ` (${item.title})` : ''}${who ? `: ${who}` : ''}${decided ? `; ${decided}` : ''}`
-    })
-    .join('. ')
+  return attribution.map(describeMotion).join(' ')
+}
+
+/**
+ * One motion said in words, as a report says it: "The amendment “Local members”, moved by Cllr Patel and
+ * seconded by Cllr Shah, carried by Anytown Town Council on 12 March 2025 (for 9, against 2)."
+ */
+function describeMotion(item: Attribution): string {
+  const who = [item.mover ? `moved by ${theName(item.mover)}` : '', item.seconder ? `seconded by ${theName(item.seconder)}` : ''].filter(Boolean).join(' and ')
+  const verb = item.outcome === 'carried' || item.outcome === undefined ? 'carried' : item.outcome
+  const decided = item.body || item.date ? `${verb}${item.body ? ` by ${theName(item.body)}` : ''}${item.date ? ` on ${longDate(item.date)}` : ''}${item.votes ? ` (${item.votes})` : ''}` : ''
+  const said = [`The amendment “${item.title || item.motion}”`, who, decided].filter(Boolean).join(', ')
+  return `${said}.`
 }
 
 /** The page's style: A4 print, struck red and underlined green on screen, black in print. */

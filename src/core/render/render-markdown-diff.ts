@@ -21,8 +21,18 @@ export const APPENDIX_MARKS: MarkdownMarks = { deleted: ['~~', '~~'], inserted: 
  * the tool's own — the text can be pasted as the appendix.
  */
 export function renderMarkdownDiff(changeSet: ChangeSet, marks: MarkdownMarks = APPENDIX_MARKS): string {
-  const blocks = changeSet.clauses.map((clause) => markParts(clauseParts(clause), marks))
+  const blocks = changeSet.clauses.map((clause) => markParts(clauseParts(clause).map(escapeOwnMarks), marks))
   return blocks.length > 0 ? `${blocks.join('\n\n')}\n` : ''
+}
+
+/**
+ * A run whose own words look like the appendix's marks (`~~`, `<u>`, `</u>`) escaped, so that only keeling's
+ * marks mark: `\~\~` and `&lt;u>` read as the characters they are, and accepting or rejecting every change
+ * leaves them as written.
+ */
+function escapeOwnMarks(part: MarkedPart): MarkedPart {
+  const text = part.text.replace(/~~/g, '\\~\\~').replace(/<(\/?)u>/gi, '&lt;$1u>')
+  return text === part.text ? part : { ...part, text }
 }
 
 /**
@@ -34,19 +44,23 @@ export function renderMarkdownDiff(changeSet: ChangeSet, marks: MarkdownMarks = 
  */
 function clauseParts(clause: ClauseDiff): MarkedPart[] {
   const parts = widenSpacingChanges(clauseSegments(clause))
-  if (clause.type !== 'changed' || !clause.before || !clause.after) return parts
+  // A clause put in or left out whole is marked with its number (`~~1.  (weggefallen)~~`): a number left outside
+  // would stay on both sides, and accepting a list item replaced in place would read "1. 1. …".
+  if (clause.type !== 'changed') return parts.map((part) => (part.type === 'same' ? part : { ...part, numberInside: true }))
+  if (!clause.before || !clause.after) return parts
   const before = unitText(clause.before)
   const after = unitText(clause.after)
   const checked = markParts(parts, CHECK_MARKS)
   const accepted = resolve(checked, /\uE000[^\uE001]*\uE001/g, /[\uE002\uE003]/g)
   const rejected = resolve(checked, /\uE002[^\uE003]*\uE003/g, /[\uE000\uE001]/g)
   if (collapse(accepted) === collapse(after) && collapse(rejected) === collapse(before)) return parts
+  // Each line keeps its own heading level (`##### old` struck, `###### new` underlined): a level changed is seen.
   const head = clause.after.head
   return compact<MarkedPart>([
-    { type: 'same', text: head },
-    { type: 'deleted', text: before.slice(clause.before.head.length) },
+    { type: 'same', text: clause.before.head },
+    { type: 'deleted', text: before.slice(clause.before.head.length), numberInside: true },
     { type: 'same', text: `\n\n${head}` },
-    { type: 'inserted', text: after.slice(head.length) }
+    { type: 'inserted', text: after.slice(head.length), numberInside: true }
   ])
 }
 
@@ -82,8 +96,10 @@ export function markParts(parts: MarkedPart[], marks: MarkdownMarks, options: { 
       return
     }
     const [open, close] = marks[part.type]
+    let first = true
     for (const chunk of part.text.split(/(\n)/)) {
       if (chunk === '\n') {
+        first = false
         if (breaks && !state.lineStart) out += breaks[part.type]
         out += '\n'
         state.lineStart = true
@@ -97,7 +113,8 @@ export function markParts(parts: MarkedPart[], marks: MarkdownMarks, options: { 
         continue
       }
       if (state.lineStart && content !== '') {
-        const prefix = LINE_PREFIX.exec(content)?.[0] ?? ''
+        const whole = part.numberInside === true && first
+        const prefix = ((whole ? WHOLE_PREFIX : opensListItem(out) ? LINE_PREFIX : UNNUMBERED_PREFIX).exec(content)?.[0]) ?? ''
         out += prefix
         content = content.slice(prefix.length)
         state.table = content.startsWith('|')
@@ -113,6 +130,20 @@ export function markParts(parts: MarkedPart[], marks: MarkdownMarks, options: { 
 /** What starts a line and stays outside a mark: indentation, a list bullet or number (its space may come in the next run), a quote's `>`, a heading's `#`s. */
 const LINE_PREFIX = /^[ \t]*(?:[-*+](?:[ \t]+|$)|\d+[.)](?:[ \t]+|$)|>[ \t]?|#{1,6}(?:[ \t]+|$))?/
 
+/**
+ * Whether a number at the start of the line that `out` has reached opens a list item: on a block's first line,
+ * or inside a list (Markdown reads "38) sowie …" in the middle of a paragraph as words, not a list).
+ */
+function opensListItem(out: string): boolean {
+  const blockStart = out.lastIndexOf('\n\n')
+  const block = out.slice(blockStart === -1 ? 0 : blockStart + 2)
+  return block === '' || /^[ \t]*(?:>[ \t]?)?\d+[.)](?:[ \t]|$)/.test(block)
+}
+
+/** The same, for the first line of a clause marked whole, or a number that opens no list item: the number (a whole clause's bullet too) goes inside the mark. */
+const UNNUMBERED_PREFIX = /^[ \t]*(?:[-*+](?:[ \t]+|$)|>[ \t]?|#{1,6}(?:[ \t]+|$))?/
+const WHOLE_PREFIX = /^[ \t]*(?:>[ \t]?|#{1,6}(?:[ \t]+|$))?/
+
 function wrap(text: string, open: string, close: string): string {
   const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)
   const [, lead = '', core = '', trail = ''] = match ?? []
@@ -122,6 +153,8 @@ function wrap(text: string, open: string, close: string): string {
 /** A run to mark; `spaceInside` keeps its spaces inside the mark (an underline may start with one). */
 export interface MarkedPart extends WordPart {
   spaceInside?: boolean
+  /** A whole clause's run: a list number opening its first line is marked with it, not left outside. */
+  numberInside?: boolean
 }
 
 const CHECK_MARKS: MarkdownMarks = { deleted: ['\uE000', '\uE001'], inserted: ['\uE002', '\uE003'] }

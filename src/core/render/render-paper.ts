@@ -12,7 +12,8 @@ import { escapeHtml, MarkedHtml } from './markdown-to-html.js'
 export function renderPaperMarkdown(paper: Paper): string {
   const front = paper.front.map(([name, value]) => `**${name}:** ${oneLine(value)}`).join('\\\n')
   const sections = paper.sections.map((section) => `## ${section.title}\n\n${section.blocks.map(markdownBlock).join('\n\n')}`)
-  return `${front}\n\n# ${oneLine(paper.title)}\n\n${sections.join('\n\n')}\n\n# ${oneLine(paper.appendix.title)}\n\n${renderMarkdownDiff(paper.appendix.changeSet)}`
+  const council = paper.council ? `**${oneLine(paper.council).toUpperCase()}**\n\n` : ''
+  return `${council}${front}\n\n# ${oneLine(paper.title)}\n\n${sections.join('\n\n')}\n\n# ${oneLine(paper.appendix.title)}\n\n${renderMarkdownDiff(paper.appendix.changeSet)}`
 }
 
 function markdownBlock(block: PaperBlock): string {
@@ -60,7 +61,7 @@ export function renderPaperHtml(paper: Paper): string {
 </head>
 <body>
 <header class="paper-front">
-<table class="front">
+${paper.council ? `<p class="council">${escapeHtml(paper.council)}</p>\n` : ''}<table class="front">
 ${front}
 </table>
 <h1>${escapeHtml(paper.title)}</h1>
@@ -83,7 +84,7 @@ ${footnotes}
 function htmlBlock(block: PaperBlock): string {
   switch (block.type) {
     case 'paragraph':
-      return `<div class="para" id="para-${block.number}"><span class="number">${block.number}.</span><div class="words">${new MarkedHtml().blocks(block.markdown)}</div></div>`
+      return `<div class="para" id="para-${block.number}"><span class="number">${block.number}.</span><div class="words">${keepLabelsWhole(new MarkedHtml().blocks(block.markdown))}</div></div>`
     case 'text':
       return `<div class="text">${new MarkedHtml().blocks(block.markdown)}</div>`
     case 'table': {
@@ -93,12 +94,22 @@ function htmlBlock(block: PaperBlock): string {
   }
 }
 
+/**
+ * Version labels and motion IDs (council-2017-04-04, cwg-2017-04-25) kept on one line: a browser would break them
+ * at their hyphens, and "council-" at a line's end reads as a word cut short. Only text between tags is touched.
+ */
+function keepLabelsWhole(html: string): string {
+  return html.replace(/>([^<]+)</g, (_, text: string) => `>${text.replace(/(?<![\p{L}\p{N}&#-])[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*-\d+(?:-[\p{L}\p{N}]+)*(?![\p{L}\p{N}-])/gu, (label) => `<span class="label">${label}</span>`)}<`)
+}
+
 /** A text as a CSS string literal: quotes, backslashes and line ends escaped. */
 function cssString(text: string): string {
   return `"${text.replace(/[\\"]/g, (char) => `\\${char}`).replace(/[\n\r<>]/g, ' ')}"`
 }
 
 const PAPER_STYLE = `
+.para .label { white-space: nowrap; }
+.council { font-size: 1.35em; font-weight: bold; text-transform: uppercase; letter-spacing: 0.04em; margin: 0 0 1em; }
 .front { border: none; margin-bottom: 1.5em; }
 .front th, .front td { border: none; padding: 0.1em 1em 0.1em 0; }
 .front th { font-weight: bold; white-space: nowrap; }
@@ -113,8 +124,8 @@ table.facts { width: 100%; }
 .appendix { break-before: page; margin-top: 3em; }
 .paper-footer { margin-top: 3em; border-top: 1px solid #999; padding-top: 0.5em; font-size: 0.85em; color: #444; }
 @page {
-  @bottom-left { content: FOOTER; font: 8pt Georgia, serif; color: #444; }
-  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt Georgia, serif; }
+  @bottom-left { content: FOOTER; font: 8pt Georgia, serif; color: #444; width: 75%; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt Georgia, serif; white-space: nowrap; width: 25%; }
 }
 @media print { .paper-footer { display: none; } .appendix { margin-top: 0; } }
 `
@@ -127,7 +138,9 @@ table.facts { width: 100%; }
  */
 export async function renderPaperDocx(paper: Paper, date: string): Promise<Uint8Array> {
   const ids = revisionIds()
+  const council = paper.council ? [new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: paper.council.toUpperCase(), bold: true, size: 28 })] })] : []
   const children: Array<Paragraph | Table> = [
+    ...council,
     new DocxTable({
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: paper.front.map(

@@ -15,6 +15,8 @@ export const changeWords: Planner<WordOperation> = (operation, context) => {
   if (scope.type === 'motion') {
     return context.fail(`words of motion ${scope.motion} can only be changed by an amendment to it (\`amends: ${scope.motion}\`)`, 'not-an-amendment')
   }
+  const nothing = emptyInsertion(operation)
+  if (nothing) return context.fail(nothing, 'empty-words')
   let edits
   if (scope.type === 'document') {
     edits = planWordEdit(operation, context.base.all, { whole: true })
@@ -25,4 +27,13 @@ export const changeWords: Planner<WordOperation> = (operation, context) => {
   }
   if ('reason' in edits) return context.fail(edits.reason, edits.code)
   return edits.map((edit) => ({ ...edit, input: context.input, instruction: context.instruction }))
+}
+
+/** Why an operation that puts in no words is refused (`insert ""` would leave a gap, "information ."), or ''. */
+function emptyInsertion(operation: WordOperation): string {
+  if (operation.type === 'delete-words' || operation.type === 'delete-range') return ''
+  if (operation.insert.trim() !== '') return ''
+  return operation.type === 'replace-words'
+    ? `the words to insert are empty; to take the words out, write leave out "${operation.words}"`
+    : 'the words to insert are empty; quote the words to insert, such as insert "with officers"'
 }

@@ -1,6 +1,6 @@
 import type { ReadDocument } from '../read-document.js'
 import type { ImportNote } from '../types.js'
-import { splitClauseNumber } from '../../protocol/clause-number.js'
+import { isNextNumber, splitClauseNumber } from '../../protocol/clause-number.js'
 
 /** A run of text on a PDF page: y is the baseline, measured down from the page's top; sizes in points. */
 export interface TextPiece {
@@ -364,7 +364,7 @@ function joinParagraphs(lines: PdfLine[], notes: { line: PdfLine; message: strin
   }
   let previous: PdfLine | undefined
   for (const line of lines) {
-    if (previous && !continues(previous, line, body, spacing)) flush()
+    if (previous && (!continues(previous, line, body, spacing) || nextItem(current[0], line))) flush()
     else if (previous && previous.page !== line.page) notes.push({ line, message: `joined the sentence that runs on from page ${previous.page}` })
     current.push(line)
     previous = line
@@ -373,9 +373,23 @@ function joinParagraphs(lines: PdfLine[], notes: { line: PdfLine; message: strin
   return paragraphs
 }
 
+/**
+ * Whether `line` opens the item after the one its paragraph opened with: "iii." set where "ii." was, whatever the
+ * line before it ends with ("… under the direction of the Chair" / "iii. The Chair will …").
+ */
+function nextItem(first: PdfLine | undefined, line: PdfLine): boolean {
+  // Roman numerals set right-aligned ("ii." and "iii." end where each other end) start up to a few points apart.
+  if (!first || first === line || Math.abs(first.x - line.x) > line.size * 0.6 || first.page !== line.page || first.column !== line.column) return false
+  const opened = splitClauseNumber(first.text, false).number
+  const opens = splitClauseNumber(line.text, false).number
+  return opened !== '' && opens !== '' && isNextNumber(opened, opens)
+}
+
 /** Whether `line` carries on the paragraph `previous` is in. */
 function continues(previous: PdfLine, line: PdfLine, body: number, spacing: number): boolean {
   if (Math.abs(previous.size - line.size) > Math.max(0.5, body * 0.1)) return false
+  // "standing order 4(d)" / "(viii) for the quorum …": a citation broken at its brackets goes on, it opens no item.
+  if (splitCitation(previous.text, line.text)) return true
   const samePlace = previous.page === line.page && previous.column === line.column
   // A heading in larger type wraps onto a second line of the same size; its lines stand apart from the text.
   if (line.size >= body * 1.15) return samePlace && line.y - previous.y <= line.size * 1.6
@@ -418,9 +432,14 @@ function joinLines(lines: PdfLine[], vocabulary: Set<string>, notes: { line: Pdf
       }
       continue
     }
-    text = `${text} ${line.text}`
+    text = splitCitation(text, line.text) ? `${text}${line.text}` : `${text} ${line.text}`
   }
   return text
+}
+
+/** Whether a line break fell inside a citation, between its bracketed steps: "4(d)" at a line's end, "(viii)" next. */
+function splitCitation(before: string, after: string): boolean {
+  return /\d[A-Z]?(?:\([a-z0-9]{1,5}\))+$/i.test(before) && /^\([a-z0-9]{1,5}\)/i.test(after)
 }
 
 /** Whether a word broken at a line end is a compound ("decision-making") rather than a word hyphenated to fit ("consti-tution"). */

@@ -9,8 +9,6 @@ const NOT_YET: Record<string, string> = {
   'uk-council-007': 'Lords convention: "leave out from (X)" keeps X; keeling reads "leave out from" as legislation reads "omit the words from" (X included)',
   'uk-council-030': 'same convention, "leave out from … to end of Order, and insert"',
   'uk-council-032': '"leave out paragraphs (h) and (i) and add—" with new items: replacing a list of items is not read',
-  'legislation-005': '"in the words before sub-paragraph (a)" (the chapeau of a paragraph) is not a scope keeling reads',
-  'legislation-029': '"subsections (6)(a) and (7)": a list whose later part is a sibling of the first part\'s parent',
   'legislation-048': '"omit the definition of “consumers”" (a definition as a unit) is not read',
   'roberts-007': '"inserting not after the word be": unquoted words inside "the word …"',
   'roberts-010': '"Section 1 of Article XIII": the imported text numbers its first section differently',
@@ -23,7 +21,6 @@ const NOT_YET: Record<string, string> = {
   'plain-008': '"everywhere a ratio other than 1:1 is specified": a condition on which occurrences',
   'plain-009': '"change all occurrences of `seconder\' relating to people supporting resolutions": a qualified rename',
   'roberts-103': '"The committee recommends that it be amended by …, and that as thus amended the resolution be adopted": a recommendation around the amendment',
-  'plain-101': '"We should change “…” in section 5.16 of the Bevy Foundation bylaws to “…”": the document named after the clause',
   'plain-102': 'as plain-101, and the motion\'s own stray quote mark, which the real result kept',
 }
 

@@ -175,6 +175,28 @@ describe('a blind trial\'s must-never-happen cases', () => {
     expect(text).toContain('<a id="reg-3"></a>(3) The penalty is:')
   })
 
+  it('"in the words before sub-paragraph (a)" is the chapeau only: words there change, words only in an item are not found', () => {
+    const text = applied(PARTS, 'In regulation 5(1), in the words before sub-paragraph (a), after “person” insert “aged 18 or over”.')
+    expect(text).toContain('(1) A person aged 18 or over commits an offence who:')
+    expect(refused(PARTS, 'In regulation 5(1), in the words before sub-paragraph (a), for “officer” substitute “inspector”.')[0]).toContain('words-not-found')
+  })
+
+  it('"subsections (6)(a) and (7)": a later bracketed number is a sibling of the number, a letter of the letter', () => {
+    const act = `---\ntitle: Act\nslug: act\n---\n\n## <a id="s7"></a>7 Designation\n\n<a id="s7-6"></a>(6) A designation ends if—\n\n(a) the Secretary of State revokes it; or\n\n(b) the Secretary of State is notified.\n\n<a id="s7-7"></a>(7) Before it ends the Secretary of State must consult.\n`
+    const siblings = applied(act, 'In subsections (6)(a) and (7), for “the Secretary of State” substitute “the Authority”.')
+    expect(siblings).toContain('(a) the Authority revokes it; or')
+    expect(siblings).toContain('(b) the Secretary of State is notified.')
+    expect(siblings).toContain('(7) Before it ends the Authority must consult.')
+    const letters = applied(act, 'In subsection (6)(a) and (b), for “the Secretary of State” substitute “the Authority”.')
+    expect(letters).toContain('(b) the Authority is notified.')
+    expect(letters).toContain('(7) Before it ends the Secretary of State must consult.')
+  })
+
+  it('the document a clause is cited in says nothing more: "section 8.5 of the Bevy Foundation Bylaws", "of these bylaws"', () => {
+    expect(line(applied(ORDERS, 'Change "Three" in Standing Order 2(a) of the Parish Council Standing Orders to "Five".'), '(a) F')).toBe('(a) Five councillors shall be a quorum.')
+    expect(line(applied(ORDERS, 'In Standing Order 2(a) of these Orders, for "Three" substitute "Four".'), '(a) F')).toBe('(a) Four councillors shall be a quorum.')
+  })
+
   it('a new paragraph numbered 1.3.2A keeps its number, and the paragraphs after it keep theirs', () => {
     const base = RULES.replace('<a id="c2-3"></a>2.3 Officers', '<a id="c2-3"></a>2.3 Officers')
     const text = applied(base, '1. After paragraph 2.2 insert the new paragraph:\n\n   > 2.2A Officers keep a register of requests.')

@@ -146,10 +146,25 @@ export function readCitation(text: string, bare = false): { cited: Cited; length
   return { cited: { type: 'one', clause }, length: end }
 }
 
-/** "paragraphs 10.5 and 6": a bare later number, shorter than a dotted first, is read under the first's parent. */
+/**
+ * "paragraphs 10.5 and 6": a bare later number, shorter than a dotted first, is read under the first's parent.
+ * "subsections (6)(a) and (7)", "(6)(a) and (b)": a later bracketed step is the sibling of the first's step of its
+ * kind (a number of a number, a letter of a letter).
+ */
 function relativeTo(first: ClausePath, next: ClausePath): ClausePath {
+  const bracketed = bracketSibling(first, next)
+  if (bracketed) return bracketed
   if (next.path.length >= first.path.length || first.path.length < 2 || !/^\s*\d+$/.test(next.text.replace(/^\D*/, '')) || !/\d\.\d/.test(first.text)) return next
   return { ...next, path: [...first.path.slice(0, first.path.length - next.path.length), ...next.path] }
+}
+
+function bracketSibling(first: ClausePath, next: ClausePath): ClausePath | null {
+  const [step] = next.path
+  if (next.path.length !== 1 || step === undefined || first.path.length < 2 || !/^\(\w+\)$/.test(next.text.trim()) || !/\)$/.test(first.text)) return null
+  const kind = (value: string): string => (/^\d+$/.test(value) ? 'number' : /^[a-z]$/.test(value) ? 'letter' : 'other')
+  const at = first.path.map(kind).lastIndexOf(kind(step))
+  if (at < 0 || kind(step) === 'other') return null
+  return { ...next, path: [...first.path.slice(0, at), step] }
 }
 
 function sameUnit(a: string, b: string): boolean {

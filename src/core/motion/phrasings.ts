@@ -117,6 +117,8 @@ export const SCOPE_LEADS: string[] = [
   'in the (title | heading) [of C:scope]',
   'in the (paragraph | clause | sentence | item) (beginning | starting | that begins | which begins) [with] Q:opening',
   'in motion WORD:motion',
+  // The chapeau, as legislation names it: "in paragraph (5), in the words before sub-paragraph (a), …".
+  'in the (words | text) (before | preceding) C:part',
   '[that] [in] C:scope (is | be | shall be | should be | to be | will be) [hereby | further] amended [as follows] [by]',
   '[that] (amend | amending) C:scope [as follows] [by]',
   '[that] in C:scope [by]',

@@ -61,7 +61,45 @@ function splitSegments(tokens: Token[]): Token[][] {
     if (token.kind === 'mark' && token.text === ';') segments.push([])
     else if (token.kind !== 'mark') segments.at(-1)?.push(token)
   }
-  return segments.filter((segment) => segment.length > 0)
+  return segments.filter((segment) => segment.length > 0).map(withoutDocumentNames)
+}
+
+/** The names of governing documents a clause is cited in: "of the Bevy Foundation Bylaws", "of these Standing Orders", "of the Energy Act 2013". */
+const DOCUMENT_WORDS = /^(?:bylaws|by-laws|byelaws|bye-laws|constitution|rules|regulations|articles|act|protocol|code|charter|statutes|orders|policy|procedure|procedures|scheme|agreement)$/
+
+/**
+ * A citation followed by the document it is in ("section 8.5 of the Bevy Foundation Bylaws"): the text is the
+ * document, so the name says nothing more. Only a name of capitalised words ending in a document's word is taken.
+ */
+function withoutDocumentNames(tokens: Token[]): Token[] {
+  const out: Token[] = []
+  for (let at = 0; at < tokens.length; at++) {
+    out.push(tokens[at] as Token)
+    if (tokens[at]?.kind !== 'cite') continue
+    const end = documentNameEnd(tokens, at + 1)
+    if (end > at + 1) at = end - 1
+  }
+  return out
+}
+
+/** Where a document's name that begins at `start` ("of the … Bylaws [2013]") ends, or `start` when there is none. */
+function documentNameEnd(tokens: Token[], start: number): number {
+  const word = (at: number): Extract<Token, { kind: 'word' }> | null => (tokens[at]?.kind === 'word' ? (tokens[at] as Extract<Token, { kind: 'word' }>) : null)
+  if (word(start)?.text !== 'of') return start
+  let at = start + 1
+  const determiner = /^(?:the|these|this|our|its)$/.test(word(at)?.text ?? '')
+  if (determiner) at++
+  for (let names = 0; names <= 6; names++, at++) {
+    const name = word(at)
+    // "of these bylaws": the document's word alone may be in lower case; a name's words are capitalised.
+    const named = name !== null && (/^\p{Lu}/u.test(name.raw) || (names === 0 && determiner && DOCUMENT_WORDS.test(name.text)))
+    if (!name || !named) return start
+    if (DOCUMENT_WORDS.test(name.text)) {
+      const year = tokens[at + 1]
+      return year?.kind === 'cite' && /^\d{4}$/.test(year.text) ? at + 2 : at + 1
+    }
+  }
+  return start
 }
 
 /** The preambles as words, longest first, so that "i move to amend by" wins over "i move to". */
@@ -149,6 +187,8 @@ function isHeadingPhrase(phrase: string): boolean {
 }
 
 function scopesOf(captures: Captures, outer: Context, heading: boolean): Context[] {
+  const part = captures.cites['part']
+  if (part) return part.type === 'one' && outer.scope.type === 'clause' ? [{ scope: { ...outer.scope, before: refOf(part.clause, outer) }, within: outer.within }] : []
   const cited = captures.cites['scope']
   if (cited?.type === 'list') {
     return cited.clauses.map((clause) => ({ scope: { type: 'clause', clause: refOf(clause, outer), heading: false }, within: [...outer.within, ...clause.path] }))

@@ -154,7 +154,10 @@ function resolvePath(protocol: Protocol, ref: Extract<ClauseRef, { by: 'path' }>
   const index = indexOf(protocol)
   const places = index.places
   // "Standing Order 1" is not "PART 1": a clause numbered with another unit word is not a candidate.
-  const near = candidates(index, ref.path).filter((place) => place.item || !otherUnit(place.clause.number, ref.unit))
+  const near = bracketedFirst(
+    candidates(index, ref.path).filter((place) => place.item || !otherUnit(place.clause.number, ref.unit)),
+    ref
+  )
   // Under an enclosing citation ("In paragraph (2), omit sub-paragraph (k)") a clause is looked for there only:
   // a (k) of another paragraph is never the one meant.
   const attempts = ref.within && ref.within.length > 0 ? [[...ref.within, ...ref.path]] : [ref.path]
@@ -177,6 +180,14 @@ function resolvePath(protocol: Protocol, ref: Extract<ClauseRef, { by: 'path' }>
     if (chosen.length > 1) return ambiguousPlaces(ref.text, chosen)
   }
   return { reason: `There is no ${ref.text}${nearbyPlaces(places, ref)}`, code: 'unknown-clause' }
+}
+
+/** A bare "(7)" names a place numbered "(7)" — a subsection — before one numbered "7" (a section), when there is one. */
+function bracketedFirst(places: CitablePlace[], ref: Extract<ClauseRef, { by: 'path' }>): CitablePlace[] {
+  if (ref.path.length !== 1 || !/^\(\w+\)$/.test(ref.text.trim())) return places
+  const written = (place: CitablePlace): string => place.item?.label ?? place.clause.number
+  const bracketed = places.filter((place) => /^\s*\(\w+\)/.test(written(place)))
+  return bracketed.length > 0 ? bracketed : places
 }
 
 function ambiguousPlaces(text: string, places: CitablePlace[]): Resolved {

@@ -15,7 +15,11 @@ export type ClauseRef =
   | { by: 'range'; from: ClauseRef; to: ClauseRef; text: string }
 
 /** The words an operation acts on: inside a clause (or an item of one), the whole text, or another motion's text. */
-export type Scope = { type: 'clause'; clause: ClauseRef; heading: boolean } | { type: 'document' } | { type: 'motion'; motion: string }
+export type Scope =
+  /** `before`: only the clause's words before that item of it ("in the words before sub-paragraph (a)", the chapeau). */
+  | { type: 'clause'; clause: ClauseRef; heading: boolean; before?: ClauseRef }
+  | { type: 'document' }
+  | { type: 'motion'; motion: string }
 
 /**
  * Which of the places quoted words occur an operation means: the only one

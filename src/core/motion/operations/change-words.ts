@@ -1,5 +1,5 @@
-import { planWordEdit } from '../plan-word-edit.js'
-import { scopeClauses } from '../resolve-clause.js'
+import { planWordEdit, type SourceRange } from '../plan-word-edit.js'
+import { type Resolved, scopeClauses } from '../resolve-clause.js'
 import type { Operation } from '../types.js'
 import type { Planner } from './types.js'
 
@@ -21,8 +21,21 @@ export const changeWords: Planner<WordOperation> = (operation, context) => {
   } else {
     const resolved = context.resolve(scope.clause)
     if ('reason' in resolved) return context.fail(resolved.reason, resolved.code)
-    edits = resolved.item ? planWordEdit(operation, [resolved.clause], { range: resolved.item }) : planWordEdit(operation, scopeClauses(resolved.clause, scope.heading))
+    if (scope.before) {
+      const opening = openingWords(resolved, context.resolve(scope.before))
+      if ('reason' in opening) return context.fail(opening.reason, opening.code)
+      edits = planWordEdit(operation, [resolved.clause], { range: opening })
+    } else edits = resolved.item ? planWordEdit(operation, [resolved.clause], { range: resolved.item }) : planWordEdit(operation, scopeClauses(resolved.clause, scope.heading))
   }
   if ('reason' in edits) return context.fail(edits.reason, edits.code)
   return edits.map((edit) => ({ ...edit, input: context.input, instruction: context.instruction }))
+}
+
+/** The words of a clause (or of an item of it) before an item inside it: the chapeau that "the words before sub-paragraph (a)" names. */
+function openingWords(scope: Resolved, item: Resolved): SourceRange | { reason: string; code: string } {
+  if ('reason' in scope) return scope
+  if ('reason' in item) return item
+  const start = scope.item?.start ?? 0
+  if (item.clause !== scope.clause || !item.item || item.item.start <= start) return { reason: `${item.item?.label ?? 'that'} is not an item inside the clause named`, code: 'unknown-clause' }
+  return { start, end: item.item.start }
 }

@@ -192,6 +192,17 @@ describe('a blind trial\'s must-never-happen cases', () => {
     expect(letters).toContain('(7) Before it ends the Secretary of State must consult.')
   })
 
+  it('"the definition of “X”" is the paragraph that opens with the term in quotes: omitted, or its words changed', () => {
+    const order = `---\ntitle: Order\nslug: order\n---\n\n<a id="a2"></a>2. In this Order—\n\n“consumer” means a person supplied with gas;\n\n“the Authority” means the Gas Authority;\n\n“premises” includes land.\n`
+    const omitted = applied(order, 'In Article 2, omit the definition of “the Authority”.')
+    expect(omitted).toContain('“consumer” means a person supplied with gas;\n\n“premises” includes land.')
+    const changed = applied(order, 'In Article 2, in the definition of “premises”, for “land” substitute “land and vessels”.')
+    expect(changed).toContain('“premises” includes land and vessels.')
+    expect(refused(order, 'In Article 2, omit the definition of “supplier”.')[0]).toContain('unknown-clause')
+    // The word "consumer" in another definition is not its definition.
+    expect(refused(order, 'In Article 2, omit the definition of “gas”.')[0]).toContain('unknown-clause')
+  })
+
   it('the document a clause is cited in says nothing more: "section 8.5 of the Bevy Foundation Bylaws", "of these bylaws"', () => {
     expect(line(applied(ORDERS, 'Change "Three" in Standing Order 2(a) of the Parish Council Standing Orders to "Five".'), '(a) F')).toBe('(a) Five councillors shall be a quorum.')
     expect(line(applied(ORDERS, 'In Standing Order 2(a) of these Orders, for "Three" substitute "Four".'), '(a) F')).toBe('(a) Four councillors shall be a quorum.')

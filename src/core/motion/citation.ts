@@ -85,6 +85,8 @@ export interface ClausePath {
   unit: string
   /** A clause named by its ID instead of a number: "paragraph c3-7". */
   id?: string
+  /** A definition named by its term instead of a number: "the definition of “consumers”". */
+  definition?: string
 }
 
 /** One clause, a list of clauses, or a range of them. */

@@ -26,6 +26,7 @@ export function resolveClause(protocol: Protocol, ref: ClauseRef): Resolved {
     const [only] = all.clauses
     return all.clauses.length === 1 && only ? { clause: only } : { reason: `${ref.text} names ${all.clauses.length} paragraphs; name one`, code: 'ambiguous-clause' }
   }
+  if (ref.by === 'definition') return resolveDefinition(protocol, ref)
   if (ref.by === 'opening') {
     const wanted = normalizeWords(ref.value)
     const found = protocol.all.filter((clause) => normalizeWords(clauseOpening(clause)).startsWith(wanted))
@@ -72,6 +73,40 @@ export function resolveClauses(
   const level = from.clause.parent
   const clauses = protocol.all.slice(first, last + 1).filter((clause) => clause.parent === level || clause === to.clause)
   return { clauses }
+}
+
+/**
+ * "The definition of “consumers”": the one paragraph, in the clause named (with what is under it) or in the whole
+ * text, that opens with the term in quotes — a clause of its own, or a paragraph inside one.
+ */
+function resolveDefinition(protocol: Protocol, ref: Extract<ClauseRef, { by: 'definition' }>): Resolved {
+  const within = ref.in ? resolveClause(protocol, ref.in) : null
+  if (within && 'reason' in within) return within
+  const clauses = within ? clauseWithDescendants(within.clause) : protocol.all
+  const found = clauses.flatMap((clause) => definitionsIn(clause, ref.term).map((item) => ({ clause, item })))
+  const [only] = found
+  const where = ref.in && within ? ` in ${within.clause.number || within.clause.id}` : ''
+  if (found.length === 0) return { reason: `There is no definition of “${ref.term}”${where}: no paragraph opens with it in quotes`, code: 'unknown-clause' }
+  if (found.length > 1 || !only) return { reason: `${found.length} paragraphs define “${ref.term}”${where} (${found.map((one) => label(one.clause)).join(', ')}); name the clause`, code: 'ambiguous-clause' }
+  const whole = only.item.start === 0 && only.item.end >= only.clause.source.trimEnd().length
+  if (whole) return { clause: only.clause }
+  // A definition that opens a clause with more after it is not an item of it: its number and anchor are the clause's.
+  if (only.item.start === 0) return { reason: `the definition of “${ref.term}” opens ${label(only.clause)}, which goes on after it; cite the clause`, code: 'unknown-clause' }
+  return { clause: only.clause, item: only.item }
+}
+
+/** The paragraphs of a clause's source that open with a term in quotes (after the anchor, number or list mark), as items. */
+function definitionsIn(clause: Clause, term: string): Array<{ start: number; end: number; label: string }> {
+  const wanted = normalizeWords(term)
+  const found: Array<{ start: number; end: number; label: string }> = []
+  const source = clause.source
+  for (const paragraph of source.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]+)*/g)) {
+    const opening = /^(?:#+\s+)?(?:<a id="[^"]*"><\/a>)?\s*(?:[-*+]\s+)?(?:\([a-z0-9]{1,6}\)\s*)?[“"‘']([^”"’']+)[”"’']/i.exec(paragraph[0])
+    if (!opening || normalizeWords(opening[1] ?? '') !== wanted) continue
+    const start = paragraph.index ?? 0
+    found.push({ start, end: start + paragraph[0].length, label: `“${term}”` })
+  }
+  return found
 }
 
 /** The clauses whose words an operation scoped to `clause` may touch: a heading's whole section. */

@@ -13,6 +13,8 @@ export type ClauseRef =
   | { by: 'path'; path: string[]; text: string; unit: string; within?: string[] }
   /** "paragraphs 10.5 to 10.7": the clauses from the first to the last, in the order of the text. */
   | { by: 'range'; from: ClauseRef; to: ClauseRef; text: string }
+  /** "the definition of “consumers”": the paragraph that opens with the quoted term (inside `in`, when the instruction names a clause). */
+  | { by: 'definition'; term: string; in?: ClauseRef }
 
 /** The words an operation acts on: inside a clause (or an item of one), the whole text, or another motion's text. */
 export type Scope =

@@ -8,7 +8,6 @@ import { applyItem, type CorpusItem, corpusItems, expectedText, REGISTERS, witho
 const NOT_YET: Record<string, string> = {
   'uk-council-007': 'Lords convention: "leave out from (X)" keeps X; keeling reads "leave out from" as legislation reads "omit the words from" (X included)',
   'uk-council-030': 'same convention, "leave out from … to end of Order, and insert"',
-  'uk-council-032': '"leave out paragraphs (h) and (i) and add—" with new items: replacing a list of items is not read',
   'roberts-007': '"inserting not after the word be": unquoted words inside "the word …"',
   'roberts-010': '"Section 1 of Article XIII": the imported text numbers its first section differently',
   'roberts-012': '"Add sentence:" to a section with several paragraphs adds it to the last paragraph, not to the section\'s first',

@@ -203,6 +203,21 @@ describe('a blind trial\'s must-never-happen cases', () => {
     expect(refused(order, 'In Article 2, omit the definition of “gas”.')[0]).toContain('unknown-clause')
   })
 
+  it('new text printed bare after "and insert—", as Hansard prints it: each numbered line a paragraph, the next instruction after', () => {
+    const motion = 'In Standing Order 1, leave out paragraphs (a) and (b) and insert—\n(a) Meetings shall be held monthly.\n(aa) The Chair shall preside.\n\nIn Standing Order 2(a), for "Three" substitute "Four".'
+    const text = applied(ORDERS, motion)
+    expect(text).toContain('(a) Meetings shall be held monthly.')
+    expect(text).toContain('(aa) The Chair shall preside.')
+    expect(text).not.toContain('second Tuesday')
+    expect(text).not.toContain('Vice-Chairman')
+    expect(line(text, '(a) F')).toBe('(a) Four councillors shall be a quorum.')
+  })
+
+  it('a list or range the form cannot take is refused, never read as the clause the lead names', () => {
+    const problems = refused(ORDERS, 'In Standing Order 1, leave out paragraphs (a) to (b) and insert—\n(a) Meetings shall be held monthly.')
+    expect(problems[0]).toContain('unknown-instruction')
+  })
+
   it('the document a clause is cited in says nothing more: "section 8.5 of the Bevy Foundation Bylaws", "of these bylaws"', () => {
     expect(line(applied(ORDERS, 'Change "Three" in Standing Order 2(a) of the Parish Council Standing Orders to "Five".'), '(a) F')).toBe('(a) Five councillors shall be a quorum.')
     expect(line(applied(ORDERS, 'In Standing Order 2(a) of these Orders, for "Three" substitute "Four".'), '(a) F')).toBe('(a) Four councillors shall be a quorum.')

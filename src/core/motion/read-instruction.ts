@@ -337,8 +337,16 @@ function clauseOperations(form: Form, captures: Captures, outer: Context, lead?:
       return [{ type: 'move-clause', clause, after: (after ?? before) as ClauseRef, ...(before ? { before: true } : {}) }]
     }
     case 'replace-clause': {
-      const clause = one('clause') ?? leadClause
-      if (!clause || !block) return null
+      if (!block) return null
+      // "leave out paragraphs (h) and (i) and add— …": the new text takes the first one's place, the others go.
+      const cited = captures.cites['clause']
+      if (cited?.type === 'list') {
+        const [first, ...rest] = cited.clauses.map((clause) => refOf(clause, outer))
+        return first ? [{ type: 'replace-clause', clause: first, clauses: block }, ...rest.map((clause): Operation => ({ type: 'delete-clause', clause }))] : null
+      }
+      // The clause the lead cited only when the form cites none ("Subsection 4(2) Repeal the subsection, substitute:").
+      const clause = cited ? one('clause') : leadClause
+      if (!clause) return null
       return [{ type: 'replace-clause', clause, clauses: block }]
     }
     case 'delete-clause': {

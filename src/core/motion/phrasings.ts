@@ -70,7 +70,8 @@ export const WORD_FORMS: Form[] = [
   { pattern: '(substitute | substituting) U:insert for U:words', reads: 'replace-words', example: 'substitute Friday for Saturday', register: 'roberts' },
   { pattern: '(insert | inserting | add | adding) [@words] U:insert (after | immediately after) [@words] U:words', reads: 'insert-words', where: 'after', example: 'insert not after do', register: 'roberts' },
   { pattern: '(insert | inserting | add | adding) [@words] U:insert (before | immediately before) [@words] U:words', reads: 'insert-words', where: 'before', example: 'insert not before do', register: 'roberts' },
-  // Ranges of words.
+  // Ranges of words. Westminster's "leave out from “X” to end [of Order]" (no "the") keeps X, as its amendment papers mean it.
+  { pattern: '(leave out | leaving out) from [@words] Q:after to end [of (order | line | paragraph | standing order | question | rule | clause)] [and] [@put [@words] Q:insert [@instead]]', reads: 'delete-range', example: 'leave out from "X" to end and insert "Y"', register: 'uk-council' },
   { pattern: '@omit [@words] from [@words] Q:from to [@words] (@end | Q:to) [inclusive] [and] [@put [@words] Q:insert [@instead]]', reads: 'delete-range', example: 'leave out from "X" to "Y"', register: 'uk-council' },
   { pattern: 'for [@words] from [@words] Q:from to [@words] (@end | Q:to) [inclusive] (substitute | substituting | insert | read | there is substituted | there shall be substituted) [@words] Q:insert', reads: 'delete-range', example: 'for the words from "X" to "Y" substitute "Z"', register: 'legislation' },
   { pattern: 'for [@words] from the (beginning | start) [of the (paragraph | subsection | section | clause | sentence)] to [@words] Q:to (substitute | substituting | insert | read | there is substituted | there shall be substituted) [@words] Q:insert', reads: 'delete-range', example: 'for the words from the beginning to "Y" substitute "Z"', register: 'legislation' },

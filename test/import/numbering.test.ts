@@ -37,6 +37,12 @@ describe('numbering as bodies publish it, each clause cited by its own number', 
     expect(await shown(dir, '3.1(2)')).toBe('2. call meetings.\n')
   })
 
+  it('a bylaw heading that closes with a full stop ("Section 1. Power to Amend.") is a heading over its paragraphs', async () => {
+    const dir = await imported('ARTICLE XIII. Amendment\n\nSection 1. Power to Amend.\n\nThe Assembly may amend these By-laws.\n\nSection 2. Notice of Proposed Amendments.\n\nNotice shall be given thirty days before.\n')
+    expect(await shown(dir, 'Section 1 of Article XIII')).toBe('Section 1. Power to Amend.\n\nThe Assembly may amend these By-laws.\n')
+    expect(await shown(dir, 'Article XIII, Section 2')).toContain('Notice shall be given thirty days before.')
+  })
+
   it("a Markdown constitution with nested lists and a table of contents: the contents' links go to their headings", async () => {
     const dir = await imported('# Constitution\n\n## Contents\n\n1. [Name](#1-name)\n2. [Members](#2-members)\n\n## 1. Name\n\n1. The society is called the Society.\n\n## 2. Members\n\n1. Membership is open to all students.\n2. The Committee keeps a register:\n    1. of names;\n    2. of email addresses.\n', 'doc.md')
     const text = readFileSync(join(dir, 'protocols', 'doc.md'), 'utf8')

@@ -86,7 +86,9 @@ function readHeading(raw: string, line: number, hasNext: boolean): Unit | null {
   const { number, rest } = splitClauseNumber(text, true)
   if (markdown) return { type: 'heading', line, number, text: rest, level: markdown[1]?.length ?? null }
   if (!hasNext || bulletOf(raw) !== '' || rest === '' || wordCount(rest) > HEADING_WORDS) return null
-  if (/[.:;,!?]$/.test(rest) || startsLowercase(rest)) return null
+  // "Section 1. Power to Amend." — a bylaw's heading, cited by its unit word, may close with a full stop.
+  const titled = unitPrefix(number) !== '' && /[^.]\.$/.test(rest) && isTitleCase(rest.slice(0, -1))
+  if ((/[.:;,!?]$/.test(rest) && !titled) || startsLowercase(rest)) return null
   const numeric = /^(?:[A-Z]\.)?\d+(?:\.\d+)*\.?$/.test(number) || unitPrefix(number) !== ''
   if (number !== '' && !numeric) return null
   if (number === '' && !isTitleCase(rest)) return null

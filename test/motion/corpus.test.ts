@@ -10,10 +10,8 @@ const NOT_YET: Record<string, string> = {
   'roberts-014': '"Change notice period from thirty (30) days to sixty (60) days": unquoted words with "from … to"',
   'roberts-016': '"Delete the prefix “un” from the word “unalterable”": a part of a word is not an operation keeling has',
   'roberts-031': '"Item 5.7 of Section 1": an item numbered 5.7 inside a section',
-  'plain-007': 'as plain-004, with "(both occurrences)" in the title',
   'plain-008': '"everywhere a ratio other than 1:1 is specified": a condition on which occurrences',
   'plain-009': '"change all occurrences of `seconder\' relating to people supporting resolutions": a qualified rename',
-  'roberts-103': '"The committee recommends that it be amended by …, and that as thus amended the resolution be adopted": a recommendation around the amendment',
   'plain-102': 'as plain-101, and the motion\'s own stray quote mark, which the real result kept',
 }
 

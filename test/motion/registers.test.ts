@@ -218,6 +218,20 @@ describe('a blind trial\'s must-never-happen cases', () => {
     expect(problems[0]).toContain('unknown-instruction')
   })
 
+  it('a committee\'s report around the amendment: "recommends that it be amended by …, and that as thus amended the resolution be adopted"', () => {
+    const text = applied(ORDERS, 'The committee recommends that it be amended by striking out "a quorum" and inserting "the quorum," and that as thus amended the resolution be adopted.')
+    // The comma typed inside the quotes the American way does not go before the text's own full stop.
+    expect(line(text, '(a) T')).toBe('(a) Three councillors shall be the quorum.')
+    // Before a word it is the new text's own.
+    expect(line(applied(ORDERS, 'In Standing Order 2(a), leave out "Three" and insert "Three,"'), '(a) T')).toBe('(a) Three, councillors shall be a quorum.')
+  })
+
+  it('a title after the citation that says "(both occurrences)" means every occurrence', () => {
+    const text = applied(ORDERS, 'in Standing Order 1(b) -- who presides (both occurrences)\nreplace the word "Chairman" with "Chair".')
+    expect(line(text, '(b)')).toBe('(b) The Chair shall preside. In the absence of the Chair the Vice-Chairman shall preside.')
+    expect(refused(ORDERS, 'in Standing Order 1(b) -- who presides\nreplace the word "Chairman" with "Chair".')[0]).toContain('ambiguous-words')
+  })
+
   it('the document a clause is cited in says nothing more: "section 8.5 of the Bevy Foundation Bylaws", "of these bylaws"', () => {
     expect(line(applied(ORDERS, 'Change "Three" in Standing Order 2(a) of the Parish Council Standing Orders to "Five".'), '(a) F')).toBe('(a) Five councillors shall be a quorum.')
     expect(line(applied(ORDERS, 'In Standing Order 2(a) of these Orders, for "Three" substitute "Four".'), '(a) F')).toBe('(a) Four councillors shall be a quorum.')

@@ -182,5 +182,17 @@ export const PREAMBLES: string[] = [
   'i move that', 'we move that', 'move that', 'i move to', 'we move to', 'move to', 'i move to amend by', 'move to amend by', 'i move to amend the motion by',
   'i move to amend the main motion by', 'i move to amend the resolution by', 'move to amend the motion by', 'i move that the motion be amended by', 'amend by', 'to amend by', 'so',
   'i move to amend that resolution by', 'i move to amend this resolution by', 'i move to amend the bylaws by', 'that it be amended by', 'it be amended by',
-  'we should', 'i propose that we', 'i propose to', 'we propose to', 'proposal', 'proposed'
+  'we should', 'i propose that we', 'i propose to', 'we propose to', 'proposal', 'proposed',
+  // A committee's report moves the amendment for it: "The committee recommends that it be amended by …".
+  'the committee recommends that', 'the board recommends that', 'the working group recommends that', 'it is recommended that', 'recommends that'
+]
+
+/**
+ * Words that close an instruction and say nothing about the change: a report's "…, and that as thus amended the
+ * resolution be adopted" (Robert's Rules), read as word tokens in this order.
+ */
+export const CLOSINGS: string[] = [
+  'and that as thus amended the resolution be adopted', 'and that as thus amended the motion be adopted', 'and that as amended the resolution be adopted',
+  'and that as amended the motion be adopted', 'and that as so amended the resolution be adopted', 'and that the resolution as amended be adopted',
+  'and that the motion as amended be adopted', 'and that as thus amended it be adopted', 'and that as amended it be adopted'
 ]

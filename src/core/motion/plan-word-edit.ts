@@ -90,6 +90,8 @@ function editAt(operation: Exclude<WordOperation, { type: 'insert-words-at' }>, 
       // the American way ('at least.') is the sentence's, unless the words replaced end one.
       let insert = operation.insert.trim()
       if (/[\p{L}\p{N}]\.$/u.test(insert) && !/\.$/.test(operation.words.trim()) && /^(?:\s+\p{Ll}|\.)/u.test(source.slice(end, end + 3))) insert = insert.slice(0, -1)
+      // '"150,000," and that …': a comma typed inside the quotes the American way, before the text's own punctuation.
+      if (/[\p{L}\p{N}],$/u.test(insert) && !/,$/.test(operation.words.trim()) && /^(?:[.,;:!?]|\s*$)/.test(source.slice(end))) insert = insert.slice(0, -1)
       return { clauseId: clause.id, start, end, text: insert }
     }
     case 'delete-words': {

@@ -2,7 +2,7 @@ import { editDistance } from '../edit-distance.js'
 import type { Cited, ClausePath } from './citation.js'
 import { type Token, tokenize } from './instruction-tokens.js'
 import { type Captures, formWords, matchAll, matchPrefixes, type MatchContext, spell } from './match-phrasing.js'
-import { CLAUSE_FORMS, type Form, PREAMBLES, SCOPE_LEADS, SCOPE_TAILS, WORD_FORMS } from './phrasings.js'
+import { CLAUSE_FORMS, CLOSINGS, type Form, PREAMBLES, SCOPE_LEADS, SCOPE_TAILS, WORD_FORMS } from './phrasings.js'
 import type { ClauseRef, Operation, Place, Scope } from './types.js'
 
 /** The forms an instruction may take, one example of each (from phrasings.ts). */
@@ -61,7 +61,18 @@ function splitSegments(tokens: Token[]): Token[][] {
     if (token.kind === 'mark' && token.text === ';') segments.push([])
     else if (token.kind !== 'mark') segments.at(-1)?.push(token)
   }
-  return segments.filter((segment) => segment.length > 0).map(withoutDocumentNames)
+  return segments.filter((segment) => segment.length > 0).map((segment) => withoutDocumentNames(withoutClosing(segment)))
+}
+
+const CLOSING_WORDS = CLOSINGS.map((closing) => closing.split(' '))
+
+/** An instruction without the words that close it and say nothing ("…, and that as thus amended the resolution be adopted"). */
+function withoutClosing(tokens: Token[]): Token[] {
+  for (const words of CLOSING_WORDS) {
+    const at = tokens.length - words.length
+    if (at > 0 && words.every((word, index) => tokens[at + index]?.kind === 'word' && (tokens[at + index] as { text: string }).text === word)) return tokens.slice(0, at)
+  }
+  return tokens
 }
 
 /** The names of governing documents a clause is cited in: "of the Bevy Foundation Bylaws", "of these Standing Orders", "of the Energy Act 2013". */
@@ -111,11 +122,11 @@ function withoutPreamble(tokens: Token[]): Token[] {
   const first = tokens[0]
   // A list marker inside an instruction: "(a) for “X” substitute “Y”".
   if (first?.kind === 'cite' && first.cited.type === 'one' && first.cited.clause.unit === '' && /^\(/.test(first.text) && tokens.length > 1) at = 1
-  for (const words of PREAMBLE_WORDS) {
-    if (words.every((word, index) => tokens[at + index]?.kind === 'word' && (tokens[at + index] as { text: string }).text === word) && tokens.length > at + words.length) {
-      at += words.length
-      break
-    }
+  // "The committee recommends that it be amended by …": a preamble may open another.
+  for (let round = 0; round < 2; round++) {
+    const words = PREAMBLE_WORDS.find((preamble) => (round === 0 || preamble.at(-1) === 'by') && preamble.every((word, index) => tokens[at + index]?.kind === 'word' && (tokens[at + index] as { text: string }).text === word) && tokens.length > at + preamble.length)
+    if (!words) break
+    at += words.length
   }
   return tokens.slice(at)
 }
@@ -145,7 +156,11 @@ function readSegment(tokens: Token[], outer: Context, context: MatchContext): Re
       for (let skip = 1; skip <= 12 && rest[skip - 1]?.kind === 'word'; skip++) {
         const after = rest.slice(skip)
         const titled = scopes.map((scoped) => readScoped(after, scoped, context, captures, lead))
-        if (after.length > 0 && titled.every((operations) => operations !== null && operations.length > 0) && first) return { operations: titled.flatMap((operations) => operations ?? []), lead: first }
+        if (after.length > 0 && titled.every((operations) => operations !== null && operations.length > 0) && first) {
+          const operations = titled.flatMap((operations) => operations ?? [])
+          // "in 6.1(4) -- TC's power to overrule a Developer (both occurrences)": the title says which occurrences.
+          return { operations: saysEach(rest.slice(0, skip)) ? operations.map(everyOccurrence) : operations, lead: first }
+        }
       }
     }
   }
@@ -161,6 +176,17 @@ function readSegment(tokens: Token[], outer: Context, context: MatchContext): Re
   }
   const words = wordSequence(tokens, outer.scope, context)
   return words ? { operations: words } : null
+}
+
+/** Whether a clause's title in an instruction ends by saying every occurrence is meant ("(both occurrences)", "throughout"). */
+function saysEach(title: Token[]): boolean {
+  return title.some((_, at) => matchAll('(@each)', title, at, { block: null }) !== null)
+}
+
+/** A word operation that names no occurrence, for every occurrence. */
+function everyOccurrence(operation: Operation): Operation {
+  if ((operation.type === 'replace-words' || operation.type === 'delete-words' || operation.type === 'insert-words') && operation.occurrence === undefined) return { ...operation, occurrence: 'all' }
+  return operation
 }
 
 /** The rest of an instruction after its lead: a clause form, word forms, or a further lead ("In paragraph (5), in sub-paragraph (b), …"). */

@@ -232,6 +232,13 @@ describe('a blind trial\'s must-never-happen cases', () => {
     expect(refused(ORDERS, 'in Standing Order 1(b) -- who presides\nreplace the word "Chairman" with "Chair".')[0]).toContain('ambiguous-words')
   })
 
+  it('"Standing Order No. 1 (b)" as Hansard prints it, and "Moved, That …" before the instruction', () => {
+    expect(line(applied(ORDERS, 'Standing Order No. 2 (a), leave out "Three" and insert "Four".'), '(a) F')).toBe('(a) Four councillors shall be a quorum.')
+    expect(line(applied(ORDERS, 'Moved, That Standing Order No. 2(a) be amended as follows:— Leave out "Three" and insert "Five".'), '(a) F')).toBe('(a) Five councillors shall be a quorum.')
+    // "No." is the number marker, never a number: a standing order the text does not have is named as such.
+    expect(refused(ORDERS, 'Standing Order No. 3 (a), leave out "Three".')[0]).toContain('unknown-clause')
+  })
+
   it('the document a clause is cited in says nothing more: "section 8.5 of the Bevy Foundation Bylaws", "of these bylaws"', () => {
     expect(line(applied(ORDERS, 'Change "Three" in Standing Order 2(a) of the Parish Council Standing Orders to "Five".'), '(a) F')).toBe('(a) Five councillors shall be a quorum.')
     expect(line(applied(ORDERS, 'In Standing Order 2(a) of these Orders, for "Three" substitute "Four".'), '(a) F')).toBe('(a) Four councillors shall be a quorum.')

@@ -186,7 +186,8 @@ function readOne(text: string, at: number, bare: boolean): { clause: ClausePath;
   const rest = text.slice(at)
   const unit = UNIT.exec(rest)
   if (!unit && !bare) return null
-  const afterUnit = unit ? unit[0].length + (/^\s*/.exec(rest.slice(unit[0].length))?.[0].length ?? 0) : 0
+  // "Standing Order No. 14", "S.O. Nos. 3 and 4": the number marker after the unit word.
+  const afterUnit = unit ? unit[0].length + (/^\s*(?:(?:no|nos|number)\.?\s*(?=\d))?/i.exec(rest.slice(unit[0].length))?.[0].length ?? 0) : 0
   // "paragraph c3-7", "clause members-and-officers": a clause ID (lowercase, with a hyphen) in place of a number.
   const id = unit ? /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?![\p{L}\p{N}-])/u.exec(rest.slice(afterUnit)) : null
   if (unit && id) {
@@ -197,6 +198,10 @@ function readOne(text: string, at: number, bare: boolean): { clause: ClausePath;
   if (!number) return null
   // A sentence's full stop is not part of the number ("paragraph 3.5."), nor is a bare word ("a", "I").
   let written = number[0].replace(/\.$/, '')
+  // "Standing Order No. 1 (4)", as Hansard prints it: a bracketed step after a space, when a unit word was said.
+  const spaced = unit ? /^(?: \([a-z0-9]{1,6}\))+/i.exec(rest.slice(afterUnit + written.length)) : null
+  const gap = spaced ? spaced[0].length : 0
+  if (spaced) written += spaced[0].replace(/ /g, '')
   if (!unit && /^[a-z]$/i.test(written)) return null
   if (/^[a-z]$/i.test(written) && /^[\p{L}]/u.test(rest.slice(afterUnit + written.length))) return null
   const steps = numberSteps(written)
@@ -205,6 +210,6 @@ function readOne(text: string, at: number, bare: boolean): { clause: ClausePath;
     if (!numberSteps(written)) return null
   }
   const path = numberSteps(written) ?? []
-  const end = at + afterUnit + written.length
+  const end = at + afterUnit + written.length + (spaced ? gap - spaced[0].replace(/ /g, '').length : 0)
   return { clause: { path, text: text.slice(at, end), unit: unit ? unit[0].toLowerCase().replace(/\s+/g, ' ') : '' }, end, unitRank: unit ? unitRank(unit[0]) : -1 }
 }

@@ -184,6 +184,7 @@ export const PREAMBLES: string[] = [
   'i move to amend that resolution by', 'i move to amend this resolution by', 'i move to amend the bylaws by', 'that it be amended by', 'it be amended by',
   'we should', 'i propose that we', 'i propose to', 'we propose to', 'proposal', 'proposed',
   // A committee's report moves the amendment for it: "The committee recommends that it be amended by …".
+  'moved that', 'it was moved that', 'resolved', 'motion made that', 'question proposed that',
   'the committee recommends that', 'the board recommends that', 'the working group recommends that', 'it is recommended that', 'recommends that'
 ]
 

@@ -213,9 +213,13 @@ describe('a blind trial\'s must-never-happen cases', () => {
     expect(line(text, '(a) F')).toBe('(a) Four councillors shall be a quorum.')
   })
 
-  it('a list or range the form cannot take is refused, never read as the clause the lead names', () => {
-    const problems = refused(ORDERS, 'In Standing Order 1, leave out paragraphs (a) to (b) and insert—\n(a) Meetings shall be held monthly.')
-    expect(problems[0]).toContain('unknown-instruction')
+  it('"leave out paragraphs (a) to (b) and insert—": the new text in the range\'s place; new text never goes to the end of the text by default', () => {
+    const text = applied(ORDERS, 'In Standing Order 1, leave out paragraphs (a) to (b) and insert—\n(a) Meetings shall be held monthly.')
+    expect(text.indexOf('(a) Meetings shall be held monthly.')).toBeGreaterThan(text.indexOf('Standing Order 1 Meetings'))
+    expect(text.indexOf('(a) Meetings shall be held monthly.')).toBeLessThan(text.indexOf('The minutes shall record'))
+    expect(text).not.toContain('The Chairman shall preside')
+    // "… and then insert—" with no place named: refused, not added at the end of the text.
+    expect(refused(ORDERS, 'In Standing Order 1, leave out paragraph (a) and then insert—\n(a) Meetings shall be held monthly.')[0]).toContain('unknown-instruction')
   })
 
   it('a committee\'s report around the amendment: "recommends that it be amended by …, and that as thus amended the resolution be adopted"', () => {

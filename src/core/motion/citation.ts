@@ -93,7 +93,7 @@ export interface ClausePath {
 export type Cited = { type: 'one'; clause: ClausePath } | { type: 'list'; clauses: ClausePath[] } | { type: 'range'; from: ClausePath; to: ClausePath }
 
 const UNIT = new RegExp(`^(?:${UNIT_WORDS.map((word) => word.replace(/\./g, '\\.').replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`, 'iu')
-const NUMBER = /^(?:[A-Z](?:\.\d+)+(?![\d])|\d+[A-Z]?(?:\.\d+[A-Z]?)*(?:\.[a-z]{1,5})*(?:\([a-z0-9]{1,6}\))*|\([a-z0-9]{1,6}\)(?:\([a-z0-9]{1,6}\))*|[IVXLC]+(?![a-z])|[ivxlc]{1,6}(?![a-z])(?:\([a-z0-9]{1,6}\))*|[a-z](?![a-z]))/i
+const NUMBER = /^(?:[A-Z](?:\.\d+)+(?![\d])(?:\([a-z0-9]{1,6}\))*|\d+[A-Z]?(?:\.\d+[A-Z]?)*(?:\.[a-z]{1,5})*(?:\([a-z0-9]{1,6}\))*|\([a-z0-9]{1,6}\)(?:\([a-z0-9]{1,6}\))*|[IVXLC]+(?![a-z])|[ivxlc]{1,6}(?![a-z])(?:\([a-z0-9]{1,6}\))*|[a-z](?![a-z]))/i
 
 /** A unit word at the start of `text`, as written ('' when there is none). */
 export function unitAt(text: string): string {

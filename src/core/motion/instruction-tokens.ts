@@ -15,7 +15,7 @@ export interface TokenFailure {
 
 const OPEN_QUOTES: Record<string, string> = { '"': '"”', '“': '”"', "'": "'’", '‘': '’\'', '«': '»', '„': '“”', '`': "'’" }
 const WORD = /^[\p{L}\p{N}][\p{L}\p{N}'’-]*/u
-const NUMBERISH = /^(?:\d+[A-Z]?(?:\.\d+[A-Z]?)*(?:\.[a-z]{1,5})*(?:\([a-z0-9]{1,6}\))*|\([a-z0-9]{1,6}\)(?:\([a-z0-9]{1,6}\))*|[A-Z](?:\.\d+)+\.?)/i
+const NUMBERISH = /^(?:\d+[A-Z]?(?:\.\d+[A-Z]?)*(?:\.[a-z]{1,5})*(?:\([a-z0-9]{1,6}\))*|\([a-z0-9]{1,6}\)(?:\([a-z0-9]{1,6}\))*|[A-Z](?:\.\d+)+(?:\([a-z0-9]{1,6}\))*\.?)/i
 
 /**
  * Split an instruction into tokens. A quote is "…", “…”, '…' or ‘…’ (a

@@ -94,7 +94,11 @@ const CLAUSE_LABEL = /^\s*(?:\(\w{1,5}\)|\d+[A-Z]?(?:\.\d+[A-Z]?)*[.)]?|[a-z][.)
  * "substitute:", "to read:" — only when the line opens with a paragraph's number, as new paragraphs do.
  */
 function opensBareText(instruction: string, line: string): boolean {
-  return /(?:insert|substitute|add|read|follows|following|paragraphs?|items?|orders?|clauses?|sections?)\s*(?:[—–:]|--)\s*$/i.test(instruction.trim()) && CLAUSE_LABEL.test(line) && !/^\s*["“‘']/.test(line)
+  if (/^\s*["“‘']/.test(line)) return false
+  const text = instruction.trim()
+  // "… and insert—", "… insert paragraph:" then a numbered paragraph; "… add 2.1(4):", "… insert the following:" then any paragraph.
+  if (/(?:insert|substitute|add|read|follows|following|paragraphs?|items?|orders?|clauses?|sections?)\s*(?:[—–:]|--)\s*$/i.test(text) && CLAUSE_LABEL.test(line)) return true
+  return /(?:(?:insert|substitute|add)\s+(?:[A-Z]\.)?\d[\w.()]*|the following|as follows|to read)\s*(?:[—–:]|--)\s*$/i.test(text)
 }
 
 function readInstructions(body: string, firstLine: number, messages: VFileMessage[]): Instruction[] {

@@ -138,7 +138,7 @@ interface Read {
 }
 
 function readSegment(tokens: Token[], outer: Context, context: MatchContext): Read | null {
-  const whole = clauseForm(tokens, 0, outer, context)
+  const whole = clauseForm(tokens, 0, outer, context) ?? joinedClauseForms(tokens, outer, context)
   if (whole) return { operations: whole }
   for (const lead of SCOPE_LEADS) {
     for (const { end, captures } of matchPrefixes(lead, tokens, 0, context)) {
@@ -153,7 +153,9 @@ function readSegment(tokens: Token[], outer: Context, context: MatchContext): Re
       if (each.every((operations) => operations !== null) && first) return { operations: each.flatMap((operations) => operations ?? []), lead: first }
       // "In section 7 (designation of a CFD counterparty), in subsection (5), …", "in 4.1(2) -- Developers' power …  replace …":
       // the clause's title after its citation says nothing about the change.
-      for (let skip = 1; skip <= 12 && rest[skip - 1]?.kind === 'word'; skip++) {
+      // A title never opens with the instruction's own verb: "leave out paragraph (a) and then …" is not titled "leave out".
+      const mayHaveTitle = rest[0]?.kind === 'word' && !VERBS.has((rest[0] as { text: string }).text)
+      for (let skip = 1; mayHaveTitle && skip <= 12 && rest[skip - 1]?.kind === 'word'; skip++) {
         const after = rest.slice(skip)
         const titled = scopes.map((scoped) => readScoped(after, scoped, context, captures, lead))
         if (after.length > 0 && titled.every((operations) => operations !== null && operations.length > 0) && first) {
@@ -187,6 +189,23 @@ function saysEach(title: Token[]): boolean {
 function everyOccurrence(operation: Operation): Operation {
   if ((operation.type === 'replace-words' || operation.type === 'delete-words' || operation.type === 'insert-words') && operation.occurrence === undefined) return { ...operation, occurrence: 'all' }
   return operation
+}
+
+/** Two clause forms joined by "and": "Remove section 9, and instead add 2.1(4): …" (the new text belongs to the second). */
+function joinedClauseForms(tokens: Token[], outer: Context, context: MatchContext): Operation[] | null {
+  for (let at = 1; at < tokens.length - 1; at++) {
+    const token = tokens[at]
+    if (token?.kind !== 'word' || token.text !== 'and') continue
+    const first = clauseForm(tokens.slice(0, at), 0, outer, { block: null })
+    if (!first || first.length === 0) continue
+    let next = at + 1
+    while (tokens[next]?.kind === 'word' && ['instead', 'also', 'then'].includes((tokens[next] as { text: string }).text)) next++
+    const second = clauseForm(tokens.slice(next), 0, outer, context)
+    // New clauses must be put somewhere the second form names: never at the end of the text by default.
+    const placed = second?.every((operation) => operation.type !== 'insert-clauses' || operation.place.type !== 'end')
+    if (second && second.length > 0 && placed) return [...first, ...second]
+  }
+  return null
 }
 
 /** The rest of an instruction after its lead: a clause form, word forms, or a further lead ("In paragraph (5), in sub-paragraph (b), …"). */
@@ -268,6 +287,9 @@ function wordSequence(tokens: Token[], scope: Scope, context: MatchContext): Ope
   }
   return null
 }
+
+/** The verbs an instruction opens with: never words of a clause's title. */
+const VERBS = new Set(['leave', 'delete', 'omit', 'remove', 'strike', 'insert', 'add', 'substitute', 'replace', 'change', 'amend', 'repeal', 'revoke', 'move', 'renumber', 'rename', 'deleting', 'inserting', 'striking', 'adding', 'substituting', 'replacing'])
 
 function startsWithVerb(token: Token | undefined): boolean {
   return token?.kind === 'word' && /^(?:leave|delete|omit|remove|strike|insert|add|after|before|at|for|substitute|replace|change|in)$/.test(token.text)
@@ -370,6 +392,8 @@ function clauseOperations(form: Form, captures: Captures, outer: Context, lead?:
         const [first, ...rest] = cited.clauses.map((clause) => refOf(clause, outer))
         return first ? [{ type: 'replace-clause', clause: first, clauses: block }, ...rest.map((clause): Operation => ({ type: 'delete-clause', clause }))] : null
       }
+      // "leave out paragraphs (a) to (c) and insert— …": the new text in the range's place.
+      if (cited?.type === 'range') return [{ type: 'replace-clause', clause: rangeRef([refOf(cited.from, outer), refOf(cited.to, outer)]), clauses: block }]
       // The clause the lead cited only when the form cites none ("Subsection 4(2) Repeal the subsection, substitute:").
       const clause = cited ? one('clause') : leadClause
       if (!clause) return null

@@ -18,8 +18,9 @@ export function numberSteps(text: string): PathStep[] | null {
   const steps: PathStep[] = []
   let rest = value
   // "A.1.4": an appendix letter, then its numbers.
-  const appendix = /^([A-Z])((?:\.\d+)+)$/.exec(rest)
-  if (appendix) return [(appendix[1] ?? '').toLowerCase(), ...(appendix[2] ?? '').slice(1).split('.')]
+  // "A.1(6)": and an item in brackets after it.
+  const appendix = /^([A-Z])((?:\.\d+)+)((?:\([a-z0-9]{1,6}\))*)$/.exec(rest)
+  if (appendix) return [(appendix[1] ?? '').toLowerCase(), ...(appendix[2] ?? '').slice(1).split('.'), ...[...(appendix[3] ?? '').matchAll(/\(([a-z0-9]+)\)/gi)].map((step) => (step[1] ?? '').toLowerCase())]
   const decimal = /^(\d+[A-Z]?)((?:\.\d+[A-Z]?)*)/i.exec(rest)
   if (decimal) {
     steps.push(...decimal[0].split('.').map((step) => step.toLowerCase()))

@@ -243,6 +243,22 @@ describe('a blind trial\'s must-never-happen cases', () => {
     expect(refused(ORDERS, 'Standing Order No. 3 (a), leave out "Three".')[0]).toContain('unknown-clause')
   })
 
+  it('a resolution\'s recitals ("Whereas …; And whereas …;") change nothing; "Therefore be it resolved that …" is the change', () => {
+    const text = applied(ORDERS, 'Whereas three is too few;\nAnd whereas four is enough;\nTherefore be it resolved that Standing Order 2(a) be amended by striking "Three" and inserting "Four".')
+    expect(line(text, '(a) F')).toBe('(a) Four councillors shall be a quorum.')
+    expect(refused(ORDERS, 'Whereas three is too few;\nAnd whereas four is enough.')[0]).toContain('no-instructions')
+  })
+
+  it('"delete the sentence that begins with “X” and ends with “Y”": both ends included', () => {
+    const text = applied(ORDERS, 'In Standing Order 1(b), delete the sentence that begins with "In the absence" and ends with "shall preside."')
+    expect(line(text, '(b)')).toBe('(b) The Chairman shall preside.')
+  })
+
+  it('words "added" in the line that open in lower case go at the end of the paragraph, not as a new paragraph; a comma typed inside the quotes is the motion\'s', () => {
+    const text = applied(ORDERS, 'In Standing Order 2(a), I move to amend by adding, "or one third of the members, whichever is more,"')
+    expect(line(text, '(a) T')).toBe('(a) Three councillors shall be a quorum or one third of the members, whichever is more.')
+  })
+
   it('the document a clause is cited in says nothing more: "section 8.5 of the Bevy Foundation Bylaws", "of these bylaws"', () => {
     expect(line(applied(ORDERS, 'Change "Three" in Standing Order 2(a) of the Parish Council Standing Orders to "Five".'), '(a) F')).toBe('(a) Five councillors shall be a quorum.')
     expect(line(applied(ORDERS, 'In Standing Order 2(a) of these Orders, for "Three" substitute "Four".'), '(a) F')).toBe('(a) Four councillors shall be a quorum.')

@@ -84,6 +84,8 @@ export const WORD_FORMS: Form[] = [
   { pattern: '@omit the (first | second | third | fourth | fifth | last | final) sentence [(of | in) C:scope] [entirely]', reads: 'change-sentence', example: 'delete the last sentence of clause 4.4', register: 'plain' },
   { pattern: '(replace | substitute | change) the (first | second | third | fourth | fifth | last | final) sentence [(of | in) C:scope] (with | by | to) [the following | the words | the sentence] Q:insert', reads: 'change-sentence', example: 'replace the second sentence of clause 3.1 with "…"', register: 'plain' },
   { pattern: 'for the (first | second | third | fourth | fifth | last | final) sentence [(of | in) C:scope] substitute [the following] Q:insert', reads: 'change-sentence', example: 'for the first sentence substitute "…"', register: 'legislation' },
+  // A passage named by its first and last words: "Delete the parenthetical paragraph … that begins with “(* According to” and ends with “… each year.)”".
+  { pattern: '@omit [the] [parenthetical | following | whole] (paragraph | sentence | passage | words | text | reference | phrase | clause | statement) (that | which) (begins | starts | opens) with Q:from and (ends | finishes | closes) with Q:to', reads: 'delete-range', example: 'delete the sentence that begins with "X" and ends with "Y"', register: 'roberts' },
   // Leave words out.
   { pattern: '@omit [@words] W:words [E:words] [(in | from | of) C:scope]', reads: 'delete-words', example: 'leave out "X"', register: 'uk-council' },
   { pattern: '@omit [the] (sentence | paragraph | words | text | clause) [C:ignored] (which reads | that reads | reading | which says | that says) [@words] W:words [(in | from | of) C:scope]', reads: 'delete-words', example: 'delete the sentence which reads "X"', register: 'roberts' },
@@ -184,7 +186,8 @@ export const PREAMBLES: string[] = [
   'i move to amend that resolution by', 'i move to amend this resolution by', 'i move to amend the bylaws by', 'that it be amended by', 'it be amended by',
   'we should', 'i propose that we', 'i propose to', 'we propose to', 'proposal', 'proposed',
   // A committee's report moves the amendment for it: "The committee recommends that it be amended by …".
-  'moved that', 'it was moved that', 'resolved', 'motion made that', 'question proposed that',
+  'moved that', 'it was moved that', 'therefore be it resolved that', 'now therefore be it resolved that', 'be it resolved that', 'be it further resolved that',
+  'therefore be it resolved', 'be it resolved', 'resolved further that', 'resolved', 'motion made that', 'question proposed that',
   'the committee recommends that', 'the board recommends that', 'the working group recommends that', 'it is recommended that', 'recommends that'
 ]
 

@@ -231,7 +231,8 @@ function insertAt(where: 'start' | 'end', insert: string, texts: { clause: Claus
   const stop = closingStop(clause.source.slice(0, end))
   if (stop !== '' && !isSentence(insert)) {
     const at = end - stop.length
-    const words = insert.replace(/[.]$/, '')
+    // A full stop or comma typed inside the quotes the American way ('adding, "and that it be printed,"') is the motion's.
+    const words = insert.replace(/[.]$/, '').replace(/(?<=[\p{L}\p{N})]),$/u, '')
     return { clauseId: clause.id, start: at, end: at, text: (PUNCTUATION_AFTER.test(words) ? '' : ' ') + words }
   }
   return { clauseId: clause.id, start: end, end, text: (PUNCTUATION_AFTER.test(insert) ? '' : ' ') + insert }

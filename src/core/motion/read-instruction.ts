@@ -42,7 +42,8 @@ export function readInstruction(text: string, quoted: string[] | null): Operatio
   let outer: Context = DOCUMENT
   for (const [index, segment] of segments.entries()) {
     const words = withoutPreamble(segment)
-    if (words.length === 0) continue
+    // "Whereas …; And whereas …; Therefore be it resolved that …": the recitals give reasons, not changes.
+    if (words.length === 0 || isRecital(segment)) continue
     // The block quote belongs to the last part: "In section 5— (a) …; (b) after subsection (2) insert— > …".
     const read = readSegment(words, outer, index === segments.length - 1 ? context : { block: null })
     if (!read) return failure(text, words)
@@ -52,6 +53,12 @@ export function readInstruction(text: string, quoted: string[] | null): Operatio
   }
   if (operations.length === 0 && !segments.some((segment) => withoutPreamble(segment).length > 0)) return { reason: 'this instruction is empty', at: 0 }
   return operations
+}
+
+/** A recital of a resolution: "Whereas …", "And whereas …". */
+function isRecital(tokens: Token[]): boolean {
+  const word = (at: number): string => (tokens[at]?.kind === 'word' ? (tokens[at] as { text: string }).text : '')
+  return word(0) === 'whereas' || (word(0) === 'and' && word(1) === 'whereas')
 }
 
 /** Tokens split at semicolons, with the marks that carry no meaning (commas, colons, dashes, brackets, full stops) taken out. */
@@ -414,6 +421,9 @@ function clauseOperations(form: Form, captures: Captures, outer: Context, lead?:
       if (captures.inline && place?.type === 'end-of-section' && block.length === 1 && block[0] !== undefined) {
         return [{ type: 'insert-words-at', scope: { type: 'clause', clause: place.clause, heading: false }, where: 'end', insert: block[0] }]
       }
+      // 'I move to amend by adding, "and that it be printed"': words in the line that open in lower case are words
+      // added at the end (a word form), not a new paragraph at the end of the text.
+      if (captures.inline && place?.type === 'end' && /^\s*\p{Ll}/u.test(block[0] ?? '')) return null
       return place ? [{ type: 'insert-clauses', place, clauses: block }] : null
     }
     default:

@@ -259,6 +259,14 @@ describe('a blind trial\'s must-never-happen cases', () => {
     expect(line(text, '(a) T')).toBe('(a) Three councillors shall be a quorum or one third of the members, whichever is more.')
   })
 
+  it('"Delete existing clause 2.4 and renumber subsequent clauses as necessary"; "clause 2.1" is the clause numbered 2.1, not item 1 under 2', () => {
+    const text = applied(RULES, 'Delete existing clause 2.4 and renumber subsequent clauses as necessary.')
+    expect(text).not.toContain('Disputes go to the Chief Executive')
+    expect(text).toContain('2.3 Officers will reply to members promptly.')
+    const numbered = '---\ntitle: C\nslug: c\n---\n\n## <a id="s2"></a>2. Bodies\n\n<a id="l"></a>1. The Developers;\n2. The Leader.\n\n### <a id="s21"></a>2.1. General rules\n\n<a id="r"></a>1. Nothing obliges anyone to work.\n'
+    expect(applied(numbered, 'Delete the words “to work” from clause 2.1.')).toContain('1. Nothing obliges anyone.')
+  })
+
   it('the document a clause is cited in says nothing more: "section 8.5 of the Bevy Foundation Bylaws", "of these bylaws"', () => {
     expect(line(applied(ORDERS, 'Change "Three" in Standing Order 2(a) of the Parish Council Standing Orders to "Five".'), '(a) F')).toBe('(a) Five councillors shall be a quorum.')
     expect(line(applied(ORDERS, 'In Standing Order 2(a) of these Orders, for "Three" substitute "Four".'), '(a) F')).toBe('(a) Four councillors shall be a quorum.')

@@ -98,7 +98,7 @@ function opensBareText(instruction: string, line: string): boolean {
   const text = instruction.trim()
   // "… and insert—", "… insert paragraph:" then a numbered paragraph; "… add 2.1(4):", "… insert the following:" then any paragraph.
   if (/(?:insert|substitute|add|read|follows|following|paragraphs?|items?|orders?|clauses?|sections?)\s*(?:[—–:]|--)\s*$/i.test(text) && CLAUSE_LABEL.test(line)) return true
-  return /(?:(?:insert|substitute|add)\s+(?:[A-Z]\.)?\d[\w.()]*|the following|as follows|to read)\s*(?:[—–:]|--)\s*$/i.test(text)
+  return /(?:(?:insert|substitute|add)(?:\s+(?:a\s+)?(?:new\s+)?(?:clause|section|paragraph|item|rule|article|standing order|sub-?section|sub-?paragraph))?\s+(?:[A-Z]\.)?\d[\w.()]*|the following|as follows|to read)\s*(?:[—–:]|--)\s*$/i.test(text)
 }
 
 function readInstructions(body: string, firstLine: number, messages: VFileMessage[]): Instruction[] {

@@ -68,7 +68,17 @@ function splitSegments(tokens: Token[]): Token[][] {
     if (token.kind === 'mark' && token.text === ';') segments.push([])
     else if (token.kind !== 'mark') segments.at(-1)?.push(token)
   }
-  return segments.filter((segment) => segment.length > 0).map((segment) => withoutDocumentNames(withoutClosing(segment)))
+  return segments.filter((segment) => segment.length > 0).map((segment) => withoutDocumentNames(withoutExisting(withoutClosing(segment))))
+}
+
+/** "Replace the existing clause 6.1", "delete current clause 3.7": the words before a citation that only say it is there now. */
+function withoutExisting(tokens: Token[]): Token[] {
+  const word = (at: number): string => (tokens[at]?.kind === 'word' ? (tokens[at] as { text: string }).text : '')
+  return tokens.filter((token, at) => {
+    if (token.kind !== 'word') return true
+    if (['existing', 'current', 'present'].includes(token.text) && tokens[at + 1]?.kind === 'cite') return false
+    return !(token.text === 'the' && ['existing', 'current', 'present'].includes(word(at + 1)) && tokens[at + 2]?.kind === 'cite')
+  })
 }
 
 const CLOSING_WORDS = CLOSINGS.map((closing) => closing.split(' '))
@@ -210,7 +220,8 @@ function joinedClauseForms(tokens: Token[], outer: Context, context: MatchContex
     const second = clauseForm(tokens.slice(next), 0, outer, context)
     // New clauses must be put somewhere the second form names: never at the end of the text by default.
     const placed = second?.every((operation) => operation.type !== 'insert-clauses' || operation.place.type !== 'end')
-    if (second && second.length > 0 && placed) return [...first, ...second]
+    // The second may say nothing: "Delete existing clause 3.7 and renumber subsequent clauses as necessary".
+    if (second && placed) return [...first, ...second]
   }
   return null
 }

@@ -217,8 +217,17 @@ function resolvePath(protocol: Protocol, ref: Extract<ClauseRef, { by: 'path' }>
   return { reason: `There is no ${ref.text}${nearbyPlaces(places, ref)}`, code: 'unknown-clause' }
 }
 
-/** A bare "(7)" names a place numbered "(7)" — a subsection — before one numbered "7" (a section), when there is one. */
+/**
+ * The place whose number is written as cited comes first: a bare "(7)" names a place numbered "(7)" — a
+ * subsection — before one numbered "7" (a section); "2.1" the clause numbered 2.1 before item 1 under 2.
+ */
 function bracketedFirst(places: CitablePlace[], ref: Extract<ClauseRef, { by: 'path' }>): CitablePlace[] {
+  // "clause 2.1": the clause numbered 2.1 before item 1 under section 2.
+  const dotted = /(?:^|\s)(\d+(?:\.\d+)+)\.?$/.exec(ref.text.trim())
+  if (dotted) {
+    const own = places.filter((place) => !place.item && numberKey(place.clause.number) === numberKey(dotted[1] ?? ''))
+    if (own.length > 0) return own
+  }
   if (ref.path.length !== 1 || !/^\(\w+\)$/.test(ref.text.trim())) return places
   const written = (place: CitablePlace): string => place.item?.label ?? place.clause.number
   const bracketed = places.filter((place) => /^\s*\(\w+\)/.test(written(place)))

@@ -267,6 +267,13 @@ describe('a blind trial\'s must-never-happen cases', () => {
     expect(applied(numbered, 'Delete the words “to work” from clause 2.1.')).toContain('1. Nothing obliges anyone.')
   })
 
+  it('an unquoted word named as a word may be one the forms use: "inserting not after the word be"', () => {
+    const text = applied(ORDERS, 'In Standing Order 2(a), I move to amend by inserting always after the word be.')
+    expect(line(text, '(a) T')).toBe('(a) Three councillors shall be always a quorum.')
+    // Without "the word", "be" is not taken for the words to insert after.
+    expect(refused(ORDERS, 'In Standing Order 2(a), I move to amend by inserting always after be.')[0]).toContain('unknown-instruction')
+  })
+
   it('the document a clause is cited in says nothing more: "section 8.5 of the Bevy Foundation Bylaws", "of these bylaws"', () => {
     expect(line(applied(ORDERS, 'Change "Three" in Standing Order 2(a) of the Parish Council Standing Orders to "Five".'), '(a) F')).toBe('(a) Five councillors shall be a quorum.')
     expect(line(applied(ORDERS, 'In Standing Order 2(a) of these Orders, for "Three" substitute "Four".'), '(a) F')).toBe('(a) Four councillors shall be a quorum.')

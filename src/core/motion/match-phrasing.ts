@@ -172,10 +172,13 @@ function* slot(element: Extract<Element, { t: 'slot' }>, tokens: Token[], start:
       }
       return
     case 'U': {
-      // Words written without quotes: one to four words, never a word the forms themselves use.
+      // Words written without quotes: one to four words, never a word the forms themselves use — but a single word
+      // named as a word ("after the word be") may be any word.
+      const named = tokens[start - 1]?.kind === 'word' && (tokens[start - 1] as { text: string }).text === 'word'
       for (let end = start + 1; end <= Math.min(tokens.length, start + 4); end++) {
         const run = tokens.slice(start, end)
-        if (!run.every((item) => item.kind === 'word' && !FORM_WORDS.has(item.text))) break
+        const single = named && run.length === 1 && run[0]?.kind === 'word'
+        if (!single && !run.every((item) => item.kind === 'word' && !FORM_WORDS.has(item.text))) break
         yield { end, captures: { ...captures, quotes: { ...captures.quotes, [element.name]: run.map((item) => (item as { raw: string }).raw).join(' ') }, unquoted: true } }
       }
       return

@@ -8,7 +8,6 @@ import { applyItem, type CorpusItem, corpusItems, expectedText, REGISTERS, witho
 const NOT_YET: Record<string, string> = {
   'roberts-014': '"Change notice period from thirty (30) days to sixty (60) days": unquoted words with "from … to"',
   'roberts-016': '"Delete the prefix “un” from the word “unalterable”": a part of a word is not an operation keeling has',
-  'roberts-031': '"Item 5.7 of Section 1": an item numbered 5.7 inside a section',
   'plain-008': '"everywhere a ratio other than 1:1 is specified": a condition on which occurrences',
   'plain-009': '"change all occurrences of `seconder\' relating to people supporting resolutions": a qualified rename',
   'plain-102': 'as plain-101, and the motion\'s own stray quote mark, which the real result kept',

@@ -32,7 +32,7 @@ export function readUnits(blocks: Block[]): Unit[] {
       return
     }
     const only = block.length === 1 ? block[0] : undefined
-    const heading = only ? readHeading(only.text, only.line, blocks[index + 1] !== undefined) : null
+    const heading = only && !listItem(only.text, units.at(-1)) ? readHeading(only.text, only.line, blocks[index + 1] !== undefined) : null
     if (heading) {
       units.push(heading)
       listing = false
@@ -78,6 +78,22 @@ export function readUnits(blocks: Block[]): Unit[] {
     })
   })
   return units
+}
+
+/**
+ * Whether a short numbered line is an item of the list before it, not a heading: "5.1. Fix the number of directors"
+ * after "5. The Board may not … for the following items:", and "5.2. …" after "5.1. …".
+ */
+function listItem(raw: string, previous: Unit | undefined): boolean {
+  if (!previous || previous.type !== 'numbered') return false
+  const { number } = splitClauseNumber(raw.trim(), true)
+  const steps = number.replace(/\.$/, '').split('.')
+  const before = previous.number.replace(/\.$/, '').split('.')
+  if (steps.length < 2 || steps.some((step) => !/^\d+$/.test(step))) return false
+  const parent = steps.slice(0, -1).join('.')
+  // The first item under a number that closes with a colon, or the next item after one.
+  if (previous.text.trimEnd().endsWith(':') && before.join('.') === parent && steps.at(-1) === '1') return true
+  return before.length === steps.length && before.slice(0, -1).join('.') === parent && Number(before.at(-1)) + 1 === Number(steps.at(-1))
 }
 
 function readHeading(raw: string, line: number, hasNext: boolean): Unit | null {

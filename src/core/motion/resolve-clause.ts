@@ -214,7 +214,29 @@ function resolvePath(protocol: Protocol, ref: Extract<ClauseRef, { by: 'path' }>
     if (chosen.length === 1 && only) return { clause: only.clause, ...(only.item ? { item: only.item } : {}) }
     if (chosen.length > 1) return ambiguousPlaces(ref.text, chosen)
   }
+  const inside = insideOuter(index, ref.path)
+  if (inside) return inside
   return { reason: `There is no ${ref.text}${nearbyPlaces(places, ref)}`, code: 'unknown-clause' }
+}
+
+/**
+ * "Item 5.7 of Section 1": a compound number that is whole in itself (5.7), cited inside an outer place (Section 1)
+ * whose number it does not repeat — the one place under that outer place whose path ends with it.
+ */
+function insideOuter(index: PlaceIndex, path: string[]): Resolved | null {
+  for (let split = 1; split <= path.length - 2; split++) {
+    const outer = path.slice(0, split)
+    const inner = path.slice(split)
+    const heads = index.places.filter((place) => !place.item && endsWith(place.path, outer))
+    const found = new Set<CitablePlace>()
+    for (const head of heads) {
+      const under = new Set(clauseWithDescendants(head.clause))
+      for (const place of candidates(index, inner)) if (place.clause !== head.clause && under.has(place.clause) && endsWith(place.path, inner)) found.add(place)
+    }
+    const [only] = found
+    if (found.size === 1 && only) return { clause: only.clause, ...(only.item ? { item: only.item } : {}) }
+  }
+  return null
 }
 
 /**

@@ -6,7 +6,6 @@ import { applyItem, type CorpusItem, corpusItems, expectedText, REGISTERS, witho
  * `it.fails`: when one starts to pass, the test says so, and it moves out of this list.
  */
 const NOT_YET: Record<string, string> = {
-  'roberts-014': '"Change notice period from thirty (30) days to sixty (60) days": unquoted words with "from … to"',
   'roberts-016': '"Delete the prefix “un” from the word “unalterable”": a part of a word is not an operation keeling has',
   'plain-008': '"everywhere a ratio other than 1:1 is specified": a condition on which occurrences',
   'plain-009': '"change all occurrences of `seconder\' relating to people supporting resolutions": a qualified rename',

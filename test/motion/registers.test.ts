@@ -274,6 +274,12 @@ describe('a blind trial\'s must-never-happen cases', () => {
     expect(refused(ORDERS, 'In Standing Order 2(a), I move to amend by inserting always after be.')[0]).toContain('unknown-instruction')
   })
 
+  it('"Change the quorum from Three to Four": unquoted words named by what they are, from … to …', () => {
+    expect(line(applied(ORDERS, 'Standing Order 2(a), change the quorum from Three to Four'), '(a) F')).toBe('(a) Four councillors shall be a quorum.')
+    // Words that are not there are not found, never guessed.
+    expect(refused(ORDERS, 'Standing Order 2(a), change the quorum from five to four')[0]).toContain('words-not-found')
+  })
+
   it('the document a clause is cited in says nothing more: "section 8.5 of the Bevy Foundation Bylaws", "of these bylaws"', () => {
     expect(line(applied(ORDERS, 'Change "Three" in Standing Order 2(a) of the Parish Council Standing Orders to "Five".'), '(a) F')).toBe('(a) Five councillors shall be a quorum.')
     expect(line(applied(ORDERS, 'In Standing Order 2(a) of these Orders, for "Three" substitute "Four".'), '(a) F')).toBe('(a) Four councillors shall be a quorum.')

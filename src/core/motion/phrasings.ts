@@ -68,6 +68,8 @@ export const WORD_FORMS: Form[] = [
   { pattern: '[@words] U:words [E:words] (should | shall | to | will | must) read [@words] U:insert', reads: 'replace-words', example: 'Monday should read Wednesday', register: 'uk-council' },
   { pattern: '(replace | change | alter | amend | rename | renaming) [@words] U:words [E:words] (with | to | by | as) [@words] U:insert', reads: 'replace-words', example: 'change Monday to Wednesday', register: 'plain' },
   { pattern: '(substitute | substituting) U:insert for U:words', reads: 'replace-words', example: 'substitute Friday for Saturday', register: 'roberts' },
+  // "Change date from March 20th to March 31st", "Change notice period from thirty (30) days to sixty (60) days": what is changed, named, then from … to ….
+  { pattern: '(change | changing | alter | altering) [the] [U:what] from U:words to U:insert', reads: 'replace-words', example: 'change the date from March 20th to March 31st', register: 'plain' },
   { pattern: '(insert | inserting | add | adding) [@words] U:insert (after | immediately after) [@words] U:words', reads: 'insert-words', where: 'after', example: 'insert not after do', register: 'roberts' },
   { pattern: '(insert | inserting | add | adding) [@words] U:insert (before | immediately before) [@words] U:words', reads: 'insert-words', where: 'before', example: 'insert not before do', register: 'roberts' },
   // Ranges of words. Westminster's "leave out from “X” to end [of Order]" (no "the") keeps X, as its amendment papers mean it.

@@ -280,6 +280,14 @@ describe('a blind trial\'s must-never-happen cases', () => {
     expect(refused(ORDERS, 'Standing Order 2(a), change the quorum from five to four')[0]).toContain('words-not-found')
   })
 
+  it('the Commons\' "line 4" and "(Business of Supply)" after a citation say nothing keeling can use; the words must still occur once', () => {
+    expect(line(applied(ORDERS, 'That Standing Order No. 2 (Quorum) be amended as follows:— Line 1, leave out "Three" and insert "Four".'), '(a) F')).toBe('(a) Four councillors shall be a quorum.')
+    // "Chairman" twice in 1(b): the line number that would have said which is not guessed from.
+    expect(refused(ORDERS, 'Standing Order No. 1 (b), line 2, leave out "Chairman" and insert "Chair".')[0]).toContain('ambiguous-words')
+    // "Leave out lines 119 to 124": lines are what is left out, which a text in paragraphs cannot say; refused.
+    expect(refused(ORDERS, 'Standing Order No. 1, leave out lines 2 to 4.')[0]).toContain('unknown-instruction')
+  })
+
   it('the document a clause is cited in says nothing more: "section 8.5 of the Bevy Foundation Bylaws", "of these bylaws"', () => {
     expect(line(applied(ORDERS, 'Change "Three" in Standing Order 2(a) of the Parish Council Standing Orders to "Five".'), '(a) F')).toBe('(a) Five councillors shall be a quorum.')
     expect(line(applied(ORDERS, 'In Standing Order 2(a) of these Orders, for "Three" substitute "Four".'), '(a) F')).toBe('(a) Four councillors shall be a quorum.')

@@ -199,7 +199,8 @@ function readOne(text: string, at: number, bare: boolean): { clause: ClausePath;
   // A sentence's full stop is not part of the number ("paragraph 3.5."), nor is a bare word ("a", "I").
   let written = number[0].replace(/\.$/, '')
   // "Standing Order No. 1 (4)", as Hansard prints it: a bracketed step after a space, when a unit word was said.
-  const spaced = unit ? /^(?: \([a-z0-9]{1,6}\))+/i.exec(rest.slice(afterUnit + written.length)) : null
+  // Only item labels — "(4)", "(4A)", "(b)", "(iv)" — never a title in brackets: "Standing Order No. 18 (Business of Supply)".
+  const spaced = unit ? /^(?: \((?:\d{1,3}[A-Z]?|[a-z]{1,2}|[ivxlc]{1,6})\)(?![\p{L}\p{N}]))+/iu.exec(rest.slice(afterUnit + written.length)) : null
   const gap = spaced ? spaced[0].length : 0
   if (spaced) written += spaced[0].replace(/ /g, '')
   if (!unit && /^[a-z]$/i.test(written)) return null

@@ -64,11 +64,48 @@ function isRecital(tokens: Token[]): boolean {
 /** Tokens split at semicolons, with the marks that carry no meaning (commas, colons, dashes, brackets, full stops) taken out. */
 function splitSegments(tokens: Token[]): Token[][] {
   const segments: Token[][] = [[]]
-  for (const token of tokens) {
-    if (token.kind === 'mark' && token.text === ';') segments.push([])
+  for (let at = 0; at < tokens.length; at++) {
+    const token = tokens[at] as Token
+    const title = bracketedTitleEnd(tokens, at)
+    if (title > at) at = title
+    else if (token.kind === 'mark' && token.text === ';') segments.push([])
     else if (token.kind !== 'mark') segments.at(-1)?.push(token)
   }
-  return segments.filter((segment) => segment.length > 0).map((segment) => withoutDocumentNames(withoutExisting(withoutClosing(segment))))
+  return segments.filter((segment) => segment.length > 0).map((segment) => withoutDocumentNames(withoutExisting(withoutLines(withoutClosing(segment)))))
+}
+
+/**
+ * A title in brackets after a citation, as the Commons print it: "Standing Order No. 18 (Business of Supply) be
+ * amended as follows". Where it closes, when `at` opens one; else `at`. Only words: "(“X”)" is a quote, not a title.
+ */
+function bracketedTitleEnd(tokens: Token[], at: number): number {
+  if (tokens[at]?.kind !== 'mark' || (tokens[at] as { text: string }).text !== '(' || tokens[at - 1]?.kind !== 'cite') return at
+  for (let end = at + 1; end < tokens.length && end <= at + 13; end++) {
+    const token = tokens[end] as Token
+    if (token.kind === 'mark' && token.text === ')') return end > at + 1 ? end : at
+    if (token.kind !== 'word' && !(token.kind === 'mark' && [',', '&', '-', '—'].includes(token.text))) return at
+  }
+  return at
+}
+
+/**
+ * "Standing Order No. 1 (4), line 4, leave out …", "… to “exempted,” in line 6": the printed page's line numbers,
+ * which a text in paragraphs does not have. Nothing is lost: the quoted words must still occur once in the clause,
+ * or the motion is refused. "Leave out lines 119 to 124" (lines as the thing left out) is kept, and refused.
+ */
+function withoutLines(tokens: Token[]): Token[] {
+  const word = (at: number): string => (tokens[at]?.kind === 'word' ? (tokens[at] as { text: string }).text : '')
+  const out: Token[] = []
+  for (let at = 0; at < tokens.length; at++) {
+    const named = ['line', 'page'].includes(word(at)) && tokens[at + 1]?.kind === 'cite' && !['out', 'delete', 'omit', 'remove', 'strike'].includes(word(at - 1))
+    if (!named) {
+      out.push(tokens[at] as Token)
+      continue
+    }
+    if (word(at - 1) === 'in' && out.at(-1)?.kind === 'word') out.pop()
+    at++
+  }
+  return out
 }
 
 /** "Replace the existing clause 6.1", "delete current clause 3.7": the words before a citation that only say it is there now. */

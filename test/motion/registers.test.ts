@@ -284,6 +284,9 @@ describe('a blind trial\'s must-never-happen cases', () => {
     expect(line(applied(ORDERS, 'That Standing Order No. 2 (Quorum) be amended as follows:— Line 1, leave out "Three" and insert "Four".'), '(a) F')).toBe('(a) Four councillors shall be a quorum.')
     // "Chairman" twice in 1(b): the line number that would have said which is not guessed from.
     expect(refused(ORDERS, 'Standing Order No. 1 (b), line 2, leave out "Chairman" and insert "Chair".')[0]).toContain('ambiguous-words')
+    // "Line 46, at end insert …", "to end of line 107": the end of a printed line is not the end of the clause; refused.
+    expect(refused(ORDERS, 'Standing Order No. 2 (a), line 1, at end insert "at least".')[0]).toMatch(/unknown-(?:instruction|clause)/)
+    expect(refused(ORDERS, 'Standing Order No. 1 (b), leave out from "preside." to end of line 2.')[0]).toContain('unknown-instruction')
     // "Leave out lines 119 to 124": lines are what is left out, which a text in paragraphs cannot say; refused.
     expect(refused(ORDERS, 'Standing Order No. 1, leave out lines 2 to 4.')[0]).toContain('unknown-instruction')
   })

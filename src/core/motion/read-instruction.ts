@@ -97,7 +97,9 @@ function withoutLines(tokens: Token[]): Token[] {
   const word = (at: number): string => (tokens[at]?.kind === 'word' ? (tokens[at] as { text: string }).text : '')
   const out: Token[] = []
   for (let at = 0; at < tokens.length; at++) {
-    const named = ['line', 'page'].includes(word(at)) && tokens[at + 1]?.kind === 'cite' && !['out', 'delete', 'omit', 'remove', 'strike'].includes(word(at - 1))
+    // Never before "at end" / "at the beginning": the end of a printed line is not the end of the clause.
+    const placed = word(at + 2) === 'at' || (word(at + 2) === 'and' && word(at + 3) === 'at')
+    const named = ['line', 'page'].includes(word(at)) && tokens[at + 1]?.kind === 'cite' && !placed && !['out', 'delete', 'omit', 'remove', 'strike', 'of'].includes(word(at - 1))
     if (!named) {
       out.push(tokens[at] as Token)
       continue

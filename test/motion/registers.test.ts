@@ -291,6 +291,12 @@ describe('a blind trial\'s must-never-happen cases', () => {
     expect(refused(ORDERS, 'Standing Order No. 1, leave out lines 2 to 4.')[0]).toContain('unknown-instruction')
   })
 
+  it('"change CHAIRMAN to CHAIR throughout": unquoted capitals are emphasis, found in any case and replaced in the text\'s own case', () => {
+    expect(line(applied(ORDERS, 'In Standing Order 1(b), change CHAIRMAN to CHAIR throughout'), '(b)')).toBe('(b) The Chair shall preside. In the absence of the Chair the Vice-Chairman shall preside.')
+    // Quoted words keep their case: "CHAIRMAN" in quotes is not "Chairman".
+    expect(refused(ORDERS, 'In Standing Order 1(b), change "CHAIRMAN" to "CHAIR" throughout')[0]).toContain('words-not-found')
+  })
+
   it('the document a clause is cited in says nothing more: "section 8.5 of the Bevy Foundation Bylaws", "of these bylaws"', () => {
     expect(line(applied(ORDERS, 'Change "Three" in Standing Order 2(a) of the Parish Council Standing Orders to "Five".'), '(a) F')).toBe('(a) Five councillors shall be a quorum.')
     expect(line(applied(ORDERS, 'In Standing Order 2(a) of these Orders, for "Three" substitute "Four".'), '(a) F')).toBe('(a) Four councillors shall be a quorum.')

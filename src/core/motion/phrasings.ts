@@ -66,7 +66,7 @@ export const WORD_FORMS: Form[] = [
   { pattern: '(add | insert | put) [@words] Q:insert (in place of | instead of | in lieu of | for) [@words] (W:words | U:words) [E:words]', reads: 'replace-words', example: 'add "Y" in place of "X"', register: 'uk-council' },
   // Minutes often leave single words unquoted: "Clause 2 Monday should read Wednesday".
   { pattern: '[@words] U:words [E:words] (should | shall | to | will | must) read [@words] U:insert', reads: 'replace-words', example: 'Monday should read Wednesday', register: 'uk-council' },
-  { pattern: '(replace | change | alter | amend | rename | renaming) [@words] U:words [E:words] (with | to | by | as) [@words] U:insert', reads: 'replace-words', example: 'change Monday to Wednesday', register: 'plain' },
+  { pattern: '(replace | change | alter | amend | rename | renaming) [@words] U:words [E:words] (with | to | by | as) [@words] U:insert [E:words]', reads: 'replace-words', example: 'change Monday to Wednesday', register: 'plain' },
   { pattern: '(substitute | substituting) U:insert for U:words', reads: 'replace-words', example: 'substitute Friday for Saturday', register: 'roberts' },
   // "Change date from March 20th to March 31st", "Change notice period from thirty (30) days to sixty (60) days": what is changed, named, then from … to ….
   { pattern: '(change | changing | alter | altering) [the] [U:what] from U:words to U:insert', reads: 'replace-words', example: 'change the date from March 20th to March 31st', register: 'plain' },

@@ -371,7 +371,9 @@ function wordOperation(form: Form, captures: Captures, given: Scope): Operation 
       }
       const words = quote('words')
       const insert = quote('insert')
-      return words !== undefined && insert !== undefined ? { type: 'replace-words', scope, words, insert, ...withOccurrence } : null
+      // "change CHAIRPERSON to CHAIR throughout": unquoted capitals are emphasis, not the words' case.
+      const emphasis = captures.unquoted === true && words !== undefined && /\p{Lu}{2}/u.test(words) && !/\p{Ll}/u.test(words) ? { anyCase: true } : {}
+      return words !== undefined && insert !== undefined ? { type: 'replace-words', scope, words, insert, ...withOccurrence, ...emphasis } : null
     }
     case 'delete-words': {
       const words = quote('words')

@@ -44,7 +44,8 @@ export type Place =
  * code, messages and docs.
  */
 export type Operation =
-  | { type: 'replace-words'; scope: Scope; words: string; insert: string; occurrence?: Occurrence }
+  /** `anyCase`: words typed unquoted in capitals for emphasis ("change CHAIRPERSON to CHAIR throughout"), found in any case. */
+  | { type: 'replace-words'; scope: Scope; words: string; insert: string; occurrence?: Occurrence; anyCase?: boolean }
   | { type: 'delete-words'; scope: Scope; words: string; occurrence?: Occurrence }
   | { type: 'insert-words'; scope: Scope; where: 'after' | 'before'; words: string; insert: string; occurrence?: Occurrence }
   | { type: 'insert-words-at'; scope: Scope; where: 'start' | 'end'; insert: string }

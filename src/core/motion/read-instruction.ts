@@ -252,7 +252,10 @@ function joinedClauseForms(tokens: Token[], outer: Context, context: MatchContex
   for (let at = 1; at < tokens.length - 1; at++) {
     const token = tokens[at]
     if (token?.kind !== 'word' || token.text !== 'and') continue
-    const first = clauseForm(tokens.slice(0, at), 0, outer, { block: null })
+    // A clause form before "and" cites a clause and quotes no words: word forms ("leave out “X” and insert “Y”") are not tried.
+    const before = tokens.slice(0, at)
+    if (!before.some((one) => one.kind === 'cite') || before.some((one) => one.kind === 'quote')) continue
+    const first = clauseForm(before, 0, outer, { block: null })
     if (!first || first.length === 0) continue
     let next = at + 1
     while (tokens[next]?.kind === 'word' && ['instead', 'also', 'then'].includes((tokens[next] as { text: string }).text)) next++

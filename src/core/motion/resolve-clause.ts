@@ -246,8 +246,11 @@ function insideOuter(index: PlaceIndex, path: string[]): Resolved | null {
 function bracketedFirst(places: CitablePlace[], ref: Extract<ClauseRef, { by: 'path' }>): CitablePlace[] {
   // "clause 2.1": the clause numbered 2.1 before item 1 under section 2.
   const dotted = /(?:^|\s)(\d+(?:\.\d+)+)\.?$/.exec(ref.text.trim())
-  if (dotted) {
-    const own = places.filter((place) => !place.item && numberKey(place.clause.number) === numberKey(dotted[1] ?? ''))
+  // Only when the cited path could also be an item's (more than one place): the common case costs nothing.
+  if (dotted && places.length > 1) {
+    const written = dotted[1] ?? ''
+    // "2.1", "2.1.", "Section 2.1": the number as the clause itself writes it (a plain string test, not numberKey: this runs per place).
+    const own = places.filter((place) => !place.item && place.path.length === ref.path.length && place.clause.number.replace(/\.$/, '').split(/\s/).at(-1) === written)
     if (own.length > 0) return own
   }
   if (ref.path.length !== 1 || !/^\(\w+\)$/.test(ref.text.trim())) return places

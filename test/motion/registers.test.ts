@@ -297,6 +297,12 @@ describe('a blind trial\'s must-never-happen cases', () => {
     expect(refused(ORDERS, 'In Standing Order 1(b), change "CHAIRMAN" to "CHAIR" throughout')[0]).toContain('words-not-found')
   })
 
+  it('UK council nominal forms: "be amended by the deletion of … and the insertion of …", "the addition of … after …", "be deleted and replaced with"', () => {
+    expect(line(applied(ORDERS, 'That Standing Order 2(a) be amended by the deletion of the word "Three" and the insertion of the word "Four".'), '(a) F')).toBe('(a) Four councillors shall be a quorum.')
+    expect(line(applied(ORDERS, 'That Standing Order 2(a) be amended by the addition of the words "present in person" after "councillors".'), '(a) T')).toBe('(a) Three councillors present in person shall be a quorum.')
+    expect(line(applied(ORDERS, 'That the words "Three councillors" in Standing Order 2(a) be deleted and replaced with "Four members".'), '(a) F')).toBe('(a) Four members shall be a quorum.')
+  })
+
   it('the document a clause is cited in says nothing more: "section 8.5 of the Bevy Foundation Bylaws", "of these bylaws"', () => {
     expect(line(applied(ORDERS, 'Change "Three" in Standing Order 2(a) of the Parish Council Standing Orders to "Five".'), '(a) F')).toBe('(a) Five councillors shall be a quorum.')
     expect(line(applied(ORDERS, 'In Standing Order 2(a) of these Orders, for "Three" substitute "Four".'), '(a) F')).toBe('(a) Four councillors shall be a quorum.')

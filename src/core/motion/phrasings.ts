@@ -23,8 +23,8 @@
 
 /** Synonyms and noise shared by many forms. */
 export const GROUPS: Record<string, string> = {
-  omit: 'leave out | delete | omit | remove | strike out | strike | take out | cross out | deleting | leaving out | omitting | removing | striking out | striking | repeal | repealing',
-  put: 'insert | add | substitute | put | inserting | adding | substituting | putting | replace with | replace it with | replace them with | replacing with | replacing it with | replacing them with | and insert | and substitute | and add | and inserting | and substituting | and adding | and replace with | and replace it with | and replacing it with',
+  omit: 'leave out | delete | omit | remove | strike out | strike | take out | cross out | deleting | leaving out | omitting | removing | striking out | striking | repeal | repealing | the deletion of | the omission of | the removal of | deletion of',
+  put: 'insert | add | substitute | put | inserting | adding | substituting | putting | replace with | replace it with | replace them with | replacing with | replacing it with | replacing them with | and insert | and substitute | and add | and inserting | and substituting | and adding | and replace with | and replace it with | and replacing it with | the insertion of | the addition of | the substitution of | and the insertion of | and the addition of | and the substitution of | and replaced with | and replaced by',
   words: 'the words | the word | words | word | the phrase | phrase | the text | the figures | the figure | the number | the sentence | sentence | a sentence | the following sentence | the following words | the following | the expression | the term | the letters | the reference to the | the reference to | the references to | the reference | the mention of',
   is: 'is | are | be | shall be | should be | will be | to be | must be | is to be | are to be',
   gone: 'omitted | deleted | removed | struck out | struck | left out | repealed | revoked | taken out',
@@ -63,6 +63,8 @@ export const WORD_FORMS: Form[] = [
   { pattern: '[@words] W:words [E:words] (should | shall | to | will | must | is to | be amended to | is amended to | be altered to | be changed to) read [@words] Q:insert [E:words]', reads: 'replace-words', example: '"X" should read "Y"', register: 'uk-council' },
   { pattern: '[@words] W:words [E:words] @is (replaced | substituted | changed | amended | altered | renamed) (with | by | to | into | as) [@words] Q:insert [E:words]', reads: 'replace-words', example: '"X" is replaced by "Y"', register: 'plain' },
   { pattern: '[@words] W:words [E:words] (becomes | become) Q:insert', reads: 'replace-words', example: '"X" becomes "Y"', register: 'plain' },
+  // "That the words “X” in Standing Order 2(a) be deleted and replaced with “Y”".
+  { pattern: '[@words] W:words [E:words] [(in | from | of) C:scope] @is @gone and (replaced | substituted) (with | by) [@words] Q:insert [E:words]', reads: 'replace-words', example: '"X" be deleted and replaced with "Y"', register: 'uk-council' },
   { pattern: '(add | insert | put) [@words] Q:insert (in place of | instead of | in lieu of | for) [@words] (W:words | U:words) [E:words]', reads: 'replace-words', example: 'add "Y" in place of "X"', register: 'uk-council' },
   // Minutes often leave single words unquoted: "Clause 2 Monday should read Wednesday".
   { pattern: '[@words] U:words [E:words] (should | shall | to | will | must) read [@words] U:insert', reads: 'replace-words', example: 'Monday should read Wednesday', register: 'uk-council' },
@@ -95,8 +97,8 @@ export const WORD_FORMS: Form[] = [
   // Insert words.
   { pattern: '(after | immediately after | following) [@words] W:words [E:words] (insert | add | inserting | adding | put | there shall be inserted | there is inserted | there be inserted) [@words] Q:insert', reads: 'insert-words', where: 'after', example: 'after "X" insert "Y"', register: 'legislation' },
   { pattern: '(before | immediately before | preceding) [@words] W:words [E:words] (insert | add | inserting | adding | put | there shall be inserted | there is inserted | there be inserted) [@words] Q:insert', reads: 'insert-words', where: 'before', example: 'before "X" insert "Y"', register: 'legislation' },
-  { pattern: '(insert | add | inserting | adding | put) [@words] Q:insert (after | immediately after | following) [@words] W:words [E:words]', reads: 'insert-words', where: 'after', example: 'insert "Y" after "X"', register: 'roberts' },
-  { pattern: '(insert | add | inserting | adding | put) [@words] Q:insert (before | immediately before | preceding) [@words] W:words [E:words]', reads: 'insert-words', where: 'before', example: 'insert "Y" before "X"', register: 'roberts' },
+  { pattern: '(insert | add | inserting | adding | put | the insertion of | the addition of) [@words] Q:insert (after | immediately after | following) [@words] W:words [E:words]', reads: 'insert-words', where: 'after', example: 'insert "Y" after "X"', register: 'roberts' },
+  { pattern: '(insert | add | inserting | adding | put | the insertion of | the addition of) [@words] Q:insert (before | immediately before | preceding) [@words] W:words [E:words]', reads: 'insert-words', where: 'before', example: 'insert "Y" before "X"', register: 'roberts' },
   { pattern: '[@words] Q:insert (to be | be | is | are | shall be) (inserted | added) (after | immediately after) [@words] W:words [E:words]', reads: 'insert-words', where: 'after', example: '"Y" be inserted after "X"', register: 'uk-council' },
   { pattern: '[@words] Q:insert (to be | be | is | are | shall be) (inserted | added) (before | immediately before) [@words] W:words [E:words]', reads: 'insert-words', where: 'before', example: '"Y" be inserted before "X"', register: 'uk-council' },
   { pattern: 'at the end [of the (paragraph | clause | sentence | section | subsection | rule | article | item | order | standing order)] (insert | add | inserting | adding | put) [@words] Q:insert', reads: 'insert-words-at', where: 'end', example: 'at the end insert "Y"', register: 'legislation' },

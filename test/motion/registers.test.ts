@@ -303,6 +303,13 @@ describe('a blind trial\'s must-never-happen cases', () => {
     expect(line(applied(ORDERS, 'That the words "Three councillors" in Standing Order 2(a) be deleted and replaced with "Four members".'), '(a) F')).toBe('(a) Four members shall be a quorum.')
   })
 
+  it('"in the opening words" is the words before the first item; a part of a clause it cannot name ("in the second bullet") is refused, never widened to the clause', () => {
+    const text = applied(PARTS, 'In regulation 5— (a) in paragraph (1), in the opening words, after “person” insert “aged 18 or over”.')
+    expect(text).toContain('(1) A person aged 18 or over commits an offence who:')
+    expect(refused(PARTS, 'In regulation 5(1), in the opening words, for “officer” substitute “inspector”.')[0]).toContain('words-not-found')
+    expect(refused(RULES, 'In paragraph 2.2, in the second bullet, omit "(eg. the information is confidential or personal)".')[0]).toContain('unknown-instruction')
+  })
+
   it('the document a clause is cited in says nothing more: "section 8.5 of the Bevy Foundation Bylaws", "of these bylaws"', () => {
     expect(line(applied(ORDERS, 'Change "Three" in Standing Order 2(a) of the Parish Council Standing Orders to "Five".'), '(a) F')).toBe('(a) Five councillors shall be a quorum.')
     expect(line(applied(ORDERS, 'In Standing Order 2(a) of these Orders, for "Three" substitute "Four".'), '(a) F')).toBe('(a) Four councillors shall be a quorum.')

@@ -121,7 +121,8 @@ export function readCitation(text: string, bare = false): { cited: Cited; length
       end = next.end
       continue
     }
-    const of = /^\s+(?:of|in)\s+(?:the\s+)?/i.exec(text.slice(end))
+    // A bare label joins only with "of": "(a) in paragraph (1), …" is a list item's marker, then its scope.
+    const of = (first.clause.unit === '' ? /^\s+of\s+(?:the\s+)?/i : /^\s+(?:of|in)\s+(?:the\s+)?/i).exec(text.slice(end))
     const outer = of ? readOne(text, end + of[0].length, false) : null
     if (outer) {
       clause = { path: [...outer.clause.path, ...clause.path], text: text.slice(0, outer.end), unit: clause.unit }

@@ -126,6 +126,7 @@ export const SCOPE_LEADS: string[] = [
   'in motion WORD:motion',
   // The chapeau, as legislation names it: "in paragraph (5), in the words before sub-paragraph (a), …".
   'in the (words | text) (before | preceding) C:part',
+  'in the (opening | introductory) words',
   '[that] [in] C:scope (is | be | shall be | should be | to be | will be) [hereby | further] amended [as follows] [by]',
   '[that] (amend | amending) C:scope [as follows] [by]',
   '[that] in C:scope [by]',

@@ -199,7 +199,7 @@ function readSegment(tokens: Token[], outer: Context, context: MatchContext): Re
   for (const lead of SCOPE_LEADS) {
     for (const { end, captures } of matchPrefixes(lead, tokens, 0, context)) {
       if (end === 0) continue
-      const scopes = scopesOf(captures, outer, isHeadingPhrase(lead))
+      const scopes = scopesOf(captures, outer, isHeadingPhrase(lead), /opening \| introductory/.test(lead))
       if (scopes.length === 0) continue
       const [first] = scopes
       if (end === tokens.length && first) return { operations: [], lead: first }
@@ -211,7 +211,9 @@ function readSegment(tokens: Token[], outer: Context, context: MatchContext): Re
       // the clause's title after its citation says nothing about the change.
       // A title never opens with the instruction's own verb: "leave out paragraph (a) and then …" is not titled "leave out".
       const mayHaveTitle = rest[0]?.kind === 'word' && !VERBS.has((rest[0] as { text: string }).text)
-      for (let skip = 1; mayHaveTitle && skip <= 12 && rest[skip - 1]?.kind === 'word'; skip++) {
+      // Nor does it name a part of the clause ("in the second bullet", "in the closing words", "in the last sentence"):
+      // read past, that would widen the scope to the whole clause.
+      for (let skip = 1; mayHaveTitle && skip <= 12 && rest[skip - 1]?.kind === 'word' && !NARROWING.has((rest[skip - 1] as { text: string }).text); skip++) {
         const after = rest.slice(skip)
         const titled = scopes.map((scoped) => readScoped(after, scoped, context, captures, lead))
         if (after.length > 0 && titled.every((operations) => operations !== null && operations.length > 0) && first) {
@@ -291,9 +293,10 @@ function isHeadingPhrase(phrase: string): boolean {
   return /\b(?:heading|title)\b/.test(phrase)
 }
 
-function scopesOf(captures: Captures, outer: Context, heading: boolean): Context[] {
+function scopesOf(captures: Captures, outer: Context, heading: boolean, opening = false): Context[] {
   const part = captures.cites['part']
   if (part) return part.type === 'one' && outer.scope.type === 'clause' ? [{ scope: { ...outer.scope, before: refOf(part.clause, outer) }, within: outer.within }] : []
+  if (opening) return outer.scope.type === 'clause' ? [{ scope: { ...outer.scope, opening: true }, within: outer.within }] : []
   const cited = captures.cites['scope']
   if (cited?.type === 'list') {
     return cited.clauses.map((clause) => ({ scope: { type: 'clause', clause: refOf(clause, outer), heading: false }, within: [...outer.within, ...clause.path] }))
@@ -347,6 +350,9 @@ function wordSequence(tokens: Token[], scope: Scope, context: MatchContext): Ope
   }
   return null
 }
+
+/** Words that name a part of a clause: never words of a clause's title. */
+const NARROWING = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'last', 'final', 'penultimate', 'sentence', 'sentences', 'bullet', 'bullets', 'line', 'lines', 'proviso', 'closing', 'opening', 'concluding', 'introductory', 'tailpiece'])
 
 /** The verbs an instruction opens with: never words of a clause's title. */
 const VERBS = new Set(['leave', 'delete', 'omit', 'remove', 'strike', 'insert', 'add', 'substitute', 'replace', 'change', 'amend', 'repeal', 'revoke', 'move', 'renumber', 'rename', 'deleting', 'inserting', 'striking', 'adding', 'substituting', 'replacing'])

@@ -18,8 +18,11 @@ export type ClauseRef =
 
 /** The words an operation acts on: inside a clause (or an item of one), the whole text, or another motion's text. */
 export type Scope =
-  /** `before`: only the clause's words before that item of it ("in the words before sub-paragraph (a)", the chapeau). */
-  | { type: 'clause'; clause: ClauseRef; heading: boolean; before?: ClauseRef }
+  /**
+   * `before`: only the clause's words before that item of it ("in the words before sub-paragraph (a)", the chapeau);
+   * `opening`: only its words before its first item ("in the opening words").
+   */
+  | { type: 'clause'; clause: ClauseRef; heading: boolean; before?: ClauseRef; opening?: boolean }
   | { type: 'document' }
   | { type: 'motion'; motion: string }
 

@@ -21,7 +21,11 @@ export const changeWords: Planner<WordOperation> = (operation, context) => {
   } else {
     const resolved = context.resolve(scope.clause)
     if ('reason' in resolved) return context.fail(resolved.reason, resolved.code)
-    if (scope.before) {
+    if (scope.opening) {
+      const opening = beforeFirstItem(resolved.clause.source, resolved.item?.start ?? 0, resolved.item?.end ?? resolved.clause.source.length)
+      if (!opening) return context.fail('the clause named has no items, so it has no opening words before them', 'unknown-clause')
+      edits = planWordEdit(operation, [resolved.clause], { range: opening })
+    } else if (scope.before) {
       const opening = openingWords(resolved, context.resolve(scope.before))
       if ('reason' in opening) return context.fail(opening.reason, opening.code)
       edits = planWordEdit(operation, [resolved.clause], { range: opening })
@@ -29,6 +33,12 @@ export const changeWords: Planner<WordOperation> = (operation, context) => {
   }
   if ('reason' in edits) return context.fail(edits.reason, edits.code)
   return edits.map((edit) => ({ ...edit, input: context.input, instruction: context.instruction }))
+}
+
+/** "In the opening words": the words of a clause (or of an item of it) before the first item under them, if it has any. */
+function beforeFirstItem(source: string, start: number, end: number): SourceRange | null {
+  const item = /\n[ \t]*(?:[-*+][ \t]+)?(?:\([a-z0-9]{1,5}\)|[a-z0-9]{1,3}[.)])[ \t]/i.exec(source.slice(start, end))
+  return item ? { start, end: start + item.index } : null
 }
 
 /** The words of a clause (or of an item of it) before an item inside it: the chapeau that "the words before sub-paragraph (a)" names. */

@@ -9,7 +9,7 @@ const NOT_YET: Record<string, string> = {
   'roberts-016': '"Delete the prefix “un” from the word “unalterable”": a part of a word is not an operation keeling has',
   'plain-008': '"everywhere a ratio other than 1:1 is specified": a condition on which occurrences',
   'plain-009': '"change all occurrences of `seconder\' relating to people supporting resolutions": a qualified rename',
-  'plain-102': 'the board\'s form (as plain-101, which passes), but with a doubled closing quote and a sentence outside the quotes, both of which the real later text kept: read plainly the motion is refused (the stray quote leaves one unclosed)',
+  'plain-102': 'the board\'s form (as plain-101, which passes), but with a doubled closing quote and a sentence outside the quotes, both of which the real later text kept: read plainly the motion is refused as in no known form (the doubled quote shifts every quote after it)',
 }
 
 /** Why an item's result is not the one written by hand, or '' when it is. */

@@ -37,6 +37,19 @@ describe('numbering as bodies publish it, each clause cited by its own number', 
     expect(await shown(dir, '3.1(2)')).toBe('2. call meetings.\n')
   })
 
+  it('a bylaw heading that closes with a full stop ("Section 1. Power to Amend.") is a heading over its paragraphs', async () => {
+    const dir = await imported('ARTICLE XIII. Amendment\n\nSection 1. Power to Amend.\n\nThe Assembly may amend these By-laws.\n\nSection 2. Notice of Proposed Amendments.\n\nNotice shall be given thirty days before.\n')
+    expect(await shown(dir, 'Section 1 of Article XIII')).toBe('Section 1. Power to Amend.\n\nThe Assembly may amend these By-laws.\n')
+    expect(await shown(dir, 'Article XIII, Section 2')).toContain('Notice shall be given thirty days before.')
+  })
+
+  it('short numbered lines after a paragraph that closes with a colon are its list, not headings; "Item 5.2 of Section 1" finds them', async () => {
+    const dir = await imported('ARTICLE 5. BYLAWS\n\nSection 1. Amendment by Board\n\n5. The Board may not, without the members, change:\n\n5.1. The number of directors\n\n5.2. The terms of officers\n\nSection 2. Amendment by Members\n\nMembers may amend these bylaws.\n')
+    expect(await shown(dir, 'Item 5.2 of Section 1')).toBe('5.2. The terms of officers\n')
+    const text = readFileSync(join(dir, 'protocols', 'doc.md'), 'utf8')
+    expect(text).not.toMatch(/#+ <a id="[^"]*"><\/a>5\.1/)
+  })
+
   it("a Markdown constitution with nested lists and a table of contents: the contents' links go to their headings", async () => {
     const dir = await imported('# Constitution\n\n## Contents\n\n1. [Name](#1-name)\n2. [Members](#2-members)\n\n## 1. Name\n\n1. The society is called the Society.\n\n## 2. Members\n\n1. Membership is open to all students.\n2. The Committee keeps a register:\n    1. of names;\n    2. of email addresses.\n', 'doc.md')
     const text = readFileSync(join(dir, 'protocols', 'doc.md'), 'utf8')

@@ -6,25 +6,10 @@ import { applyItem, type CorpusItem, corpusItems, expectedText, REGISTERS, witho
  * `it.fails`: when one starts to pass, the test says so, and it moves out of this list.
  */
 const NOT_YET: Record<string, string> = {
-  'uk-council-007': 'Lords convention: "leave out from (X)" keeps X; keeling reads "leave out from" as legislation reads "omit the words from" (X included)',
-  'uk-council-030': 'same convention, "leave out from … to end of Order, and insert"',
-  'uk-council-032': '"leave out paragraphs (h) and (i) and add—" with new items: replacing a list of items is not read',
-  'legislation-005': '"in the words before sub-paragraph (a)" (the chapeau of a paragraph) is not a scope keeling reads',
-  'legislation-029': '"subsections (6)(a) and (7)": a list whose later part is a sibling of the first part\'s parent',
-  'legislation-048': '"omit the definition of “consumers”" (a definition as a unit) is not read',
-  'roberts-007': '"inserting not after the word be": unquoted words inside "the word …"',
-  'roberts-010': '"Section 1 of Article XIII": the imported text numbers its first section differently',
-  'roberts-012': '"Add sentence:" to a section with several paragraphs adds it to the last paragraph, not to the section\'s first',
-  'roberts-013': '"Article XIII. Section 1." cited with full stops',
-  'roberts-014': '"Change notice period from thirty (30) days to sixty (60) days": unquoted words with "from … to"',
   'roberts-016': '"Delete the prefix “un” from the word “unalterable”": a part of a word is not an operation keeling has',
-  'roberts-031': '"Item 5.7 of Section 1": an item numbered 5.7 inside a section',
-  'plain-007': 'as plain-004, with "(both occurrences)" in the title',
   'plain-008': '"everywhere a ratio other than 1:1 is specified": a condition on which occurrences',
   'plain-009': '"change all occurrences of `seconder\' relating to people supporting resolutions": a qualified rename',
-  'roberts-103': '"The committee recommends that it be amended by …, and that as thus amended the resolution be adopted": a recommendation around the amendment',
-  'plain-101': '"We should change “…” in section 5.16 of the Bevy Foundation bylaws to “…”": the document named after the clause',
-  'plain-102': 'as plain-101, and the motion\'s own stray quote mark, which the real result kept',
+  'plain-102': 'the board\'s form (as plain-101, which passes), but with a doubled closing quote and a sentence outside the quotes, both of which the real later text kept: read plainly the motion is refused as in no known form (the doubled quote shifts every quote after it)',
 }
 
 /** Why an item's result is not the one written by hand, or '' when it is. */
@@ -62,14 +47,13 @@ describe('real motions on real texts, as moved (test/fixtures/motion-corpus)', (
     })
   }
 
-  it('an item not yet read as written by hand is refused, but for three that read differently (named above)', () => {
-    // Refusing is the safe failure; these three apply with another reading of the same words: a convention (007, 030),
-    // which paragraph of a section an added sentence joins (012).
+  it('an item not yet read as written by hand is refused, never applied with another reading', () => {
+    // Refusing is the safe failure.
     const wrong = REGISTERS.flatMap((register) => corpusItems(register))
       .filter((item) => NOT_YET[item.id] !== undefined)
       .map((item) => ({ item, result: applyItem(item) }))
       .filter(({ result }) => !('codes' in result))
       .map(({ item }) => item.id)
-    expect(wrong).toEqual(['uk-council-007', 'uk-council-030', 'roberts-012'])
+    expect(wrong).toEqual([])
   })
 })

@@ -77,12 +77,21 @@ export function withoutNumbers(text: string): string {
   return text.replace(/^(?:[A-Z]\.\d+(?:\.\d+)*\.?|\d+(?:\.\d+)*\.?|\([a-z0-9]{1,5}\)|[a-z]{1,3}[.)])\s+/gim, '')
 }
 
+function spaced(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .join('\n')
+}
+
 /** The expected reader text: the original with each `before` replaced by its `after` (a deleted clause's line goes). */
 export function expectedText(before: string, item: CorpusItem): string {
   let text = before
   for (const change of item.expect ?? []) {
-    const from = change.before.replace(/\s+/g, ' ').trim()
-    const to = change.after.replace(/\s+/g, ' ').trim()
+    // Spaces single within a line; a change written over several lines (a clause's paragraphs) keeps its lines.
+    const from = spaced(change.before)
+    const to = spaced(change.after)
     if (from === '') {
       text = `${text}\n${to}`
       continue

@@ -175,6 +175,146 @@ describe('a blind trial\'s must-never-happen cases', () => {
     expect(text).toContain('<a id="reg-3"></a>(3) The penalty is:')
   })
 
+  it('"in the words before sub-paragraph (a)" is the chapeau only: words there change, words only in an item are not found', () => {
+    const text = applied(PARTS, 'In regulation 5(1), in the words before sub-paragraph (a), after “person” insert “aged 18 or over”.')
+    expect(text).toContain('(1) A person aged 18 or over commits an offence who:')
+    expect(refused(PARTS, 'In regulation 5(1), in the words before sub-paragraph (a), for “officer” substitute “inspector”.')[0]).toContain('words-not-found')
+  })
+
+  it('"subsections (6)(a) and (7)": a later bracketed number is a sibling of the number, a letter of the letter', () => {
+    const act = `---\ntitle: Act\nslug: act\n---\n\n## <a id="s7"></a>7 Designation\n\n<a id="s7-6"></a>(6) A designation ends if—\n\n(a) the Secretary of State revokes it; or\n\n(b) the Secretary of State is notified.\n\n<a id="s7-7"></a>(7) Before it ends the Secretary of State must consult.\n`
+    const siblings = applied(act, 'In subsections (6)(a) and (7), for “the Secretary of State” substitute “the Authority”.')
+    expect(siblings).toContain('(a) the Authority revokes it; or')
+    expect(siblings).toContain('(b) the Secretary of State is notified.')
+    expect(siblings).toContain('(7) Before it ends the Authority must consult.')
+    const letters = applied(act, 'In subsection (6)(a) and (b), for “the Secretary of State” substitute “the Authority”.')
+    expect(letters).toContain('(b) the Authority is notified.')
+    expect(letters).toContain('(7) Before it ends the Secretary of State must consult.')
+  })
+
+  it('"the definition of “X”" is the paragraph that opens with the term in quotes: omitted, or its words changed', () => {
+    const order = `---\ntitle: Order\nslug: order\n---\n\n<a id="a2"></a>2. In this Order—\n\n“consumer” means a person supplied with gas;\n\n“the Authority” means the Gas Authority;\n\n“premises” includes land.\n`
+    const omitted = applied(order, 'In Article 2, omit the definition of “the Authority”.')
+    expect(omitted).toContain('“consumer” means a person supplied with gas;\n\n“premises” includes land.')
+    const changed = applied(order, 'In Article 2, in the definition of “premises”, for “land” substitute “land and vessels”.')
+    expect(changed).toContain('“premises” includes land and vessels.')
+    expect(refused(order, 'In Article 2, omit the definition of “supplier”.')[0]).toContain('unknown-clause')
+    // The word "consumer" in another definition is not its definition.
+    expect(refused(order, 'In Article 2, omit the definition of “gas”.')[0]).toContain('unknown-clause')
+  })
+
+  it('new text printed bare after "and insert—", as Hansard prints it: each numbered line a paragraph, the next instruction after', () => {
+    const motion = 'In Standing Order 1, leave out paragraphs (a) and (b) and insert—\n(a) Meetings shall be held monthly.\n(aa) The Chair shall preside.\n\nIn Standing Order 2(a), for "Three" substitute "Four".'
+    const text = applied(ORDERS, motion)
+    expect(text).toContain('(a) Meetings shall be held monthly.')
+    expect(text).toContain('(aa) The Chair shall preside.')
+    expect(text).not.toContain('second Tuesday')
+    expect(text).not.toContain('Vice-Chairman')
+    expect(line(text, '(a) F')).toBe('(a) Four councillors shall be a quorum.')
+  })
+
+  it('"leave out paragraphs (a) to (b) and insert—": the new text in the range\'s place; new text never goes to the end of the text by default', () => {
+    const text = applied(ORDERS, 'In Standing Order 1, leave out paragraphs (a) to (b) and insert—\n(a) Meetings shall be held monthly.')
+    expect(text.indexOf('(a) Meetings shall be held monthly.')).toBeGreaterThan(text.indexOf('Standing Order 1 Meetings'))
+    expect(text.indexOf('(a) Meetings shall be held monthly.')).toBeLessThan(text.indexOf('The minutes shall record'))
+    expect(text).not.toContain('The Chairman shall preside')
+    // "… and then insert—" with no place named: refused, not added at the end of the text.
+    expect(refused(ORDERS, 'In Standing Order 1, leave out paragraph (a) and then insert—\n(a) Meetings shall be held monthly.')[0]).toContain('unknown-instruction')
+  })
+
+  it('a committee\'s report around the amendment: "recommends that it be amended by …, and that as thus amended the resolution be adopted"', () => {
+    const text = applied(ORDERS, 'The committee recommends that it be amended by striking out "a quorum" and inserting "the quorum," and that as thus amended the resolution be adopted.')
+    // The comma typed inside the quotes the American way does not go before the text's own full stop.
+    expect(line(text, '(a) T')).toBe('(a) Three councillors shall be the quorum.')
+    // Before a word it is the new text's own.
+    expect(line(applied(ORDERS, 'In Standing Order 2(a), leave out "Three" and insert "Three,"'), '(a) T')).toBe('(a) Three, councillors shall be a quorum.')
+  })
+
+  it('a title after the citation that says "(both occurrences)" means every occurrence', () => {
+    const text = applied(ORDERS, 'in Standing Order 1(b) -- who presides (both occurrences)\nreplace the word "Chairman" with "Chair".')
+    expect(line(text, '(b)')).toBe('(b) The Chair shall preside. In the absence of the Chair the Vice-Chairman shall preside.')
+    expect(refused(ORDERS, 'in Standing Order 1(b) -- who presides\nreplace the word "Chairman" with "Chair".')[0]).toContain('ambiguous-words')
+  })
+
+  it('"Standing Order No. 1 (b)" as Hansard prints it, and "Moved, That …" before the instruction', () => {
+    expect(line(applied(ORDERS, 'Standing Order No. 2 (a), leave out "Three" and insert "Four".'), '(a) F')).toBe('(a) Four councillors shall be a quorum.')
+    expect(line(applied(ORDERS, 'Moved, That Standing Order No. 2(a) be amended as follows:— Leave out "Three" and insert "Five".'), '(a) F')).toBe('(a) Five councillors shall be a quorum.')
+    // "No." is the number marker, never a number: a standing order the text does not have is named as such.
+    expect(refused(ORDERS, 'Standing Order No. 3 (a), leave out "Three".')[0]).toContain('unknown-clause')
+  })
+
+  it('a resolution\'s recitals ("Whereas …; And whereas …;") change nothing; "Therefore be it resolved that …" is the change', () => {
+    const text = applied(ORDERS, 'Whereas three is too few;\nAnd whereas four is enough;\nTherefore be it resolved that Standing Order 2(a) be amended by striking "Three" and inserting "Four".')
+    expect(line(text, '(a) F')).toBe('(a) Four councillors shall be a quorum.')
+    expect(refused(ORDERS, 'Whereas three is too few;\nAnd whereas four is enough.')[0]).toContain('no-instructions')
+  })
+
+  it('"delete the sentence that begins with “X” and ends with “Y”": both ends included', () => {
+    const text = applied(ORDERS, 'In Standing Order 1(b), delete the sentence that begins with "In the absence" and ends with "shall preside."')
+    expect(line(text, '(b)')).toBe('(b) The Chairman shall preside.')
+  })
+
+  it('words "added" in the line that open in lower case go at the end of the paragraph, not as a new paragraph; a comma typed inside the quotes is the motion\'s', () => {
+    const text = applied(ORDERS, 'In Standing Order 2(a), I move to amend by adding, "or one third of the members, whichever is more,"')
+    expect(line(text, '(a) T')).toBe('(a) Three councillors shall be a quorum or one third of the members, whichever is more.')
+  })
+
+  it('"Delete existing clause 2.4 and renumber subsequent clauses as necessary"; "clause 2.1" is the clause numbered 2.1, not item 1 under 2', () => {
+    const text = applied(RULES, 'Delete existing clause 2.4 and renumber subsequent clauses as necessary.')
+    expect(text).not.toContain('Disputes go to the Chief Executive')
+    expect(text).toContain('2.3 Officers will reply to members promptly.')
+    const numbered = '---\ntitle: C\nslug: c\n---\n\n## <a id="s2"></a>2. Bodies\n\n<a id="l"></a>1. The Developers;\n2. The Leader.\n\n### <a id="s21"></a>2.1. General rules\n\n<a id="r"></a>1. Nothing obliges anyone to work.\n'
+    expect(applied(numbered, 'Delete the words “to work” from clause 2.1.')).toContain('1. Nothing obliges anyone.')
+  })
+
+  it('an unquoted word named as a word may be one the forms use: "inserting not after the word be"', () => {
+    const text = applied(ORDERS, 'In Standing Order 2(a), I move to amend by inserting always after the word be.')
+    expect(line(text, '(a) T')).toBe('(a) Three councillors shall be always a quorum.')
+    // Without "the word", "be" is not taken for the words to insert after.
+    expect(refused(ORDERS, 'In Standing Order 2(a), I move to amend by inserting always after be.')[0]).toContain('unknown-instruction')
+  })
+
+  it('"Change the quorum from Three to Four": unquoted words named by what they are, from … to …', () => {
+    expect(line(applied(ORDERS, 'Standing Order 2(a), change the quorum from Three to Four'), '(a) F')).toBe('(a) Four councillors shall be a quorum.')
+    // Words that are not there are not found, never guessed.
+    expect(refused(ORDERS, 'Standing Order 2(a), change the quorum from five to four')[0]).toContain('words-not-found')
+  })
+
+  it('the Commons\' "line 4" and "(Business of Supply)" after a citation say nothing keeling can use; the words must still occur once', () => {
+    expect(line(applied(ORDERS, 'That Standing Order No. 2 (Quorum) be amended as follows:— Line 1, leave out "Three" and insert "Four".'), '(a) F')).toBe('(a) Four councillors shall be a quorum.')
+    // "Chairman" twice in 1(b): the line number that would have said which is not guessed from.
+    expect(refused(ORDERS, 'Standing Order No. 1 (b), line 2, leave out "Chairman" and insert "Chair".')[0]).toContain('ambiguous-words')
+    // "Line 46, at end insert …", "to end of line 107": the end of a printed line is not the end of the clause; refused.
+    expect(refused(ORDERS, 'Standing Order No. 2 (a), line 1, at end insert "at least".')[0]).toMatch(/unknown-(?:instruction|clause)/)
+    expect(refused(ORDERS, 'Standing Order No. 1 (b), leave out from "preside." to end of line 2.')[0]).toContain('unknown-instruction')
+    // "Leave out lines 119 to 124": lines are what is left out, which a text in paragraphs cannot say; refused.
+    expect(refused(ORDERS, 'Standing Order No. 1, leave out lines 2 to 4.')[0]).toContain('unknown-instruction')
+  })
+
+  it('"change CHAIRMAN to CHAIR throughout": unquoted capitals are emphasis, found in any case and replaced in the text\'s own case', () => {
+    expect(line(applied(ORDERS, 'In Standing Order 1(b), change CHAIRMAN to CHAIR throughout'), '(b)')).toBe('(b) The Chair shall preside. In the absence of the Chair the Vice-Chairman shall preside.')
+    // Quoted words keep their case: "CHAIRMAN" in quotes is not "Chairman".
+    expect(refused(ORDERS, 'In Standing Order 1(b), change "CHAIRMAN" to "CHAIR" throughout')[0]).toContain('words-not-found')
+  })
+
+  it('UK council nominal forms: "be amended by the deletion of … and the insertion of …", "the addition of … after …", "be deleted and replaced with"', () => {
+    expect(line(applied(ORDERS, 'That Standing Order 2(a) be amended by the deletion of the word "Three" and the insertion of the word "Four".'), '(a) F')).toBe('(a) Four councillors shall be a quorum.')
+    expect(line(applied(ORDERS, 'That Standing Order 2(a) be amended by the addition of the words "present in person" after "councillors".'), '(a) T')).toBe('(a) Three councillors present in person shall be a quorum.')
+    expect(line(applied(ORDERS, 'That the words "Three councillors" in Standing Order 2(a) be deleted and replaced with "Four members".'), '(a) F')).toBe('(a) Four members shall be a quorum.')
+  })
+
+  it('"in the opening words" is the words before the first item; a part of a clause it cannot name ("in the second bullet") is refused, never widened to the clause', () => {
+    const text = applied(PARTS, 'In regulation 5— (a) in paragraph (1), in the opening words, after “person” insert “aged 18 or over”.')
+    expect(text).toContain('(1) A person aged 18 or over commits an offence who:')
+    expect(refused(PARTS, 'In regulation 5(1), in the opening words, for “officer” substitute “inspector”.')[0]).toContain('words-not-found')
+    expect(refused(RULES, 'In paragraph 2.2, in the second bullet, omit "(eg. the information is confidential or personal)".')[0]).toContain('unknown-instruction')
+  })
+
+  it('the document a clause is cited in says nothing more: "section 8.5 of the Bevy Foundation Bylaws", "of these bylaws"', () => {
+    expect(line(applied(ORDERS, 'Change "Three" in Standing Order 2(a) of the Parish Council Standing Orders to "Five".'), '(a) F')).toBe('(a) Five councillors shall be a quorum.')
+    expect(line(applied(ORDERS, 'In Standing Order 2(a) of these Orders, for "Three" substitute "Four".'), '(a) F')).toBe('(a) Four councillors shall be a quorum.')
+  })
+
   it('a new paragraph numbered 1.3.2A keeps its number, and the paragraphs after it keep theirs', () => {
     const base = RULES.replace('<a id="c2-3"></a>2.3 Officers', '<a id="c2-3"></a>2.3 Officers')
     const text = applied(base, '1. After paragraph 2.2 insert the new paragraph:\n\n   > 2.2A Officers keep a register of requests.')

@@ -45,6 +45,13 @@ describe('word operations, spaced as a reader expects', () => {
     expect(text).toContain('<a id="c2-3"></a>2.3 Officers will reply to members promptly.\n\n<a id="c2-4"></a>2.4')
   })
 
+  it('Westminster\'s "leave out from “X” to end" (no "the") keeps X and leaves out what follows it; "to the end" leaves X out too', () => {
+    const kept = applied(RULES, '1. In paragraph 2.1, leave out from "other" to end and insert "fairly"')
+    expect(line(kept, '2.1')).toBe('2.1 Members and officers should treat each other fairly.')
+    const gone = applied(RULES, '1. In paragraph 2.1, leave out from "with" to the end and insert "fairly"')
+    expect(line(gone, '2.1')).toBe('2.1 Members and officers should treat each other fairly.')
+  })
+
   it('leave out a whole paragraph inside a clause, leaving no empty paragraph', () => {
     const text = applied(RULES, '1. In paragraph 2.3, leave out "A member should not apply pressure on an officer."')
     expect(text).toContain('<a id="c2-3"></a>2.3 Officers will reply to members promptly. Members will reply to officers promptly.\n\n<a id="c2-4"></a>')

@@ -46,7 +46,7 @@ export function readUnits(blocks: Block[], paragraphs = false): Unit[] {
     // A short line right after "The association's name is:" is what the colon introduces, not a heading.
     const previous = units.at(-1)
     const introduced = previous !== undefined && 'text' in previous && previous.type !== 'heading' && previous.text.trimEnd().endsWith(':')
-    const heading = only && !(introduced && splitClauseNumber(only.text.trim(), true).number === '') ? readHeading(only.text, only.line, blocks[index + 1] !== undefined) : null
+    const heading = only && !listItem(only.text, previous) && !(introduced && splitClauseNumber(only.text.trim(), true).number === '') ? readHeading(only.text, only.line, blocks[index + 1] !== undefined) : null
     if (heading) {
       units.push(heading)
       listing = false
@@ -103,6 +103,22 @@ export function readUnits(blocks: Block[], paragraphs = false): Unit[] {
   return units
 }
 
+/**
+ * Whether a short numbered line is an item of the list before it, not a heading: "5.1. Fix the number of directors"
+ * after "5. The Board may not … for the following items:", and "5.2. …" after "5.1. …".
+ */
+function listItem(raw: string, previous: Unit | undefined): boolean {
+  if (!previous || previous.type !== 'numbered') return false
+  const { number } = splitClauseNumber(raw.trim(), true)
+  const steps = number.replace(/\.$/, '').split('.')
+  const before = previous.number.replace(/\.$/, '').split('.')
+  if (steps.length < 2 || steps.some((step) => !/^\d+$/.test(step))) return false
+  const parent = steps.slice(0, -1).join('.')
+  // The first item under a number that closes with a colon, or the next item after one.
+  if (previous.text.trimEnd().endsWith(':') && before.join('.') === parent && steps.at(-1) === '1') return true
+  return before.length === steps.length && before.slice(0, -1).join('.') === parent && Number(before.at(-1)) + 1 === Number(steps.at(-1))
+}
+
 function readHeading(raw: string, line: number, hasNext: boolean): Unit | null {
   const markdown = MARKDOWN_HEADING.exec(raw)
   const text = stripEmphasis(markdown ? (markdown[2] ?? '') : raw.trim())
@@ -111,7 +127,9 @@ function readHeading(raw: string, line: number, hasNext: boolean): Unit | null {
   // A numbered heading in capitals is a heading however long ("9 MOTIONS FOR A MEETING THAT REQUIRES WRITTEN NOTICE …").
   const words = number !== '' && !/\p{Ll}/u.test(rest) ? HEADING_WORDS * 3 : HEADING_WORDS
   if (!hasNext || bulletOf(raw) !== '' || rest === '' || wordCount(rest) > words) return null
-  if (/[.:;,!?]$/.test(rest) || startsLowercase(rest)) return null
+  // "Section 1. Power to Amend." — a bylaw's heading, cited by its unit word, may close with a full stop.
+  const titled = unitPrefix(number) !== '' && /[^.]\.$/.test(rest) && isTitleCase(rest.slice(0, -1))
+  if ((/[.:;,!?]$/.test(rest) && !titled) || startsLowercase(rest)) return null
   const numeric = /^(?:(?:[A-Z]|[IVXLC]{2,5})\.)?\d+(?:\.\d+)*\.?$/.test(number) || unitPrefix(number) !== ''
   if (number !== '' && !numeric) return null
   if (number === '' && !isTitleCase(rest)) return null

@@ -85,6 +85,8 @@ export interface ClausePath {
   unit: string
   /** A clause named by its ID instead of a number: "paragraph c3-7". */
   id?: string
+  /** A definition named by its term instead of a number: "the definition of “consumers”". */
+  definition?: string
 }
 
 /** One clause, a list of clauses, or a range of them. */
@@ -119,7 +121,8 @@ export function readCitation(text: string, bare = false): { cited: Cited; length
       end = next.end
       continue
     }
-    const of = /^\s+(?:of|in)\s+(?:the\s+)?/i.exec(text.slice(end))
+    // A bare label joins only with "of": "(a) in paragraph (1), …" is a list item's marker, then its scope.
+    const of = (first.clause.unit === '' ? /^\s+of\s+(?:the\s+)?/i : /^\s+(?:of|in)\s+(?:the\s+)?/i).exec(text.slice(end))
     const outer = of ? readOne(text, end + of[0].length, false) : null
     if (outer) {
       clause = { path: [...outer.clause.path, ...clause.path], text: text.slice(0, outer.end), unit: clause.unit }
@@ -146,10 +149,25 @@ export function readCitation(text: string, bare = false): { cited: Cited; length
   return { cited: { type: 'one', clause }, length: end }
 }
 
-/** "paragraphs 10.5 and 6": a bare later number, shorter than a dotted first, is read under the first's parent. */
+/**
+ * "paragraphs 10.5 and 6": a bare later number, shorter than a dotted first, is read under the first's parent.
+ * "subsections (6)(a) and (7)", "(6)(a) and (b)": a later bracketed step is the sibling of the first's step of its
+ * kind (a number of a number, a letter of a letter).
+ */
 function relativeTo(first: ClausePath, next: ClausePath): ClausePath {
+  const bracketed = bracketSibling(first, next)
+  if (bracketed) return bracketed
   if (next.path.length >= first.path.length || first.path.length < 2 || !/^\s*\d+$/.test(next.text.replace(/^\D*/, '')) || !/\d\.\d/.test(first.text)) return next
   return { ...next, path: [...first.path.slice(0, first.path.length - next.path.length), ...next.path] }
+}
+
+function bracketSibling(first: ClausePath, next: ClausePath): ClausePath | null {
+  const [step] = next.path
+  if (next.path.length !== 1 || step === undefined || first.path.length < 2 || !/^\(\w+\)$/.test(next.text.trim()) || !/\)$/.test(first.text)) return null
+  const kind = (value: string): string => (/^\d+$/.test(value) ? 'number' : /^[a-z]$/.test(value) ? 'letter' : 'other')
+  const at = first.path.map(kind).lastIndexOf(kind(step))
+  if (at < 0 || kind(step) === 'other') return null
+  return { ...next, path: [...first.path.slice(0, at), step] }
 }
 
 function sameUnit(a: string, b: string): boolean {
@@ -169,7 +187,8 @@ function readOne(text: string, at: number, bare: boolean): { clause: ClausePath;
   const rest = text.slice(at)
   const unit = UNIT.exec(rest)
   if (!unit && !bare) return null
-  const afterUnit = unit ? unit[0].length + (/^\s*/.exec(rest.slice(unit[0].length))?.[0].length ?? 0) : 0
+  // "Standing Order No. 14", "S.O. Nos. 3 and 4": the number marker after the unit word.
+  const afterUnit = unit ? unit[0].length + (/^\s*(?:(?:no|nos|number)\.?\s*(?=\d))?/i.exec(rest.slice(unit[0].length))?.[0].length ?? 0) : 0
   // "paragraph c3-7", "clause members-and-officers": a clause ID (lowercase, with a hyphen) in place of a number.
   const id = unit ? /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?![\p{L}\p{N}-])/u.exec(rest.slice(afterUnit)) : null
   if (unit && id) {
@@ -180,6 +199,11 @@ function readOne(text: string, at: number, bare: boolean): { clause: ClausePath;
   if (!number) return null
   // A sentence's full stop is not part of the number ("paragraph 3.5."), nor is a bare word ("a", "I").
   let written = number[0].replace(/\.$/, '')
+  // "Standing Order No. 1 (4)", as Hansard prints it: a bracketed step after a space, when a unit word was said.
+  // Only item labels — "(4)", "(4A)", "(b)", "(iv)" — never a title in brackets: "Standing Order No. 18 (Business of Supply)".
+  const spaced = unit ? /^(?: \((?:\d{1,3}[A-Z]?|[a-z]{1,2}|[ivxlc]{1,6})\)(?![\p{L}\p{N}]))+/iu.exec(rest.slice(afterUnit + written.length)) : null
+  const gap = spaced ? spaced[0].length : 0
+  if (spaced) written += spaced[0].replace(/ /g, '')
   if (!unit && /^[a-z]$/i.test(written)) return null
   if (/^[a-z]$/i.test(written) && /^[\p{L}]/u.test(rest.slice(afterUnit + written.length))) return null
   const steps = numberSteps(written)
@@ -188,6 +212,6 @@ function readOne(text: string, at: number, bare: boolean): { clause: ClausePath;
     if (!numberSteps(written)) return null
   }
   const path = numberSteps(written) ?? []
-  const end = at + afterUnit + written.length
+  const end = at + afterUnit + written.length + (spaced ? gap - spaced[0].replace(/ /g, '').length : 0)
   return { clause: { path, text: text.slice(at, end), unit: unit ? unit[0].toLowerCase().replace(/\s+/g, ' ') : '' }, end, unitRank: unit ? unitRank(unit[0]) : -1 }
 }

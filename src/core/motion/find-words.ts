@@ -18,8 +18,9 @@ const WORD_CHAR = /[\p{L}\p{N}]/u
  * nor "Chairman" in "Vice-Chairman".
  *
  * @param boundaries false to find the words inside longer words too (for "did you mean")
+ * @param anyCase true to find them in any case (words typed in capitals for emphasis)
  */
-export function wordsPattern(words: string, boundaries = true): RegExp {
+export function wordsPattern(words: string, boundaries = true, anyCase = false): RegExp {
   const trimmed = words.trim()
   // A hyphenated compound is one word: "Chairman" is not found in "Vice-Chairman".
   const before = boundaries && WORD_CHAR.test(trimmed[0] ?? '') ? '(?<![\\p{L}\\p{N}])(?<![\\p{L}\\p{N}][-‐])' : ''
@@ -36,12 +37,12 @@ export function wordsPattern(words: string, boundaries = true): RegExp {
       })
       .join('')
   }
-  return new RegExp(before + pattern + after, 'gu')
+  return new RegExp(before + pattern + after, anyCase ? 'giu' : 'gu')
 }
 
-/** Every place the words occur as words in `text` (overlapping ones too), from `from` on. */
-export function findWords(text: string, words: string, from = 0, boundaries = true): WordMatch[] {
-  const pattern = wordsPattern(words, boundaries)
+/** Every place the words occur as words in `text` (overlapping ones too), from `from` on; in any case when `anyCase`. */
+export function findWords(text: string, words: string, from = 0, boundaries = true, anyCase = false): WordMatch[] {
+  const pattern = wordsPattern(words, boundaries, anyCase)
   const matches: WordMatch[] = []
   pattern.lastIndex = from
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {

@@ -15,7 +15,7 @@ export interface TokenFailure {
 
 const OPEN_QUOTES: Record<string, string> = { '"': '"”', '“': '”"', "'": "'’", '‘': '’\'', '«': '»', '„': '“”', '`': "'’" }
 const WORD = /^[\p{L}\p{N}][\p{L}\p{N}'’-]*/u
-const NUMBERISH = /^(?:\d+[A-Z]?(?:\.\d+[A-Z]?)*(?:\.[a-z]{1,5})*(?:\([a-z0-9]{1,6}\))*|\([a-z0-9]{1,6}\)(?:\([a-z0-9]{1,6}\))*|[A-Z](?:\.\d+)+\.?)/i
+const NUMBERISH = /^(?:\d+[A-Z]?(?:\.\d+[A-Z]?)*(?:\.[a-z]{1,5})*(?:\([a-z0-9]{1,6}\))*|\([a-z0-9]{1,6}\)(?:\([a-z0-9]{1,6}\))*|[A-Z](?:\.\d+)+(?:\([a-z0-9]{1,6}\))*\.?)/i
 
 /**
  * Split an instruction into tokens. A quote is "…", “…”, '…' or ‘…’ (a
@@ -52,6 +52,12 @@ export function tokenize(text: string): Token[] | TokenFailure {
       continue
     }
     const rest = text.slice(at)
+    const definition = definitionAt(rest)
+    if (definition) {
+      tokens.push({ kind: 'cite', cited: { type: 'one', clause: { path: [], text: definition.text, unit: 'definition', definition: definition.term } }, text: definition.text, at })
+      at += definition.text.length
+      continue
+    }
     if (unitAt(rest) !== '' || NUMBERISH.test(rest)) {
       const read = readCitation(rest, true)
       if (read && /^\s*(?![\p{L}\p{N}])/u.test(rest.slice(read.length))) {
@@ -71,6 +77,13 @@ export function tokenize(text: string): Token[] | TokenFailure {
     at += dash ? dash[0].length : 1
   }
   return tokens
+}
+
+/** "the definition of “consumers”", "the definition of "Member"": a definition cited by its term. */
+function definitionAt(text: string): { text: string; term: string } | null {
+  const found = /^(?:the\s+)?definitions?\s+of\s+(?:the\s+(?:term|expression|word)\s+)?(?:“([^”]+)”|"([^"]+)"|‘([^’]+)’)/i.exec(text)
+  const term = found?.[1] ?? found?.[2] ?? found?.[3]
+  return found && term !== undefined ? { text: found[0], term } : null
 }
 
 function closingQuote(text: string, open: number, closers: string): number {

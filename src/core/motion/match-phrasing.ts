@@ -172,11 +172,17 @@ function* slot(element: Extract<Element, { t: 'slot' }>, tokens: Token[], start:
       }
       return
     case 'U': {
-      // Words written without quotes: one to four words, never a word the forms themselves use.
+      // Words written without quotes: one to four words, never a word the forms themselves use — but a single word
+      // named as a word ("after the word be") may be any word.
+      const named = tokens[start - 1]?.kind === 'word' && (tokens[start - 1] as { text: string }).text === 'word'
       for (let end = start + 1; end <= Math.min(tokens.length, start + 4); end++) {
         const run = tokens.slice(start, end)
-        if (!run.every((item) => item.kind === 'word' && !FORM_WORDS.has(item.text))) break
-        yield { end, captures: { ...captures, quotes: { ...captures.quotes, [element.name]: run.map((item) => (item as { raw: string }).raw).join(' ') }, unquoted: true } }
+        const single = named && run.length === 1 && run[0]?.kind === 'word'
+        // "thirty (30) days": a figure in brackets after the number in words is part of the words.
+        const figure = (item: Token, at: number): boolean => at > 0 && item.kind === 'cite' && /^\(\d+\)$/.test(item.text)
+        if (!single && !run.every((item, at) => (item.kind === 'word' && !FORM_WORDS.has(item.text)) || figure(item, at))) break
+        const raw = run.map((item) => (item.kind === 'word' ? item.raw : item.kind === 'cite' ? item.text : '')).join(' ')
+        yield { end, captures: { ...captures, quotes: { ...captures.quotes, [element.name]: raw }, unquoted: true } }
       }
       return
     }

@@ -82,6 +82,23 @@ interface Draft {
   quote: string[] | null
   /** A paragraph of a motion without a numbered list. */
   unnumbered?: boolean
+  /** Whether `quote` is new text printed without quotes or `>` after a dash ("and insert— (4) …"). */
+  bare?: boolean
+}
+
+/** The number a new paragraph opens with: "(4)", "(4A)", "3.2", "6.", "b)". */
+const CLAUSE_LABEL = /^\s*(?:\(\w{1,5}\)|\d+[A-Z]?(?:\.\d+[A-Z]?)*[.)]?|[a-z][.)])\s+\S/
+
+/**
+ * Whether a line is new text printed bare on the line after an instruction that ends "insert—", "and add—",
+ * "substitute:", "to read:" — only when the line opens with a paragraph's number, as new paragraphs do.
+ */
+function opensBareText(instruction: string, line: string): boolean {
+  if (/^\s*["“‘']/.test(line)) return false
+  const text = instruction.trim()
+  // "… and insert—", "… insert paragraph:" then a numbered paragraph; "… add 2.1(4):", "… insert the following:" then any paragraph.
+  if (/(?:insert|substitute|add|read|follows|following|paragraphs?|items?|orders?|clauses?|sections?)\s*(?:[—–:]|--)\s*$/i.test(text) && CLAUSE_LABEL.test(line)) return true
+  return /(?:(?:insert|substitute|add)(?:\s+(?:a\s+)?(?:new\s+)?(?:clause|section|paragraph|item|rule|article|standing order|sub-?section|sub-?paragraph))?\s+(?:[A-Z]\.)?\d[\w.()]*|the following|as follows|to read)\s*(?:[—–:]|--)\s*$/i.test(text)
 }
 
 function readInstructions(body: string, firstLine: number, messages: VFileMessage[]): Instruction[] {
@@ -96,12 +113,21 @@ function readInstructions(body: string, firstLine: number, messages: VFileMessag
       comment = !line.includes('-->')
       return
     }
-    const item = ITEM.exec(line)
     const current = drafts.at(-1)
+    const bare = line.trim() !== '' && current !== undefined && (current.bare ? CLAUSE_LABEL.test(line) || !blank : current.quote === null && opensBareText(current.text, line))
+    // "4. …" under "After A.1(5) add:" is new text, unless it is the next instruction's number.
+    const listed = ITEM.exec(line)
+    const item = listed && (!bare || (!current?.unnumbered && Number(listed[2]) === drafts.length + 1)) ? listed : null
     if (item) {
       drafts.push({ text: item[3] ?? '', line: lineNumber, column: (item[1]?.length ?? 0) + (item[2]?.length ?? 0) + 3, quote: null })
     } else if (QUOTE.test(line) && current) {
       current.quote = [...(current.quote ?? []), QUOTE.exec(line)?.[1] ?? '']
+    } else if (bare && current) {
+      // New text printed without quotes after "… and insert—", as Hansard and legislation print it: "(4) On all sitting days …".
+      // A line that opens with a number starts a new paragraph of it; another line goes on with the one before.
+      const label = CLAUSE_LABEL.test(line)
+      current.quote = current.bare && !label ? [...(current.quote ?? []).slice(0, -1), `${current.quote?.at(-1) ?? ''} ${line.trim()}`] : [...(current.quote ?? []), ...(current.bare ? [''] : []), line.trim()]
+      current.bare = true
     } else if (line.trim() !== '' && current && current.quote === null && (!(current.unnumbered && blank) || introducesText(current.text, line))) {
       current.text += ` ${line.trim()}`
     } else if (line.trim() !== '' && (drafts.length === 0 || drafts.every((draft) => draft.unnumbered))) {

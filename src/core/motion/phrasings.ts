@@ -23,8 +23,8 @@
 
 /** Synonyms and noise shared by many forms. */
 export const GROUPS: Record<string, string> = {
-  omit: 'leave out | delete | omit | remove | strike out | strike | take out | cross out | deleting | leaving out | omitting | removing | striking out | striking | repeal | repealing',
-  put: 'insert | add | substitute | put | inserting | adding | substituting | putting | replace with | replace it with | replace them with | replacing with | replacing it with | replacing them with | and insert | and substitute | and add | and inserting | and substituting | and adding | and replace with | and replace it with | and replacing it with',
+  omit: 'leave out | delete | omit | remove | strike out | strike | take out | cross out | deleting | leaving out | omitting | removing | striking out | striking | repeal | repealing | the deletion of | the omission of | the removal of | deletion of',
+  put: 'insert | add | substitute | put | inserting | adding | substituting | putting | replace with | replace it with | replace them with | replacing with | replacing it with | replacing them with | and insert | and substitute | and add | and inserting | and substituting | and adding | and replace with | and replace it with | and replacing it with | the insertion of | the addition of | the substitution of | and the insertion of | and the addition of | and the substitution of | and replaced with | and replaced by',
   words: 'the words | the word | words | word | the phrase | phrase | the text | the figures | the figure | the number | the sentence | sentence | a sentence | the following sentence | the following words | the following | the expression | the term | the letters | the reference to the | the reference to | the references to | the reference | the mention of',
   is: 'is | are | be | shall be | should be | will be | to be | must be | is to be | are to be',
   gone: 'omitted | deleted | removed | struck out | struck | left out | repealed | revoked | taken out',
@@ -63,14 +63,19 @@ export const WORD_FORMS: Form[] = [
   { pattern: '[@words] W:words [E:words] (should | shall | to | will | must | is to | be amended to | is amended to | be altered to | be changed to) read [@words] Q:insert [E:words]', reads: 'replace-words', example: '"X" should read "Y"', register: 'uk-council' },
   { pattern: '[@words] W:words [E:words] @is (replaced | substituted | changed | amended | altered | renamed) (with | by | to | into | as) [@words] Q:insert [E:words]', reads: 'replace-words', example: '"X" is replaced by "Y"', register: 'plain' },
   { pattern: '[@words] W:words [E:words] (becomes | become) Q:insert', reads: 'replace-words', example: '"X" becomes "Y"', register: 'plain' },
+  // "That the words “X” in Standing Order 2(a) be deleted and replaced with “Y”".
+  { pattern: '[@words] W:words [E:words] [(in | from | of) C:scope] @is @gone and (replaced | substituted) (with | by) [@words] Q:insert [E:words]', reads: 'replace-words', example: '"X" be deleted and replaced with "Y"', register: 'uk-council' },
   { pattern: '(add | insert | put) [@words] Q:insert (in place of | instead of | in lieu of | for) [@words] (W:words | U:words) [E:words]', reads: 'replace-words', example: 'add "Y" in place of "X"', register: 'uk-council' },
   // Minutes often leave single words unquoted: "Clause 2 Monday should read Wednesday".
   { pattern: '[@words] U:words [E:words] (should | shall | to | will | must) read [@words] U:insert', reads: 'replace-words', example: 'Monday should read Wednesday', register: 'uk-council' },
-  { pattern: '(replace | change | alter | amend | rename | renaming) [@words] U:words [E:words] (with | to | by | as) [@words] U:insert', reads: 'replace-words', example: 'change Monday to Wednesday', register: 'plain' },
+  { pattern: '(replace | change | alter | amend | rename | renaming) [@words] U:words [E:words] (with | to | by | as) [@words] U:insert [E:words]', reads: 'replace-words', example: 'change Monday to Wednesday', register: 'plain' },
   { pattern: '(substitute | substituting) U:insert for U:words', reads: 'replace-words', example: 'substitute Friday for Saturday', register: 'roberts' },
+  // "Change date from March 20th to March 31st", "Change notice period from thirty (30) days to sixty (60) days": what is changed, named, then from … to ….
+  { pattern: '(change | changing | alter | altering) [the] [U:what] from U:words to U:insert', reads: 'replace-words', example: 'change the date from March 20th to March 31st', register: 'plain' },
   { pattern: '(insert | inserting | add | adding) [@words] U:insert (after | immediately after) [@words] U:words', reads: 'insert-words', where: 'after', example: 'insert not after do', register: 'roberts' },
   { pattern: '(insert | inserting | add | adding) [@words] U:insert (before | immediately before) [@words] U:words', reads: 'insert-words', where: 'before', example: 'insert not before do', register: 'roberts' },
-  // Ranges of words.
+  // Ranges of words. Westminster's "leave out from “X” to end [of Order]" (no "the") keeps X, as its amendment papers mean it.
+  { pattern: '(leave out | leaving out) from [@words] Q:after to end [of (order | paragraph | standing order | question | rule | clause)] [and] [@put [@words] Q:insert [@instead]]', reads: 'delete-range', example: 'leave out from "X" to end and insert "Y"', register: 'uk-council' },
   { pattern: '@omit [@words] from [@words] Q:from to [@words] (@end | Q:to) [inclusive] [and] [@put [@words] Q:insert [@instead]]', reads: 'delete-range', example: 'leave out from "X" to "Y"', register: 'uk-council' },
   { pattern: 'for [@words] from [@words] Q:from to [@words] (@end | Q:to) [inclusive] (substitute | substituting | insert | read | there is substituted | there shall be substituted) [@words] Q:insert', reads: 'delete-range', example: 'for the words from "X" to "Y" substitute "Z"', register: 'legislation' },
   { pattern: 'for [@words] from the (beginning | start) [of the (paragraph | subsection | section | clause | sentence)] to [@words] Q:to (substitute | substituting | insert | read | there is substituted | there shall be substituted) [@words] Q:insert', reads: 'delete-range', example: 'for the words from the beginning to "Y" substitute "Z"', register: 'legislation' },
@@ -83,6 +88,8 @@ export const WORD_FORMS: Form[] = [
   { pattern: '@omit the (first | second | third | fourth | fifth | last | final) sentence [(of | in) C:scope] [entirely]', reads: 'change-sentence', example: 'delete the last sentence of clause 4.4', register: 'plain' },
   { pattern: '(replace | substitute | change) the (first | second | third | fourth | fifth | last | final) sentence [(of | in) C:scope] (with | by | to) [the following | the words | the sentence] Q:insert', reads: 'change-sentence', example: 'replace the second sentence of clause 3.1 with "…"', register: 'plain' },
   { pattern: 'for the (first | second | third | fourth | fifth | last | final) sentence [(of | in) C:scope] substitute [the following] Q:insert', reads: 'change-sentence', example: 'for the first sentence substitute "…"', register: 'legislation' },
+  // A passage named by its first and last words: "Delete the parenthetical paragraph … that begins with “(* According to” and ends with “… each year.)”".
+  { pattern: '@omit [the] [parenthetical | following | whole] (paragraph | sentence | passage | words | text | reference | phrase | clause | statement) (that | which) (begins | starts | opens) with Q:from and (ends | finishes | closes) with Q:to', reads: 'delete-range', example: 'delete the sentence that begins with "X" and ends with "Y"', register: 'roberts' },
   // Leave words out.
   { pattern: '@omit [@words] W:words [E:words] [(in | from | of) C:scope]', reads: 'delete-words', example: 'leave out "X"', register: 'uk-council' },
   { pattern: '@omit [the] (sentence | paragraph | words | text | clause) [C:ignored] (which reads | that reads | reading | which says | that says) [@words] W:words [(in | from | of) C:scope]', reads: 'delete-words', example: 'delete the sentence which reads "X"', register: 'roberts' },
@@ -90,8 +97,8 @@ export const WORD_FORMS: Form[] = [
   // Insert words.
   { pattern: '(after | immediately after | following) [@words] W:words [E:words] (insert | add | inserting | adding | put | there shall be inserted | there is inserted | there be inserted) [@words] Q:insert', reads: 'insert-words', where: 'after', example: 'after "X" insert "Y"', register: 'legislation' },
   { pattern: '(before | immediately before | preceding) [@words] W:words [E:words] (insert | add | inserting | adding | put | there shall be inserted | there is inserted | there be inserted) [@words] Q:insert', reads: 'insert-words', where: 'before', example: 'before "X" insert "Y"', register: 'legislation' },
-  { pattern: '(insert | add | inserting | adding | put) [@words] Q:insert (after | immediately after | following) [@words] W:words [E:words]', reads: 'insert-words', where: 'after', example: 'insert "Y" after "X"', register: 'roberts' },
-  { pattern: '(insert | add | inserting | adding | put) [@words] Q:insert (before | immediately before | preceding) [@words] W:words [E:words]', reads: 'insert-words', where: 'before', example: 'insert "Y" before "X"', register: 'roberts' },
+  { pattern: '(insert | add | inserting | adding | put | the insertion of | the addition of) [@words] Q:insert (after | immediately after | following) [@words] W:words [E:words]', reads: 'insert-words', where: 'after', example: 'insert "Y" after "X"', register: 'roberts' },
+  { pattern: '(insert | add | inserting | adding | put | the insertion of | the addition of) [@words] Q:insert (before | immediately before | preceding) [@words] W:words [E:words]', reads: 'insert-words', where: 'before', example: 'insert "Y" before "X"', register: 'roberts' },
   { pattern: '[@words] Q:insert (to be | be | is | are | shall be) (inserted | added) (after | immediately after) [@words] W:words [E:words]', reads: 'insert-words', where: 'after', example: '"Y" be inserted after "X"', register: 'uk-council' },
   { pattern: '[@words] Q:insert (to be | be | is | are | shall be) (inserted | added) (before | immediately before) [@words] W:words [E:words]', reads: 'insert-words', where: 'before', example: '"Y" be inserted before "X"', register: 'uk-council' },
   { pattern: 'at the end [of the (paragraph | clause | sentence | section | subsection | rule | article | item | order | standing order)] (insert | add | inserting | adding | put) [@words] Q:insert', reads: 'insert-words-at', where: 'end', example: 'at the end insert "Y"', register: 'legislation' },
@@ -117,6 +124,9 @@ export const SCOPE_LEADS: string[] = [
   'in the (title | heading) [of C:scope]',
   'in the (paragraph | clause | sentence | item) (beginning | starting | that begins | which begins) [with] Q:opening',
   'in motion WORD:motion',
+  // The chapeau, as legislation names it: "in paragraph (5), in the words before sub-paragraph (a), …".
+  'in the (words | text) (before | preceding) C:part',
+  'in the (opening | introductory) words',
   '[that] [in] C:scope (is | be | shall be | should be | to be | will be) [hereby | further] amended [as follows] [by]',
   '[that] (amend | amending) C:scope [as follows] [by]',
   '[that] in C:scope [by]',
@@ -179,5 +189,19 @@ export const PREAMBLES: string[] = [
   'i move that', 'we move that', 'move that', 'i move to', 'we move to', 'move to', 'i move to amend by', 'move to amend by', 'i move to amend the motion by',
   'i move to amend the main motion by', 'i move to amend the resolution by', 'move to amend the motion by', 'i move that the motion be amended by', 'amend by', 'to amend by', 'so',
   'i move to amend that resolution by', 'i move to amend this resolution by', 'i move to amend the bylaws by', 'that it be amended by', 'it be amended by',
-  'we should', 'i propose that we', 'i propose to', 'we propose to', 'proposal', 'proposed'
+  'we should', 'i propose that we', 'i propose to', 'we propose to', 'proposal', 'proposed',
+  // A committee's report moves the amendment for it: "The committee recommends that it be amended by …".
+  'moved that', 'it was moved that', 'therefore be it resolved that', 'now therefore be it resolved that', 'be it resolved that', 'be it further resolved that',
+  'therefore be it resolved', 'be it resolved', 'resolved further that', 'resolved', 'motion made that', 'question proposed that',
+  'the committee recommends that', 'the board recommends that', 'the working group recommends that', 'it is recommended that', 'recommends that'
+]
+
+/**
+ * Words that close an instruction and say nothing about the change: a report's "…, and that as thus amended the
+ * resolution be adopted" (Robert's Rules), read as word tokens in this order.
+ */
+export const CLOSINGS: string[] = [
+  'and that as thus amended the resolution be adopted', 'and that as thus amended the motion be adopted', 'and that as amended the resolution be adopted',
+  'and that as amended the motion be adopted', 'and that as so amended the resolution be adopted', 'and that the resolution as amended be adopted',
+  'and that the motion as amended be adopted', 'and that as thus amended it be adopted', 'and that as amended it be adopted'
 ]

@@ -62,7 +62,8 @@ export function planWordEdit(operation: WordOperation, clauses: Clause[], scope:
   const occurrence = operation.type === 'delete-range' ? 'only' : (operation.occurrence ?? 'only')
   // A range "from the beginning": it starts at the first word of the scope.
   const opening = texts[0]
-  let found = first === '' && opening ? [{ ...opening, match: { start: 0, end: 0 } }] : locate(first, texts, occurrence, scope)
+  const anyCase = operation.type === 'replace-words' && operation.anyCase === true
+  let found = first === '' && opening ? [{ ...opening, match: { start: 0, end: 0 } }] : locate(first, texts, occurrence, scope, anyCase)
   // 'delegates.' with the sentence's full stop typed inside the quotes: the words without it, when only they are there.
   // Not for a quoted sentence ("The minimum discussion period is 2 weeks."): its full stop is its own.
   const sentence = /^\p{Lu}/u.test(first.trim()) && first.trim().split(/\s+/).length > 2
@@ -90,6 +91,9 @@ function editAt(operation: Exclude<WordOperation, { type: 'insert-words-at' }>, 
       // the American way ('at least.') is the sentence's, unless the words replaced end one.
       let insert = operation.insert.trim()
       if (/[\p{L}\p{N}]\.$/u.test(insert) && !/\.$/.test(operation.words.trim()) && /^(?:\s+\p{Ll}|\.)/u.test(source.slice(end, end + 3))) insert = insert.slice(0, -1)
+      // '"150,000," and that …': a comma typed inside the quotes the American way, before the text's own punctuation.
+      if (/[\p{L}\p{N}],$/u.test(insert) && !/,$/.test(operation.words.trim()) && /^(?:[.,;:!?]|\s*$)/.test(source.slice(end))) insert = insert.slice(0, -1)
+      if (operation.anyCase) insert = inCaseOf(source.slice(start, end), insert)
       return { clauseId: clause.id, start, end, text: insert }
     }
     case 'delete-words': {
@@ -110,6 +114,13 @@ function editAt(operation: Exclude<WordOperation, { type: 'insert-words-at' }>, 
   }
 }
 
+/** New words typed in capitals for emphasis, in the case of the words they replace: "CHAIR" for "Chairman" is "Chair". */
+function inCaseOf(found: string, insert: string): string {
+  if (found === found.toUpperCase()) return insert
+  if (found === found.toLowerCase()) return insert.toLowerCase()
+  return insert.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, gap: string, letter: string) => gap + letter.toUpperCase())
+}
+
 /**
  * Widen a source range that covers a cross-reference's whole text ("2.1" of
  * `[2.1](#c2-1)`) to the whole link, so no bracket is left behind.
@@ -125,11 +136,11 @@ function wholeLinks(source: string, start: number, end: number): { start: number
   return { start: from, end: to }
 }
 
-function locate(words: string, texts: { clause: Clause; visible: VisibleText }[], occurrence: Occurrence, scope: WordScope): Found[] | WordProblem {
+function locate(words: string, texts: { clause: Clause; visible: VisibleText }[], occurrence: Occurrence, scope: WordScope, anyCase = false): Found[] | WordProblem {
   const range = scope.range
   const inRange = (visible: VisibleText, match: WordMatch): boolean =>
     !range || ((visible.offsets[match.start] ?? -1) >= range.start && (visible.offsets[match.end - 1] ?? Infinity) < range.end)
-  const hits = texts.flatMap(({ clause, visible }) => findWords(visible.text, words).filter((match) => inRange(visible, match)).map((match) => ({ clause, visible, match })))
+  const hits = texts.flatMap(({ clause, visible }) => findWords(visible.text, words, 0, true, anyCase).filter((match) => inRange(visible, match)).map((match) => ({ clause, visible, match })))
   const where = describeScope(texts.map(({ clause }) => clause), scope)
   if (hits.length === 0) {
     const all = texts.map(({ visible }) => (range ? sliceVisible(visible, range) : visible.text)).join(' ')
@@ -229,7 +240,8 @@ function insertAt(where: 'start' | 'end', insert: string, texts: { clause: Claus
   const stop = closingStop(clause.source.slice(0, end))
   if (stop !== '' && !isSentence(insert)) {
     const at = end - stop.length
-    const words = insert.replace(/[.]$/, '')
+    // A full stop or comma typed inside the quotes the American way ('adding, "and that it be printed,"') is the motion's.
+    const words = insert.replace(/[.]$/, '').replace(/(?<=[\p{L}\p{N})]),$/u, '')
     return { clauseId: clause.id, start: at, end: at, text: (PUNCTUATION_AFTER.test(words) ? '' : ' ') + words }
   }
   return { clauseId: clause.id, start: end, end, text: (PUNCTUATION_AFTER.test(insert) ? '' : ' ') + insert }

@@ -2,7 +2,7 @@ import { editDistance } from '../edit-distance.js'
 import type { Cited, ClausePath } from './citation.js'
 import { type Token, tokenize } from './instruction-tokens.js'
 import { type Captures, formWords, matchAll, matchPrefixes, type MatchContext, spell } from './match-phrasing.js'
-import { CLAUSE_FORMS, type Form, PREAMBLES, SCOPE_LEADS, SCOPE_TAILS, WORD_FORMS } from './phrasings.js'
+import { CLAUSE_FORMS, CLOSINGS, type Form, PREAMBLES, SCOPE_LEADS, SCOPE_TAILS, WORD_FORMS } from './phrasings.js'
 import type { ClauseRef, Operation, Place, Scope } from './types.js'
 
 /** The forms an instruction may take, one example of each (from phrasings.ts). */
@@ -42,7 +42,8 @@ export function readInstruction(text: string, quoted: string[] | null): Operatio
   let outer: Context = DOCUMENT
   for (const [index, segment] of segments.entries()) {
     const words = withoutPreamble(segment)
-    if (words.length === 0) continue
+    // "Whereas …; And whereas …; Therefore be it resolved that …": the recitals give reasons, not changes.
+    if (words.length === 0 || isRecital(segment)) continue
     // The block quote belongs to the last part: "In section 5— (a) …; (b) after subsection (2) insert— > …".
     const read = readSegment(words, outer, index === segments.length - 1 ? context : { block: null })
     if (!read) return failure(text, words)
@@ -54,14 +55,118 @@ export function readInstruction(text: string, quoted: string[] | null): Operatio
   return operations
 }
 
+/** A recital of a resolution: "Whereas …", "And whereas …". */
+function isRecital(tokens: Token[]): boolean {
+  const word = (at: number): string => (tokens[at]?.kind === 'word' ? (tokens[at] as { text: string }).text : '')
+  return word(0) === 'whereas' || (word(0) === 'and' && word(1) === 'whereas')
+}
+
 /** Tokens split at semicolons, with the marks that carry no meaning (commas, colons, dashes, brackets, full stops) taken out. */
 function splitSegments(tokens: Token[]): Token[][] {
   const segments: Token[][] = [[]]
-  for (const token of tokens) {
-    if (token.kind === 'mark' && token.text === ';') segments.push([])
+  for (let at = 0; at < tokens.length; at++) {
+    const token = tokens[at] as Token
+    const title = bracketedTitleEnd(tokens, at)
+    if (title > at) at = title
+    else if (token.kind === 'mark' && token.text === ';') segments.push([])
     else if (token.kind !== 'mark') segments.at(-1)?.push(token)
   }
-  return segments.filter((segment) => segment.length > 0)
+  return segments.filter((segment) => segment.length > 0).map((segment) => withoutDocumentNames(withoutExisting(withoutLines(withoutClosing(segment)))))
+}
+
+/**
+ * A title in brackets after a citation, as the Commons print it: "Standing Order No. 18 (Business of Supply) be
+ * amended as follows". Where it closes, when `at` opens one; else `at`. Only words: "(“X”)" is a quote, not a title.
+ */
+function bracketedTitleEnd(tokens: Token[], at: number): number {
+  if (tokens[at]?.kind !== 'mark' || (tokens[at] as { text: string }).text !== '(' || tokens[at - 1]?.kind !== 'cite') return at
+  for (let end = at + 1; end < tokens.length && end <= at + 13; end++) {
+    const token = tokens[end] as Token
+    if (token.kind === 'mark' && token.text === ')') return end > at + 1 ? end : at
+    if (token.kind !== 'word' && !(token.kind === 'mark' && [',', '&', '-', '—'].includes(token.text))) return at
+  }
+  return at
+}
+
+/**
+ * "Standing Order No. 1 (4), line 4, leave out …", "… to “exempted,” in line 6": the printed page's line numbers,
+ * which a text in paragraphs does not have. Nothing is lost: the quoted words must still occur once in the clause,
+ * or the motion is refused. "Leave out lines 119 to 124" (lines as the thing left out) is kept, and refused.
+ */
+function withoutLines(tokens: Token[]): Token[] {
+  const word = (at: number): string => (tokens[at]?.kind === 'word' ? (tokens[at] as { text: string }).text : '')
+  const out: Token[] = []
+  for (let at = 0; at < tokens.length; at++) {
+    // Never before "at end" / "at the beginning": the end of a printed line is not the end of the clause.
+    const placed = word(at + 2) === 'at' || (word(at + 2) === 'and' && word(at + 3) === 'at')
+    const named = ['line', 'page'].includes(word(at)) && tokens[at + 1]?.kind === 'cite' && !placed && !['out', 'delete', 'omit', 'remove', 'strike', 'of'].includes(word(at - 1))
+    if (!named) {
+      out.push(tokens[at] as Token)
+      continue
+    }
+    if (word(at - 1) === 'in' && out.at(-1)?.kind === 'word') out.pop()
+    at++
+  }
+  return out
+}
+
+/** "Replace the existing clause 6.1", "delete current clause 3.7": the words before a citation that only say it is there now. */
+function withoutExisting(tokens: Token[]): Token[] {
+  const word = (at: number): string => (tokens[at]?.kind === 'word' ? (tokens[at] as { text: string }).text : '')
+  return tokens.filter((token, at) => {
+    if (token.kind !== 'word') return true
+    if (['existing', 'current', 'present'].includes(token.text) && tokens[at + 1]?.kind === 'cite') return false
+    return !(token.text === 'the' && ['existing', 'current', 'present'].includes(word(at + 1)) && tokens[at + 2]?.kind === 'cite')
+  })
+}
+
+const CLOSING_WORDS = CLOSINGS.map((closing) => closing.split(' '))
+
+/** An instruction without the words that close it and say nothing ("…, and that as thus amended the resolution be adopted"). */
+function withoutClosing(tokens: Token[]): Token[] {
+  for (const words of CLOSING_WORDS) {
+    const at = tokens.length - words.length
+    if (at > 0 && words.every((word, index) => tokens[at + index]?.kind === 'word' && (tokens[at + index] as { text: string }).text === word)) return tokens.slice(0, at)
+  }
+  return tokens
+}
+
+/** The names of governing documents a clause is cited in: "of the Bevy Foundation Bylaws", "of these Standing Orders", "of the Energy Act 2013". */
+const DOCUMENT_WORDS = /^(?:bylaws|by-laws|byelaws|bye-laws|constitution|rules|regulations|articles|act|protocol|code|charter|statutes|orders|policy|procedure|procedures|scheme|agreement)$/
+
+/**
+ * A citation followed by the document it is in ("section 8.5 of the Bevy Foundation Bylaws"): the text is the
+ * document, so the name says nothing more. Only a name of capitalised words ending in a document's word is taken.
+ */
+function withoutDocumentNames(tokens: Token[]): Token[] {
+  const out: Token[] = []
+  for (let at = 0; at < tokens.length; at++) {
+    out.push(tokens[at] as Token)
+    if (tokens[at]?.kind !== 'cite') continue
+    const end = documentNameEnd(tokens, at + 1)
+    if (end > at + 1) at = end - 1
+  }
+  return out
+}
+
+/** Where a document's name that begins at `start` ("of the … Bylaws [2013]") ends, or `start` when there is none. */
+function documentNameEnd(tokens: Token[], start: number): number {
+  const word = (at: number): Extract<Token, { kind: 'word' }> | null => (tokens[at]?.kind === 'word' ? (tokens[at] as Extract<Token, { kind: 'word' }>) : null)
+  if (word(start)?.text !== 'of') return start
+  let at = start + 1
+  const determiner = /^(?:the|these|this|our|its)$/.test(word(at)?.text ?? '')
+  if (determiner) at++
+  for (let names = 0; names <= 6; names++, at++) {
+    const name = word(at)
+    // "of these bylaws": the document's word alone may be in lower case; a name's words are capitalised.
+    const named = name !== null && (/^\p{Lu}/u.test(name.raw) || (names === 0 && determiner && DOCUMENT_WORDS.test(name.text)))
+    if (!name || !named) return start
+    if (DOCUMENT_WORDS.test(name.text)) {
+      const year = tokens[at + 1]
+      return year?.kind === 'cite' && /^\d{4}$/.test(year.text) ? at + 2 : at + 1
+    }
+  }
+  return start
 }
 
 /** The preambles as words, longest first, so that "i move to amend by" wins over "i move to". */
@@ -73,11 +178,11 @@ function withoutPreamble(tokens: Token[]): Token[] {
   const first = tokens[0]
   // A list marker inside an instruction: "(a) for “X” substitute “Y”".
   if (first?.kind === 'cite' && first.cited.type === 'one' && first.cited.clause.unit === '' && /^\(/.test(first.text) && tokens.length > 1) at = 1
-  for (const words of PREAMBLE_WORDS) {
-    if (words.every((word, index) => tokens[at + index]?.kind === 'word' && (tokens[at + index] as { text: string }).text === word) && tokens.length > at + words.length) {
-      at += words.length
-      break
-    }
+  // "The committee recommends that it be amended by …": a preamble may open another.
+  for (let round = 0; round < 2; round++) {
+    const words = PREAMBLE_WORDS.find((preamble) => (round === 0 || preamble.at(-1) === 'by') && preamble.every((word, index) => tokens[at + index]?.kind === 'word' && (tokens[at + index] as { text: string }).text === word) && tokens.length > at + preamble.length)
+    if (!words) break
+    at += words.length
   }
   return tokens.slice(at)
 }
@@ -89,12 +194,12 @@ interface Read {
 }
 
 function readSegment(tokens: Token[], outer: Context, context: MatchContext): Read | null {
-  const whole = clauseForm(tokens, 0, outer, context)
+  const whole = clauseForm(tokens, 0, outer, context) ?? joinedClauseForms(tokens, outer, context)
   if (whole) return { operations: whole }
   for (const lead of SCOPE_LEADS) {
     for (const { end, captures } of matchPrefixes(lead, tokens, 0, context)) {
       if (end === 0) continue
-      const scopes = scopesOf(captures, outer, isHeadingPhrase(lead))
+      const scopes = scopesOf(captures, outer, isHeadingPhrase(lead), /opening \| introductory/.test(lead))
       if (scopes.length === 0) continue
       const [first] = scopes
       if (end === tokens.length && first) return { operations: [], lead: first }
@@ -104,10 +209,18 @@ function readSegment(tokens: Token[], outer: Context, context: MatchContext): Re
       if (each.every((operations) => operations !== null) && first) return { operations: each.flatMap((operations) => operations ?? []), lead: first }
       // "In section 7 (designation of a CFD counterparty), in subsection (5), …", "in 4.1(2) -- Developers' power …  replace …":
       // the clause's title after its citation says nothing about the change.
-      for (let skip = 1; skip <= 12 && rest[skip - 1]?.kind === 'word'; skip++) {
+      // A title never opens with the instruction's own verb: "leave out paragraph (a) and then …" is not titled "leave out".
+      const mayHaveTitle = rest[0]?.kind === 'word' && !VERBS.has((rest[0] as { text: string }).text)
+      // Nor does it name a part of the clause ("in the second bullet", "in the closing words", "in the last sentence"):
+      // read past, that would widen the scope to the whole clause.
+      for (let skip = 1; mayHaveTitle && skip <= 12 && rest[skip - 1]?.kind === 'word' && !NARROWING.has((rest[skip - 1] as { text: string }).text); skip++) {
         const after = rest.slice(skip)
         const titled = scopes.map((scoped) => readScoped(after, scoped, context, captures, lead))
-        if (after.length > 0 && titled.every((operations) => operations !== null && operations.length > 0) && first) return { operations: titled.flatMap((operations) => operations ?? []), lead: first }
+        if (after.length > 0 && titled.every((operations) => operations !== null && operations.length > 0) && first) {
+          const operations = titled.flatMap((operations) => operations ?? [])
+          // "in 6.1(4) -- TC's power to overrule a Developer (both occurrences)": the title says which occurrences.
+          return { operations: saysEach(rest.slice(0, skip)) ? operations.map(everyOccurrence) : operations, lead: first }
+        }
       }
     }
   }
@@ -123,6 +236,38 @@ function readSegment(tokens: Token[], outer: Context, context: MatchContext): Re
   }
   const words = wordSequence(tokens, outer.scope, context)
   return words ? { operations: words } : null
+}
+
+/** Whether a clause's title in an instruction ends by saying every occurrence is meant ("(both occurrences)", "throughout"). */
+function saysEach(title: Token[]): boolean {
+  return title.some((_, at) => matchAll('(@each)', title, at, { block: null }) !== null)
+}
+
+/** A word operation that names no occurrence, for every occurrence. */
+function everyOccurrence(operation: Operation): Operation {
+  if ((operation.type === 'replace-words' || operation.type === 'delete-words' || operation.type === 'insert-words') && operation.occurrence === undefined) return { ...operation, occurrence: 'all' }
+  return operation
+}
+
+/** Two clause forms joined by "and": "Remove section 9, and instead add 2.1(4): …" (the new text belongs to the second). */
+function joinedClauseForms(tokens: Token[], outer: Context, context: MatchContext): Operation[] | null {
+  for (let at = 1; at < tokens.length - 1; at++) {
+    const token = tokens[at]
+    if (token?.kind !== 'word' || token.text !== 'and') continue
+    // A clause form before "and" cites a clause and quotes no words: word forms ("leave out “X” and insert “Y”") are not tried.
+    const before = tokens.slice(0, at)
+    if (!before.some((one) => one.kind === 'cite') || before.some((one) => one.kind === 'quote')) continue
+    const first = clauseForm(before, 0, outer, { block: null })
+    if (!first || first.length === 0) continue
+    let next = at + 1
+    while (tokens[next]?.kind === 'word' && ['instead', 'also', 'then'].includes((tokens[next] as { text: string }).text)) next++
+    const second = clauseForm(tokens.slice(next), 0, outer, context)
+    // New clauses must be put somewhere the second form names: never at the end of the text by default.
+    const placed = second?.every((operation) => operation.type !== 'insert-clauses' || operation.place.type !== 'end')
+    // The second may say nothing: "Delete existing clause 3.7 and renumber subsequent clauses as necessary".
+    if (second && placed) return [...first, ...second]
+  }
+  return null
 }
 
 /** The rest of an instruction after its lead: a clause form, word forms, or a further lead ("In paragraph (5), in sub-paragraph (b), …"). */
@@ -148,7 +293,10 @@ function isHeadingPhrase(phrase: string): boolean {
   return /\b(?:heading|title)\b/.test(phrase)
 }
 
-function scopesOf(captures: Captures, outer: Context, heading: boolean): Context[] {
+function scopesOf(captures: Captures, outer: Context, heading: boolean, opening = false): Context[] {
+  const part = captures.cites['part']
+  if (part) return part.type === 'one' && outer.scope.type === 'clause' ? [{ scope: { ...outer.scope, before: refOf(part.clause, outer) }, within: outer.within }] : []
+  if (opening) return outer.scope.type === 'clause' ? [{ scope: { ...outer.scope, opening: true }, within: outer.within }] : []
   const cited = captures.cites['scope']
   if (cited?.type === 'list') {
     return cited.clauses.map((clause) => ({ scope: { type: 'clause', clause: refOf(clause, outer), heading: false }, within: [...outer.within, ...clause.path] }))
@@ -173,6 +321,7 @@ function scopeOf(captures: Captures, outer: Context, heading: boolean): Context 
 /** A citation as a reference to resolve against the text, under the enclosing citation. */
 function refOf(clause: ClausePath, outer: Context): ClauseRef {
   if (clause.id !== undefined) return { by: 'id', value: clause.id }
+  if (clause.definition !== undefined) return { by: 'definition', term: clause.definition, ...(outer.scope.type === 'clause' ? { in: outer.scope.clause } : {}) }
   return { by: 'path', path: clause.path, text: clause.text, unit: clause.unit, ...(outer.within.length > 0 ? { within: outer.within } : {}) }
 }
 
@@ -202,6 +351,12 @@ function wordSequence(tokens: Token[], scope: Scope, context: MatchContext): Ope
   return null
 }
 
+/** Words that name a part of a clause: never words of a clause's title. */
+const NARROWING = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'last', 'final', 'penultimate', 'sentence', 'sentences', 'bullet', 'bullets', 'line', 'lines', 'proviso', 'closing', 'opening', 'concluding', 'introductory', 'tailpiece'])
+
+/** The verbs an instruction opens with: never words of a clause's title. */
+const VERBS = new Set(['leave', 'delete', 'omit', 'remove', 'strike', 'insert', 'add', 'substitute', 'replace', 'change', 'amend', 'repeal', 'revoke', 'move', 'renumber', 'rename', 'deleting', 'inserting', 'striking', 'adding', 'substituting', 'replacing'])
+
 function startsWithVerb(token: Token | undefined): boolean {
   return token?.kind === 'word' && /^(?:leave|delete|omit|remove|strike|insert|add|after|before|at|for|substitute|replace|change|in)$/.test(token.text)
 }
@@ -225,7 +380,9 @@ function wordOperation(form: Form, captures: Captures, given: Scope): Operation 
       }
       const words = quote('words')
       const insert = quote('insert')
-      return words !== undefined && insert !== undefined ? { type: 'replace-words', scope, words, insert, ...withOccurrence } : null
+      // "change CHAIRPERSON to CHAIR throughout": unquoted capitals are emphasis, not the words' case.
+      const emphasis = captures.unquoted === true && words !== undefined && /\p{Lu}{2}/u.test(words) && !/\p{Ll}/u.test(words) ? { anyCase: true } : {}
+      return words !== undefined && insert !== undefined ? { type: 'replace-words', scope, words, insert, ...withOccurrence, ...emphasis } : null
     }
     case 'delete-words': {
       const words = quote('words')
@@ -296,8 +453,18 @@ function clauseOperations(form: Form, captures: Captures, outer: Context, lead?:
       return [{ type: 'move-clause', clause, after: (after ?? before) as ClauseRef, ...(before ? { before: true } : {}) }]
     }
     case 'replace-clause': {
-      const clause = one('clause') ?? leadClause
-      if (!clause || !block) return null
+      if (!block) return null
+      // "leave out paragraphs (h) and (i) and add— …": the new text takes the first one's place, the others go.
+      const cited = captures.cites['clause']
+      if (cited?.type === 'list') {
+        const [first, ...rest] = cited.clauses.map((clause) => refOf(clause, outer))
+        return first ? [{ type: 'replace-clause', clause: first, clauses: block }, ...rest.map((clause): Operation => ({ type: 'delete-clause', clause }))] : null
+      }
+      // "leave out paragraphs (a) to (c) and insert— …": the new text in the range's place.
+      if (cited?.type === 'range') return [{ type: 'replace-clause', clause: rangeRef([refOf(cited.from, outer), refOf(cited.to, outer)]), clauses: block }]
+      // The clause the lead cited only when the form cites none ("Subsection 4(2) Repeal the subsection, substitute:").
+      const clause = cited ? one('clause') : leadClause
+      if (!clause) return null
       return [{ type: 'replace-clause', clause, clauses: block }]
     }
     case 'delete-clause': {
@@ -315,6 +482,9 @@ function clauseOperations(form: Form, captures: Captures, outer: Context, lead?:
       if (captures.inline && place?.type === 'end-of-section' && block.length === 1 && block[0] !== undefined) {
         return [{ type: 'insert-words-at', scope: { type: 'clause', clause: place.clause, heading: false }, where: 'end', insert: block[0] }]
       }
+      // 'I move to amend by adding, "and that it be printed"': words in the line that open in lower case are words
+      // added at the end (a word form), not a new paragraph at the end of the text.
+      if (captures.inline && place?.type === 'end' && /^\s*\p{Ll}/u.test(block[0] ?? '')) return null
       return place ? [{ type: 'insert-clauses', place, clauses: block }] : null
     }
     default:
@@ -324,7 +494,7 @@ function clauseOperations(form: Form, captures: Captures, outer: Context, lead?:
 
 /** A range of clauses as one reference: resolved to the clauses from the first to the last, in order. */
 function rangeRef([from, to]: [ClauseRef, ClauseRef]): ClauseRef {
-  const text = (ref: ClauseRef): string => (ref.by === 'path' || ref.by === 'range' ? ref.text : ref.value)
+  const text = (ref: ClauseRef): string => (ref.by === 'path' || ref.by === 'range' ? ref.text : ref.by === 'definition' ? `the definition of “${ref.term}”` : ref.value)
   return { by: 'range', from, to, text: `${text(from)} to ${text(to)}` }
 }
 

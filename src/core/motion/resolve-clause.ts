@@ -26,6 +26,7 @@ export function resolveClause(protocol: Protocol, ref: ClauseRef): Resolved {
     const [only] = all.clauses
     return all.clauses.length === 1 && only ? { clause: only } : { reason: `${ref.text} names ${all.clauses.length} paragraphs; name one`, code: 'ambiguous-clause' }
   }
+  if (ref.by === 'definition') return resolveDefinition(protocol, ref)
   if (ref.by === 'opening') {
     const wanted = normalizeWords(ref.value)
     const found = protocol.all.filter((clause) => normalizeWords(clauseOpening(clause)).startsWith(wanted))
@@ -72,6 +73,40 @@ export function resolveClauses(
   const level = from.clause.parent
   const clauses = protocol.all.slice(first, last + 1).filter((clause) => clause.parent === level || clause === to.clause)
   return { clauses }
+}
+
+/**
+ * "The definition of “consumers”": the one paragraph, in the clause named (with what is under it) or in the whole
+ * text, that opens with the term in quotes — a clause of its own, or a paragraph inside one.
+ */
+function resolveDefinition(protocol: Protocol, ref: Extract<ClauseRef, { by: 'definition' }>): Resolved {
+  const within = ref.in ? resolveClause(protocol, ref.in) : null
+  if (within && 'reason' in within) return within
+  const clauses = within ? clauseWithDescendants(within.clause) : protocol.all
+  const found = clauses.flatMap((clause) => definitionsIn(clause, ref.term).map((item) => ({ clause, item })))
+  const [only] = found
+  const where = ref.in && within ? ` in ${within.clause.number || within.clause.id}` : ''
+  if (found.length === 0) return { reason: `There is no definition of “${ref.term}”${where}: no paragraph opens with it in quotes`, code: 'unknown-clause' }
+  if (found.length > 1 || !only) return { reason: `${found.length} paragraphs define “${ref.term}”${where} (${found.map((one) => label(one.clause)).join(', ')}); name the clause`, code: 'ambiguous-clause' }
+  const whole = only.item.start === 0 && only.item.end >= only.clause.source.trimEnd().length
+  if (whole) return { clause: only.clause }
+  // A definition that opens a clause with more after it is not an item of it: its number and anchor are the clause's.
+  if (only.item.start === 0) return { reason: `the definition of “${ref.term}” opens ${label(only.clause)}, which goes on after it; cite the clause`, code: 'unknown-clause' }
+  return { clause: only.clause, item: only.item }
+}
+
+/** The paragraphs of a clause's source that open with a term in quotes (after the anchor, number or list mark), as items. */
+function definitionsIn(clause: Clause, term: string): Array<{ start: number; end: number; label: string }> {
+  const wanted = normalizeWords(term)
+  const found: Array<{ start: number; end: number; label: string }> = []
+  const source = clause.source
+  for (const paragraph of source.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]+)*/g)) {
+    const opening = /^(?:#+\s+)?(?:<a id="[^"]*"><\/a>)?\s*(?:[-*+]\s+)?(?:\([a-z0-9]{1,6}\)\s*)?[“"‘']([^”"’']+)[”"’']/i.exec(paragraph[0])
+    if (!opening || normalizeWords(opening[1] ?? '') !== wanted) continue
+    const start = paragraph.index ?? 0
+    found.push({ start, end: start + paragraph[0].length, label: `“${term}”` })
+  }
+  return found
 }
 
 /** The clauses whose words an operation scoped to `clause` may touch: a heading's whole section. */
@@ -154,7 +189,10 @@ function resolvePath(protocol: Protocol, ref: Extract<ClauseRef, { by: 'path' }>
   const index = indexOf(protocol)
   const places = index.places
   // "Standing Order 1" is not "PART 1": a clause numbered with another unit word is not a candidate.
-  const near = candidates(index, ref.path).filter((place) => place.item || !otherUnit(place.clause.number, ref.unit))
+  const near = bracketedFirst(
+    candidates(index, ref.path).filter((place) => place.item || !otherUnit(place.clause.number, ref.unit)),
+    ref
+  )
   // Under an enclosing citation ("In paragraph (2), omit sub-paragraph (k)") a clause is looked for there only:
   // a (k) of another paragraph is never the one meant.
   const attempts = ref.within && ref.within.length > 0 ? [[...ref.within, ...ref.path]] : [ref.path]
@@ -176,6 +214,8 @@ function resolvePath(protocol: Protocol, ref: Extract<ClauseRef, { by: 'path' }>
     if (chosen.length === 1 && only) return { clause: only.clause, ...(only.item ? { item: only.item } : {}) }
     if (chosen.length > 1) return ambiguousPlaces(ref.text, chosen)
   }
+  const inside = insideOuter(index, ref.path)
+  if (inside) return inside
   // Last, a lone i, v or x as the numeral it also is: "5.2.i" for an item typed "1." under 5.2 (shown as "i." by GitHub).
   for (const path of attempts) {
     const exact = near.filter((place) => samePath(place.path, path, true))
@@ -183,6 +223,46 @@ function resolvePath(protocol: Protocol, ref: Extract<ClauseRef, { by: 'path' }>
     if (exact.length === 1 && only) return { clause: only.clause, ...(only.item ? { item: only.item } : {}) }
   }
   return { reason: `There is no ${ref.text}${nearbyPlaces(places, ref)}`, code: 'unknown-clause' }
+}
+
+/**
+ * "Item 5.7 of Section 1": a compound number that is whole in itself (5.7), cited inside an outer place (Section 1)
+ * whose number it does not repeat — the one place under that outer place whose path ends with it.
+ */
+function insideOuter(index: PlaceIndex, path: string[]): Resolved | null {
+  for (let split = 1; split <= path.length - 2; split++) {
+    const outer = path.slice(0, split)
+    const inner = path.slice(split)
+    const heads = index.places.filter((place) => !place.item && endsWith(place.path, outer))
+    const found = new Set<CitablePlace>()
+    for (const head of heads) {
+      const under = new Set(clauseWithDescendants(head.clause))
+      for (const place of candidates(index, inner)) if (place.clause !== head.clause && under.has(place.clause) && endsWith(place.path, inner)) found.add(place)
+    }
+    const [only] = found
+    if (found.size === 1 && only) return { clause: only.clause, ...(only.item ? { item: only.item } : {}) }
+  }
+  return null
+}
+
+/**
+ * The place whose number is written as cited comes first: a bare "(7)" names a place numbered "(7)" — a
+ * subsection — before one numbered "7" (a section); "2.1" the clause numbered 2.1 before item 1 under 2.
+ */
+function bracketedFirst(places: CitablePlace[], ref: Extract<ClauseRef, { by: 'path' }>): CitablePlace[] {
+  // "clause 2.1": the clause numbered 2.1 before item 1 under section 2.
+  const dotted = /(?:^|\s)(\d+(?:\.\d+)+)\.?$/.exec(ref.text.trim())
+  // Only when the cited path could also be an item's (more than one place): the common case costs nothing.
+  if (dotted && places.length > 1) {
+    const written = dotted[1] ?? ''
+    // "2.1", "2.1.", "Section 2.1": the number as the clause itself writes it (a plain string test, not numberKey: this runs per place).
+    const own = places.filter((place) => !place.item && place.path.length === ref.path.length && place.clause.number.replace(/\.$/, '').split(/\s/).at(-1) === written)
+    if (own.length > 0) return own
+  }
+  if (ref.path.length !== 1 || !/^\(\w+\)$/.test(ref.text.trim())) return places
+  const written = (place: CitablePlace): string => place.item?.label ?? place.clause.number
+  const bracketed = places.filter((place) => /^\s*\(\w+\)/.test(written(place)))
+  return bracketed.length > 0 ? bracketed : places
 }
 
 function ambiguousPlaces(text: string, places: CitablePlace[]): Resolved {

@@ -13,9 +13,18 @@ export type ClauseRef =
   | { by: 'path'; path: string[]; text: string; unit: string; within?: string[] }
   /** "paragraphs 10.5 to 10.7": the clauses from the first to the last, in the order of the text. */
   | { by: 'range'; from: ClauseRef; to: ClauseRef; text: string }
+  /** "the definition of “consumers”": the paragraph that opens with the quoted term (inside `in`, when the instruction names a clause). */
+  | { by: 'definition'; term: string; in?: ClauseRef }
 
 /** The words an operation acts on: inside a clause (or an item of one), the whole text, or another motion's text. */
-export type Scope = { type: 'clause'; clause: ClauseRef; heading: boolean } | { type: 'document' } | { type: 'motion'; motion: string }
+export type Scope =
+  /**
+   * `before`: only the clause's words before that item of it ("in the words before sub-paragraph (a)", the chapeau);
+   * `opening`: only its words before its first item ("in the opening words").
+   */
+  | { type: 'clause'; clause: ClauseRef; heading: boolean; before?: ClauseRef; opening?: boolean }
+  | { type: 'document' }
+  | { type: 'motion'; motion: string }
 
 /**
  * Which of the places quoted words occur an operation means: the only one
@@ -38,7 +47,8 @@ export type Place =
  * code, messages and docs.
  */
 export type Operation =
-  | { type: 'replace-words'; scope: Scope; words: string; insert: string; occurrence?: Occurrence }
+  /** `anyCase`: words typed unquoted in capitals for emphasis ("change CHAIRPERSON to CHAIR throughout"), found in any case. */
+  | { type: 'replace-words'; scope: Scope; words: string; insert: string; occurrence?: Occurrence; anyCase?: boolean }
   | { type: 'delete-words'; scope: Scope; words: string; occurrence?: Occurrence }
   | { type: 'insert-words'; scope: Scope; where: 'after' | 'before'; words: string; insert: string; occurrence?: Occurrence }
   | { type: 'insert-words-at'; scope: Scope; where: 'start' | 'end'; insert: string }

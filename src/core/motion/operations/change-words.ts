@@ -1,5 +1,5 @@
-import { planWordEdit } from '../plan-word-edit.js'
-import { scopeClauses } from '../resolve-clause.js'
+import { planWordEdit, type SourceRange } from '../plan-word-edit.js'
+import { type Resolved, scopeClauses } from '../resolve-clause.js'
 import type { Operation } from '../types.js'
 import type { Planner } from './types.js'
 
@@ -23,7 +23,15 @@ export const changeWords: Planner<WordOperation> = (operation, context) => {
   } else {
     const resolved = context.resolve(scope.clause)
     if ('reason' in resolved) return context.fail(resolved.reason, resolved.code)
-    edits = resolved.item ? planWordEdit(operation, [resolved.clause], { range: resolved.item }) : planWordEdit(operation, scopeClauses(resolved.clause, scope.heading))
+    if (scope.opening) {
+      const opening = beforeFirstItem(resolved.clause.source, resolved.item?.start ?? 0, resolved.item?.end ?? resolved.clause.source.length)
+      if (!opening) return context.fail('the clause named has no items, so it has no opening words before them', 'unknown-clause')
+      edits = planWordEdit(operation, [resolved.clause], { range: opening })
+    } else if (scope.before) {
+      const opening = openingWords(resolved, context.resolve(scope.before))
+      if ('reason' in opening) return context.fail(opening.reason, opening.code)
+      edits = planWordEdit(operation, [resolved.clause], { range: opening })
+    } else edits = resolved.item ? planWordEdit(operation, [resolved.clause], { range: resolved.item }) : planWordEdit(operation, scopeClauses(resolved.clause, scope.heading))
   }
   if ('reason' in edits) return context.fail(edits.reason, edits.code)
   return edits.map((edit) => ({ ...edit, input: context.input, instruction: context.instruction }))
@@ -36,4 +44,19 @@ function emptyInsertion(operation: WordOperation): string {
   return operation.type === 'replace-words'
     ? `the words to insert are empty; to take the words out, write leave out "${operation.words}"`
     : 'the words to insert are empty; quote the words to insert, such as insert "with officers"'
+}
+
+/** "In the opening words": the words of a clause (or of an item of it) before the first item under them, if it has any. */
+function beforeFirstItem(source: string, start: number, end: number): SourceRange | null {
+  const item = /\n[ \t]*(?:[-*+][ \t]+)?(?:\([a-z0-9]{1,5}\)|[a-z0-9]{1,3}[.)])[ \t]/i.exec(source.slice(start, end))
+  return item ? { start, end: start + item.index } : null
+}
+
+/** The words of a clause (or of an item of it) before an item inside it: the chapeau that "the words before sub-paragraph (a)" names. */
+function openingWords(scope: Resolved, item: Resolved): SourceRange | { reason: string; code: string } {
+  if ('reason' in scope) return scope
+  if ('reason' in item) return item
+  const start = scope.item?.start ?? 0
+  if (item.clause !== scope.clause || !item.item || item.item.start <= start) return { reason: `${item.item?.label ?? 'that'} is not an item inside the clause named`, code: 'unknown-clause' }
+  return { start, end: item.item.start }
 }

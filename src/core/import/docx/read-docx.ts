@@ -23,7 +23,6 @@ interface Survey {
   footnotes: number
   comments: number
   textBoxes: number
-  contents: number
 }
 
 /**
@@ -99,7 +98,7 @@ function notWord(files: Record<string, Uint8Array>, decoder: TextDecoder): Impor
 
 /** Count what the reader must refuse or report: tracked changes and their authors, notes, comments, text boxes. */
 function surveyDocument(body: XmlElement): Survey {
-  const survey: Survey = { changes: 0, authors: new Set(), footnotes: 0, comments: 0, textBoxes: 0, contents: 0 }
+  const survey: Survey = { changes: 0, authors: new Set(), footnotes: 0, comments: 0, textBoxes: 0 }
   const walk = (element: XmlElement): void => {
     for (const node of element.children) {
       if (typeof node === 'string') continue

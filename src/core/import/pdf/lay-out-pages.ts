@@ -41,17 +41,19 @@ const ENDS_ITEM = /(?:[;,]|[;,]?\s(?:or|and))$/
 const STARTS_ITEM = /^(?:[•●▪◦■‣∙·*–-]\s)/
 
 /**
- * Lay out PDF pages as the importer's text: lines in reading order, page
- * furniture removed (lines at a page's top or bottom repeated on many
- * pages, page numbers), wrapped lines joined into paragraphs (a paragraph
- * ends where its last line stops short or a gap follows), a paragraph split
- * by a page break rejoined, words hyphenated at line ends rejoined, and
- * lines in larger type marked as headings. Each paragraph is a block.
+ * Lay out PDF pages as the importer's text: lines in reading order (a page
+ * in two columns left column first), page furniture removed (lines at a
+ * page's top or bottom repeated on several pages, page numbers) and
+ * footnotes left out, wrapped lines joined into paragraphs (a paragraph ends
+ * where its last line stops short, a gap follows, or the next item starts),
+ * a paragraph split by a page break rejoined, words hyphenated at line ends
+ * rejoined, and lines in larger type marked as headings. Each paragraph is
+ * a block.
  */
 export function layOutPages(pages: PageText[]): ReadDocument {
-  // A page of a two-column document whose right column holds a few lines only (the last page) is read as its other pages are.
-  // Columns are found from the words alone: a space set across the gutter joins nothing.
-  // Running headers and footers span the page; the columns are between them.
+  // Columns are found from the words between the running header and footer (which span the page), spaces left out
+  // (a space set across the gutter joins nothing); a page whose right column holds a few lines only, such as the last,
+  // is read with the gutter the document's other two-column pages have.
   const words = pages.map((page) => page.pieces.filter((piece) => piece.text.trim() !== '' && piece.y > page.height * 0.08 && piece.y < page.height * 0.92))
   const gutters = pages.map((page, index) => findGutter(words[index] ?? [], page.width))
   const usual = mostCommon(gutters)

@@ -17,6 +17,23 @@ export function parseMarkdown(markdown: string): Root {
   return processor.parse(markdown) as Root
 }
 
+/**
+ * One line of Markdown read as a heading's words: a line that opens with `- `, `1. ` or `> ` is words here, not a
+ * list or a quote (the heading `## I. - Die Grundrechte` keeps its dash). Text over several lines is read as blocks.
+ */
+export function parseInline(markdown: string): RootContent[] {
+  if (!markdown.includes('\n')) {
+    const heading = parseMarkdown(`# ${markdown}`).children[0]
+    if (heading?.type === 'heading') return heading.children
+  }
+  return parseMarkdown(markdown).children
+}
+
+/** A clause number as Markdown reads it, its backslash escapes taken out (`2\.` is “2.”). */
+export function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1')
+}
+
 /** Escape text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char)
@@ -42,8 +59,7 @@ export class MarkedHtml {
 
   /** HTML for one line of Markdown read as inline text (a heading's title). */
   inline(markdown: string): string {
-    const tree = parseMarkdown(markdown)
-    return tree.children
+    return parseInline(markdown)
       .map((node) => (node.type === 'paragraph' || node.type === 'heading' ? this.children(node) : this.node(node)))
       .join(' ')
   }
@@ -51,9 +67,21 @@ export class MarkedHtml {
   /** Marked text outside Markdown (a clause number): escaped, with its marks. */
   text(value: string): string {
     let html = this.state === 'none' ? '' : `<${this.state}>`
-    for (const char of value) {
+    const chars = [...value]
+    for (let index = 0; index < chars.length; index++) {
+      const char = chars[index] ?? ''
       const next = char === MARK.delOpen ? 'del' : char === MARK.insOpen ? 'ins' : char === MARK.delClose || char === MARK.insClose ? 'none' : null
-      if (char === MARK.delBreak || char === MARK.insBreak) continue
+      if (char === MARK.delBreak || char === MARK.insBreak) {
+        // A line break the paragraph goes on after is a space between words: one followed by more words put in (or
+        // left out) goes with them, so that the other side does not gain a space (“Krankenbehandlung⏎sowie bei …”
+        // put in before “, die”); else it is a space on both sides, as in the Word appendix.
+        const kind = char === MARK.delBreak ? 'del' : 'ins'
+        if (chars[index + 1] === '\n' && index + 2 < chars.length && chars[index + 2] === (kind === 'del' ? MARK.delOpen : MARK.insOpen)) {
+          html += `${this.state === 'none' ? '' : `</${this.state}>`}<${kind}>\n</${kind}>${this.state === 'none' ? '' : `<${this.state}>`}`
+          index++
+        }
+        continue
+      }
       if (next === null) {
         html += escapeHtml(char)
         continue
@@ -120,8 +148,10 @@ export class MarkedHtml {
       case 'imageReference':
         return this.text(toString(node))
       case 'definition':
-      case 'footnoteDefinition':
         return ''
+      case 'footnoteDefinition':
+        // A note's words are the text's own (a statute's “Amtlicher Hinweis”): shown where the note stands.
+        return `<div class="footnote">${this.blockChildren(node)}</div>`
       default:
         return 'children' in node ? this.children(node as Nodes) : this.text(toString(node))
     }

@@ -1,7 +1,7 @@
 import { type Attribution, type ChangeSet, type ClauseDiff, clauseWords, describeSummary, summarizeChanges } from '../diff/change-set.js'
 import type { DiffUnit } from '../diff/diff-document.js'
 import type { WordPart } from '../diff/diff-words.js'
-import { MARK, MarkedHtml, escapeHtml, SENTINEL_MARKS } from './markdown-to-html.js'
+import { MARK, MarkedHtml, escapeHtml, SENTINEL_MARKS, unescapeMarkdown } from './markdown-to-html.js'
 import { longDate } from '../dates.js'
 import { theName } from '../names.js'
 import { markParts } from './render-markdown-diff.js'
@@ -111,7 +111,7 @@ function clauseContent(clause: ClauseDiff, reference: string, html: MarkedHtml):
   const unit = clause.type === 'moved-away' ? clause.before : (clause.after ?? clause.before)
   if (!unit) return ''
   const number = html.text(numberText(clause))
-  const body = markParts(bodyParts(clause), SENTINEL_MARKS, { spaceInside: true })
+  const body = markParts(bodyParts(clause), SENTINEL_MARKS, { spaceInside: true, breaks: { deleted: MARK.delBreak, inserted: MARK.insBreak } })
   if (unit.kind === 'heading') {
     const level = Math.min(6, Math.max(2, /^#+/.exec(unit.head)?.[0].length ?? 2))
     return `<h${level}>${joinNumber(number, html.inline(body))}${reference}</h${level}>`
@@ -127,8 +127,8 @@ function joinNumber(number: string, text: string): string {
 
 /** The number with its marks: ~~3.7~~ 3.9 when renumbered, whole when the clause came or went. */
 function numberText(clause: ClauseDiff): string {
-  const before = clause.before?.number ?? ''
-  const after = clause.after?.number ?? ''
+  const before = unescapeMarkdown(clause.before?.number ?? '')
+  const after = unescapeMarkdown(clause.after?.number ?? '')
   switch (clause.type) {
     case 'inserted':
     case 'moved':

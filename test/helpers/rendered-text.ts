@@ -52,13 +52,13 @@ function numberListItems(html: string): string {
 
 /**
  * A Markdown text's words, read without keeling: whitespace and Markdown's own syntax are not words (a heading's
- * `#`s, list bullets, a quote's `>`, `**`, backslash escapes, rules, footnote labels `[^…]` and `[^…]:`).
+ * `#`s, list bullets and a quote's `>` (indented three spaces at most: a line indented four after a blank line is code, its `*` a word), `**`, backslash escapes, rules, footnote labels `[^…]` and `[^…]:`).
  */
 export function markdownWords(markdown: string): string[] {
   return readWords(
     markdown
       .replace(/^[ \t]*(?:-{3,}|\*{3,})[ \t]*$/gm, '')
-      .replace(/^[ \t]*(?:#{1,6}[ \t]+|(?:[-*+>](?:[ \t]+|$))+)/gm, '')
+      .replace(/^[ \t]*#{1,6}[ \t]+|^ {0,3}(?:[-*+>](?:[ \t]+|$))+/gm, '')
       .replace(/\*\*/g, '')
       .replace(/\\([!-/:-@[-`{-~])/g, '$1')
   )

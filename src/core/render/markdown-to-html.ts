@@ -41,6 +41,12 @@ export function escapeHtml(text: string): string {
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
+/** Whether a line break of run `kind` goes with its run: more of the run follows, or the run's words end at it and the other run starts. */
+function opensRun(next: string | undefined, kind: 'del' | 'ins', written: 'none' | 'del' | 'ins'): boolean {
+  const own = kind === 'del' ? MARK.delOpen : MARK.insOpen
+  return next === own || ((next === MARK.delOpen || next === MARK.insOpen) && written === kind)
+}
+
 /**
  * Markdown (with change marks as private-use characters) to HTML, every
  * piece of text escaped: raw HTML in a protocol is shown as text, links go
@@ -68,15 +74,16 @@ export class MarkedHtml {
   text(value: string): string {
     let html = this.state === 'none' ? '' : `<${this.state}>`
     const chars = [...value]
+    let written: 'none' | 'del' | 'ins' = this.state
     for (let index = 0; index < chars.length; index++) {
       const char = chars[index] ?? ''
       const next = char === MARK.delOpen ? 'del' : char === MARK.insOpen ? 'ins' : char === MARK.delClose || char === MARK.insClose ? 'none' : null
       if (char === MARK.delBreak || char === MARK.insBreak) {
-        // A line break the paragraph goes on after is a space between words: one followed by more words put in (or
-        // left out) goes with them, so that the other side does not gain a space (“Krankenbehandlung⏎sowie bei …”
-        // put in before “, die”); else it is a space on both sides, as in the Word appendix.
+        // A line break the paragraph goes on after is a space between words: followed by more words of its own run,
+        // or ending words of its run where the other run starts, it goes with its run, so that neither side gains a
+        // space (“Krankenbehandlung⏎sowie bei …” put in before “, die”); else it is a space on both sides, as in Word.
         const kind = char === MARK.delBreak ? 'del' : 'ins'
-        if (chars[index + 1] === '\n' && index + 2 < chars.length && chars[index + 2] === (kind === 'del' ? MARK.delOpen : MARK.insOpen)) {
+        if (chars[index + 1] === '\n' && index + 2 < chars.length && opensRun(chars[index + 2], kind, written)) {
           html += `${this.state === 'none' ? '' : `</${this.state}>`}<${kind}>\n</${kind}>${this.state === 'none' ? '' : `<${this.state}>`}`
           index++
         }
@@ -84,6 +91,7 @@ export class MarkedHtml {
       }
       if (next === null) {
         html += escapeHtml(char)
+        written = this.state
         continue
       }
       if (this.state !== 'none') html += `</${this.state}>`

@@ -17,12 +17,35 @@ export function parseMarkdown(markdown: string): Root {
   return processor.parse(markdown) as Root
 }
 
+/**
+ * One line of Markdown read as a heading's words: a line that opens with `- `, `1. ` or `> ` is words here, not a
+ * list or a quote (the heading `## I. - Die Grundrechte` keeps its dash). Text over several lines is read as blocks.
+ */
+export function parseInline(markdown: string): RootContent[] {
+  if (!markdown.includes('\n')) {
+    const heading = parseMarkdown(`# ${markdown}`).children[0]
+    if (heading?.type === 'heading') return heading.children
+  }
+  return parseMarkdown(markdown).children
+}
+
+/** A clause number as Markdown reads it, its backslash escapes taken out (`2\.` is “2.”). */
+export function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1')
+}
+
 /** Escape text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char)
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+
+/** Whether a line break of run `kind` goes with its run: more of the run follows, or the run's words end at it and the other run starts. */
+function opensRun(next: string | undefined, kind: 'del' | 'ins', written: 'none' | 'del' | 'ins'): boolean {
+  const own = kind === 'del' ? MARK.delOpen : MARK.insOpen
+  return next === own || ((next === MARK.delOpen || next === MARK.insOpen) && written === kind)
+}
 
 /**
  * Markdown (with change marks as private-use characters) to HTML, every
@@ -42,8 +65,7 @@ export class MarkedHtml {
 
   /** HTML for one line of Markdown read as inline text (a heading's title). */
   inline(markdown: string): string {
-    const tree = parseMarkdown(markdown)
-    return tree.children
+    return parseInline(markdown)
       .map((node) => (node.type === 'paragraph' || node.type === 'heading' ? this.children(node) : this.node(node)))
       .join(' ')
   }
@@ -51,11 +73,25 @@ export class MarkedHtml {
   /** Marked text outside Markdown (a clause number): escaped, with its marks. */
   text(value: string): string {
     let html = this.state === 'none' ? '' : `<${this.state}>`
-    for (const char of value) {
+    const chars = [...value]
+    let written: 'none' | 'del' | 'ins' = this.state
+    for (let index = 0; index < chars.length; index++) {
+      const char = chars[index] ?? ''
       const next = char === MARK.delOpen ? 'del' : char === MARK.insOpen ? 'ins' : char === MARK.delClose || char === MARK.insClose ? 'none' : null
-      if (char === MARK.delBreak || char === MARK.insBreak) continue
+      if (char === MARK.delBreak || char === MARK.insBreak) {
+        // A line break the paragraph goes on after is a space between words: followed by more words of its own run,
+        // or ending words of its run where the other run starts, it goes with its run, so that neither side gains a
+        // space (“Krankenbehandlung⏎sowie bei …” put in before “, die”); else it is a space on both sides, as in Word.
+        const kind = char === MARK.delBreak ? 'del' : 'ins'
+        if (chars[index + 1] === '\n' && index + 2 < chars.length && opensRun(chars[index + 2], kind, written)) {
+          html += `${this.state === 'none' ? '' : `</${this.state}>`}<${kind}>\n</${kind}>${this.state === 'none' ? '' : `<${this.state}>`}`
+          index++
+        }
+        continue
+      }
       if (next === null) {
         html += escapeHtml(char)
+        written = this.state
         continue
       }
       if (this.state !== 'none') html += `</${this.state}>`
@@ -120,8 +156,10 @@ export class MarkedHtml {
       case 'imageReference':
         return this.text(toString(node))
       case 'definition':
-      case 'footnoteDefinition':
         return ''
+      case 'footnoteDefinition':
+        // A note's words are the text's own (a statute's “Amtlicher Hinweis”): shown where the note stands.
+        return `<div class="footnote">${this.blockChildren(node)}</div>`
       default:
         return 'children' in node ? this.children(node as Nodes) : this.text(toString(node))
     }

@@ -1,5 +1,5 @@
 import {
-  AlignmentType,
+  BorderStyle,
   DeletedTextRun,
   Document,
   Footer,
@@ -19,9 +19,10 @@ import {
 import type { Nodes, RootContent } from 'mdast'
 import { type ChangeSet, type ClauseDiff, clauseWords } from '../diff/change-set.js'
 import type { WordPart } from '../diff/diff-words.js'
-import { MARK, parseMarkdown, SENTINEL_MARKS } from './markdown-to-html.js'
+import { MARK, parseInline, parseMarkdown, SENTINEL_MARKS, unescapeMarkdown } from './markdown-to-html.js'
 import { houseStyles } from './docx-house-style.js'
 import { markParts } from './render-markdown-diff.js'
+import { continuationIndents, dedent } from './continuation.js'
 
 
 export interface DocxOptions {
@@ -81,11 +82,12 @@ export function revisionIds(): () => number {
 /** The clauses of a change set as Word paragraphs with real revisions, each by its motion's mover (or "keeling") on its date. */
 export function changeSetBlocks(changeSet: ChangeSet, date: string, nextId: () => number): Array<Paragraph | Table> {
   const children: Array<Paragraph | Table> = []
-  for (const clause of changeSet.clauses) {
+  const indents = continuationIndents(changeSet)
+  changeSet.clauses.forEach((clause, index) => {
     const first = clause.attribution[0]
     const reviser: Reviser = { author: first?.mover || first?.body || 'keeling', date: first?.date ? isoDate(first.date) : date, nextId }
-    children.push(...clauseBlocks(clause, reviser))
-  }
+    children.push(...clauseBlocks(clause, reviser, indents[index] ?? 0))
+  })
   return children
 }
 
@@ -124,7 +126,8 @@ function isoDate(date: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : date
 }
 
-function clauseBlocks(clause: ClauseDiff, reviser: Reviser): Array<Paragraph | Table> {
+/** A clause as Word blocks; a block going on with a list item or note before it (`indent`) is read without that indentation, not as code. */
+function clauseBlocks(clause: ClauseDiff, reviser: Reviser, indent: number): Array<Paragraph | Table> {
   const unit = clause.after ?? clause.before
   if (!unit) return []
   const whole = clause.type === 'inserted' || clause.type === 'moved' ? 'ins' : clause.type === 'deleted' || clause.type === 'moved-away' ? 'del' : null
@@ -132,12 +135,12 @@ function clauseBlocks(clause: ClauseDiff, reviser: Reviser): Array<Paragraph | T
   if (!side) return []
   const number: Piece[] = whole
     ? side.number
-      ? [{ text: side.number, state: whole }]
+      ? [{ text: unescapeMarkdown(side.number), state: whole }]
       : []
-    : numberPieces(clause.before?.number ?? '', clause.after?.number ?? '')
+    : numberPieces(unescapeMarkdown(clause.before?.number ?? ''), unescapeMarkdown(clause.after?.number ?? ''))
   const gap: Piece[] = whole ? (side.number ? [{ text: side.gap || ' ', state: whole }] : []) : gapPieces(clause.before?.gap ?? '', clause.after?.gap ?? '')
   const parts: WordPart[] = whole ? [{ type: whole === 'ins' ? 'inserted' : 'deleted', text: side.body }] : clauseWords(clause)
-  const markdown = markParts(parts, SENTINEL_MARKS, { spaceInside: true, breaks: { deleted: MARK.delBreak, inserted: MARK.insBreak } })
+  const markdown = dedent(markParts(parts, SENTINEL_MARKS, { spaceInside: true, breaks: { deleted: MARK.delBreak, inserted: MARK.insBreak } }), indent)
   const walker = new DocxWalker(reviser)
   if (unit.kind === 'heading') {
     const level = Math.min(6, /^#+/.exec(side.head)?.[0].length ?? 2)
@@ -189,9 +192,9 @@ class DocxWalker {
     return out
   }
 
+  /** One line of Markdown as a heading's words (a dash or number opening it is a word, not a list). */
   inlineOf(markdown: string): Piece[] {
-    const tree = parseMarkdown(markdown)
-    return tree.children.flatMap((node) => this.inline(node))
+    return parseInline(markdown).flatMap((node) => this.inline(node))
   }
 
   paragraph(pieces: Piece[], options: { heading?: (typeof HEADINGS)[number]; indent?: number; prefix?: string; hangingNumber?: boolean } = {}): Paragraph {
@@ -257,7 +260,8 @@ class DocxWalker {
           })
         ]
       case 'thematicBreak':
-        return [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun('* * *')] })]
+        // A rule, not words: "* * *" as text would be words no revision marks.
+        return [new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'auto', space: 1 } }, children: [] })]
       case 'html':
         return [this.paragraph(this.pieces(node.value), depth > 0 ? { indent: depth } : {})]
       default:
@@ -299,12 +303,15 @@ class DocxWalker {
       if (char === MARK.delBreak || char === MARK.insBreak) {
         flush()
         const kind = char === MARK.delBreak ? 'del' : 'ins'
-        // A line break the paragraph goes on after is a soft break, a space between words: inside words put in (or
-        // left out) it goes with them; where a statute's lines were rewrapped (a break where a space was) it is a
+        // A line break the paragraph goes on after is a soft break, a space between words: followed by more words
+        // of its own run, or ending words of its run where the other run starts, it goes with its run
+        // (“Krankenbehandlung⏎sowie bei …” put in before “, die” reads “Krankenbehandlung, die” rejected; “; er⏎”
+        // left out before “. Der …” put in reads “vorliegen. Der” accepted); where a statute's lines were rewrapped (a break where a space was) it is a
         // space on both sides, as the Markdown reader drops the space that opens the next line. Only a break that
         // ends the paragraph is its mark.
         if (chars[index + 1] === '\n' && index + 2 < chars.length) {
-          const reopens = chars[index + 2] === (kind === 'ins' ? MARK.insOpen : MARK.delOpen) && pieces.at(-1)?.state === kind
+          const next = chars[index + 2]
+          const reopens = next === (kind === 'ins' ? MARK.insOpen : MARK.delOpen) || ((next === MARK.insOpen || next === MARK.delOpen) && pieces.at(-1)?.state === kind)
           pieces.push({ text: ' ', state: reopens ? kind : 'none', ...style })
           index++
         } else pieces.push({ text: '', state: this.state, break: kind })

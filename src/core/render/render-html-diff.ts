@@ -1,10 +1,11 @@
 import { type Attribution, type ChangeSet, type ClauseDiff, clauseWords, describeSummary, summarizeChanges } from '../diff/change-set.js'
 import type { DiffUnit } from '../diff/diff-document.js'
 import type { WordPart } from '../diff/diff-words.js'
-import { MARK, MarkedHtml, escapeHtml, SENTINEL_MARKS } from './markdown-to-html.js'
+import { MARK, MarkedHtml, escapeHtml, SENTINEL_MARKS, unescapeMarkdown } from './markdown-to-html.js'
 import { longDate } from '../dates.js'
 import { theName } from '../names.js'
 import { markParts } from './render-markdown-diff.js'
+import { continuationIndents, dedent } from './continuation.js'
 
 
 /**
@@ -58,7 +59,8 @@ ${footnotes}
 export function renderHtmlClauses(changeSet: ChangeSet): { clauses: string; footnotes: string; anchors: string[] } {
   const anchors = clauseAnchors(changeSet)
   const notes = new Notes()
-  const clauses = changeSet.clauses.map((clause, index) => renderClause(clause, anchors[index] ?? '', anchors, changeSet, notes)).join('\n')
+  const indents = continuationIndents(changeSet)
+  const clauses = changeSet.clauses.map((clause, index) => renderClause(clause, anchors[index] ?? '', anchors, changeSet, notes, indents[index] ?? 0)).join('\n')
   const footnotes = notes.size > 0 ? `<section class="notes"><h2>Who made the changes</h2><ol>${notes.html()}</ol></section>` : ''
   return { clauses, footnotes, anchors }
 }
@@ -86,7 +88,7 @@ class Notes {
   }
 }
 
-function renderClause(clause: ClauseDiff, anchor: string, anchors: string[], changeSet: ChangeSet, notes: Notes): string {
+function renderClause(clause: ClauseDiff, anchor: string, anchors: string[], changeSet: ChangeSet, notes: Notes, indent: number): string {
   const html = new MarkedHtml()
   const unit = clause.after ?? clause.before
   if (!unit) return ''
@@ -94,24 +96,27 @@ function renderClause(clause: ClauseDiff, anchor: string, anchors: string[], cha
     // Struck where it stood, as the Markdown and Word appendices have it, so that rejecting every change puts it back.
     const target = changeSet.clauses.findIndex((other) => other.type === 'moved' && other.before === clause.before)
     const note = `<p class="note">${escapeHtml(clauseName(clause))} was here: <a href="#${anchors[target] ?? anchor}">moved</a>.</p>`
-    return `<section class="clause moved-away" id="${anchor}">${note}${clauseContent(clause, '', html)}</section>`
+    return `<section class="clause moved-away" id="${anchor}">${note}${clauseContent(clause, '', html, indent)}</section>`
   }
   const note = clause.attribution.length > 0 ? notes.numberFor(clause.attribution) : 0
   const title = note ? ` title="${escapeHtml(describeAttribution(clause.attribution))}"` : ''
   const reference = note ? `<sup class="ref"><a href="#note-${note}">${note}</a></sup>` : ''
-  const content = clauseContent(clause, reference, html)
+  const content = clauseContent(clause, reference, html, indent)
   const moved = clause.type === 'moved' ? movedNote(clause, changeSet, anchors) : ''
   // Runs split only by Markdown's own nodes read as one mark.
   const joined = content.replace(/<\/(del|ins)><\1>/g, '')
   return `<section class="clause ${clause.type}" id="${anchor}"${title}>${moved}${joined}</section>`
 }
 
-/** A clause's number and words with their marks, as a heading or paragraphs; `reference` after its first line. */
-function clauseContent(clause: ClauseDiff, reference: string, html: MarkedHtml): string {
+/**
+ * A clause's number and words with their marks, as a heading or paragraphs; `reference` after its first line.
+ * A block going on with a list item or note before it (`indent`) is read without that indentation, not as code.
+ */
+function clauseContent(clause: ClauseDiff, reference: string, html: MarkedHtml, indent: number): string {
   const unit = clause.type === 'moved-away' ? clause.before : (clause.after ?? clause.before)
   if (!unit) return ''
   const number = html.text(numberText(clause))
-  const body = markParts(bodyParts(clause), SENTINEL_MARKS, { spaceInside: true })
+  const body = dedent(markParts(bodyParts(clause), SENTINEL_MARKS, { spaceInside: true, breaks: { deleted: MARK.delBreak, inserted: MARK.insBreak } }), indent)
   if (unit.kind === 'heading') {
     const level = Math.min(6, Math.max(2, /^#+/.exec(unit.head)?.[0].length ?? 2))
     return `<h${level}>${joinNumber(number, html.inline(body))}${reference}</h${level}>`
@@ -127,8 +132,8 @@ function joinNumber(number: string, text: string): string {
 
 /** The number with its marks: ~~3.7~~ 3.9 when renumbered, whole when the clause came or went. */
 function numberText(clause: ClauseDiff): string {
-  const before = clause.before?.number ?? ''
-  const after = clause.after?.number ?? ''
+  const before = unescapeMarkdown(clause.before?.number ?? '')
+  const after = unescapeMarkdown(clause.after?.number ?? '')
   switch (clause.type) {
     case 'inserted':
     case 'moved':

@@ -254,6 +254,14 @@ describe('a blind trial\'s must-never-happen cases', () => {
     expect(refused(ORDERS, motion.replace('2(a)', '9(a)'))[0]).toContain('unknown-clause')
   })
 
+  it('a renumbering said after the change ("And that following sections (and references to those sections) be renumbered accordingly") says nothing more', () => {
+    const text = applied(ORDERS, 'Insert new Standing Order 1(b) as follows:- “(b) The agenda shall be sent out a week before.” And that following paragraphs (and references to those paragraphs) be renumbered accordingly.')
+    expect(line(text, '(b) The agenda')).toContain('(b) The agenda shall be sent out a week before.')
+    expect(line(text, '(c) The Chairman')).toContain('(c) The Chairman shall preside.')
+    // A renumbering that names a clause is a change, and is never read past.
+    expect(refused(ORDERS, 'Leave out Standing Order 1(b) and renumber paragraph (c) as (z) twice').length).toBeGreaterThan(0)
+  })
+
   it('a title after the citation that says "(both occurrences)" means every occurrence', () => {
     const text = applied(ORDERS, 'in Standing Order 1(b) -- who presides (both occurrences)\nreplace the word "Chairman" with "Chair".')
     expect(line(text, '(b)')).toBe('(b) The Chair shall preside. In the absence of the Chair the Vice-Chairman shall preside.')

@@ -199,6 +199,17 @@ export const PREAMBLES: string[] = [
 ]
 
 /**
+ * A renumbering said after the change, in the same sentence or the next: "… as follows: “…” And that following
+ * sections (and references to those sections) be renumbered accordingly." keeling renumbers (and keeps references
+ * right) itself, so these say nothing more; only words, never a citation ("renumber paragraph 9.2 as 9.1" is a change).
+ */
+export const RENUMBERINGS: string[] = [
+  'and [that] [the] [remaining | subsequent | following | other | later] [@unit] [and references to (those | these | the | such) [@unit] | and references to them | and all references] (to be | be | being | are | shall be | will be) renumbered [@accordingly]',
+  'and [that] [the] [remaining | subsequent | following | other | later] [@unit] [and references to (those | these | the | such) [@unit] | and references to them] (to be | be | being | are | shall be | will be) renumbered [@accordingly]',
+  '[and] renumber [the] [remaining | subsequent | following | other | consequent | later] [@unit] [and references to (those | these | the | such) [@unit] | and references to them] [@accordingly]'
+]
+
+/**
  * Words that close an instruction and say nothing about the change: a report's "…, and that as thus amended the
  * resolution be adopted" (Robert's Rules), read as word tokens in this order.
  */

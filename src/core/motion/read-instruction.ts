@@ -2,7 +2,7 @@ import { editDistance } from '../edit-distance.js'
 import type { Cited, ClausePath } from './citation.js'
 import { type Token, tokenize } from './instruction-tokens.js'
 import { type Captures, formWords, matchAll, matchPrefixes, type MatchContext, spell } from './match-phrasing.js'
-import { CLAUSE_FORMS, CLOSINGS, type Form, PREAMBLES, SCOPE_LEADS, SCOPE_TAILS, WORD_FORMS } from './phrasings.js'
+import { CLAUSE_FORMS, CLOSINGS, type Form, PREAMBLES, RENUMBERINGS, SCOPE_LEADS, SCOPE_TAILS, WORD_FORMS } from './phrasings.js'
 import type { ClauseRef, Operation, Place, Scope } from './types.js'
 
 /** The forms an instruction may take, one example of each (from phrasings.ts). */
@@ -72,7 +72,7 @@ function splitSegments(tokens: Token[]): Token[][] {
     else if (token.kind === 'mark' && token.text === ';') segments.push([])
     else if (token.kind !== 'mark') segments.at(-1)?.push(token)
   }
-  return segments.filter((segment) => segment.length > 0).map((segment) => withoutDocumentNames(withoutExisting(withoutLines(withoutClosing(segment)))))
+  return segments.filter((segment) => segment.length > 0).map((segment) => withoutDocumentNames(withoutExisting(withoutLines(withoutRenumbering(withoutClosing(segment))))))
 }
 
 /** The nouns a clause is described by before its citation in brackets: "the previous dissolution provision (Clause 19)". */
@@ -159,6 +159,16 @@ function withoutClosing(tokens: Token[]): Token[] {
   for (const words of CLOSING_WORDS) {
     const at = tokens.length - words.length
     if (at > 0 && words.every((word, index) => tokens[at + index]?.kind === 'word' && (tokens[at + index] as { text: string }).text === word)) return tokens.slice(0, at)
+  }
+  return tokens
+}
+
+/** An instruction without a renumbering said after its change ("… and that following sections be renumbered accordingly"). */
+function withoutRenumbering(tokens: Token[]): Token[] {
+  for (let at = 1; at < tokens.length; at++) {
+    const token = tokens[at]
+    if (token?.kind !== 'word' || (token.text !== 'and' && token.text !== 'renumber')) continue
+    if (RENUMBERINGS.some((pattern) => matchAll(pattern, tokens, at, { block: null }) !== null)) return tokens.slice(0, at)
   }
   return tokens
 }

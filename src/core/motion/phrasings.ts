@@ -205,7 +205,6 @@ export const PREAMBLES: string[] = [
  */
 export const RENUMBERINGS: string[] = [
   'and [that] [the] [remaining | subsequent | following | other | later] [@unit] [and references to (those | these | the | such) [@unit] | and references to them | and all references] (to be | be | being | are | shall be | will be) renumbered [@accordingly]',
-  'and [that] [the] [remaining | subsequent | following | other | later] [@unit] [and references to (those | these | the | such) [@unit] | and references to them] (to be | be | being | are | shall be | will be) renumbered [@accordingly]',
   '[and] renumber [the] [remaining | subsequent | following | other | consequent | later] [@unit] [and references to (those | these | the | such) [@unit] | and references to them] [@accordingly]'
 ]
 

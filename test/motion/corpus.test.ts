@@ -9,6 +9,7 @@ const NOT_YET: Record<string, string> = {
   'roberts-016': '"Delete the prefix “un” from the word “unalterable”": a part of a word is not an operation keeling has',
   'plain-008': '"everywhere a ratio other than 1:1 is specified": a condition on which occurrences',
   'plain-009': '"change all occurrences of `seconder\' relating to people supporting resolutions": a qualified rename',
+  'roberts-043': '"substituting \'…\' for the main motion": a substitute for the whole text being amended, named as "the main motion" rather than cited, is not an operation keeling has',
   'plain-102': 'the board\'s form (as plain-101, which passes), but with a doubled closing quote and a sentence outside the quotes, both of which the real later text kept: read plainly the motion is refused as in no known form (the doubled quote shifts every quote after it)',
 }
 

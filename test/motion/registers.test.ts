@@ -230,6 +230,38 @@ describe('a blind trial\'s must-never-happen cases', () => {
     expect(line(applied(ORDERS, 'In Standing Order 2(a), leave out "Three" and insert "Three,"'), '(a) T')).toBe('(a) Three, councillors shall be a quorum.')
   })
 
+  it('a full stop typed inside the closing quote is the motion\'s before the text\'s own comma, but an abbreviation keeps its own', () => {
+    // UNISON's form: 'Rule D.4.1.3 delete “members with disabilities” and insert “disabled members.”'
+    expect(line(applied(ORDERS, 'Standing Order 1(c)(i) delete “councillors” and insert “members.”'), '(i)')).toBe('(i) the names of members present;')
+    expect(line(applied(ORDERS, 'Standing Order 1(c)(ii) delete “interests declared” and insert “interests, gifts etc.”'), '(ii)')).toBe('(ii) interests, gifts etc.; and')
+  })
+
+  it('"replace … with … throughout the Constitution": the document named after "throughout" is the text itself', () => {
+    const text = applied(ORDERS, 'Replace “Chairman” with “Chair” throughout the Standing Orders.')
+    expect(line(text, '(b)')).toBe('(b) The Chair shall preside. In the absence of the Chair the Vice-Chairman shall preside.')
+  })
+
+  it('"the following be added as Article 17.6 of the Bylaws:" then the new paragraph, printed with its number', () => {
+    const text = applied(ORDERS, 'Be it resolved that the following be added as Standing Order 2(b) of the Standing Orders:\n\n(b) The quorum shall be counted at the start of the meeting.')
+    expect(line(text, '(b) The quorum')).toContain('(b) The quorum shall be counted at the start of the meeting.')
+    expect(text.indexOf('The quorum shall be counted')).toBeGreaterThan(text.indexOf('Three councillors shall be a quorum.'))
+  })
+
+  it('minutes\' "It was unanimously resolved that the previous … provision (Clause 19) be replaced in its entirety with the following:"', () => {
+    const motion = 'It was unanimously resolved that the previous quorum provision (Standing Order 2(a)) be replaced in its entirety with the following:\n\n(a) Four councillors shall be a quorum.'
+    expect(line(applied(ORDERS, motion), '(a) F')).toBe('(a) Four councillors shall be a quorum.')
+    // The citation in the brackets names the clause; one that is not there is refused, whatever the description says.
+    expect(refused(ORDERS, motion.replace('2(a)', '9(a)'))[0]).toContain('unknown-clause')
+  })
+
+  it('a renumbering said after the change ("And that following sections (and references to those sections) be renumbered accordingly") says nothing more', () => {
+    const text = applied(ORDERS, 'Insert new Standing Order 1(b) as follows:- “(b) The agenda shall be sent out a week before.” And that following paragraphs (and references to those paragraphs) be renumbered accordingly.')
+    expect(line(text, '(b) The agenda')).toContain('(b) The agenda shall be sent out a week before.')
+    expect(line(text, '(c) The Chairman')).toContain('(c) The Chairman shall preside.')
+    // A renumbering that names a clause is a change, and is never read past.
+    expect(refused(ORDERS, 'Leave out Standing Order 1(b) and renumber paragraph (c) as (z) twice').length).toBeGreaterThan(0)
+  })
+
   it('a title after the citation that says "(both occurrences)" means every occurrence', () => {
     const text = applied(ORDERS, 'in Standing Order 1(b) -- who presides (both occurrences)\nreplace the word "Chairman" with "Chair".')
     expect(line(text, '(b)')).toBe('(b) The Chair shall preside. In the absence of the Chair the Vice-Chairman shall preside.')

@@ -98,6 +98,8 @@ function opensBareText(instruction: string, line: string): boolean {
   const text = instruction.trim()
   // "… and insert—", "… insert paragraph:" then a numbered paragraph; "… add 2.1(4):", "… insert the following:" then any paragraph.
   if (/(?:insert|substitute|add|read|follows|following|paragraphs?|items?|orders?|clauses?|sections?)\s*(?:[—–:]|--)\s*$/i.test(text) && CLAUSE_LABEL.test(line)) return true
+  // "… the following be added as Article 17.6 of the Bylaws:" then the numbered paragraph.
+  if (/(?:added|inserted)\s+as\s+(?:a\s+)?(?:new\s+)?(?:[a-z]+\s+)?(?:[A-Z]\.)?\d[\w.()]*(?:\s+of\s+(?:the|these|this|our)\s+[\p{L}\s-]+)?\s*(?:[—–:]|--)\s*$/iu.test(text) && CLAUSE_LABEL.test(line)) return true
   return /(?:(?:insert|substitute|add)(?:\s+(?:a\s+)?(?:new\s+)?(?:clause|section|paragraph|item|rule|article|standing order|sub-?section|sub-?paragraph))?\s+(?:[A-Z]\.)?\d[\w.()]*|the following|as follows|to read)\s*(?:[—–:]|--)\s*$/i.test(text)
 }
 

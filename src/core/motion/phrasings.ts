@@ -29,7 +29,7 @@ export const GROUPS: Record<string, string> = {
   is: 'is | are | be | shall be | should be | will be | to be | must be | is to be | are to be',
   gone: 'omitted | deleted | removed | struck out | struck | left out | repealed | revoked | taken out',
   instead: 'in its place | in their place | instead | therefor | in lieu | in lieu thereof | in place thereof | in its stead',
-  each: 'in each place | in each case | in every case | in both cases | in each place it appears | in every place | each time | in all cases | in each instance where it occurs | in each place it occurs | in each place where it occurs | in each place they occur | in every place it occurs | in every place where it occurs | wherever it occurs | wherever they occur | wherever it appears | wherever they appear | everywhere it occurs | everywhere it appears | everywhere | each time it occurs | each time it appears | every time it occurs | every time it appears | in both places | in both places where it occurs | in both places it occurs | both occurrences | all occurrences | throughout | on each occasion | in all places | in all instances | in each instance',
+  each: 'in each place | in each case | in every case | in both cases | in each place it appears | in every place | each time | in all cases | in each instance where it occurs | in each place it occurs | in each place where it occurs | in each place they occur | in every place it occurs | in every place where it occurs | wherever it occurs | wherever they occur | wherever it appears | wherever they appear | everywhere it occurs | everywhere it appears | everywhere | each time it occurs | each time it appears | every time it occurs | every time it appears | in both places | in both places where it occurs | in both places it occurs | both occurrences | all occurrences | throughout | throughout the constitution | throughout this constitution | throughout the rule book | throughout the rulebook | throughout the rules | throughout these rules | throughout the bylaws | throughout these bylaws | throughout the by-laws | throughout these by-laws | throughout the standing orders | throughout these standing orders | throughout the document | throughout the text | on each occasion | in all places | in all instances | in each instance',
   following: 'the following | as follows | following | the following new | the new | new | a new | the following words | the words',
   unit: 'paragraph | paragraphs | clause | clauses | section | sections | subsection | subsections | sub-section | sub-paragraph | sub-paragraphs | subparagraph | article | rule | rules | item | items | standing order | standing orders | regulation | regulations | by-law | bylaw | provision | provisions | text | definition | sentence',
   end: 'the end | end | end of order | end of the order | end of standing order | end of the standing order | end of paragraph | end of clause | end of rule | end of section | end of subsection | end of the subsection | end of the rule | end of the article | end of the item | the end of the item | the end of the paragraph | the end of the clause | the end of the sentence | the end of the section | the end of the subsection | the end of the rule | the end of the article | the end of the order | the end of the standing order | the end of it | the end thereof',
@@ -159,7 +159,7 @@ export const CLAUSE_FORMS: Form[] = [
   { pattern: '[that] C:clause @is (amended | altered | changed | revised | rewritten | replaced) [so as] to read [@following] B:text', reads: 'replace-clause', example: 'paragraph 3.4 be amended to read: > …', register: 'uk-council' },
   { pattern: '[that] C:clause (should | shall | to | will | must | would) (read | now read | henceforth read) [@following] B:text', reads: 'replace-clause', example: 'paragraph 3.4 to read: > …', register: 'uk-council' },
   { pattern: '(replace | change) [the text of | the wording of] C:clause (with | by | to) [@following] [@unit] [C:number] B:text', reads: 'replace-clause', example: 'replace clause 7 with: > …', register: 'plain' },
-  { pattern: '[the text of] C:clause @is (replaced | substituted) (with | by) [@following] [@unit] B:text', reads: 'replace-clause', example: 'section 4 is replaced by the following: > …', register: 'plain' },
+  { pattern: '[the text of] C:clause @is (replaced | substituted) [in its entirety | in full | entirely | completely | wholly] (with | by) [@following] [@unit] B:text', reads: 'replace-clause', example: 'section 4 is replaced by the following: > …', register: 'plain' },
   { pattern: '(strike out | strike | delete | repeal) C:clause [and] (insert | substitute | add) [in lieu thereof] [@following] [@unit] B:text', reads: 'replace-clause', example: 'strike out section 4 and insert: > …', register: 'roberts' },
   { pattern: 'repeal the (@unit) [and] substitute [@following] B:text', reads: 'replace-clause', example: 'Subsection 4(2) Repeal the subsection, substitute: > …', register: 'legislation' },
   // Leaving clauses out.
@@ -178,6 +178,8 @@ export const CLAUSE_FORMS: Form[] = [
   { pattern: 'there (shall be | is | be) (inserted | added) [after C:place] [@following] [@unit] [C:number] B:text', reads: 'insert-clauses', where: 'after', example: 'there shall be inserted the following paragraph— > …', register: 'legislation' },
   { pattern: '(insert | add | inserting | adding) [@following] [@unit] C:number [to read] [@following] B:text', reads: 'insert-clauses', example: 'add a new clause 8: > …', register: 'plain' },
   { pattern: '[it is proposed that] [@following] [@unit] (is | be | are | shall be) (added | inserted) [after C:place] B:text', reads: 'insert-clauses', where: 'after', example: 'It is proposed that the following is added: > …', register: 'uk-council' },
+  // "Be it resolved that the following be added as Article 17.6 of the Bylaws:" — the new clause's number is its place.
+  { pattern: '[it is proposed that] [@following] [@unit] (is | be | are | shall be) (added | inserted) as [a] [new] [@unit] C:number [to read] [@following] B:text', reads: 'insert-clauses', example: 'the following be added as Article 17.6: > …', register: 'roberts' },
   { pattern: '[it is proposed that] [@following] [@unit] (is | be | are | shall be) (added | inserted) before C:place B:text', reads: 'insert-clauses', where: 'before', example: 'the following be inserted before paragraph 2: > …', register: 'uk-council' },
   { pattern: '[it is proposed that] [@following] [@unit] (is | be | are | shall be) (added | inserted) at the end of C:end B:text', reads: 'insert-clauses', example: 'the following be added at the end of section 2: > …', register: 'uk-council' },
   { pattern: '(insert | add | inserting | adding) [@following] [@unit] [at the end] B:text', reads: 'insert-clauses', example: 'add the following new paragraph: > …', register: 'plain' }
@@ -191,9 +193,19 @@ export const PREAMBLES: string[] = [
   'i move to amend that resolution by', 'i move to amend this resolution by', 'i move to amend the bylaws by', 'that it be amended by', 'it be amended by',
   'we should', 'i propose that we', 'i propose to', 'we propose to', 'proposal', 'proposed',
   // A committee's report moves the amendment for it: "The committee recommends that it be amended by …".
-  'moved that', 'it was moved that', 'therefore be it resolved that', 'now therefore be it resolved that', 'be it resolved that', 'be it further resolved that',
+  'moved that', 'it was moved that', 'it was resolved that', 'it was unanimously resolved that', 'it was agreed that', 'it was unanimously agreed that', 'therefore be it resolved that', 'now therefore be it resolved that', 'be it resolved that', 'be it further resolved that',
   'therefore be it resolved', 'be it resolved', 'resolved further that', 'resolved', 'motion made that', 'question proposed that',
   'the committee recommends that', 'the board recommends that', 'the working group recommends that', 'it is recommended that', 'recommends that'
+]
+
+/**
+ * A renumbering said after the change, in the same sentence or the next: "… as follows: “…” And that following
+ * sections (and references to those sections) be renumbered accordingly." keeling renumbers (and keeps references
+ * right) itself, so these say nothing more; only words, never a citation ("renumber paragraph 9.2 as 9.1" is a change).
+ */
+export const RENUMBERINGS: string[] = [
+  'and [that] [the] [remaining | subsequent | following | other | later] [@unit] [and references to (those | these | the | such) [@unit] | and references to them | and all references] (to be | be | being | are | shall be | will be) renumbered [@accordingly]',
+  '[and] renumber [the] [remaining | subsequent | following | other | consequent | later] [@unit] [and references to (those | these | the | such) [@unit] | and references to them] [@accordingly]'
 ]
 
 /**

@@ -90,7 +90,12 @@ function editAt(operation: Exclude<WordOperation, { type: 'insert-words-at' }>, 
       // Spaces typed inside the quotes (“ £800 ”) are the spacing rules' job; a full stop typed inside them
       // the American way ('at least.') is the sentence's, unless the words replaced end one.
       let insert = operation.insert.trim()
-      if (/[\p{L}\p{N}]\.$/u.test(insert) && !/\.$/.test(operation.words.trim()) && /^(?:\s+\p{Ll}|\.)/u.test(source.slice(end, end + 3))) insert = insert.slice(0, -1)
+      // So too before the text's own comma, semicolon or colon ('insert “current secretary.”' before ", appoint …"),
+      // but not after an abbreviation ("etc.", "Ltd."), whose full stop is the word's.
+      const stop = /[\p{L}\p{N}]\.$/u.test(insert) && !/\.$/.test(operation.words.trim())
+      const next = source.slice(end, end + 3)
+      const abbreviation = /(?:^|[\s(])(?:etc|Ltd|Inc|Co|Corp|Jr|Sr|St|No|Nos|vs|al)\.$/.test(insert)
+      if (stop && (/^(?:\s+\p{Ll}|\.)/u.test(next) || (/^[,;:]/.test(next) && !abbreviation))) insert = insert.slice(0, -1)
       // '"150,000," and that …': a comma typed inside the quotes the American way, before the text's own punctuation.
       if (/[\p{L}\p{N}],$/u.test(insert) && !/,$/.test(operation.words.trim()) && /^(?:[.,;:!?]|\s*$)/.test(source.slice(end))) insert = insert.slice(0, -1)
       if (operation.anyCase) insert = inCaseOf(source.slice(start, end), insert)

@@ -2,7 +2,7 @@ import { editDistance } from '../edit-distance.js'
 import type { Cited, ClausePath } from './citation.js'
 import { type Token, tokenize } from './instruction-tokens.js'
 import { type Captures, formWords, matchAll, matchPrefixes, type MatchContext, spell } from './match-phrasing.js'
-import { CLAUSE_FORMS, CLOSINGS, type Form, PREAMBLES, SCOPE_LEADS, SCOPE_TAILS, WORD_FORMS } from './phrasings.js'
+import { CLAUSE_FORMS, CLOSINGS, type Form, PREAMBLES, RENUMBERINGS, SCOPE_LEADS, SCOPE_TAILS, WORD_FORMS } from './phrasings.js'
 import type { ClauseRef, Operation, Place, Scope } from './types.js'
 
 /** The forms an instruction may take, one example of each (from phrasings.ts). */
@@ -68,10 +68,42 @@ function splitSegments(tokens: Token[]): Token[][] {
     const token = tokens[at] as Token
     const title = bracketedTitleEnd(tokens, at)
     if (title > at) at = title
+    else if (isDescribedCitation(tokens, at)) dropDescription(segments.at(-1) as Token[])
     else if (token.kind === 'mark' && token.text === ';') segments.push([])
     else if (token.kind !== 'mark') segments.at(-1)?.push(token)
   }
-  return segments.filter((segment) => segment.length > 0).map((segment) => withoutDocumentNames(withoutExisting(withoutLines(withoutClosing(segment)))))
+  return segments.filter((segment) => segment.length > 0).map((segment) => withoutDocumentNames(withoutExisting(withoutLines(withoutRenumbering(withoutClosing(segment))))))
+}
+
+/** The nouns a clause is described by before its citation in brackets: "the previous dissolution provision (Clause 19)". */
+const DESCRIBED = /^(?:provision|provisions|clause|rule|section|article|paragraph|bylaw|by-law)$/
+
+/**
+ * Whether `at` opens the brackets of a citation that a description comes before, as minutes print it: "the
+ * previous dissolution provision (Clause 19) be replaced …". The citation must name its unit ("Clause 19", not a
+ * bare "(19)", which is a paragraph's own number) and be all the brackets hold.
+ */
+function isDescribedCitation(tokens: Token[], at: number): boolean {
+  const mark = (index: number, text: string): boolean => tokens[index]?.kind === 'mark' && (tokens[index] as { text: string }).text === text
+  const cite = tokens[at + 1]
+  if (!mark(at, '(') || cite?.kind !== 'cite' || cite.cited.type !== 'one' || cite.cited.clause.unit === '' || !mark(at + 2, ')')) return false
+  const noun = tokens[at - 1]
+  if (noun?.kind !== 'word' || !DESCRIBED.test(noun.text)) return false
+  // "the [previous] … provision": a description of at most four words opened by "the".
+  for (let back = at - 2; back >= Math.max(0, at - 6); back--) {
+    const token = tokens[back]
+    if (token?.kind !== 'word') return false
+    if (token.text === 'the') return true
+  }
+  return false
+}
+
+/** Take the description ("the previous dissolution provision") off the end of a segment: the citation after it names the clause. */
+function dropDescription(segment: Token[]): void {
+  while (segment.length > 0) {
+    const token = segment.pop() as Token
+    if (token.kind === 'word' && token.text === 'the') return
+  }
 }
 
 /**
@@ -127,6 +159,16 @@ function withoutClosing(tokens: Token[]): Token[] {
   for (const words of CLOSING_WORDS) {
     const at = tokens.length - words.length
     if (at > 0 && words.every((word, index) => tokens[at + index]?.kind === 'word' && (tokens[at + index] as { text: string }).text === word)) return tokens.slice(0, at)
+  }
+  return tokens
+}
+
+/** An instruction without a renumbering said after its change ("… and that following sections be renumbered accordingly"). */
+function withoutRenumbering(tokens: Token[]): Token[] {
+  for (let at = 1; at < tokens.length; at++) {
+    const token = tokens[at]
+    if (token?.kind !== 'word' || (token.text !== 'and' && token.text !== 'renumber')) continue
+    if (RENUMBERINGS.some((pattern) => matchAll(pattern, tokens, at, { block: null }) !== null)) return tokens.slice(0, at)
   }
   return tokens
 }

@@ -4,14 +4,22 @@ export interface DiffRun {
   count: number
 }
 
+/** How far one middle-snake search goes before it settles for a split that is good, not best (git's bound). */
+export interface DiffBound {
+  /** The edit distance a single search may reach; by default 2·√(n+m), and never less than 512. */
+  maxCost?: number
+}
+
 /**
- * The shortest edit script between two sequences of numbers (tokens or
- * lines interned to ids): Myers' O(ND) algorithm in linear space — common
- * ends stripped, then the middle snake found from both ends at once and
- * each half solved the same way. Exact at any size and any distance: there
- * is no time limit and no cap on the edit distance.
+ * An edit script between two sequences of numbers (tokens or lines interned
+ * to ids): Myers' O(ND) algorithm in linear space — common ends stripped,
+ * then the middle snake found from both ends at once and each half solved
+ * the same way. Always exact: the runs give both sequences back. Shortest
+ * unless a search passes `maxCost` (a long paragraph with thousands of
+ * scattered changes): it then splits where the forward search reached
+ * furthest, as git's xdiff does, so no input takes quadratic time.
  */
-export function diffIds(a: ArrayLike<number>, b: ArrayLike<number>): DiffRun[] {
+export function diffIds(a: ArrayLike<number>, b: ArrayLike<number>, bound: DiffBound = {}): DiffRun[] {
   const runs: DiffRun[] = []
   const push = (type: DiffRun['type'], count: number): void => {
     if (count === 0) return
@@ -19,7 +27,8 @@ export function diffIds(a: ArrayLike<number>, b: ArrayLike<number>): DiffRun[] {
     if (last && last.type === type) last.count += count
     else runs.push({ type, count })
   }
-  solve(a, 0, a.length, b, 0, b.length, push)
+  const maxCost = bound.maxCost ?? Math.max(512, Math.ceil(2 * Math.sqrt(a.length + b.length)))
+  solve(a, 0, a.length, b, 0, b.length, push, maxCost)
   // Within a run of changes, left-out items come before put-in ones.
   const ordered: DiffRun[] = []
   for (const run of runs) {
@@ -36,7 +45,7 @@ export function diffIds(a: ArrayLike<number>, b: ArrayLike<number>): DiffRun[] {
 
 type Push = (type: DiffRun['type'], count: number) => void
 
-function solve(a: ArrayLike<number>, aLo: number, aHi: number, b: ArrayLike<number>, bLo: number, bHi: number, push: Push): void {
+function solve(a: ArrayLike<number>, aLo: number, aHi: number, b: ArrayLike<number>, bLo: number, bHi: number, push: Push, maxCost: number): void {
   let prefix = 0
   while (aLo + prefix < aHi && bLo + prefix < bHi && a[aLo + prefix] === b[bLo + prefix]) prefix++
   let suffix = 0
@@ -49,13 +58,13 @@ function solve(a: ArrayLike<number>, aLo: number, aHi: number, b: ArrayLike<numb
   if (x0 === x1) push('inserted', y1 - y0)
   else if (y0 === y1) push('deleted', x1 - x0)
   else {
-    const split = middleSnake(a, x0, x1, b, y0, y1)
+    const split = middleSnake(a, x0, x1, b, y0, y1, maxCost)
     if (split === null) {
       push('deleted', x1 - x0)
       push('inserted', y1 - y0)
     } else {
-      solve(a, x0, x0 + split[0], b, y0, y0 + split[1], push)
-      solve(a, x0 + split[0], x1, b, y0 + split[1], y1, push)
+      solve(a, x0, x0 + split[0], b, y0, y0 + split[1], push, maxCost)
+      solve(a, x0 + split[0], x1, b, y0 + split[1], y1, push, maxCost)
     }
   }
   push('same', suffix)
@@ -64,9 +73,11 @@ function solve(a: ArrayLike<number>, aLo: number, aHi: number, b: ArrayLike<numb
 /**
  * Where a shortest edit path crosses the middle (Myers' middle snake,
  * searched forward and backward at once), as a split point (x, y) relative
- * to the ranges' starts; null when the ranges share nothing.
+ * to the ranges' starts; null when the ranges share nothing. Past
+ * `maxCost` edits, the point the forward search reached furthest: any
+ * point inside the ranges splits them into two smaller problems.
  */
-function middleSnake(a: ArrayLike<number>, aLo: number, aHi: number, b: ArrayLike<number>, bLo: number, bHi: number): [number, number] | null {
+function middleSnake(a: ArrayLike<number>, aLo: number, aHi: number, b: ArrayLike<number>, bLo: number, bHi: number, maxCost: number): [number, number] | null {
   const n = aHi - aLo
   const m = bHi - bLo
   const maxD = Math.ceil((n + m) / 2)
@@ -83,6 +94,7 @@ function middleSnake(a: ArrayLike<number>, aLo: number, aHi: number, b: ArrayLik
   let k2start = 0
   let k2end = 0
   for (let d = 0; d < maxD; d++) {
+    if (d >= maxCost) return furthest(forward, offset, d, k1start, k1end, n, m)
     for (let k1 = -d + k1start; k1 <= d - k1end; k1 += 2) {
       const i = offset + k1
       let x = k1 === -d || (k1 !== d && (forward[i - 1] ?? -1) < (forward[i + 1] ?? -1)) ? (forward[i + 1] ?? 0) : (forward[i - 1] ?? 0) + 1
@@ -121,4 +133,16 @@ function middleSnake(a: ArrayLike<number>, aLo: number, aHi: number, b: ArrayLik
     }
   }
   return null
+}
+
+/** The forward search's furthest point (most of both sequences read) after `d` edits: a split strictly inside the ranges. */
+function furthest(forward: Int32Array, offset: number, d: number, kStart: number, kEnd: number, n: number, m: number): [number, number] | null {
+  let best: [number, number] | null = null
+  for (let k = -(d - 1) + kStart; k <= d - 1 - kEnd; k += 2) {
+    const x = Math.min(forward[offset + k] ?? -1, n)
+    const y = x - k
+    if (x < 0 || y < 0 || y > m || x + y === 0 || x + y >= n + m) continue
+    if (!best || x + y > best[0] + best[1]) best = [x, y]
+  }
+  return best
 }

@@ -44,7 +44,7 @@ describe('the word diff is exact however far it has to search', () => {
     }
   )
 
-  it('a 60,000-word paragraph with 20,000 words changed is diffed exactly (the case that took 10 s unbounded)', () => {
+  it('a 60,000-word paragraph with 20,000 words changed is diffed exactly, near the shortest script', () => {
     let seed = 7
     const random = (): number => {
       seed = (seed * 1103515245 + 12345) % 2147483648

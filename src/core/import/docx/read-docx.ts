@@ -86,7 +86,7 @@ function mainDocumentName(rels: XmlElement | undefined): string {
   return 'word/document.xml'
 }
 
-function notWord(files: Record<string, Uint8Array>, decoder: TextDecoder): ImportFailure {
+function notWord(files: Record<string, Uint8Array>, decoder: { decode(data: Uint8Array): string }): ImportFailure {
   const mimetype = files.mimetype ? decoder.decode(files.mimetype) : ''
   const types = files['[Content_Types].xml'] ? decoder.decode(files['[Content_Types].xml']) : ''
   if (mimetype.includes('opendocument.text')) {

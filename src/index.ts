@@ -1,0 +1,78 @@
+/**
+ * keeling as a library: the engine the `keeling` command runs, for a
+ * council's website, a meeting app or a CI job. Everything here is pure —
+ * texts and bytes in, texts and bytes out; nothing reads or writes a file,
+ * so the records (protocols, histories, motions) stay the caller's to keep.
+ *
+ * @example
+ * import { importDocument, applyMotionTexts, diffTexts, renderMarkdownDiff } from 'keeling'
+ * const imported = await importDocument(bytes, { slug: 'standing-orders' })
+ */
+import { buildChangeSet, type ChangeSet } from './core/diff/change-set.js'
+import { readDiffDocument } from './core/diff/diff-document.js'
+import { importText, type ImportResult } from './core/import/import-text.js'
+import { readDocument } from './core/import/read-document.js'
+import type { ImportOptions } from './core/import/types.js'
+import { applyMotions, type ApplyResult } from './core/motion/apply-motions.js'
+import { parseMotion } from './core/motion/parse-motion.js'
+
+export { parseProtocol } from './core/protocol/parse-protocol.js'
+export { checkProtocol } from './core/protocol/check-protocol.js'
+export type { Clause, Protocol } from './core/protocol/types.js'
+export { parseMotion } from './core/motion/parse-motion.js'
+export type { Motion } from './core/motion/types.js'
+export type { ApplyResult, ChangedWords, MotionInput, MotionProblem } from './core/motion/apply-motions.js'
+export { applyMotions } from './core/motion/apply-motions.js'
+export type { ImportFailure, ImportNote, ImportOptions } from './core/import/types.js'
+export type { ImportResult } from './core/import/import-text.js'
+export type { Attribution, ChangeSet, ClauseDiff, ChangeSummary } from './core/diff/change-set.js'
+export { acceptAll, rejectAll, summarizeChanges } from './core/diff/change-set.js'
+export { renderMarkdownDiff } from './core/render/render-markdown-diff.js'
+export { renderHtmlDiff } from './core/render/render-html-diff.js'
+export { renderDocxDiff } from './core/render/render-docx-diff.js'
+export { renderTextDiff, PLAIN_MARKS, COLOUR_MARKS } from './core/render/render-text-diff.js'
+export { renderJsonDiff } from './core/render/render-json-diff.js'
+
+/**
+ * Import a document's bytes — plain text, Markdown, Word (.docx) or PDF —
+ * as a protocol in keeling's format, as `keeling import` does (without
+ * writing it). Each note says where it is: `line` of the text read, and for
+ * Word and PDF `place` ("paragraph 12", "page 3, line 14").
+ */
+export async function importDocument(bytes: Uint8Array, options: ImportOptions & { acceptChanges?: boolean }): Promise<ImportResult> {
+  const document = await readDocument(bytes, { acceptChanges: options.acceptChanges === true })
+  if ('failure' in document) return document
+  const { acceptChanges: _accept, ...rest } = options
+  const title = options.title ?? document.title
+  const result = importText(document.text, { ...rest, ...(title !== undefined ? { title } : {}), ...(document.laidOut ? { pageFurniture: false } : {}) })
+  if ('failure' in result) return result
+  const placed = (line: number): string | undefined => document.places?.[line - 1] || undefined
+  const notes = [...document.notes, ...result.notes].map((note) => {
+    const place = note.place ?? placed(note.line)
+    return place !== undefined ? { ...note, place } : note
+  })
+  return { markdown: result.markdown, notes: notes.sort((a, b) => a.line - b.line) }
+}
+
+/**
+ * Apply motion files, given as their texts, to a protocol's text: all of
+ * them or none, as `keeling apply` does. Each motion's `id` is its file
+ * name without `.md`; `protocol` is the protocol's slug (the folder the file
+ * would be kept in).
+ */
+export function applyMotionTexts(protocolText: string, motions: { id: string; text: string }[], options: { protocol: string; version?: string }): ApplyResult {
+  const inputs = motions.map((motion) => ({ motion: parseMotion(motion.text, motion.id, options.protocol), text: motion.text, name: `${motion.id}.md` }))
+  return applyMotions(protocolText, inputs, options.version !== undefined ? { version: options.version } : {})
+}
+
+/**
+ * The difference between two texts, clause by clause and word by word: by
+ * clause ID when both are keeling protocols, else by content. Render it
+ * with the `render…Diff` functions; `acceptAll` and `rejectAll` give the
+ * two texts back as a reader has them (a keeling protocol without its front
+ * matter and ID anchors, its cross-references as their words; any other
+ * text exactly).
+ */
+export function diffTexts(before: string, after: string, labels: { before: string; after: string } = { before: 'before', after: 'after' }): ChangeSet {
+  return buildChangeSet(readDiffDocument(before), readDiffDocument(after), labels)
+}

@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { repoRoot, seedsDir } from './helpers/run-cli.js'
+
+/** Run an ES module in a new Node process inside the repository, where `import … from 'keeling'` resolves through package.json's exports. */
+function runModule(source: string): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', source], { cwd: repoRoot, encoding: 'utf8' })
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+describe("keeling as a library: import { … } from 'keeling'", () => {
+  it('imports a council document, applies a motion to it and diffs the two texts, with no file written', () => {
+    const seed = join(seedsDir, '003_512089cfc3757461.txt')
+    const result = runModule(`
+      import { readFileSync } from 'node:fs'
+      import { importDocument, applyMotionTexts, diffTexts, acceptAll, rejectAll, renderMarkdownDiff, parseProtocol } from 'keeling'
+      const imported = await importDocument(new Uint8Array(readFileSync(${JSON.stringify(seed)})), { slug: 'town' })
+      if ('failure' in imported) throw new Error(imported.failure.reason)
+      const motion = '---\\ntitle: Advice\\nmover: Cllr Lee\\n---\\n\\n1. In paragraph 2.1, leave out "Guidance" and insert "Advice".\\n'
+      const applied = applyMotionTexts(imported.markdown, [{ id: 'lee-1', text: motion }], { protocol: 'town' })
+      if ('problems' in applied) throw new Error(applied.problems.map((problem) => problem.message.reason).join('; '))
+      const changes = diffTexts(imported.markdown, applied.text)
+      console.log(JSON.stringify({
+        clauses: parseProtocol(imported.markdown).all.length,
+        clause: applied.text.split('\\n').find((line) => line.includes('2.1 ')),
+        before: imported.markdown,
+        after: applied.text,
+        accepted: acceptAll(changes),
+        rejected: rejectAll(changes),
+        marked: renderMarkdownDiff(changes).includes('~~Guidance~~')
+      }))
+    `)
+    expect(result.stderr).toBe('')
+    const out = JSON.parse(result.stdout) as { clauses: number; clause: string; before: string; after: string; accepted: string; rejected: string; marked: boolean }
+    expect(out.clause).toMatch(/2\.1 Advice on personal relationships is contained within the Codes of Conduct\.$/)
+    expect(out.marked).toBe(true)
+    expect(out.clauses).toBeGreaterThan(30)
+    // Accept-all and reject-all give the two texts back as a reader has them: no front matter, no ID anchors.
+    const read = (text: string): string => text.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/<a id="[^"]*"><\/a>/g, '').replace(/\[([^\]]*)\]\(#[^)]*\)/g, '$1').trim()
+    expect(out.accepted.trim()).toBe(read(out.after))
+    expect(out.rejected.trim()).toBe(read(out.before))
+  })
+
+  it('refuses what it cannot import, as the command does, and says why', () => {
+    const result = runModule(`
+      import { importDocument } from 'keeling'
+      const refused = await importDocument(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), { slug: 'old' })
+      console.log(JSON.stringify(refused))
+    `)
+    expect(JSON.parse(result.stdout)).toMatchObject({ failure: { code: 'unsupported-format' } })
+  })
+
+  it('ships its types: package.json names declarations that declare the functions', () => {
+    const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { exports: { '.': { types: string; import: string } } }
+    const types = readFileSync(join(repoRoot, manifest.exports['.'].types), 'utf8')
+    for (const name of ['importDocument', 'applyMotionTexts', 'diffTexts']) expect(types).toContain(`export declare function ${name}(`)
+  })
+})

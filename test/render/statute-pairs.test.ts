@@ -20,6 +20,17 @@ function resolved(before: string, after: string): { accepted: string; rejected: 
 
 // Issue 18, "Marks that do not give the texts back": the passages of the statute pairs (German federal law,
 // ../shared/bench/pairs/) on which the Markdown appendix was not exact, as the texts have them.
+/** Accept-all of the Word document and of the HTML gives `after`'s words, reject-all `before`'s. */
+async function expectBothTexts(before: string, after: string): Promise<void> {
+  const changeSet = buildChangeSet(readDiffDocument(before), readDiffDocument(after), { before: 'a', after: 'b' })
+  const xml = strFromU8(unzipSync(await renderDocxDiff(changeSet, { date: '2025-01-01T00:00:00Z' }))['word/document.xml'] ?? new Uint8Array())
+  const { clauses } = renderHtmlClauses(changeSet)
+  for (const [side, text] of [['accept', after], ['reject', before]] as const) {
+    expect(readWords(wordDocumentText(xml, side)), `Word ${side}`).toEqual(markdownWords(text))
+    expect(readWords(htmlText(clauses, side)), `HTML ${side}`).toEqual(markdownWords(text))
+  }
+}
+
 describe('issue 18: marks hold the numbers, so the Markdown appendix gives both statute texts back', () => {
   test('sgb5-png § 11: a list item replaced in place (“1.  (weggefallen)” → “1.  bei Schwangerschaft …”) reads “1.” once on each side', () => {
     const before = '#### § 11 Leistungsarten\n\n(1) Versicherte haben Anspruch auf\nLeistungen\n\n1.  (weggefallen)\n\n\n2.  zur Früherkennung von Krankheiten (§§ 25 und 26),\n'
@@ -83,13 +94,7 @@ describe('issue 18: marks hold the numbers, so the Markdown appendix gives both 
   test('Word and HTML: a line break opening words put in is put in with them (sgb5-png § 63(2)): rejected, “Krankenbehandlung, die”', async () => {
     const before = '(2) Modellvorhaben zur Verhütung sowie zur\nKrankenbehandlung, die nach den Vorschriften\n'
     const after = '(2) Modellvorhaben zur Verhütung, zur Krankenbehandlung\nsowie bei Schwangerschaft, die nach den Vorschriften\n'
-    const changeSet = buildChangeSet(readDiffDocument(before), readDiffDocument(after), { before: 'a', after: 'b' })
-    const xml = strFromU8(unzipSync(await renderDocxDiff(changeSet, { date: '2025-01-01T00:00:00Z' }))['word/document.xml'] ?? new Uint8Array())
-    const { clauses } = renderHtmlClauses(changeSet)
-    for (const [side, text] of [['accept', after], ['reject', before]] as const) {
-      expect(readWords(wordDocumentText(xml, side)), `Word ${side}`).toEqual(markdownWords(text))
-      expect(readWords(htmlText(clauses, side)), `HTML ${side}`).toEqual(markdownWords(text))
-    }
+    await expectBothTexts(before, after)
   })
 
   test('Word and HTML: a block indented under a note or list item after a blank line goes on with it, not code; under “*    *   1991” (content at 5) it is code', async () => {
@@ -105,13 +110,7 @@ describe('issue 18: marks hold the numbers, so the Markdown appendix gives both 
   test('Word and HTML: a line break ending words left out where words put in start goes with them (bgb § 1310): accepted, “vorliegen. Der”', async () => {
     const before = '(1) wenn die Voraussetzungen vorliegen; er\nmuss seine Mitwirkung verweigern, wenn\n'
     const after = '(1) wenn die Voraussetzungen vorliegen. Der\nStandesbeamte muss seine Mitwirkung verweigern, wenn\n'
-    const changeSet = buildChangeSet(readDiffDocument(before), readDiffDocument(after), { before: 'a', after: 'b' })
-    const xml = strFromU8(unzipSync(await renderDocxDiff(changeSet, { date: '2025-01-01T00:00:00Z' }))['word/document.xml'] ?? new Uint8Array())
-    const { clauses } = renderHtmlClauses(changeSet)
-    for (const [side, text] of [['accept', after], ['reject', before]] as const) {
-      expect(readWords(wordDocumentText(xml, side)), `Word ${side}`).toEqual(markdownWords(text))
-      expect(readWords(htmlText(clauses, side)), `HTML ${side}`).toEqual(markdownWords(text))
-    }
+    await expectBothTexts(before, after)
   })
 
   const pairs = join(repoRoot, '..', 'shared', 'bench', 'pairs')

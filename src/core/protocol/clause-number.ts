@@ -2,11 +2,11 @@ import { romanValue } from './number-steps.js'
 
 /**
  * The numbering schemes councils use, read from the start of a clause's text:
- * `1.`, `3.9`, `21.2.1`, `4.3.b`, `8.2.vi`, `(1)`, `(2A)`, `a.`, `(a)`, `b)`, `(iv)`, `IV.`. A bare integer
+ * `1.`, `3.9`, `21.2.1`, `4.3.b`, `8.2.vi`, `2A.` or `61A`, `(1)`, `(2A)`, `a.`, `(a)`, `b)`, `(iv)`, `IV.`. A bare integer
  * without a dot ("21 Protocol") counts only in headings, where it is common;
  * in running text it would catch "2017 was …".
  */
-const NUMBER = /^(?:(?:[A-Z]|[IVXLC]{2,5})\.\d+(?:\.\d+)*\.?|\d+(?:\.\d+)*\.[a-z]{1,4}(?:\.[a-z0-9]{1,4})*\.?|\d+(?:\.\d+)+[A-Z]?\.?|\d+\.|\(\d{1,3}[A-Z]{0,2}\)|\(?[a-z]{1,2}\)|\([ivxlc]+\)|[a-zA-Z]\.|[ivxlc]+\.|[IVXLC]+\.)(?=[ \t]|$)/
+const NUMBER = /^(?:(?:[A-Z]|[IVXLC]{2,5})\.\d+(?:\.\d+)*\.?|\d+[A-Z]\.?(?=[ \t]|$)|\d+(?:\.\d+)*\.[a-z]{1,4}(?:\.[a-z0-9]{1,4})*\.?|\d+(?:\.\d+)+[A-Z]?\.?|\d+\.|\(\d{1,3}[A-Z]{0,2}\)|\(?[a-z]{1,2}\)|\([ivxlc]+\)|[a-zA-Z]\.|[ivxlc]+\.|[IVXLC]+\.)(?=[ \t]|$)/
 const HEADING_NUMBER = /^\d+(?=[ \t]|$)/
 /**
  * A heading's number with its unit word: "Section 5.4", "ARTICLE IV", "Article 4:", "Standing Order 9",

@@ -34,12 +34,14 @@ export const insertClauses: Planner<Extract<Operation, { type: 'insert-clauses' 
   }
 }
 
-/** The number before a number at its level: 8 → 7, 3.2 → 3.1, (c) → (b); none before a first. */
+/** The number before a number at its level: 8 → 7, 3.2 → 3.1, (c) → (b), 61A → 61, 61B → 61A; none before a first. */
 function previousPath(path: string[]): string[] | null {
   const last = path.at(-1) ?? ''
   let previous = ''
+  const lettered = /^(\d+)([a-z])$/.exec(last)
   if (/^\d+$/.test(last)) previous = Number(last) > 1 ? String(Number(last) - 1) : ''
   else if (/^[a-z]$/.test(last)) previous = last > 'a' ? String.fromCharCode(last.charCodeAt(0) - 1) : ''
+  else if (lettered) previous = lettered[2] === 'a' ? (lettered[1] ?? '') : `${lettered[1] ?? ''}${String.fromCharCode((lettered[2] ?? 'b').charCodeAt(0) - 1)}`
   return previous === '' ? null : [...path.slice(0, -1), previous]
 }
 

@@ -74,4 +74,10 @@ describe('numbering as bodies publish it, each clause cited by its own number', 
     expect(text).toMatch(/^title: Constitution of the Hackspace Inc\.$/m)
     expect(text).not.toContain('published')
   })
+
+  it('a wrapped line that opens "3D printers" goes on with its sentence; a line after a heading is never dropped', async () => {
+    const dir = await imported('1. Equipment\n\n1.1 Members may use the laser cutter and the\n3D printers once they are trained.\n\n1.2 Members keep the space tidy.\n\n2. Guests\n3D printing by guests needs a member present.\n')
+    expect(await shown(dir, '1.1')).toBe('1.1 Members may use the laser cutter and the 3D printers once they are trained.\n')
+    expect(readFileSync(join(dir, 'protocols', 'doc.md'), 'utf8')).toContain('3D printing by guests needs a member present.')
+  })
 })

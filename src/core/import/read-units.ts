@@ -93,7 +93,9 @@ export function readUnits(blocks: Block[], paragraphs = false): Unit[] {
       }
       if (unit === 'wrap') {
         const previous = units.at(-1)
+        // Words are never dropped: a line that cannot go on the one before (a heading, a table) is a paragraph of its own.
         if (previous && previous.type !== 'table' && previous.type !== 'heading') previous.text += ` ${line.text.trim()}`
+        else units.push({ type: 'paragraph', line: line.line, text: line.text.trim() })
         return
       }
       units.push(unit)
@@ -157,6 +159,9 @@ function readLine(
   if (number !== '' && indent > 0 && bullet === '' && previous?.type === 'item' && (previous.nested === undefined || previous.nested.indent <= indent + 1)) {
     return { type: 'item', line, text: rest, newBlock: false, nested: { indent, marker: number } }
   }
+  // "… the hackspace's" / "3D printers …": a bare number with a letter is a clause (61A) only where a sentence has ended.
+  const previousWords = previous && 'text' in previous ? previous.text : ''
+  if (/^\d+[A-Z]$/.test(number) && !startsBlock && endsMidSentence(previousWords)) return 'wrap'
   if (number !== '') return { type: 'numbered', line, number, text: rest, indent: (/^[ \t]*/.exec(raw)?.[0] ?? '').replace(/\t/g, '    ').length }
   // "1 RULES OF DEBATE AT MEETINGS" inside a block of lines: a numbered heading in capitals.
   const capital = /^(\d+)[ \t]+(\p{Lu}[\p{Lu}\p{N} ,'’&()/-]*)$/u.exec(text)
@@ -194,6 +199,8 @@ function isBlockHeading(text: string, next: string): boolean {
   const { number, rest } = splitClauseNumber(text.trim(), true)
   if (!/^(?:(?:[A-Z]|[IVXLC]{2,5})\.)?\d+(?:\.\d+)*\.?$/.test(number) && unitPrefix(number) === '') return false
   if (rest === '' || wordCount(rest) > 8 || /[.:;,!?]$/.test(rest) || !/^\p{Lu}/u.test(rest)) return false
+  // "1.1 Members may use the laser cutter and the" runs on into the next line: a sentence, not a title.
+  if (/\b(?:the|a|an|and|or|of|to|in|for|with|by|on|at|from|that|which|be|is|are|may|shall|must)$/i.test(rest)) return false
   // "1. Annual General Meeting (AGM)" over indented "   1. The AGM shall …": a list item with items of its own.
   const indent = (line: string): number => (/^[ \t]*/.exec(line)?.[0] ?? '').replace(/\t/g, '    ').length
   if (indent(next) > indent(text) && /^[ \t]*(?:[-*+][ \t]+|\(?[0-9a-z]{1,4}[.)][ \t]+)/i.test(next)) return false

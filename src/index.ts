@@ -10,12 +10,10 @@
  */
 import { buildChangeSet, type ChangeSet } from './core/diff/change-set.js'
 import { readDiffDocument } from './core/diff/diff-document.js'
-import { importText, type ImportResult } from './core/import/import-text.js'
-import { readDocument } from './core/import/read-document.js'
-import type { ImportOptions } from './core/import/types.js'
 import { applyMotions, type ApplyResult } from './core/motion/apply-motions.js'
 import { parseMotion } from './core/motion/parse-motion.js'
 
+export { importDocument } from './core/import/import-document.js'
 export { parseProtocol } from './core/protocol/parse-protocol.js'
 export { checkProtocol } from './core/protocol/check-protocol.js'
 export type { Clause, Protocol } from './core/protocol/types.js'
@@ -32,27 +30,6 @@ export { renderHtmlDiff } from './core/render/render-html-diff.js'
 export { renderDocxDiff } from './core/render/render-docx-diff.js'
 export { renderTextDiff, PLAIN_MARKS, COLOUR_MARKS } from './core/render/render-text-diff.js'
 export { renderJsonDiff } from './core/render/render-json-diff.js'
-
-/**
- * Import a document's bytes — plain text, Markdown, Word (.docx) or PDF —
- * as a protocol in keeling's format, as `keeling import` does (without
- * writing it). Each note says where it is: `line` of the text read, and for
- * Word and PDF `place` ("paragraph 12", "page 3, line 14").
- */
-export async function importDocument(bytes: Uint8Array, options: ImportOptions & { acceptChanges?: boolean }): Promise<ImportResult> {
-  const document = await readDocument(bytes, { acceptChanges: options.acceptChanges === true })
-  if ('failure' in document) return document
-  const { acceptChanges: _accept, ...rest } = options
-  const title = options.title ?? document.title
-  const result = importText(document.text, { ...rest, ...(title !== undefined ? { title } : {}), ...(document.laidOut ? { pageFurniture: false } : {}) })
-  if ('failure' in result) return result
-  const placed = (line: number): string | undefined => document.places?.[line - 1] || undefined
-  const notes = [...document.notes, ...result.notes].map((note) => {
-    const place = note.place ?? placed(note.line)
-    return place !== undefined ? { ...note, place } : note
-  })
-  return { markdown: result.markdown, notes: notes.sort((a, b) => a.line - b.line) }
-}
 
 /**
  * Apply motion files, given as their texts, to a protocol's text: all of

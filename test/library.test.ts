@@ -54,7 +54,11 @@ describe("keeling as a library: import { … } from 'keeling'", () => {
 
   it('ships its types: package.json names declarations that declare the functions', () => {
     const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { exports: { '.': { types: string; import: string } } }
-    const types = readFileSync(join(repoRoot, manifest.exports['.'].types), 'utf8')
-    for (const name of ['importDocument', 'applyMotionTexts', 'diffTexts']) expect(types).toContain(`export declare function ${name}(`)
+    const entry = join(repoRoot, manifest.exports['.'].types)
+    const types = readFileSync(entry, 'utf8')
+    for (const name of ['applyMotionTexts', 'diffTexts']) expect(types).toContain(`export declare function ${name}(`)
+    // importDocument is the importer's own, re-exported: declared where it lives.
+    const from = /export \{ importDocument \} from '(\.[^']+)\.js'/.exec(types)?.[1] ?? ''
+    expect(readFileSync(join(entry, '..', `${from}.d.ts`), 'utf8')).toContain('export declare function importDocument(')
   })
 })

@@ -1,7 +1,6 @@
 import { exists, isFolder, readBytes } from '../../store/files.js'
 import { resolve } from 'node:path'
-import { readDocument } from '../../core/import/read-document.js'
-import { importText } from '../../core/import/import-text.js'
+import { importDocument } from '../../core/import/import-document.js'
 import { checkProtocol } from '../../core/protocol/check-protocol.js'
 import { parseProtocol } from '../../core/protocol/parse-protocol.js'
 import { displayPath, isSlug, protocolPath } from '../../store/layout.js'
@@ -29,7 +28,7 @@ export async function runImport(file: string, options: ImportCommandOptions, io:
   const shown = displayPath(io.cwd, inputPath)
   let bytes: Uint8Array
   try {
-    if (await isFolder(inputPath)) return refuse(`${shown} is a directory; give a text or Markdown file`, EXIT_USAGE)
+    if (await isFolder(inputPath)) return refuse(`${shown} is a directory; give a text, Markdown, Word (.docx) or PDF file`, EXIT_USAGE)
     bytes = await readBytes(inputPath)
   } catch {
     return refuse(`cannot read ${shown}: no such file`, EXIT_USAGE)
@@ -45,28 +44,21 @@ export async function runImport(file: string, options: ImportCommandOptions, io:
   }
   const early = await occupied()
   if (early) return refuse(early)
-  const document = await readDocument(bytes, { acceptChanges: options.acceptChanges === true })
-  if ('failure' in document) return refuse(`${shown}: ${document.failure.reason} [${document.failure.code}]`)
-  const title = options.title ?? document.title
-  const result = importText(document.text, {
+  const result = await importDocument(bytes, {
     slug: options.as,
-    ...(title !== undefined ? { title } : {}),
+    ...(options.title !== undefined ? { title: options.title } : {}),
     ...(options.body !== undefined ? { body: options.body } : {}),
     ...(options.from !== undefined ? { from: options.from } : {}),
     ...(options.to !== undefined ? { to: options.to } : {}),
     ...(options.tracked !== undefined ? { tracked: options.tracked } : {}),
     inserted: options.inserted,
-    ...(document.laidOut ? { pageFurniture: false } : {})
+    acceptChanges: options.acceptChanges === true
   })
-  // A Word or PDF document's lines are not the user's: each note names its paragraph, or its page and line.
-  const place = (line: number | undefined): string => {
-    if (line === undefined) return `${shown}: `
-    const named = document.places?.[line - 1]
-    return document.places ? `${shown}: ${named || `line ${line} of the text read`}: ` : `${shown}:${line}: `
-  }
-  if ('failure' in result) return refuse(`${place(result.failure.line)}${result.failure.reason} [${result.failure.code}]`)
-  const notes = [...document.notes, ...result.notes].sort((a, b) => a.line - b.line)
-  for (const note of notes) io.stderr(`${note.place !== undefined ? `${shown}: ${note.place}: ` : place(note.line)}${note.message}\n`)
+  // A text's notes name its lines; a Word or PDF document's, their paragraph or their page and line.
+  const where = (found: { line?: number; place?: string }): string =>
+    found.place !== undefined ? `${shown}: ${found.place}: ` : found.line !== undefined ? `${shown}:${found.line}: ` : `${shown}: `
+  if ('failure' in result) return refuse(`${where(result.failure)}${result.failure.reason} [${result.failure.code}]`)
+  for (const note of result.notes) io.stderr(`${where(note)}${note.message}\n`)
   // What the importer wrote must pass `check`: a failure here is keeling's bug, and nothing is written.
   const parsed = parseProtocol(result.markdown)
   const errors = checkProtocol(parsed, options.as).filter((message) => message.fatal)

@@ -40,5 +40,7 @@ export interface ImportOptions {
 export interface ImportFailure {
   reason: string
   line?: number
+  /** Where a user finds it in a Word or PDF document ("paragraph 12"), as for a note. */
+  place?: string
   code: string
 }

@@ -285,6 +285,16 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
     })
 
   program
+    .command('site')
+    .description('a static website of every protocol and version: the current text with who last changed each clause, every version as it stood, the changes, each clause\'s history, the decisions, the motions pending, and a search')
+    .option('-o, --output <folder>', 'the folder to write (replaced whole; never among the records)', 'site')
+    .addHelpText('after', '\nExamples:\n  $ keeling site\n  $ keeling site -o public')
+    .action(async (options: import('./commands/site.js').SiteOptions) => {
+      const { runSite } = await import('./commands/site.js')
+      done(await runSite(options, io))
+    })
+
+  program
     .command('diff')
     .description('compare two texts of a protocol clause by clause and word by word; exit 0 when they read the same, 1 when they differ')
     .argument('<a>', 'the old text: a protocol file or slug, or any Markdown or text file')

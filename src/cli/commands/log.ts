@@ -1,5 +1,5 @@
 import { attributeClauses, clausesTargeted } from '../../core/history/attribute.js'
-import { type HistoryRecord, standingDecision } from '../../core/history/history.js'
+import { type HistoryRecord, newestFirst, standingDecision } from '../../core/history/history.js'
 import { findClause } from '../../core/protocol/find-clause.js'
 import { parseProtocol } from '../../core/protocol/parse-protocol.js'
 import { readHistory, readMotionsById, replayProject } from '../../store/history-file.js'
@@ -36,12 +36,7 @@ export async function runLog(slug: string, selector: string | undefined, options
     }
     records = records.filter((record) => (record.record === 'decision' ? motions.has(record.motion) : record.motions.some((motion) => motions.has(motion.id)) || record.from === ''))
   }
-  // Newest first by date; records of one day newest recorded first (a decision minuted late for an earlier meeting
-  // goes by its meeting's date, not by when it was written down).
-  const newest = records
-    .map((record, index) => ({ record, index }))
-    .sort((a, b) => (a.record.date === b.record.date ? b.index - a.index : a.record.date < b.record.date ? 1 : -1))
-    .map(({ record }) => record)
+  const newest = newestFirst(records)
   if (options.json) {
     io.stdout(`${JSON.stringify(newest, null, 2)}\n`)
     return EXIT_OK

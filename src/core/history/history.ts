@@ -97,6 +97,17 @@ export function versionsOf(history: History): Version[] {
   return history.records.filter((record): record is Version => record.record === 'version')
 }
 
+/**
+ * Records newest first by date; records of one day newest recorded first (a decision minuted late for an
+ * earlier meeting goes by its meeting's date, not by when it was written down).
+ */
+export function newestFirst<T extends HistoryRecord>(records: T[]): T[] {
+  return records
+    .map((record, index) => ({ record, index }))
+    .sort((a, b) => (a.record.date === b.record.date ? b.index - a.index : a.record.date < b.record.date ? 1 : -1))
+    .map(({ record }) => record)
+}
+
 /** The decisions on a motion, oldest first. */
 export function decisionsOn(history: History, motion: string): Decision[] {
   return history.records.filter((record): record is Decision => record.record === 'decision' && record.motion === motion)

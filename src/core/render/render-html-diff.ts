@@ -19,12 +19,7 @@ import { continuationIndents, dedent } from './continuation.js'
 export function renderHtmlDiff(changeSet: ChangeSet): string {
   const title = changeSet.after.title || changeSet.before.title || 'Changes'
   const { clauses, footnotes, anchors } = renderHtmlClauses(changeSet)
-  const summary = summarizeChanges(changeSet)
-  const listed = changeSet.clauses
-    .map((clause, index) => ({ clause, anchor: anchors[index] ?? '' }))
-    .filter(({ clause }) => clause.type !== 'unchanged' && clause.type !== 'moved-away')
-    .map(({ clause, anchor }) => `<li><a href="#${anchor}">${escapeHtml(clauseName(clause))}</a> ${escapeHtml(describeChange(clause))}</li>`)
-    .join('\n')
+  const summary = renderHtmlSummary(changeSet, anchors)
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -37,11 +32,7 @@ export function renderHtmlDiff(changeSet: ChangeSet): string {
 <header>
 <h1>${escapeHtml(title)}</h1>
 <p class="compared">Changes from <span class="label">${escapeHtml(changeSet.before.label)}</span> to <span class="label">${escapeHtml(changeSet.after.label)}</span>. <del>Struck</del> words are left out; <ins>underlined</ins> words are inserted.</p>
-<section class="summary" aria-label="Summary of changes">
-<h2>Summary of changes</h2>
-<p>${escapeHtml(describeSummary(summary))}.</p>
-${listed ? `<ol>\n${listed}\n</ol>` : ''}
-</section>
+${summary}
 </header>
 <main>
 ${clauses}
@@ -53,14 +44,45 @@ ${footnotes}
 }
 
 /**
+ * The summary of a change set as an HTML section: how many clauses each kind
+ * of change touched, and a list linking to each changed clause.
+ *
+ * @param anchors the clauses' anchors, as {@link renderHtmlClauses} gives them
+ */
+export function renderHtmlSummary(changeSet: ChangeSet, anchors: string[]): string {
+  const listed = changeSet.clauses
+    .map((clause, index) => ({ clause, anchor: anchors[index] ?? '' }))
+    .filter(({ clause }) => clause.type !== 'unchanged' && clause.type !== 'moved-away')
+    .map(({ clause, anchor }) => `<li><a href="#${anchor}">${escapeHtml(clauseName(clause))}</a> ${escapeHtml(describeChange(clause))}</li>`)
+    .join('\n')
+  return `<section class="summary" aria-label="Summary of changes">
+<h2>Summary of changes</h2>
+<p>${escapeHtml(describeSummary(summarizeChanges(changeSet)))}.</p>
+${listed ? `<ol>\n${listed}\n</ol>` : ''}
+</section>`
+}
+
+/** How clauses are rendered into a page that holds more than them (the site). */
+export interface HtmlClauseOptions {
+  /** Put before every id and in-page link, so that several renderings can share one page. */
+  prefix?: string
+  /** HTML put first inside each clause's section (a note beside it), given the clause and its anchor. */
+  aside?: (clause: ClauseDiff, anchor: string) => string
+}
+
+/**
  * The clauses of a change set as HTML sections (`<del>`, `<ins>`, an anchor
  * each, moves noted), and the notes saying who made each change.
  */
-export function renderHtmlClauses(changeSet: ChangeSet): { clauses: string; footnotes: string; anchors: string[] } {
-  const anchors = clauseAnchors(changeSet)
-  const notes = new Notes()
+export function renderHtmlClauses(changeSet: ChangeSet, options: HtmlClauseOptions = {}): { clauses: string; footnotes: string; anchors: string[] } {
+  const prefix = options.prefix ?? ''
+  const anchors = clauseAnchors(changeSet).map((anchor) => prefix + anchor)
+  const notes = new Notes(prefix)
   const indents = continuationIndents(changeSet)
-  const clauses = changeSet.clauses.map((clause, index) => renderClause(clause, anchors[index] ?? '', anchors, changeSet, notes, indents[index] ?? 0)).join('\n')
+  const aside = options.aside ?? ((): string => '')
+  const clauses = changeSet.clauses
+    .map((clause, index) => renderClause(clause, anchors[index] ?? '', anchors, changeSet, notes, indents[index] ?? 0, aside(clause, anchors[index] ?? '')))
+    .join('\n')
   const footnotes = notes.size > 0 ? `<section class="notes"><h2>Who made the changes</h2><ol>${notes.html()}</ol></section>` : ''
   return { clauses, footnotes, anchors }
 }
@@ -68,6 +90,8 @@ export function renderHtmlClauses(changeSet: ChangeSet): { clauses: string; foot
 /** The notes saying who made the changes: one per motion (or motions together), however many clauses it changed. */
 class Notes {
   private readonly byKey = new Map<string, { number: number; attribution: Attribution[] }>()
+
+  constructor(readonly prefix: string) {}
 
   get size(): number {
     return this.byKey.size
@@ -84,11 +108,11 @@ class Notes {
   }
 
   html(): string {
-    return [...this.byKey.values()].map(({ number, attribution }) => `<li id="note-${number}">${escapeHtml(describeAttribution(attribution))}</li>`).join('')
+    return [...this.byKey.values()].map(({ number, attribution }) => `<li id="${this.prefix}note-${number}">${escapeHtml(describeAttribution(attribution))}</li>`).join('')
   }
 }
 
-function renderClause(clause: ClauseDiff, anchor: string, anchors: string[], changeSet: ChangeSet, notes: Notes, indent: number): string {
+function renderClause(clause: ClauseDiff, anchor: string, anchors: string[], changeSet: ChangeSet, notes: Notes, indent: number, aside: string): string {
   const html = new MarkedHtml()
   const unit = clause.after ?? clause.before
   if (!unit) return ''
@@ -96,16 +120,16 @@ function renderClause(clause: ClauseDiff, anchor: string, anchors: string[], cha
     // Struck where it stood, as the Markdown and Word appendices have it, so that rejecting every change puts it back.
     const target = changeSet.clauses.findIndex((other) => other.type === 'moved' && other.before === clause.before)
     const note = `<p class="note">${escapeHtml(clauseName(clause))} was here: <a href="#${anchors[target] ?? anchor}">moved</a>.</p>`
-    return `<section class="clause moved-away" id="${anchor}">${note}${clauseContent(clause, '', html, indent)}</section>`
+    return `<section class="clause moved-away" id="${anchor}">${aside}${note}${clauseContent(clause, '', html, indent)}</section>`
   }
   const note = clause.attribution.length > 0 ? notes.numberFor(clause.attribution) : 0
   const title = note ? ` title="${escapeHtml(describeAttribution(clause.attribution))}"` : ''
-  const reference = note ? `<sup class="ref"><a href="#note-${note}">${note}</a></sup>` : ''
+  const reference = note ? `<sup class="ref"><a href="#${notes.prefix}note-${note}">${note}</a></sup>` : ''
   const content = clauseContent(clause, reference, html, indent)
   const moved = clause.type === 'moved' ? movedNote(clause, changeSet, anchors) : ''
   // Runs split only by Markdown's own nodes read as one mark.
   const joined = content.replace(/<\/(del|ins)><\1>/g, '')
-  return `<section class="clause ${clause.type}" id="${anchor}"${title}>${moved}${joined}</section>`
+  return `<section class="clause ${clause.type}" id="${anchor}"${title}>${aside}${moved}${joined}</section>`
 }
 
 /**

@@ -24,8 +24,11 @@ export interface PageSpec {
 
 /** The link from page `from` to the site path `to`, relative so that the site reads from a file system too. */
 export function linkFrom(from: string, to: string): string {
-  const depth = from.split('/').length - 1
-  return '../'.repeat(depth) + to
+  const here = from.split('/').slice(0, -1)
+  const there = to.split('/')
+  let same = 0
+  while (same < here.length && same < there.length - 1 && here[same] === there[same]) same++
+  return '../'.repeat(here.length - same) + there.slice(same).join('/')
 }
 
 /**

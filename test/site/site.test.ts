@@ -1,0 +1,360 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { createRequire } from 'node:module'
+import { join, relative } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { copyOfExamples, repoRoot, runCli, tempProject } from '../helpers/run-cli.js'
+
+/** A copy of this repository's records: protocols, motions and histories. */
+function copyOfRecords(): string {
+  const dir = copyOfExamples()
+  cpSync(join(repoRoot, 'amendments'), join(dir, 'amendments'), { recursive: true })
+  cpSync(join(repoRoot, 'history'), join(dir, 'history'), { recursive: true })
+  return dir
+}
+
+/** Every file under a folder, as paths from it. */
+function filesUnder(dir: string): string[] {
+  const found: string[] = []
+  const walk = (at: string): void => {
+    for (const name of readdirSync(at)) {
+      const path = join(at, name)
+      if (statSync(path).isDirectory()) walk(path)
+      else found.push(relative(dir, path).split('\\').join('/'))
+    }
+  }
+  walk(dir)
+  return found.sort()
+}
+
+/** The clause IDs of a protocol text, read from its anchors (the oracle: the records, not the site). */
+function anchorsOf(text: string): string[] {
+  return [...text.matchAll(/<a id="([^"]+)"><\/a>/g)].map((match) => match[1] ?? '')
+}
+
+/** A version's clauses that are plain words on one line, with nothing after them — clause ID → the words a reader sees. */
+function plainClauses(text: string): Map<string, string> {
+  const found = new Map<string, string>()
+  const lines = text.split('\n')
+  lines.forEach((line, index) => {
+    const match = /^<a id="([^"]+)"><\/a>([^<[\]*_`~]+)$/.exec(line)
+    // The clause runs to the next clause's anchor or heading: only a clause of one line is read here.
+    const next = lines.slice(index + 1).find((other) => other.trim() !== '')
+    const alone = next === undefined || /^(?:<a id="|#)/.test(next)
+    if (match?.[1] && match[2] && alone) found.set(match[1], match[2].replace(/\s+/g, ' ').trim())
+  })
+  return found
+}
+
+const versionsOf = (slug: string): string[] =>
+  [...readFileSync(join(repoRoot, 'history', `${slug}.yml`), 'utf8').matchAll(/^label: (.+)$/gm)].map((match) => match[1] ?? '')
+
+describe('keeling site: where it writes, and what it refuses', () => {
+  it('writes a site of every protocol, and building again replaces it whole (a page no longer made is gone)', async () => {
+    const dir = copyOfRecords()
+    const first = await runCli(['site'], dir)
+    expect(first.stderr).toMatch(/^wrote site\/: \d+ pages for 4 protocols; open site\/index\.html\n$/)
+    expect(first.code).toBe(0)
+    const files = filesUnder(join(dir, 'site'))
+    for (const slug of ['uttlesford', 'oadby-wigston', 'section-21', 'town-council']) expect(files).toContain(`${slug}/index.html`)
+    for (const label of versionsOf('uttlesford')) expect(files).toContain(`uttlesford/version/${label}.html`)
+    expect(files).toContain('uttlesford/clause/c3-7.html')
+    expect(files).toContain('uttlesford/changes/cwg-2017-04-25.html')
+    writeFileSync(join(dir, 'site', 'uttlesford', 'stale.html'), 'old')
+    const again = await runCli(['site'], dir)
+    expect(again.code).toBe(0)
+    expect(existsSync(join(dir, 'site', 'uttlesford', 'stale.html'))).toBe(false)
+    expect(filesUnder(join(dir, 'site'))).toEqual(files)
+    // No folder of the temporary or the old site is left beside it.
+    expect(readdirSync(dir).filter((name) => name.includes('keeling-'))).toEqual([])
+  })
+
+  it('never writes among the records, over the project, or over a folder it did not write; nothing is written', async () => {
+    const dir = copyOfRecords()
+    mkdirSync(join(dir, 'notes'))
+    writeFileSync(join(dir, 'notes', 'minutes.txt'), 'keep me')
+    const before = filesUnder(dir)
+    for (const [target, said] of [
+      ['protocols/site', /-o protocols\/site is in protocols\/, which holds the protocols/],
+      ['history', /-o history is in history\/, which holds the histories/],
+      ['amendments/uttlesford', /is in amendments\//],
+      ['.', /-o \. holds the project's protocols\/ folder/],
+      ['notes', /-o notes is a folder keeling did not write \(it has no \.keeling-site\)/]
+    ] as const) {
+      const result = await runCli(['site', '-o', target], dir)
+      expect(result.code, target).toBe(2)
+      expect(result.stderr).toMatch(said)
+      expect(result.stderr).not.toMatch(/\n\s+at /)
+    }
+    expect(filesUnder(dir)).toEqual(before)
+    expect(readFileSync(join(dir, 'notes', 'minutes.txt'), 'utf8')).toBe('keep me')
+  })
+
+  it('refuses to publish records that do not verify: a stored version text changed since it was adopted; nothing written', async () => {
+    const dir = copyOfRecords()
+    const file = join(dir, 'history', 'uttlesford', 'council-2017-04-04.md')
+    writeFileSync(file, readFileSync(file, 'utf8').replace('calling or attending', 'attending'))
+    const result = await runCli(['site', '-o', 'public'], dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('history/uttlesford.yml: cannot rebuild the versions of uttlesford: the stored text of version council-2017-04-04 was changed since it was adopted')
+    expect(result.stderr).toContain('nothing written')
+    expect(existsSync(join(dir, 'public'))).toBe(false)
+  })
+
+  it('escapes every text from protocols and motions: raw HTML in a title, a clause, a mover shows as text', async () => {
+    const dir = tempProject()
+    mkdirSync(join(dir, 'protocols'))
+    mkdirSync(join(dir, 'amendments', 'hostile'), { recursive: true })
+    writeFileSync(
+      join(dir, 'protocols', 'hostile.md'),
+      '---\ntitle: <script>alert("title")</script> & Co\nslug: hostile\nbody: <img src=x onerror=alert(1)>\n---\n\n## <a id="s1"></a>1. Rules <iframe src=x>\n\n<a id="c1-1"></a>1.1 Members <b onclick="alert(2)">shall</b> attend; see [here](javascript:alert(3)).\n'
+    )
+    writeFileSync(join(dir, 'amendments', 'hostile', 'm1.md'), '---\ntitle: <script>alert(5)</script>\nmover: Cllr "Bobby" <Tables>\n---\n\n1. In paragraph 1.1, leave out "attend" and insert "attend <img src=y onerror=alert(6)>".\n')
+    const result = await runCli(['site'], dir)
+    expect(result.code).toBe(0)
+    const pages = filesUnder(join(dir, 'site')).filter((path) => path.endsWith('.html'))
+    expect(pages).toEqual(expect.arrayContaining(['hostile/index.html', 'hostile/pending.html', 'hostile/motion/m1.html', 'hostile/clause/c1-1.html']))
+    for (const page of pages) {
+      const html = readFileSync(join(dir, 'site', page), 'utf8')
+      // The search page's own two scripts are the only scripts; no element or handler from the records.
+      expect(html.replace(/<script src="(?:\.\.\/)*_assets\/search(?:-index)?\.js"><\/script>/g, ''), page).not.toMatch(/<(?:script|img|iframe|b)[\s>]|<[a-z][^<>]*\son\w+=|href="javascript/i)
+    }
+    const pending = readFileSync(join(dir, 'site', 'hostile', 'pending.html'), 'utf8')
+    expect(pending).toContain('&lt;script&gt;alert(5)&lt;/script&gt;')
+    expect(pending).toContain('moved by Cllr &quot;Bobby&quot; &lt;Tables&gt;')
+    expect(pending).toContain('<ins> &lt;img src=y onerror=alert(6)&gt;</ins>')
+    const index = readFileSync(join(dir, 'site', 'index.html'), 'utf8')
+    expect(index).toContain('&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; &amp; Co')
+    expect(index).toContain('&lt;img src=x onerror=alert(1)&gt;')
+    // The search index is a script: the records' text in it cannot close it or open a tag.
+    expect(readFileSync(join(dir, 'site', '_assets', 'search-index.js'), 'utf8')).not.toContain('<')
+  })
+})
+
+// The site read in a real browser from the file system, as a reader opens it.
+const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path))
+if (!chromium) console.log('skipped: the browser test of the site needs Debian chromium (/usr/bin/chromium); .ci/run installs it')
+
+describe.skipIf(!chromium)('the site in a headless Chromium, from file://', () => {
+  let browser: import('playwright-core').Browser | undefined
+  let site = ''
+  const url = (path: string): string => {
+    const [file = '', query] = path.split('?')
+    return pathToFileURL(join(site, file)).href + (query !== undefined ? `?${query}` : '')
+  }
+  let dir = ''
+  beforeAll(async () => {
+    // Its own folder: the helpers' temporary projects are removed after each test.
+    dir = mkdtempSync(join(tmpdir(), 'keeling-site-'))
+    for (const folder of ['protocols', 'amendments', 'history']) cpSync(join(repoRoot, folder), join(dir, folder), { recursive: true })
+    const built = await runCli(['site', '-o', 'site'], dir)
+    expect(built.code).toBe(0)
+    site = join(dir, 'site')
+    const { chromium: launcher } = await import('playwright-core')
+    browser = await launcher.launch({
+      executablePath: chromium ?? '',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+    })
+  }, 60_000)
+  afterAll(async () => {
+    await browser?.close()
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('every page is reached from the index, every link resolves to a page and an anchor on it, no page logs an error, and only the search page has a script', async () => {
+    const page = await browser!.newPage()
+    const errors: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') errors.push(`${page.url()}: ${message.text()}`)
+    })
+    page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`))
+    const requests: string[] = []
+    page.on('request', (request) => {
+      if (!request.url().startsWith('file://')) requests.push(request.url())
+    })
+    const base = pathToFileURL(site + '/').href
+    const seen = new Set<string>()
+    const queue = ['index.html']
+    const broken: string[] = []
+    const ids = new Map<string, Set<string>>()
+    const links: Array<{ from: string; to: string; hash: string }> = []
+    const scripted: string[] = []
+    while (queue.length > 0) {
+      const path = queue.shift() ?? ''
+      if (seen.has(path)) continue
+      seen.add(path)
+      await page.goto(url(path))
+      const found = await page.evaluate(() => ({
+        hrefs: [...document.querySelectorAll('a[href]')].map((link) => (link as HTMLAnchorElement).href),
+        ids: [...document.querySelectorAll('[id]')].map((node) => node.id),
+        scripts: document.scripts.length
+      }))
+      if (found.scripts > 0) scripted.push(path)
+      ids.set(path, new Set(found.ids))
+      for (const href of found.hrefs) {
+        const [target = '', hash = ''] = href.split('#')
+        if (!target.startsWith(base)) {
+          broken.push(`${path} → ${href} (outside the site)`)
+          continue
+        }
+        const to = decodeURIComponent(target.slice(base.length).replace(/\?.*$/, ''))
+        if (!existsSync(join(site, to)) || !statSync(join(site, to)).isFile()) broken.push(`${path} → ${to} (no such page)`)
+        else {
+          links.push({ from: path, to, hash })
+          if (to.endsWith('.html')) queue.push(to)
+        }
+      }
+    }
+    for (const { from, to, hash } of links) if (hash && !ids.get(to)?.has(decodeURIComponent(hash))) broken.push(`${from} → ${to}#${hash} (no such anchor)`)
+    expect(broken).toEqual([])
+    const pages = filesUnder(site).filter((path) => path.endsWith('.html'))
+    expect(pages.length).toBeGreaterThan(100)
+    expect([...seen].sort()).toEqual(pages)
+    expect(scripted).toEqual(['search.html'])
+    expect(errors).toEqual([])
+    expect(requests).toEqual([])
+    await page.close()
+  }, 300_000)
+
+  it('every clause of every version has its anchor on the version page and a page of its own; the protocol page has the current clauses', async () => {
+    const page = await browser!.newPage()
+    for (const slug of ['uttlesford', 'oadby-wigston']) {
+      const labels = versionsOf(slug)
+      for (const label of labels) {
+        const expected = anchorsOf(readFileSync(join(repoRoot, 'history', slug, `${label}.md`), 'utf8'))
+        expect(expected.length).toBeGreaterThan(10)
+        await page.goto(url(`${slug}/version/${label}.html`))
+        const present = await page.evaluate((wanted) => wanted.filter((id) => document.getElementById(id)?.matches('section.clause')), expected)
+        expect(present, `${slug}@${label}`).toEqual(expected)
+        for (const id of expected) expect(existsSync(join(site, slug, 'clause', `${id}.html`)), `${slug} ${id}`).toBe(true)
+      }
+      const current = anchorsOf(readFileSync(join(repoRoot, 'history', slug, `${labels.at(-1) ?? ''}.md`), 'utf8'))
+      await page.goto(url(`${slug}/index.html`))
+      expect(await page.evaluate((wanted) => wanted.filter((id) => document.getElementById(id)), current)).toEqual(current)
+    }
+    // A clause's page keeps its ID's address after renumbering: c3-7 was 3.7 and is now 3.9.
+    await page.goto(url('uttlesford/clause/c3-7.html'))
+    const history = await page.evaluate(() => document.querySelector('main')?.innerText ?? '')
+    expect(history).toContain('the history of 3.9')
+    expect(history).toContain('Renumbered from 3.7.')
+    await page.close()
+  }, 120_000)
+
+  it('each version page shows the text as it stood: every plain clause reads as the stored version text has it', async () => {
+    const page = await browser!.newPage()
+    let compared = 0
+    for (const slug of ['uttlesford', 'oadby-wigston']) {
+      for (const label of versionsOf(slug)) {
+        const oracle = plainClauses(readFileSync(join(repoRoot, 'history', slug, `${label}.md`), 'utf8'))
+        await page.goto(url(`${slug}/version/${label}.html`))
+        const shown = await page.evaluate((wanted) => {
+          const read: Record<string, string> = {}
+          for (const id of wanted) {
+            const section = document.getElementById(id)?.cloneNode(true) as HTMLElement | undefined
+            section?.querySelectorAll('.beside').forEach((node) => node.remove())
+            read[id] = (section?.textContent ?? '').replace(/\s+/g, ' ').trim()
+          }
+          return read
+        }, [...oracle.keys()])
+        for (const [id, words] of oracle) {
+          expect(shown[id], `${slug}@${label} ${id}`).toBe(words)
+          compared++
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(60)
+    // The words the working group left out are in the versions before it, not in its own.
+    await page.goto(url('uttlesford/version/council-2017-04-04.html'))
+    expect(await page.evaluate(() => document.querySelector('main')?.innerText ?? '')).toContain('including calling or attending meetings')
+    await page.goto(url('uttlesford/version/cwg-2017-04-25.html'))
+    expect(await page.evaluate(() => document.querySelector('main')?.innerText ?? '')).not.toContain('calling or attending')
+    await page.close()
+  }, 120_000)
+
+  it('the protocol page says beside a changed clause who last changed it, linked to the decision', async () => {
+    const page = await browser!.newPage()
+    await page.goto(url('uttlesford/index.html'))
+    const beside = await page.evaluate(() => {
+      const note = document.querySelector('#c7-2 .beside')
+      return { text: (note?.textContent ?? '').replace(/\s+/g, ' '), links: [...(note?.querySelectorAll('a') ?? [])].map((link) => link.getAttribute('href')) }
+    })
+    expect(beside.text).toContain('moved by the Constitution Working Group')
+    expect(beside.text).toContain('carried by the Constitution Working Group on 25 April 2017')
+    expect(beside.links).toEqual(expect.arrayContaining(['motion/cwg-2017-04-25.html', 'version/cwg-2017-04-25.html', 'clause/c7-2.html']))
+    expect(beside.links.some((href) => /^log\.html#record-\d+$/.test(href ?? ''))).toBe(true)
+    await page.close()
+  }, 60_000)
+
+  it('search finds words that only an old version has, and shows which versions had them', async () => {
+    const phrase = 'calling or attending'
+    const text = (label: string): string => readFileSync(join(repoRoot, 'history', 'uttlesford', `${label}.md`), 'utf8')
+    expect(text('council-2017-04-04')).toContain(phrase)
+    expect(text('cwg-2017-04-25')).not.toContain(phrase)
+    const page = await browser!.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text())
+    })
+    await page.goto(url('search.html'))
+    await page.fill('#q', 'Calling  or ATTENDING')
+    await page.click('button[type=submit]')
+    const results = await page.evaluate(() =>
+      [...document.querySelectorAll('#results li')].map((item) => ({
+        text: item.textContent ?? '',
+        mark: item.querySelector('mark')?.textContent ?? '',
+        versions: [...item.querySelectorAll('.where a')].map((link) => link.textContent)
+      }))
+    )
+    expect(results.length).toBeGreaterThan(0)
+    for (const result of results) {
+      expect(result.mark.toLowerCase()).toBe(phrase)
+      expect(result.versions).not.toContain('cwg-2017-04-25')
+    }
+    expect(results.flatMap((result) => result.versions)).toContain('council-2017-04-04')
+    expect(await page.textContent('#status')).toMatch(/^\d+ clauses? (?:has|have) these words\.$/)
+    // The result opens the version as it stood, at the clause.
+    await page.click('#results li a')
+    expect(page.url()).toMatch(/\/uttlesford\/version\/[a-z0-9-]+\.html#[a-z0-9-]+$/)
+    expect(await page.evaluate(() => document.querySelector(':target')?.textContent ?? '')).toContain('calling or attending')
+    // Words in no version: said so.
+    await page.goto(url('search.html?q=quixotic%20xylophone'))
+    expect(await page.textContent('#status')).toBe('No clause has these words.')
+    expect(errors).toEqual([])
+    await page.close()
+  }, 60_000)
+
+  it('has no serious or critical accessibility violations (axe-core), and prints without its navigation', async () => {
+    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+    const page = await browser!.newPage()
+    const problems: string[] = []
+    for (const path of [
+      'index.html',
+      'search.html?q=officers',
+      'uttlesford/index.html',
+      'uttlesford/version/council-2017-04-04.html',
+      'uttlesford/changes/cwg-2017-04-25.html',
+      'uttlesford/clause/c3-7.html',
+      'uttlesford/log.html',
+      'uttlesford/pending.html',
+      'uttlesford/motion/cwg-2017-04-25.html',
+      'section-21/index.html'
+    ]) {
+      await page.goto(url(path))
+      await page.addScriptTag({ content: axe })
+      const violations = await page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }> }> } }).axe.run()
+        return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact ?? '', where: JSON.stringify(violation.nodes[0]?.target) }))
+      })
+      for (const violation of violations) if (violation.impact === 'serious' || violation.impact === 'critical') problems.push(`${path}: ${violation.id} (${violation.impact}) at ${violation.where}`)
+    }
+    expect(problems).toEqual([])
+    await page.goto(url('uttlesford/index.html'))
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('header.site') as Element).display)).toBe('none')
+    await page.close()
+  }, 120_000)
+})

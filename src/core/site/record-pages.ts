@@ -19,6 +19,14 @@ function votes(decision: Decision): string {
   return said || 'no vote recorded'
 }
 
+/** Where a motion was tabled: "Council, 16 May 2017" (the date left out when the meeting's name says it). */
+function tabledAt(input: MotionInput): string {
+  const { body, meeting, date } = input.motion.tabled
+  const when = date ? longDate(date) : ''
+  const where = meeting || body
+  return [where, when && !where.includes(when) ? when : ''].filter(Boolean).join(', ')
+}
+
 /** A motion's title, linked to its page. */
 function motionLink(view: ProtocolView, from: string, id: string): string {
   return a(from, paths.motion(view.slug, id), view.motions.get(id)?.motion.title || id)
@@ -60,7 +68,7 @@ export function motionPage(view: ProtocolView, input: MotionInput): PageSpec {
   const path = paths.motion(view.slug, motion.id)
   const decisions = decisionsOn(view.history, motion.id)
   const adopted = versionAdopting(view, motion.id)
-  const tabled = [motion.tabled.meeting || motion.tabled.body, motion.tabled.date ? longDate(motion.tabled.date) : ''].filter(Boolean).join(', ')
+  const tabled = tabledAt(input)
   const facts = [
     ['Mover', motion.mover],
     ['Seconder', motion.seconder],
@@ -135,7 +143,7 @@ export function pendingPage(view: ProtocolView): PageSpec {
     const { motion } = input
     const decision = view.decision(motion.id)
     const status = decision ? `${escapeHtml(decision.outcome)} by ${escapeHtml(theName(decision.body))} on ${escapeHtml(longDate(decision.date))}, not yet adopted in a version` : 'not yet decided'
-    const tabled = [motion.tabled.meeting || motion.tabled.body, motion.tabled.date ? longDate(motion.tabled.date) : ''].filter(Boolean).join(', ')
+    const tabled = tabledAt(input)
     const who = [motion.mover ? `moved by ${escapeHtml(theName(motion.mover))}` : '', motion.seconder ? `seconded by ${escapeHtml(theName(motion.seconder))}` : '', tabled ? `tabled for ${escapeHtml(tabled)}` : ''].filter(Boolean).join(', ')
     const errors = motion.messages.filter((message) => message.fatal === true)
     const effect = errors.length > 0 ? `<p>It cannot be read: ${escapeHtml(`${input.name}:${errors[0]?.line ?? 1}:${errors[0]?.column ?? 1}: ${errors[0]?.reason ?? ''}`)}.</p>` : effectOf(view, input, `m${index + 1}-`, path)

@@ -94,6 +94,9 @@ export const SEARCH_SCRIPT = `(function () {
   function snippet(entry, at, length) {
     var p = el('p');
     var start = Math.max(0, at - 80), end = Math.min(entry.text.length, at + length + 80);
+    // Whole words either side of the match.
+    if (start > 0) { var space = entry.text.indexOf(' ', start); start = space >= 0 && space < at ? space + 1 : start; }
+    if (end < entry.text.length) { var last = entry.text.lastIndexOf(' ', end); end = last > at + length ? last : end; }
     p.appendChild(document.createTextNode((start > 0 ? '… ' : '') + entry.text.slice(start, at)));
     p.appendChild(el('mark', entry.text.slice(at, at + length)));
     p.appendChild(document.createTextNode(entry.text.slice(at + length, end) + (end < entry.text.length ? ' …' : '')));

@@ -30,6 +30,11 @@ export { renderHtmlDiff } from './core/render/render-html-diff.js'
 export { renderDocxDiff } from './core/render/render-docx-diff.js'
 export { renderTextDiff, PLAIN_MARKS, COLOUR_MARKS } from './core/render/render-text-diff.js'
 export { renderJsonDiff } from './core/render/render-json-diff.js'
+export type { Decision, History, HistoryRecord, Version } from './core/history/history.js'
+export { checkChain, lastHash, parseHistory, recordHash, sha256, versionsOf } from './core/history/history.js'
+export type { Drift, Replay, ReplayStep } from './core/history/replay.js'
+export { replayHistory } from './core/history/replay.js'
+export { readHead, withoutHead } from './core/history/head.js'
 
 /**
  * Apply motion files, given as their texts, to a protocol's text: all of

@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { repoRoot, seedsDir } from './helpers/run-cli.js'
+import { repoRoot, seedsDir, tempProject } from './helpers/run-cli.js'
 
 /** Run an ES module in a new Node process inside the repository, where `import … from 'keeling'` resolves through package.json's exports. */
 function runModule(source: string): { status: number | null; stdout: string; stderr: string } {
@@ -52,6 +52,29 @@ describe("keeling as a library: import { … } from 'keeling'", () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ failure: { code: 'unsupported-format' } })
   })
 
+  it("verifies a history given its files: replays Uttlesford's versions from its records, and names a stored text changed since", () => {
+    const result = runModule(`
+      import { readFileSync } from 'node:fs'
+      import { parseHistory, checkChain, replayHistory, lastHash, readHead, parseMotion } from 'keeling'
+      const history = parseHistory(readFileSync('history/uttlesford.yml', 'utf8'))
+      const stored = (label) => { try { return readFileSync('history/uttlesford/' + label + '.md', 'utf8') } catch { return undefined } }
+      const motion = (id) => { const text = readFileSync('amendments/uttlesford/' + id + '.md', 'utf8'); return { motion: parseMotion(text, id, 'uttlesford'), text, name: id + '.md' } }
+      const replay = replayHistory(history, stored, motion)
+      const altered = replayHistory(history, (label) => label === 'council-2017-04-04' ? stored(label).replace('advocates', 'advocate') : stored(label), motion)
+      console.log(JSON.stringify({
+        problems: history.problems.length, chain: checkChain(history).length, failure: 'failure' in replay,
+        labels: [...replay.texts.keys()], head: lastHash(history), anchored: readHead(readFileSync('protocols/uttlesford.md', 'utf8')),
+        altered: altered.failure?.reason ?? ''
+      }))
+    `)
+    expect(result.stderr).toBe('')
+    const out = JSON.parse(result.stdout) as { problems: number; chain: number; failure: boolean; labels: string[]; head: string; anchored: string; altered: string }
+    expect(out).toMatchObject({ problems: 0, chain: 0, failure: false, labels: ['submitted-2017-04-04', 'council-2017-04-04', 'cwg-2017-04-25'] })
+    // The head the protocol's front matter records is the hash of the history's last record.
+    expect(out.head).toBe(out.anchored)
+    expect(out.altered).toBe('the stored text of version council-2017-04-04 was changed since it was adopted (its SHA-256 differs from the record)')
+  })
+
   it('ships its types: package.json names declarations that declare the functions', () => {
     const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { exports: { '.': { types: string; import: string } } }
     const entry = join(repoRoot, manifest.exports['.'].types)
@@ -61,4 +84,41 @@ describe("keeling as a library: import { … } from 'keeling'", () => {
     const from = /export \{ importDocument \} from '(\.[^']+)\.js'/.exec(types)?.[1] ?? ''
     expect(readFileSync(join(entry, '..', `${from}.d.ts`), 'utf8')).toContain('export declare function importDocument(')
   })
+})
+
+describe('the published package: the README example run against what npm pack makes', () => {
+  it('installs from the tarball into a new folder and runs the README example word for word', () => {
+    const dir = tempProject()
+    // --ignore-scripts: the package is packed as dist/ stands (the test run built it), not rebuilt under other tests.
+    const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: repoRoot, encoding: 'utf8' })) as Array<{ filename: string; files: Array<{ path: string }> }>
+    const tarball = packed[0]
+    expect(tarball).toBeDefined()
+    const shipped = (tarball?.files ?? []).map((file) => file.path)
+    expect(shipped).toEqual(expect.arrayContaining(['package.json', 'bin/keeling.js', 'dist/index.js', 'dist/main.js', 'dist/types/index.d.ts']))
+    expect(shipped.filter((path) => path.startsWith('src/') || path.startsWith('test/'))).toEqual([])
+    // Installed as npm installs it: the package in node_modules/keeling; its dependencies (only those package.json
+    // declares) beside it, linked from this clone's node_modules, since no registry is asked in a test.
+    const modules = join(dir, 'node_modules')
+    mkdirSync(join(modules, 'keeling'), { recursive: true })
+    execFileSync('tar', ['-xzf', join(dir, tarball?.filename ?? ''), '-C', join(modules, 'keeling'), '--strip-components=1'])
+    const manifest = JSON.parse(readFileSync(join(modules, 'keeling', 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
+    for (const name of Object.keys(manifest.dependencies)) {
+      mkdirSync(join(modules, name, '..'), { recursive: true })
+      symlinkSync(join(repoRoot, 'node_modules', name), join(modules, name), 'dir')
+    }
+    expect(existsSync(join(modules, 'vitest'))).toBe(false)
+    writeFileSync(join(dir, 'package.json'), '{ "name": "a-council-site", "private": true, "type": "module" }\n')
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8')
+    const section = readme.slice(readme.indexOf('## keeling as a library'))
+    const example = /```js\n([\s\S]*?)```/.exec(section)?.[1] ?? ''
+    expect(example).toContain("from 'keeling'")
+    writeFileSync(join(dir, 'example.mjs'), example)
+    copyFileSync(join(seedsDir, '003_512089cfc3757461.txt'), join(dir, 'standing-orders.txt'))
+    const run = spawnSync(process.execPath, ['example.mjs'], { cwd: dir, encoding: 'utf8' })
+    expect(run.stderr).toBe('')
+    expect(run.status).toBe(0)
+    // The seed's paragraph 2.1 read "Guidance on personal relationships …": the appendix strikes it and underlines the new word.
+    expect(readFileSync(join(seedsDir, '003_512089cfc3757461.txt'), 'utf8')).toContain('Guidance on personal relationships')
+    expect(run.stdout).toMatch(/2\.1 ~~Guidance~~ ?<u>Advice<\/u> on personal relationships/)
+  }, 120_000)
 })

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { createRequire } from 'node:module'
 import { join, relative } from 'node:path'
@@ -63,6 +64,15 @@ describe('keeling site: where it writes, and what it refuses', () => {
     for (const label of versionsOf('uttlesford')) expect(files).toContain(`uttlesford/version/${label}.html`)
     expect(files).toContain('uttlesford/clause/c3-7.html')
     expect(files).toContain('uttlesford/changes/cwg-2017-04-25.html')
+    // Each version page gives the SHA-256 of the version's stored text and the head the protocol's front matter records.
+    const head = /^history-head: ([0-9a-f]{64})$/m.exec(readFileSync(join(repoRoot, 'protocols', 'uttlesford.md'), 'utf8'))?.[1] ?? ''
+    expect(head).toMatch(/^[0-9a-f]{64}$/)
+    for (const label of versionsOf('uttlesford')) {
+      const page = readFileSync(join(dir, 'site', 'uttlesford', 'version', `${label}.html`), 'utf8')
+      const text = readFileSync(join(repoRoot, 'history', 'uttlesford', `${label}.md`), 'utf8')
+      expect(page).toContain(`<dt>SHA-256 of this text</dt><dd class="hash">${createHash('sha256').update(text).digest('hex')}</dd>`)
+      expect(page).toContain(`<dt>History head</dt><dd class="hash">${head} `)
+    }
     writeFileSync(join(dir, 'site', 'uttlesford', 'stale.html'), 'old')
     const again = await runCli(['site'], dir)
     expect(again.code).toBe(0)
@@ -102,6 +112,45 @@ describe('keeling site: where it writes, and what it refuses', () => {
     expect(result.stderr).toContain('history/uttlesford.yml: cannot rebuild the versions of uttlesford: the stored text of version council-2017-04-04 was changed since it was adopted')
     expect(result.stderr).toContain('nothing written')
     expect(existsSync(join(dir, 'public'))).toBe(false)
+  })
+
+  it('keeps a page for every clause ID: one left out says where it last stood, one moved and renumbered says so, with the vote', async () => {
+    const dir = tempProject()
+    mkdirSync(join(dir, 'protocols'))
+    mkdirSync(join(dir, 'amendments', 'demo'), { recursive: true })
+    writeFileSync(
+      join(dir, 'protocols', 'demo.md'),
+      '---\ntitle: Standing Orders\nslug: demo\nbody: Anytown Town Council\n---\n\n## <a id="s1"></a>1. Meetings\n\n<a id="c1-1"></a>1.1 The Council meets monthly.\n\n<a id="c1-2"></a>1.2 Quorum is three members.\n\n<a id="c1-3"></a>1.3 Minutes are kept by the Clerk.\n'
+    )
+    writeFileSync(join(dir, 'amendments', 'demo', 'patel-1.md'), '---\ntitle: Tidy the rules on meetings\nmover: Cllr Patel\nseconder: Cllr Shah\n---\n\n1. Leave out paragraph 1.1.\n2. Move paragraph 1.3 to precede paragraph 1.2.\n')
+    for (const argv of [
+      ['adopt', 'demo', '--version', 'first', '--date', '2025-01-10', '--by', 'Anytown Town Council'],
+      ['decide', 'amendments/demo/patel-1.md', '--body', 'Anytown Town Council', '--date', '2025-03-12', '--outcome', 'carried', '--for', '9', '--against', '2'],
+      ['adopt', 'demo', '--version', 'march', '--date', '2025-03-12', '--by', 'Anytown Town Council', 'amendments/demo/patel-1.md']
+    ]) {
+      const result = await runCli(argv, dir)
+      expect(result.code, `${argv.join(' ')}: ${result.stderr}`).toBe(0)
+    }
+    expect((await runCli(['site'], dir)).code).toBe(0)
+    const read = (path: string): string =>
+      readFileSync(join(dir, 'site', path), 'utf8')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&')
+        .replace(/\s+/g, ' ')
+    const leftOut = read('demo/clause/c1-1.html')
+    expect(leftOut).toContain('It is not in the current text; it was last in first .')
+    expect(leftOut).toContain('As it last stood (first)')
+    expect(leftOut).toContain('1.1 The Council meets monthly.')
+    expect(leftOut).toContain('march — 12 March 2025, Anytown Town Council Left out.')
+    const moved = read('demo/clause/c1-3.html')
+    expect(moved).toContain('the history of 1.1')
+    expect(moved).toMatch(/Moved; renumbered from 1\.3\. By “Tidy the rules on meetings” , moved by Cllr Patel and seconded by Cllr Shah; carried by Anytown Town Council on 12 March 2025 \(for 9, against 2\) ; adopted in march ./)
+    expect(read('demo/version/first.html')).toContain('1.1 The Council meets monthly.')
+    expect(read('demo/version/march.html')).not.toContain('meets monthly')
+    expect(read('demo/log.html')).toContain('for 9, against 2')
+    expect(read('demo/pending.html')).toContain('No motion is pending.')
   })
 
   it('escapes every text from protocols and motions: raw HTML in a title, a clause, a mover shows as text', async () => {
@@ -164,7 +213,7 @@ describe.skipIf(!chromium)('the site in a headless Chromium, from file://', () =
     if (dir) rmSync(dir, { recursive: true, force: true })
   })
 
-  it('every page is reached from the index, every link resolves to a page and an anchor on it, no page logs an error, and only the search page has a script', async () => {
+  it('every page is reached from the index, every link resolves to a page and an anchor on it, no id is used twice, no page logs an error, and only the search page has a script', async () => {
     const page = await browser!.newPage()
     const errors: string[] = []
     page.on('console', (message) => {
@@ -193,6 +242,8 @@ describe.skipIf(!chromium)('the site in a headless Chromium, from file://', () =
         scripts: document.scripts.length
       }))
       if (found.scripts > 0) scripted.push(path)
+      const twice = found.ids.filter((id, index) => found.ids.indexOf(id) !== index)
+      if (twice.length > 0) broken.push(`${path}: ids used twice: ${twice.join(', ')}`)
       ids.set(path, new Set(found.ids))
       for (const href of found.hrefs) {
         const [target = '', hash = ''] = href.split('#')

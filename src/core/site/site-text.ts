@@ -76,6 +76,8 @@ export function besideClause(view: ProtocolView, from: string, upTo: string | un
   const order = view.versions.map((version) => version.label)
   const limit = upTo === undefined ? order.length - 1 : order.indexOf(upTo)
   return (id, unit) => {
+    // A block of a text without clause IDs has no page of its own.
+    if (id === '') return ''
     const last = (view.changedBy.get(id) ?? []).filter((who) => order.indexOf(who.version ?? '') <= limit).at(-1)
     const history = `<p><a href="${escapeHtml(linkFrom(from, paths.clause(view.slug, id)))}">History<span class="hidden"> of ${escapeHtml(clauseLabel(unit))}</span></a></p>`
     if (!last) return `<div class="beside">${history}</div>`

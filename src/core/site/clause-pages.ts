@@ -5,12 +5,12 @@ import { escapeHtml } from '../render/markdown-to-html.js'
 import { renderHtmlClauses } from '../render/render-html-diff.js'
 import type { ProtocolView } from './site-model.js'
 import type { PageSpec } from './site-page.js'
-import { a, clauseLabel, describeWho, entriesFor, paths, readText, renderText } from './site-text.js'
+import { a, clauseLabel, describeWho, entriesFor, paths, renderText } from './site-text.js'
 
 /** Every clause ID the protocol has had, in any version or in its current text, in reading order of where each first stood. */
 export function clauseIds(view: ProtocolView): string[] {
   const ids = new Set<string>()
-  for (const document of [...view.documents.values(), readText(view.current)]) for (const unit of document.units) if (unit.id) ids.add(unit.id)
+  for (const document of [...view.documents.values(), view.currentDocument]) for (const unit of document.units) if (unit.id) ids.add(unit.id)
   return [...ids]
 }
 
@@ -31,7 +31,7 @@ function whatHappened(entries: ClauseDiff[]): string {
  */
 export function clausePage(view: ProtocolView, id: string): PageSpec {
   const path = paths.clause(view.slug, id)
-  const now = readText(view.current).units.find((unit) => unit.id === id)
+  const now = view.currentDocument.units.find((unit) => unit.id === id)
   const lastSeen = [...view.versions].reverse().find((version) => view.documents.get(version.label)?.units.some((unit) => unit.id === id))
   const lastUnit = now ?? (lastSeen ? view.documents.get(lastSeen.label)?.units.find((unit) => unit.id === id) : undefined)
   const name = clauseLabel(lastUnit ?? null)
@@ -69,7 +69,7 @@ ${entries.length > 0 ? entries.join('\n') : '<p>No version is recorded yet.</p>'
 
 /** One clause's words as they stood in a version. */
 function clauseAlone(view: ProtocolView, label: string, unit: DiffUnit, prefix: string): string {
-  const document = view.documents.get(label) ?? readText(view.current)
+  const document = view.documents.get(label) ?? view.currentDocument
   return `<div class="alone">${renderText({ ...document, units: [unit] }, () => '', prefix)}</div>`
 }
 

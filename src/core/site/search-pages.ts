@@ -35,7 +35,7 @@ export function searchIndex(views: ProtocolView[]): SearchEntry[] {
     const texts: Array<{ label: string; href: (id: string) => string; units: ReturnType<typeof readText>['units'] }> =
       view.versions.length > 0
         ? [...view.versions].reverse().map((version) => ({ label: version.label, href: (id: string) => `${paths.version(view.slug, version.label)}#${id}`, units: view.documents.get(version.label)?.units ?? [] }))
-        : [{ label: 'as it stands', href: (id: string) => `${paths.protocol(view.slug)}#${id}`, units: readText(view.current).units }]
+        : [{ label: 'as it stands', href: (id: string) => `${paths.protocol(view.slug)}#${id}`, units: view.currentDocument.units }]
     for (const { label, href, units } of texts) {
       for (const unit of units) {
         const text = plainText(unit.number, unit.body)

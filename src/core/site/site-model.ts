@@ -30,6 +30,8 @@ export interface ProtocolView {
   last: Version | undefined
   /** The text the protocol page shows: the last version's, else the file's. */
   current: string
+  /** That text read clause by clause. */
+  currentDocument: DiffDocument
   /** The file's text, when it differs from the last version (motions applied with `keeling apply`, not yet adopted). */
   unadopted: string | undefined
   motions: Map<string, MotionInput>
@@ -69,6 +71,7 @@ export function viewProtocol(input: SiteProtocol): ProtocolView {
     versions,
     last,
     current,
+    currentDocument: readDiffDocument(current),
     unadopted: lastText !== undefined && lastText !== input.text ? input.text : undefined,
     motions: input.motions,
     decision,

@@ -1,6 +1,7 @@
 import { type Attribution, buildChangeSet, type ClauseDiff } from '../diff/change-set.js'
 import { type DiffDocument, type DiffUnit, readDiffDocument } from '../diff/diff-document.js'
 import { longDate } from '../dates.js'
+import type { HistoryRecord } from '../history/history.js'
 import { theName } from '../names.js'
 import { escapeHtml } from '../render/markdown-to-html.js'
 import { renderHtmlClauses } from '../render/render-html-diff.js'
@@ -50,8 +51,8 @@ export function a(from: string, to: string, text: string, hash = ''): string {
 }
 
 /** The anchor of a record in the log: its place in the history file. */
-export function recordAnchor(view: ProtocolView, record: object): string {
-  return `record-${view.history.records.indexOf(record as never) + 1}`
+export function recordAnchor(view: ProtocolView, record: HistoryRecord): string {
+  return `record-${view.history.records.indexOf(record) + 1}`
 }
 
 /**

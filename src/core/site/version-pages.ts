@@ -43,7 +43,7 @@ ${checks(view, last, view.current)}</dl>`
     : `<p class="note">No version of this protocol is recorded yet (history/${escapeHtml(view.slug)}.yml): this is the text of protocols/${escapeHtml(view.slug)}.md as it stands.</p>`
   const unadopted = view.unadopted !== undefined ? `<p class="note">protocols/${escapeHtml(view.slug)}.md has changes applied since this version that no version has adopted yet; they are not shown.</p>` : ''
   const links = `<p>${a(path, paths.log(view.slug), 'Decisions and versions')} · ${a(path, paths.pending(view.slug), 'Motions pending')}</p>`
-  const text = renderText(readText(view.current), besideClause(view, path, undefined))
+  const text = renderText(view.currentDocument, besideClause(view, path, undefined))
   const versions = view.versions.length > 0 ? `<h2>Versions</h2>\n${versionList(view, path)}` : ''
   const main = `<h1>${escapeHtml(view.title)}</h1>
 ${view.body ? `<p class="lede">${escapeHtml(view.body)}</p>` : ''}

@@ -30,6 +30,16 @@ function plainText(number: string, body: string): string {
  */
 export function searchIndex(views: ProtocolView[]): SearchEntry[] {
   const entries: SearchEntry[] = []
+  // Most clauses read the same in every version: each wording is read once.
+  const read = new Map<string, string>()
+  const plain = (number: string, body: string): string => {
+    const key = `${number}\u0000${body}`
+    const known = read.get(key)
+    if (known !== undefined) return known
+    const text = plainText(number, body)
+    read.set(key, text)
+    return text
+  }
   for (const view of views) {
     const byWords = new Map<string, SearchEntry>()
     const texts: Array<{ label: string; href: (id: string) => string; units: ReturnType<typeof readText>['units'] }> =
@@ -38,7 +48,7 @@ export function searchIndex(views: ProtocolView[]): SearchEntry[] {
         : [{ label: 'as it stands', href: (id: string) => `${paths.protocol(view.slug)}#${id}`, units: view.currentDocument.units }]
     for (const { label, href, units } of texts) {
       for (const unit of units) {
-        const text = plainText(unit.number, unit.body)
+        const text = plain(unit.number, unit.body)
         const key = `${unit.id}\u0000${text}`
         const known = byWords.get(key)
         if (known) known.versions.push({ label, href: href(unit.id) })

@@ -48,7 +48,10 @@ export async function writeSite(target: string, files: Map<string, string>): Pro
   try {
     await mkdir(fresh)
     for (const [path, text] of files) {
-      const file = join(fresh, ...path.split('/'))
+      // Every page stays inside the site: a path is names, never `..`, `.` or empty parts.
+      const parts = path.split('/')
+      if (parts.some((part) => part === '' || part === '.' || part === '..' || part.includes('\\'))) throw new Error(`not a path inside the site: ${path}`)
+      const file = join(fresh, ...parts)
       await mkdir(dirname(file), { recursive: true })
       await writeFile(file, text, 'utf8')
     }

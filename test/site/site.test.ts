@@ -153,6 +153,22 @@ describe('keeling site: where it writes, and what it refuses', () => {
     expect(read('demo/pending.html')).toContain('No motion is pending.')
   })
 
+  it('writes nothing outside its folder, whatever a clause ID or a motion file is called', async () => {
+    const dir = tempProject()
+    mkdirSync(join(dir, 'protocols'))
+    mkdirSync(join(dir, 'amendments', 'odd'), { recursive: true })
+    writeFileSync(join(dir, 'protocols', 'odd.md'), '---\ntitle: Odd\nslug: odd\n---\n\n<a id="../../../escaped"></a>1. A clause with a path for an ID.\n\n<a id="c2"></a>2. A clause.\n')
+    writeFileSync(join(dir, 'amendments', 'odd', 'a motion#1.md'), '---\ntitle: Spaced\nmover: Cllr Lee\n---\n\n1. In paragraph 2, leave out "A" and insert "One".\n')
+    const before = filesUnder(dir)
+    const result = await runCli(['site'], dir)
+    expect(result.code).toBe(0)
+    expect(result.stderr).toContain('amendments/odd/a motion#1.md: "a motion#1" is not a motion ID')
+    const written = filesUnder(dir).filter((path) => !before.includes(path))
+    expect(written.every((path) => path.startsWith('site/'))).toBe(true)
+    expect(written).toContain('site/odd/clause/c2.html')
+    expect(written.filter((path) => path.includes('escaped') || path.includes('motion#'))).toEqual([])
+  })
+
   it('escapes every text from protocols and motions: raw HTML in a title, a clause, a mover shows as text', async () => {
     const dir = tempProject()
     mkdirSync(join(dir, 'protocols'))

@@ -1,7 +1,7 @@
 import { withoutHead } from '../../core/history/head.js'
 import type { MotionInput } from '../../core/motion/apply-motions.js'
 import { buildSite, SITE_MARKER, type SiteProtocol } from '../../core/site/build-site.js'
-import { isSlug } from '../../core/slug.js'
+import { isMotionId, isSlug } from '../../core/slug.js'
 import { readHistory, replayProject } from '../../store/history-file.js'
 import { displayPath } from '../../store/layout.js'
 import { listMotionFiles, readMotionFile } from '../../store/read-motion-file.js'
@@ -47,7 +47,9 @@ export async function runSite(options: SiteOptions, io: Io): Promise<number> {
     const motions = new Map<string, MotionInput>()
     for (const path of await listMotionFiles(io.cwd, slug)) {
       const input = await readMotionFile(io.cwd, path)
-      motions.set(input.motion.id, input)
+      // A file whose name is no motion ID cannot be in the records, and would not make a page's name.
+      if (isMotionId(input.motion.id)) motions.set(input.motion.id, input)
+      else io.stderr(`keeling site: ${input.name}: "${input.motion.id}" is not a motion ID (letters, digits, hyphens, dots, underscores); left out of the site\n`)
     }
     protocols.push({ slug, text: withoutHead(file.text), history, steps, motions })
   }

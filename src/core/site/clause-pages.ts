@@ -1,6 +1,7 @@
 import type { ChangeSet, ClauseDiff } from '../diff/change-set.js'
 import type { DiffUnit } from '../diff/diff-document.js'
 import { longDate } from '../dates.js'
+import { isClauseId } from '../protocol/clause-id.js'
 import { escapeHtml } from '../render/markdown-to-html.js'
 import { renderHtmlClauses } from '../render/render-html-diff.js'
 import type { ProtocolView } from './site-model.js'
@@ -10,7 +11,8 @@ import { a, clauseLabel, describeWho, entriesFor, paths, renderText } from './si
 /** Every clause ID the protocol has had, in any version or in its current text, in reading order of where each first stood. */
 export function clauseIds(view: ProtocolView): string[] {
   const ids = new Set<string>()
-  for (const document of [...view.documents.values(), view.currentDocument]) for (const unit of document.units) if (unit.id) ids.add(unit.id)
+  // Only a well-formed ID names a page: one that is not (`check` reports it) could be a path.
+  for (const document of [...view.documents.values(), view.currentDocument]) for (const unit of document.units) if (isClauseId(unit.id)) ids.add(unit.id)
   return [...ids]
 }
 

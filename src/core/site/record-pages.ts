@@ -27,9 +27,10 @@ function tabledAt(input: MotionInput): string {
   return [where, when && !where.includes(when) ? when : ''].filter(Boolean).join(', ')
 }
 
-/** A motion's title, linked to its page. */
+/** A motion's title, linked to its page; a motion the records name that has no file (a lost one deleted since) has no page. */
 function motionLink(view: ProtocolView, from: string, id: string): string {
-  return a(from, paths.motion(view.slug, id), view.motions.get(id)?.motion.title || id)
+  const input = view.motions.get(id)
+  return input ? a(from, paths.motion(view.slug, id), input.motion.title || id) : `${escapeHtml(id)} (no motion file)`
 }
 
 /** One row of the log. */

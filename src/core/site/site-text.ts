@@ -2,6 +2,7 @@ import { type Attribution, buildChangeSet, type ClauseDiff } from '../diff/chang
 import { type DiffDocument, type DiffUnit, readDiffDocument } from '../diff/diff-document.js'
 import { longDate } from '../dates.js'
 import type { HistoryRecord } from '../history/history.js'
+import { isClauseId } from '../protocol/clause-id.js'
 import { theName } from '../names.js'
 import { escapeHtml } from '../render/markdown-to-html.js'
 import { renderHtmlClauses } from '../render/render-html-diff.js'
@@ -77,8 +78,8 @@ export function besideClause(view: ProtocolView, from: string, upTo: string | un
   const order = view.versions.map((version) => version.label)
   const limit = upTo === undefined ? order.length - 1 : order.indexOf(upTo)
   return (id, unit) => {
-    // A block of a text without clause IDs has no page of its own.
-    if (id === '') return ''
+    // A block of a text without clause IDs, or a clause whose ID is not well formed, has no page of its own.
+    if (!isClauseId(id)) return ''
     const last = (view.changedBy.get(id) ?? []).filter((who) => order.indexOf(who.version ?? '') <= limit).at(-1)
     const history = `<p><a href="${escapeHtml(linkFrom(from, paths.clause(view.slug, id)))}">History<span class="hidden"> of ${escapeHtml(clauseLabel(unit))}</span></a></p>`
     if (!last) return `<div class="beside">${history}</div>`

@@ -32,9 +32,11 @@ export function linkFrom(from: string, to: string): string {
 }
 
 /**
- * A whole page of the site: the trail, a search link, the content and a
- * footer, with the site's style sheet. No script unless the page names one;
- * every text is escaped by the caller or here.
+ * A whole page of the site: a link past the navigation, the trail, a search
+ * link, the content and a footer, with the site's style sheet. No script
+ * unless the page names one; every text is escaped by the caller or here.
+ * The content's anchor is `_main`: `_` cannot begin a clause ID, so no
+ * clause's anchor takes it.
  */
 export function renderSitePage(spec: PageSpec, generator: string): string {
   const link = (to: string): string => escapeHtml(linkFrom(spec.path, to))
@@ -51,11 +53,12 @@ export function renderSitePage(spec: PageSpec, generator: string): string {
 <link rel="stylesheet" href="${link(`${ASSETS}/site.css`)}">
 </head>
 <body>
+<a class="skip" href="#_main">Skip to the content</a>
 <header class="site">
 <nav aria-label="Breadcrumb" class="trail">${trail}</nav>
 <a class="search-link" href="${link('search.html')}">Search every version</a>
 </header>
-<main>
+<main id="_main">
 ${spec.main}
 </main>
 <footer class="site">Published with ${escapeHtml(generator)} from the council's records. Each version's text can be checked against its SHA-256 and the history head with <code>keeling verify</code>.</footer>
@@ -70,6 +73,8 @@ export const SITE_STYLE = `
 :root { color-scheme: light; }
 body { font: 11pt/1.5 Georgia, "Times New Roman", serif; max-width: 62em; margin: 0 auto; padding: 0 1em 2em; color: #111; background: #fff; }
 a { color: #0b4f8a; }
+.skip { position: absolute; left: -100em; }
+.skip:focus { left: 1em; top: 0.5em; background: #fff; padding: 0.3em 0.6em; border: 2px solid #0b4f8a; }
 a:focus-visible { outline: 2px solid #0b4f8a; outline-offset: 2px; }
 header.site { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.5em 1em; align-items: baseline; border-bottom: 1px solid #ccc; padding: 0.6em 0; margin-bottom: 1em; font-family: system-ui, sans-serif; font-size: 0.9em; }
 .trail .sep { color: #555; margin: 0 0.2em; }
@@ -116,7 +121,7 @@ mark { background: #ffe066; color: #111; }
 @page { size: A4; margin: 2cm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
-  header.site, .search-link, footer.site nav { display: none; }
+  header.site, .skip { display: none; }
   a { color: inherit; text-decoration: none; }
   del, ins { color: #000; }
   .text .clause { display: block; break-inside: avoid; }

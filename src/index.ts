@@ -53,3 +53,6 @@ export function applyMotionTexts(protocolText: string, motions: { id: string; te
 export function diffTexts(before: string, after: string, labels: { before: string; after: string } = { before: 'before', after: 'after' }): ChangeSet {
   return buildChangeSet(readDiffDocument(before), readDiffDocument(after), labels)
 }
+
+export { draftMotion, MOTION_STYLES } from './core/motion/draft/draft-motion.js'
+export type { DraftMeta, DraftedMotion, DraftProblem, MotionStyle } from './core/motion/draft/draft-motion.js'

@@ -133,6 +133,28 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
       done(await runMotionNew(slug, options, io))
     })
 
+  motion
+    .command('from')
+    .description('draft the motion that turns one text of a protocol into another (an edited copy, a version), checked by applying it, as amendments/SLUG/ID.md')
+    .argument('<old>', 'the text as it stands: a protocol slug, a version (SLUG@LABEL) or a file')
+    .argument('<new>', 'the text it should read: a version, an edited copy of the protocol, or a Markdown or text file')
+    .requiredOption('--mover <name>', 'who moves it, e.g. "Constitution Working Group"')
+    .option('--seconder <name>', 'who seconds it')
+    .option('--title <title>', 'what the motion is about (default: from the protocol and NEW)')
+    .option('--id <id>', 'the motion ID and file name (default: from the title)')
+    .option('--protocol <slug>', 'the protocol the motion changes (default: from OLD)')
+    .addOption(new Option('--style <style>', 'the register to word it in: uk-council, legislation, roberts or plain').default('uk-council'))
+    .option('-o, --output <file>', 'write the motion to this file (- for stdout) instead of amendments/SLUG/ID.md')
+    .option('--force', 'replace a motion file of that ID not yet decided on; with -o, write over an input')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ keeling motion from uttlesford@council-2017-04-04 uttlesford@cwg-2017-04-25 --mover "Constitution Working Group" --id cwg-draft\n  $ keeling motion from uttlesford edited/uttlesford.md --mover "Cllr Artus" --style legislation -o -'
+    )
+    .action(async (before: string, after: string, options: import('./commands/motion-from.js').MotionFromOptions) => {
+      const { runMotionFrom } = await import('./commands/motion-from.js')
+      done(await runMotionFrom(before, after, options, io))
+    })
+
   program
     .command('apply')
     .description("apply motions to their protocol's text: all of them, in the order given, or none")

@@ -44,7 +44,7 @@ export async function runMotionFrom(oldArgument: string, newArgument: string, op
   const slug = options.protocol ?? oldSlug ?? protocolSlug(before.text) ?? (isSlug(oldArgument) ? oldArgument : undefined)
   if (!slug || !isSlug(slug)) throw new UserError(`cannot tell which protocol ${oldArgument} is; give --protocol SLUG`, EXIT_USAGE)
   const oldText = await asProtocol(before, slug, oldArgument)
-  const newText = readDiffDocument(after.text).keyed || parseProtocol(after.text).frontMatter.raw !== '' ? after.text : await asProtocol(after, slug, newArgument)
+  const newText = after.text
   const title = options.title ?? `${protocolTitle(oldText) ?? slug}: the changes of ${after.label}`
   const id = options.id ?? slugify(title).slice(0, 60).replace(/-+$/, '')
   if (!isSlug(id)) throw new UserError(`"${id}" cannot name a motion file; give --id with lowercase letters, digits and hyphens, such as "cwg-2017-04-25"`, EXIT_USAGE)

@@ -31,6 +31,8 @@ export function citeClause(protocol: Protocol, clause: Clause): Citation | undef
   const heading = clause.kind === 'heading'
   const byNumber = clause.number ? `${unit} ${clause.number.replace(/[.:]$/, '')}` : ''
   if (byNumber && names(protocol, byNumber, clause)) return { id: clause.id, text: byNumber, heading }
+  // A number used again under other headings, cited with the numbers above it: "paragraph 93(1)", "section 5.4".
+  for (const text of pathCitations(clause, unit)) if (names(protocol, text, clause)) return { id: clause.id, text, heading }
   const byId = `${unit} ${clause.id}`
   const idWorks = names(protocol, byId, clause)
   const opening = openingWords(protocol, clause)
@@ -71,4 +73,19 @@ export function subsectionOf(protocol: Protocol, clause: Clause): Citation | und
   if (clause.kind !== 'paragraph' || clause.number !== '' || !parent || !/\d\.\d/.test(parent.number)) return undefined
   const citation = citeClause(protocol, parent)
   return citation && citation.text !== '' && !citation.text.includes('-') ? citation : undefined
+}
+
+/** Citations of a clause through the numbered clauses above it, nearest first: "93(1)", "93.1", "II.1(d)". */
+function pathCitations(clause: Clause, unit: string): string[] {
+  if (!clause.number) return []
+  const steps = [clause.number.replace(/[.:]$/, '')]
+  const found: string[] = []
+  for (let parent = clause.parent; parent; parent = parent.parent) {
+    if (!parent.number) continue
+    steps.unshift(parent.number.replace(/[.:]$/, '').replace(/^(?:§|art\.?|article)\s*/i, ''))
+    const bracketed = steps.map((step, index) => (index === 0 || /^\(.*\)$/.test(step) ? step : `(${step.replace(/^\(|\)$/g, '')})`)).join('')
+    const dotted = steps.map((step) => step.replace(/^\(|\)$/g, '')).join('.')
+    found.push(`${unit} ${bracketed}`, `${unit} ${dotted}`)
+  }
+  return found
 }

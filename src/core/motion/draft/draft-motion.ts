@@ -64,7 +64,9 @@ export function draftMotion(oldText: string, newText: string, meta: DraftMeta, s
   if (oldProtocol.all.length === 0 || oldProtocol.all.some((clause) => clause.id === '')) {
     return { problems: [{ reason: 'the old text is not a keeling protocol (every clause with an ID anchor); import it first with `keeling import`' }] }
   }
-  const anchored = anchorNewClauses(newText, oldProtocol)
+  const given = parseProtocol(newText)
+  const keeling = given.frontMatter.raw !== '' && given.all.some((clause) => clause.id !== '')
+  const anchored = anchorNewClauses(keeling ? newText : adoptStructure(newText, oldProtocol), oldProtocol)
   const newProtocol = parseProtocol(anchored)
   if (!readDiffDocument(anchored).keyed) {
     return { problems: [{ reason: 'the new text is not a keeling protocol (front matter, every clause with an ID anchor or a number); import it first with `keeling import`' }] }
@@ -115,6 +117,59 @@ function anchorNewClauses(text: string, old: Protocol): string {
   return lines.join('\n')
 }
 
+/**
+ * A plain text (a reader's copy: no front matter, no anchors) given the old text's clauses: its blocks are
+ * aligned with the old clauses' blocks by content, and each block that opens an old clause takes that clause's
+ * anchor; a new block that opens with a number or is a heading is a new clause, any other belongs to the
+ * clause before it. The old front matter goes on top.
+ */
+function adoptStructure(text: string, old: Protocol): string {
+  const oldBlocks: Array<{ unit: DiffUnit; clause: Clause }> = []
+  for (const clause of old.all) {
+    const blocks = readerSource(clause.source).split(/\n[ \t]*\n/)
+    for (const block of blocks) oldBlocks.push({ unit: blockUnit(block), clause })
+  }
+  const body = text.replace(/^\uFEFF/, '').replace(/^\s+/, '').replace(/\s+$/, '')
+  const newBlocks = body === '' ? [] : body.split(/\n[ \t]*\n/).map((block) => block.replace(/^\n+|\n+$/g, ''))
+  const units = newBlocks.map(blockUnit)
+  const clauseOf = new Map<DiffUnit, Clause>(oldBlocks.map(({ unit, clause }) => [unit, clause]))
+  const matched = new Map<DiffUnit, Clause>()
+  for (const pair of alignByContent(oldBlocks.map(({ unit }) => unit), units)) {
+    const clause = pair.before ? clauseOf.get(pair.before) : undefined
+    if (pair.after && clause && (pair.type === 'same' || pair.type === 'moved')) matched.set(pair.after, clause)
+  }
+  const anchored = new Set<string>()
+  const out = newBlocks.map((block, index) => {
+    const unit = units[index] as DiffUnit
+    const clause = matched.get(unit)
+    const opens = /^#{1,6}[ \t]/.test(block) || /^(?:\d+[A-Z]?(?:\.\d+[A-Z]?)*\.?|\(\w{1,4}\)|\w{1,4}[.)])[ \t]+\S/.test(block)
+    if (clause && !anchored.has(clause.id) && (opens || clause.source.startsWith('<a id=') || clause.kind === 'heading')) {
+      anchored.add(clause.id)
+      return withAnchor(block, clause.id)
+    }
+    if (clause && anchored.has(clause.id) && !opens) return block
+    // A new block: a clause of its own when it opens like one (or comes first), else part of the clause above it.
+    return opens || index === 0 ? withAnchor(block, '') : block
+  })
+  return `${old.frontMatter.raw}\n${out.join('\n\n')}\n`
+}
+
+/** A block with a clause's anchor (after a heading's `#`s); an empty ID leaves it for anchorNewClauses. */
+function withAnchor(block: string, id: string): string {
+  if (id === '') return block
+  const heading = /^#{1,6}[ \t]+/.exec(block)
+  return heading ? heading[0] + anchor(id) + block.slice(heading[0].length) : anchor(id) + block
+}
+
+function blockUnit(text: string): DiffUnit {
+  return { id: '', kind: /^#{1,6}[ \t]/.test(text) ? 'heading' : 'paragraph', number: '', head: '', gap: '', body: text, trailing: '', line: 0 }
+}
+
+/** A clause's source as a reader's copy has it: no anchors, links as their words. */
+function readerSource(source: string): string {
+  return source.replace(/<a id="[^"]*"><\/a>/g, '').replace(/\[([^\]\n]*)\]\(#[^)\s]*\)/g, '$1')
+}
+
 /** What kind of number a clause has: "3.5" and "4.12" are alike, "(a)" and "(c)", "a." and "b.". */
 function numberShape(number: string): string {
   return number.replace(/\d+/g, '9').replace(/\b[ivxlc]+\b/g, 'i').replace(/\b[a-z]\b/g, 'a').replace(/\b[A-Z]\b/g, 'A')
@@ -150,7 +205,14 @@ function stepsOf(oldText: string, newText: string, oldProtocol: Protocol, newPro
 function draftSteps(steps: Step[], oldProtocol: Protocol, newProtocol: Protocol): DraftedInstruction[] | { problems: DraftProblem[] } {
   const drafted: DraftedInstruction[] = []
   const problems: DraftProblem[] = []
+  // A citation for an instruction that names a clause whole (leave out, insert after, move): a number or an ID.
   const cite = (clause: Clause): Citation | undefined => {
+    const citation = citeClause(oldProtocol, clause)
+    if (!citation?.text) problems.push({ reason: `no citation names ${clause.number ? `paragraph ${clause.number}` : `the clause ${clause.id}`} alone in the old text`, clause: clause.id })
+    return citation?.text ? citation : undefined
+  }
+  // Changes to a clause's words may name it by its opening words too.
+  const citeWords = (clause: Clause): Citation | undefined => {
     const citation = citeClause(oldProtocol, clause)
     if (!citation) problems.push({ reason: `no citation names ${clause.number ? `paragraph ${clause.number}` : `the clause ${clause.id}`} alone in the old text`, clause: clause.id })
     return citation
@@ -161,7 +223,7 @@ function draftSteps(steps: Step[], oldProtocol: Protocol, newProtocol: Protocol)
     const step = steps[index]
     if (!step) continue
     if (step.kind === 'same') {
-      const said = sayChanged(step.before, step.after, oldProtocol, cite)
+      const said = sayChanged(step.before, step.after, oldProtocol, citeWords)
       if (said) drafted.push(said)
       continue
     }
@@ -172,7 +234,7 @@ function draftSteps(steps: Step[], oldProtocol: Protocol, newProtocol: Protocol)
       const other = anchorStep ? cite(anchorStep.before) : nextStep ? cite(nextStep.before) : undefined
       if (clause && other) drafted.push({ type: 'move', clause, to: other, where: anchorStep ? 'after' : 'before' })
       else if (clause) problems.push({ reason: `cannot say where ${clause.text} moves to: no clause of the old text stays beside it`, clause: step.before.id })
-      const words = sayChanged(step.before, step.after, oldProtocol, cite)
+      const words = sayChanged(step.before, step.after, oldProtocol, citeWords)
       if (words) drafted.push(words)
       continue
     }
@@ -211,7 +273,7 @@ function draftSteps(steps: Step[], oldProtocol: Protocol, newProtocol: Protocol)
 function sayChanged(before: Clause, after: Clause, oldProtocol: Protocol, cite: (clause: Clause) => Citation | undefined): DraftedInstruction | undefined {
   const oldWords = visibleText(before).text
   const newWords = visibleText(after).text
-  const sameSource = stripAnchors(before.source) === stripAnchors(after.source)
+  const sameSource = readerSource(before.source) === readerSource(after.source)
   if (sameSource || (oldWords === newWords && markedAlike(before, after))) return undefined
   // An unnumbered paragraph in a numbered sub-section is cited as the sub-section, when its changes are found once there.
   const section = subsectionOf(oldProtocol, before)
@@ -220,16 +282,19 @@ function sayChanged(before: Clause, after: Clause, oldProtocol: Protocol, cite: 
   const changes = oldWords === newWords ? undefined : wordChanges(before, newWords)
   const clause = cite(before)
   if (!clause) return undefined
-  if (changes && changes.length > 0 && !overwhelmed(oldWords, changes.length)) return { type: 'words', clause, heading: before.kind === 'heading', changes }
-  // A heading's words are its title: given whole.
+  if (changes && changes.length > 0 && !overwhelmed(oldWords, changes.length) && !(before.kind === 'heading' && changes.length > 1)) {
+    return { type: 'words', clause, heading: before.kind === 'heading', changes }
+  }
+  // A heading's words are its title: given whole when more than one change is in it.
   if (before.kind === 'heading') return { type: 'words', clause, heading: true, changes: [{ operation: { type: 'replace-words', scope: { type: 'document' }, words: oldWords.trim(), insert: newWords.trim() }, start: 0, end: oldWords.length }] }
+  if (!clause.text) return undefined
   return { type: 'replace-clause', clause, texts: [newClauseText(after)] }
 }
 
 /** Whether two clauses differ only in their number and anchors (keeling renumbers; a motion says nothing of it). */
 function markedAlike(before: Clause, after: Clause): boolean {
   const rest = (clause: Clause): string => {
-    const source = stripAnchors(clause.source).replace(/^#{1,6}[ \t]+/, '')
+    const source = readerSource(clause.source).replace(/^#{1,6}[ \t]+/, '')
     return clause.number !== '' && source.startsWith(clause.number) ? source.slice(clause.number.length) : source
   }
   return rest(before) === rest(after)

@@ -290,7 +290,8 @@ function applyStructure(
       const { at } = removeExtent(structure.target)
       const added = toItems(newClauses(operation.clauses, newId))
       const [first] = added
-      if (first && old && marks.unnumbered.has(first.id)) {
+      // An unnumbered clause replaced stays unnumbered (no number, and no space where one would be).
+      if (first && old && marks.unnumbered.has(first.id) && numberOf(old) !== '') {
         // "Leave out paragraph 2.1 and insert:" — the new text takes the old number unless it gives one.
         marks.unnumbered.delete(first.id)
         marks.fixed.add(first.id)

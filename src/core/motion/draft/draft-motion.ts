@@ -52,7 +52,7 @@ type Step = { kind: 'same'; before: Clause; after: Clause } | { kind: 'inserted'
  * renumbering left to keeling. The motion is then applied to the old text
  * and kept only if it gives the new text exactly, as a reader has it
  * (clause by clause, word for word, number for number), with every clause
- * of the old text that stays keeping its ID.
+ * of the old text that stays keeping its ID (one replaced whole takes a new one, as keeling gives it).
  *
  * @param oldText the protocol as it stands (a keeling protocol: every clause with an ID)
  * @param newText the text it should read: the protocol edited (new paragraphs need no ID anchor: one opening
@@ -76,7 +76,8 @@ export function draftMotion(oldText: string, newText: string, meta: DraftMeta, s
   if ('problems' in drafted) return drafted
   if (drafted.length === 0) return { problems: [{ reason: 'the two texts read the same: there is nothing to move' }] }
   const text = writeMotion(drafted, meta, style)
-  const problems = verify(oldText, anchored, text, meta)
+  const replaced = new Set(drafted.flatMap((instruction) => (instruction.type === 'replace-clause' ? [instruction.clause.id] : [])))
+  const problems = verify(oldText, anchored, text, meta, replaced)
   return problems.length > 0 ? { problems } : { text, instructions: drafted.length }
 }
 
@@ -134,29 +135,59 @@ function adoptStructure(text: string, old: Protocol): string {
   const units = newBlocks.map(blockUnit)
   const clauseOf = new Map<DiffUnit, Clause>(oldBlocks.map(({ unit, clause }) => [unit, clause]))
   const matched = new Map<DiffUnit, Clause>()
+  // Between blocks matched by content, as many blocks left out as put in are the same blocks edited, in order.
+  let gone: DiffUnit[] = []
+  let come: DiffUnit[] = []
+  const closeGap = (): void => {
+    if (gone.length === come.length) come.forEach((unit, index) => matched.set(unit, clauseOf.get(gone[index] as DiffUnit) as Clause))
+    gone = []
+    come = []
+  }
   for (const pair of alignByContent(oldBlocks.map(({ unit }) => unit), units)) {
     const clause = pair.before ? clauseOf.get(pair.before) : undefined
+    if (pair.type === 'deleted' && pair.before) gone.push(pair.before)
+    else if (pair.type === 'inserted' && pair.after) come.push(pair.after)
+    else if (pair.type !== 'moved-away') closeGap()
     if (pair.after && clause && (pair.type === 'same' || pair.type === 'moved')) matched.set(pair.after, clause)
   }
+  closeGap()
   const anchored = new Set<string>()
+  const blocksOf = new Map<string, number>()
+  for (const { clause } of oldBlocks) blocksOf.set(clause.id, (blocksOf.get(clause.id) ?? 0) + 1)
+  let previous: Clause | undefined
+  const taken = new Set(old.all.map((clause) => clause.id))
+  let count = 0
+  const fresh = (): string => {
+    let id = ''
+    do id = `new-block-${++count}`
+    while (taken.has(id))
+    return id
+  }
   const out = newBlocks.map((block, index) => {
     const unit = units[index] as DiffUnit
     const clause = matched.get(unit)
     const opens = /^#{1,6}[ \t]/.test(block) || /^(?:\d+[A-Z]?(?:\.\d+[A-Z]?)*\.?|\(\w{1,4}\)|\w{1,4}[.)])[ \t]+\S/.test(block)
     if (clause && !anchored.has(clause.id) && (opens || clause.source.startsWith('<a id=') || clause.kind === 'heading')) {
       anchored.add(clause.id)
+      previous = clause
       return withAnchor(block, clause.id)
     }
-    if (clause && anchored.has(clause.id) && !opens) return block
-    // A new block: a clause of its own when it opens like one (or comes first), else part of the clause above it.
-    return opens || index === 0 ? withAnchor(block, '') : block
+    // A block of a clause already begun goes on with it, whatever it opens with ("a. limited private photocopying …").
+    if (clause && anchored.has(clause.id) && clause.id === previous?.id) {
+      previous = clause
+      return block
+    }
+    // A new block: a clause of its own when it opens like one, comes first or follows a heading, else part of
+    // the clause above it when that clause runs to more than one block (as it did in the old text).
+    const own = opens || index === 0 || !previous || previous.kind === 'heading' || (blocksOf.get(previous.id) ?? 1) < 2
+    if (clause) previous = clause
+    return own ? withAnchor(block, fresh()) : block
   })
   return `${old.frontMatter.raw}\n${out.join('\n\n')}\n`
 }
 
-/** A block with a clause's anchor (after a heading's `#`s); an empty ID leaves it for anchorNewClauses. */
+/** A block with a clause's anchor (after a heading's `#`s). */
 function withAnchor(block: string, id: string): string {
-  if (id === '') return block
   const heading = /^#{1,6}[ \t]+/.exec(block)
   return heading ? heading[0] + anchor(id) + block.slice(heading[0].length) : anchor(id) + block
 }
@@ -286,8 +317,8 @@ function sayChanged(before: Clause, after: Clause, oldProtocol: Protocol, cite: 
     return { type: 'words', clause, heading: before.kind === 'heading', changes }
   }
   // A heading's words are its title: given whole when more than one change is in it.
-  if (before.kind === 'heading') return { type: 'words', clause, heading: true, changes: [{ operation: { type: 'replace-words', scope: { type: 'document' }, words: oldWords.trim(), insert: newWords.trim() }, start: 0, end: oldWords.length }] }
-  if (!clause.text) return undefined
+  if (before.kind === 'heading' && !oldWords.includes('\n') && !newWords.includes('\n')) return { type: 'words', clause, heading: true, changes: [{ operation: { type: 'replace-words', scope: { type: 'document' }, words: oldWords.trim(), insert: newWords.trim() }, start: 0, end: oldWords.length }] }
+  if (!clause.text || before.kind === 'heading') return undefined
   return { type: 'replace-clause', clause, texts: [newClauseText(after)] }
 }
 
@@ -381,17 +412,17 @@ function isInside(clause: Clause, heading: Clause, protocol: Protocol): boolean 
  * Apply the drafted motion to the old text and compare the result with the new text, as a reader has them:
  * every clause's words and number, in order; and each clause of the old text that stays, with its ID.
  */
-function verify(oldText: string, newText: string, motionText: string, meta: DraftMeta): DraftProblem[] {
+function verify(oldText: string, newText: string, motionText: string, meta: DraftMeta, replaced: ReadonlySet<string>): DraftProblem[] {
   const motion = parseMotion(motionText, meta.id, meta.protocol)
   const unread = motion.messages.filter((message) => message.fatal)
   if (unread.length > 0) return unread.map((message) => ({ reason: `keeling cannot read its own draft: ${message.reason} (line ${message.line ?? 0})` }))
   const applied = applyMotions(oldText, [{ motion, text: motionText, name: `${meta.id}.md` }], meta.base ? { version: meta.base } : {})
   if ('problems' in applied) return applied.problems.map((problem) => ({ reason: `the draft does not apply: ${problem.message.reason} (line ${problem.message.line ?? 0})` }))
-  return sameText(applied.text, newText, oldText)
+  return sameText(applied.text, newText, oldText, replaced)
 }
 
 /** Where a text made by applying a motion differs from the text it should be (none when they read the same). */
-export function sameText(made: string, wanted: string, oldText: string): DraftProblem[] {
+export function sameText(made: string, wanted: string, oldText: string, replaced: ReadonlySet<string> = new Set()): DraftProblem[] {
   const got = readDiffDocument(made).units
   const want = readDiffDocument(wanted).units
   const oldIds = new Set(readDiffDocument(oldText).units.map((unit) => unit.id))
@@ -399,15 +430,21 @@ export function sameText(made: string, wanted: string, oldText: string): DraftPr
     const a = got[index]
     const b = want[index]
     if (!a || !b) return [{ reason: `applying the draft gives ${got.length} clauses where the new text has ${want.length}` }]
-    if (unitText(a) !== unitText(b)) {
-      return [{ reason: `applying the draft gives “${excerpt(unitText(a))}” where the new text has “${excerpt(unitText(b))}” (line ${b.line} of the new text)`, clause: b.id }]
+    const gives = unitText(a)
+    const has = unitText(b)
+    if (gives !== has) {
+      let at = 0
+      while (at < gives.length && gives[at] === has[at]) at++
+      const from = Math.max(0, at - 30)
+      return [{ reason: `applying the draft gives “${excerpt(gives.slice(from, at + 40))}” where the new text has “${excerpt(has.slice(from, at + 40))}” (line ${b.line} of the new text)`, clause: b.id }]
     }
-    if (oldIds.has(b.id) && a.id !== b.id) return [{ reason: `applying the draft gives clause ${a.id} where the new text keeps ${b.id} (line ${b.line})`, clause: b.id }]
+    // A clause the motion leaves out and puts in again anew ("leave out paragraph 9.3 and insert: …") takes a new ID.
+    if (oldIds.has(b.id) && a.id !== b.id && !replaced.has(b.id)) return [{ reason: `applying the draft gives clause ${a.id} where the new text keeps ${b.id} (line ${b.line})`, clause: b.id }]
   }
   return []
 }
 
 function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
+  const flat = text.replace(/\n/g, '⏎').replace(/[ \t]+/g, ' ')
   return flat.length > 80 ? `${flat.slice(0, 77)}…` : flat
 }

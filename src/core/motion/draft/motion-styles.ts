@@ -101,9 +101,10 @@ const REGISTERS: Record<MotionStyle, Register> = {
   }
 }
 
-/** Quoted words: in straight double quotes, or curly ones when the words have a straight double quote of their own. */
+/** Quoted words: in double quotes, or single ones when the words have double quotes of their own. */
 function q(text: string): string {
-  return text.includes('"') ? `“${text}”` : `"${text}"`
+  if (!/["“”]/.test(text)) return `"${text}"`
+  return /['‘’]/.test(text) ? `“${text}”` : `‘${text}’`
 }
 
 /** One word change in a register's words. */

@@ -146,7 +146,7 @@ function trimHunk(before: string, after: string, hunk: RawHunk): Hunk {
 function sayHunk(clause: Clause, scope: Clause[], before: string, hunk: Hunk, used: number, once: (quote: string) => boolean): WordChange | undefined {
   const expected = before.slice(0, hunk.start) + hunk.insert + before.slice(hunk.end)
   for (const candidate of candidates(before, hunk, once)) {
-    if (candidate.start < used) continue
+    if (candidate.start < used || !quotable(candidate.operation)) continue
     if (places(clause, scope, candidate.operation, expected)) return candidate
   }
   return undefined
@@ -221,6 +221,16 @@ function* passages(before: string, hunk: Hunk, once: (quote: string) => boolean)
       yield { operation: { type: 'delete-range', scope, from: first, to: last, ...put }, start, end }
     }
   }
+}
+
+/**
+ * Whether every text the operation quotes can be quoted: words with double quotes of their own go in single
+ * quotes, but words with both double quotes and an apostrophe (‘the Government's paper "A’) cannot be quoted
+ * so that a reader knows where they end.
+ */
+function quotable(operation: WordOperation): boolean {
+  const texts = operation.type === 'delete-range' ? [operation.from, operation.to ?? '', operation.insert ?? ''] : operation.type === 'insert-words-at' ? [operation.insert] : [operation.words, 'insert' in operation ? operation.insert : '']
+  return texts.every((text) => !(/["“”]/.test(text) && /['‘’]/.test(text)))
 }
 
 /** Whether keeling places the operation in the clause so that its words read `expected`. */

@@ -30,6 +30,8 @@ export { renderHtmlDiff } from './core/render/render-html-diff.js'
 export { renderDocxDiff } from './core/render/render-docx-diff.js'
 export { renderTextDiff, PLAIN_MARKS, COLOUR_MARKS } from './core/render/render-text-diff.js'
 export { renderJsonDiff } from './core/render/render-json-diff.js'
+export { renderCriticDiff } from './core/render/render-critic-diff.js'
+export { readCritic } from './core/import/read-critic.js'
 
 /**
  * Apply motion files, given as their texts, to a protocol's text: all of
@@ -56,3 +58,5 @@ export function diffTexts(before: string, after: string, labels: { before: strin
 
 export { draftMotion, MOTION_STYLES } from './core/motion/draft/draft-motion.js'
 export type { DraftMeta, DraftedMotion, DraftProblem, MotionStyle } from './core/motion/draft/draft-motion.js'
+export { transplant, partsFrom, readersCopy } from './core/motion/draft/transplant.js'
+export { draftFromRedline, draftFromTracked } from './core/motion/draft/draft-from-document.js'

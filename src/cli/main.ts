@@ -312,8 +312,8 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
     .argument('<a>', 'the old text: a protocol file or slug, or any Markdown or text file')
     .argument('<b>', 'the new text')
     .addOption(
-      new Option('--format <format>', 'text: changed clauses, coloured on a terminal; md: the full text marked as an appendix; html: a page to read or print; docx: Word with tracked changes (needs -o); json: the change set')
-        .choices(['text', 'md', 'html', 'docx', 'json'])
+      new Option('--format <format>', 'text: changed clauses, coloured on a terminal; md: the full text marked as an appendix; html: a page to read or print; docx: Word with tracked changes (needs -o); json: the change set; critic: the full text in CriticMarkup')
+        .choices(['text', 'md', 'html', 'docx', 'json', 'critic'])
         .default('text')
     )
     .option('-o, --output <file>', 'write to this file (whole or not at all) instead of stdout')

@@ -25,6 +25,10 @@ export interface DraftMeta {
   protocol: string
   /** The version of the protocol the motion is drafted against (`base:`), when the old text is a recorded version. */
   base?: string
+  /** Where and when it was tabled (`tabled:`), when known (a Word redline's revision dates). */
+  tabled?: { body?: string; meeting?: string; date?: string }
+  /** Notes kept with the motion as a comment (a document's comments). */
+  notes?: string[]
 }
 
 /** A drafted motion: the motion file's text, and how many instructions it has. */
@@ -126,10 +130,16 @@ function anchorNewClauses(text: string, old: Protocol): string {
  */
 function adoptStructure(text: string, old: Protocol): string {
   const oldBlocks: Array<{ unit: DiffUnit; clause: Clause }> = []
+  const continuing = new Set<DiffUnit>()
   for (const clause of old.all) {
     const blocks = readerSource(clause.source).split(/\n[ \t]*\n/)
-    for (const block of blocks) oldBlocks.push({ unit: blockUnit(block), clause })
+    blocks.forEach((block, index) => {
+      const unit = blockUnit(block)
+      if (index > 0) continuing.add(unit)
+      oldBlocks.push({ unit, clause })
+    })
   }
+  const opensClause = (block: string): boolean => /^#{1,6}[ \t]/.test(block) || /^(?:\d+[A-Z]?(?:\.\d+[A-Z]?)*\.?|\(\w{1,4}\)|\w{1,4}[.)])[ \t]+\S/.test(block)
   const body = text.replace(/^\uFEFF/, '').replace(/^\s+/, '').replace(/\s+$/, '')
   const newBlocks = body === '' ? [] : body.split(/\n[ \t]*\n/).map((block) => block.replace(/^\n+|\n+$/g, ''))
   const units = newBlocks.map(blockUnit)
@@ -148,13 +158,15 @@ function adoptStructure(text: string, old: Protocol): string {
     if (pair.type === 'deleted' && pair.before) gone.push(pair.before)
     else if (pair.type === 'inserted' && pair.after) come.push(pair.after)
     else if (pair.type !== 'moved-away') closeGap()
-    if (pair.after && clause && (pair.type === 'same' || pair.type === 'moved')) matched.set(pair.after, clause)
+    // A numbered paragraph is a clause of its own, not the further paragraph of another it is like.
+    const renumbered = pair.after && pair.before && continuing.has(pair.before) && opensClause(pair.after.body) && !opensClause(pair.before.body)
+    if (pair.after && clause && (pair.type === 'same' || pair.type === 'moved') && !renumbered) matched.set(pair.after, clause)
   }
   closeGap()
   const anchored = new Set<string>()
   const blocksOf = new Map<string, number>()
   for (const { clause } of oldBlocks) blocksOf.set(clause.id, (blocksOf.get(clause.id) ?? 0) + 1)
-  let previous: Clause | undefined
+  let previous: { id: string; kind: string } | undefined
   const taken = new Set(old.all.map((clause) => clause.id))
   let count = 0
   const fresh = (): string => {
@@ -166,7 +178,7 @@ function adoptStructure(text: string, old: Protocol): string {
   const out = newBlocks.map((block, index) => {
     const unit = units[index] as DiffUnit
     const clause = matched.get(unit)
-    const opens = /^#{1,6}[ \t]/.test(block) || /^(?:\d+[A-Z]?(?:\.\d+[A-Z]?)*\.?|\(\w{1,4}\)|\w{1,4}[.)])[ \t]+\S/.test(block)
+    const opens = opensClause(block)
     if (clause && !anchored.has(clause.id) && (opens || clause.source.startsWith('<a id=') || clause.kind === 'heading')) {
       anchored.add(clause.id)
       previous = clause
@@ -180,8 +192,10 @@ function adoptStructure(text: string, old: Protocol): string {
     // A new block: a clause of its own when it opens like one, comes first or follows a heading, else part of
     // the clause above it when that clause runs to more than one block (as it did in the old text).
     const own = opens || index === 0 || !previous || previous.kind === 'heading' || (blocksOf.get(previous.id) ?? 1) < 2
-    if (clause) previous = clause
-    return own ? withAnchor(block, fresh()) : block
+    if (!own) return block
+    const id = fresh()
+    previous = { id, kind: /^#{1,6}[ \t]/.test(block) ? 'heading' : 'paragraph' }
+    return withAnchor(block, id)
   })
   return `${old.frontMatter.raw}\n${out.join('\n\n')}\n`
 }
@@ -447,4 +461,27 @@ export function sameText(made: string, wanted: string, oldText: string, replaced
 function excerpt(text: string): string {
   const flat = text.replace(/\n/g, '⏎').replace(/[ \t]+/g, ' ')
   return flat.length > 80 ? `${flat.slice(0, 77)}…` : flat
+}
+
+/**
+ * Whether a document's old text (its tracked changes all rejected) is the protocol's text, word for word as a
+ * reader has it (headings' marks, spacing and line breaks aside); if not, where they first differ.
+ */
+export function differsFrom(protocolText: string, oldText: string): string | undefined {
+  const words = (text: string): string[] =>
+    text
+      .replace(/<a id="[^"]*"><\/a>/g, '')
+      .replace(/\[([^\]\n]*)\]\(#[^)\s]*\)/g, '$1')
+      .replace(/^#{1,6}[ \t]+/gm, '')
+      .replace(/^[ \t]*[-*+][ \t]+/gm, '')
+      .split(/\s+/)
+      .filter(Boolean)
+  const document = readDiffDocument(protocolText)
+  const expected = words(document.units.map((unit) => unitText(unit)).join('\n\n'))
+  const given = words(readDiffDocument(oldText).keyed ? readDiffDocument(oldText).units.map((unit) => unitText(unit)).join('\n\n') : oldText)
+  let at = 0
+  while (at < expected.length && at < given.length && expected[at] === given[at]) at++
+  if (at === expected.length && at === given.length) return undefined
+  const show = (list: string[]): string => (at >= list.length ? 'nothing more' : `“${list.slice(Math.max(0, at - 4), at + 6).join(' ')}”`)
+  return `after ${at} words the two part: the document reads ${show(given)} where the protocol has ${show(expected)}`
 }

@@ -155,7 +155,7 @@ function sayInstruction(register: Register, instruction: DraftedInstruction): { 
  */
 export function writeMotion(
   instructions: DraftedInstruction[],
-  meta: { title: string; mover: string; seconder?: string; protocol: string; base?: string },
+  meta: { title: string; mover: string; seconder?: string; protocol: string; base?: string; tabled?: { body?: string; meeting?: string; date?: string }; notes?: string[] },
   style: MotionStyle
 ): string {
   const register = REGISTERS[style]
@@ -163,6 +163,8 @@ export function writeMotion(
   if (meta.seconder) data['seconder'] = meta.seconder
   data['protocol'] = meta.protocol
   if (meta.base) data['base'] = meta.base
+  const tabled = Object.fromEntries(Object.entries(meta.tabled ?? {}).filter(([, value]) => value))
+  const yaml: Record<string, unknown> = Object.keys(tabled).length > 0 ? { ...data, tabled } : data
   const items = instructions.map((instruction, index) => {
     const { line, quote } = sayInstruction(register, instruction)
     const marker = `${index + 1}. `
@@ -172,5 +174,8 @@ export function writeMotion(
     const lines = quote.flatMap((paragraph, at) => [...(at > 0 ? [`${indent}>`] : []), ...paragraph.split('\n').map((part) => (part === '' ? `${indent}>` : `${indent}> ${part}`))])
     return `${text}\n\n${lines.join('\n')}\n`
   })
-  return `---\n${new Document(data).toString({ lineWidth: 0 })}---\n\n${items.join('\n').replace(/\n+$/, '')}\n`
+  // Notes (a document's comments) as an HTML comment, which a motion file keeps and keeling does not read as an instruction.
+  const notes = (meta.notes ?? []).map((note) => note.replace(/--+>?/g, '–'))
+  const comment = notes.length > 0 ? `<!--\n${notes.join('\n')}\n-->\n\n` : ''
+  return `---\n${new Document(yaml).toString({ lineWidth: 0 })}---\n\n${comment}${items.join('\n').replace(/\n+$/, '')}\n`
 }

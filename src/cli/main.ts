@@ -155,6 +155,42 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
       done(await runMotionFrom(before, after, options, io))
     })
 
+  motion
+    .command('from-tracked')
+    .description('draft the motion a marked-up text makes (CriticMarkup, or ~~struck~~ and <u>underlined</u> words), checked against the protocol and by applying it')
+    .argument('<file>', 'the marked-up text')
+    .requiredOption('--protocol <slug>', 'the protocol it marks up: SLUG (its text now) or SLUG@VERSION')
+    .option('--mover <name>', 'who moves it')
+    .option('--seconder <name>', 'who seconds it')
+    .option('--title <title>', 'what the motion is about')
+    .option('--id <id>', 'the motion ID and file name (default: from the title)')
+    .addOption(new Option('--style <style>', 'uk-council, legislation, roberts or plain').default('uk-council'))
+    .option('-o, --output <file>', 'write the motion to this file (- for stdout) instead of amendments/SLUG/ID.md')
+    .option('--force', 'replace a motion file of that ID not yet decided on; with -o, write over an input')
+    .addHelpText('after', '\nExample:\n  $ keeling diff uttlesford edited.md --format critic -o edited.critic.md\n  $ keeling motion from-tracked edited.critic.md --protocol uttlesford --mover "Cllr Artus" -o -')
+    .action(async (file: string, options: import('./commands/motion-from.js').MotionFromDocumentOptions) => {
+      const { runMotionFromTracked } = await import('./commands/motion-from.js')
+      done(await runMotionFromTracked(file, options, io))
+    })
+  motion
+    .command('from-docx')
+    .description("draft one motion per author of a Word redline's tracked changes (or one in all), the author as mover, checked against the protocol and by applying each")
+    .argument('<redline>', 'the Word document (.docx) with tracked changes, made from a text of the protocol')
+    .requiredOption('--protocol <slug>', 'the protocol it was made from: SLUG (its text now) or SLUG@VERSION')
+    .option('--one', 'one motion for every change, whoever made it (needs --mover)')
+    .option('--mover <name>', 'with --one: who moves it')
+    .option('--seconder <name>', 'who seconds it')
+    .option('--title <title>', 'what the motions are about')
+    .option('--id <id>', "the motion ID (default: the file's name); per author, ID-AUTHOR")
+    .addOption(new Option('--style <style>', 'uk-council, legislation, roberts or plain').default('uk-council'))
+    .option('-o, --output <file>', 'with --one (or one author): write the motion to this file (- for stdout) instead of amendments/SLUG/')
+    .option('--force', 'replace motion files of those IDs not yet decided on')
+    .addHelpText('after', '\nExample:\n  $ keeling motion from-docx cwg-redline.docx --protocol uttlesford@council-2017-04-04')
+    .action(async (file: string, options: import('./commands/motion-from.js').MotionFromDocumentOptions) => {
+      const { runMotionFromDocx } = await import('./commands/motion-from.js')
+      done(await runMotionFromDocx(file, options, io))
+    })
+
   program
     .command('apply')
     .description("apply motions to their protocol's text: all of them, in the order given, or none")

@@ -74,7 +74,7 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
     .option('--body <body>', 'the body that owns the protocol, e.g. "Uttlesford District Council"')
     .option('--from <text>', 'start at the first line that begins with this text')
     .option('--to <text>', 'stop before the first line that begins with this text')
-    .addOption(new Option('--tracked <side>', 'read ~~struck~~ and <u>underlined</u> marks, keeping one side').choices(['before', 'after']))
+    .addOption(new Option('--tracked <side>', 'read tracked changes (CriticMarkup, or ~~struck~~ and <u>underlined</u> words), keeping one side').choices(['before', 'after']))
     .option('--inserted <text>', 'text that is an insertion though its underline was lost; mark it within context as "words [inserted] words" (repeatable)', collect, [])
     .option('--accept-changes', "Word: read a document that has tracked changes as if every change were accepted")
     .option('--force', 'replace an existing protocols/SLUG.md')

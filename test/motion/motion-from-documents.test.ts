@@ -50,6 +50,23 @@ describe('keeling diff --format critic', () => {
   })
 })
 
+describe('keeling import --tracked reads CriticMarkup exactly', () => {
+  it('keeps the text before the changes, or after them', async () => {
+    const dir = await copyBeforeCwg()
+    const critic = await runCli(['diff', 'uttlesford@council-2017-04-04', 'uttlesford@cwg-2017-04-25', '--format', 'critic'], dir)
+    writeFileSync(join(dir, 'cwg.critic.md'), critic.stdout)
+    for (const [side, has, hasNot] of [['before', 'including calling or attending meetings, or offering', 'requesting'], ['after', 'including requesting meetings with officers, or offering', 'calling or attending']] as const) {
+      const result = await runCli(['import', 'cwg.critic.md', '--as', `cwg-${side}`, '--tracked', side], dir)
+      expect(result.code).toBe(0)
+      expect(result.stderr).toContain(`cwg.critic.md:1: read 14 CriticMarkup changes, keeping the text ${side} them`)
+      const imported = readFileSync(join(dir, 'protocols', `cwg-${side}.md`), 'utf8')
+      expect(imported).toContain(has)
+      expect(imported).not.toContain(hasNot)
+      expect(imported).not.toMatch(/\{(?:\+\+|--|~~)/)
+    }
+  })
+})
+
 describe('keeling motion from-tracked: the motion a CriticMarkup text makes', () => {
   it('gives the working group’s motion from its changes marked in CriticMarkup', async () => {
     const dir = await copyBeforeCwg()

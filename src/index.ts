@@ -35,6 +35,8 @@ export { checkChain, lastHash, parseHistory, recordHash, sha256, versionsOf } fr
 export type { Drift, Replay, ReplayStep } from './core/history/replay.js'
 export { replayHistory } from './core/history/replay.js'
 export { readHead, withoutHead } from './core/history/head.js'
+export { renderCriticDiff } from './core/render/render-critic-diff.js'
+export { readCritic } from './core/import/read-critic.js'
 
 /**
  * Apply motion files, given as their texts, to a protocol's text: all of
@@ -58,3 +60,8 @@ export function applyMotionTexts(protocolText: string, motions: { id: string; te
 export function diffTexts(before: string, after: string, labels: { before: string; after: string } = { before: 'before', after: 'after' }): ChangeSet {
   return buildChangeSet(readDiffDocument(before), readDiffDocument(after), labels)
 }
+
+export { draftMotion, MOTION_STYLES } from './core/motion/draft/draft-motion.js'
+export type { DraftMeta, DraftedMotion, DraftProblem, MotionStyle } from './core/motion/draft/draft-motion.js'
+export { transplant, partsFrom, readersCopy } from './core/motion/draft/transplant.js'
+export { draftFromRedline, draftFromTracked } from './core/motion/draft/draft-from-document.js'

@@ -74,7 +74,7 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
     .option('--body <body>', 'the body that owns the protocol, e.g. "Uttlesford District Council"')
     .option('--from <text>', 'start at the first line that begins with this text')
     .option('--to <text>', 'stop before the first line that begins with this text')
-    .addOption(new Option('--tracked <side>', 'read ~~struck~~ and <u>underlined</u> marks, keeping one side').choices(['before', 'after']))
+    .addOption(new Option('--tracked <side>', 'read tracked changes (CriticMarkup, or ~~struck~~ and <u>underlined</u> words), keeping one side').choices(['before', 'after']))
     .option('--inserted <text>', 'text that is an insertion though its underline was lost; mark it within context as "words [inserted] words" (repeatable)', collect, [])
     .option('--accept-changes', "Word: read a document that has tracked changes as if every change were accepted")
     .option('--force', 'replace an existing protocols/SLUG.md')
@@ -131,6 +131,64 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
     .action(async (slug: string, options: import('./commands/motion-new.js').MotionNewOptions) => {
       const { runMotionNew } = await import('./commands/motion-new.js')
       done(await runMotionNew(slug, options, io))
+    })
+
+  motion
+    .command('from')
+    .description('draft the motion that turns one text of a protocol into another (an edited copy, a version), checked by applying it, as amendments/SLUG/ID.md')
+    .argument('<old>', 'the text as it stands: a protocol slug, a version (SLUG@LABEL) or a file')
+    .argument('<new>', 'the text it should read: a version, an edited copy of the protocol, or a Markdown or text file')
+    .requiredOption('--mover <name>', 'who moves it, e.g. "Constitution Working Group"')
+    .option('--seconder <name>', 'who seconds it')
+    .option('--title <title>', 'what the motion is about (default: from the protocol and NEW)')
+    .option('--id <id>', 'the motion ID and file name (default: from the title)')
+    .option('--protocol <slug>', 'the protocol the motion changes (default: from OLD)')
+    .addOption(new Option('--style <style>', 'the register to word it in: uk-council, legislation, roberts or plain').default('uk-council'))
+    .option('-o, --output <file>', 'write the motion to this file (- for stdout) instead of amendments/SLUG/ID.md')
+    .option('--force', 'replace a motion file of that ID not yet decided on; with -o, write over an input')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ keeling motion from uttlesford@council-2017-04-04 uttlesford@cwg-2017-04-25 --mover "Constitution Working Group" --id cwg-draft\n  $ keeling motion from uttlesford edited/uttlesford.md --mover "Cllr Artus" --style legislation -o -'
+    )
+    .action(async (before: string, after: string, options: import('./commands/motion-from.js').MotionFromOptions) => {
+      const { runMotionFrom } = await import('./commands/motion-from.js')
+      done(await runMotionFrom(before, after, options, io))
+    })
+
+  motion
+    .command('from-tracked')
+    .description('draft the motion a marked-up text makes (CriticMarkup, or ~~struck~~ and <u>underlined</u> words), checked against the protocol and by applying it')
+    .argument('<file>', 'the marked-up text')
+    .requiredOption('--protocol <slug>', 'the protocol it marks up: SLUG (its text now) or SLUG@VERSION')
+    .option('--mover <name>', 'who moves it')
+    .option('--seconder <name>', 'who seconds it')
+    .option('--title <title>', 'what the motion is about')
+    .option('--id <id>', 'the motion ID and file name (default: from the title)')
+    .addOption(new Option('--style <style>', 'uk-council, legislation, roberts or plain').default('uk-council'))
+    .option('-o, --output <file>', 'write the motion to this file (- for stdout) instead of amendments/SLUG/ID.md')
+    .option('--force', 'replace a motion file of that ID not yet decided on; with -o, write over an input')
+    .addHelpText('after', '\nExample:\n  $ keeling diff uttlesford edited.md --format critic -o edited.critic.md\n  $ keeling motion from-tracked edited.critic.md --protocol uttlesford --mover "Cllr Artus" -o -')
+    .action(async (file: string, options: import('./commands/motion-from.js').MotionFromDocumentOptions) => {
+      const { runMotionFromTracked } = await import('./commands/motion-from.js')
+      done(await runMotionFromTracked(file, options, io))
+    })
+  motion
+    .command('from-docx')
+    .description("draft one motion per author of a Word redline's tracked changes (or one in all), the author as mover, checked against the protocol and by applying each")
+    .argument('<redline>', 'the Word document (.docx) with tracked changes, made from a text of the protocol')
+    .requiredOption('--protocol <slug>', 'the protocol it was made from: SLUG (its text now) or SLUG@VERSION')
+    .option('--one', 'one motion for every change, whoever made it (needs --mover)')
+    .option('--mover <name>', 'with --one: who moves it')
+    .option('--seconder <name>', 'who seconds it')
+    .option('--title <title>', 'what the motions are about')
+    .option('--id <id>', "the motion ID (default: the file's name); per author, ID-AUTHOR")
+    .addOption(new Option('--style <style>', 'uk-council, legislation, roberts or plain').default('uk-council'))
+    .option('-o, --output <file>', 'with --one (or one author): write the motion to this file (- for stdout) instead of amendments/SLUG/')
+    .option('--force', 'replace motion files of those IDs not yet decided on')
+    .addHelpText('after', '\nExample:\n  $ keeling motion from-docx cwg-redline.docx --protocol uttlesford@council-2017-04-04')
+    .action(async (file: string, options: import('./commands/motion-from.js').MotionFromDocumentOptions) => {
+      const { runMotionFromDocx } = await import('./commands/motion-from.js')
+      done(await runMotionFromDocx(file, options, io))
     })
 
   program
@@ -300,8 +358,8 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
     .argument('<a>', 'the old text: a protocol file or slug, or any Markdown or text file')
     .argument('<b>', 'the new text')
     .addOption(
-      new Option('--format <format>', 'text: changed clauses, coloured on a terminal; md: the full text marked as an appendix; html: a page to read or print; docx: Word with tracked changes (needs -o); json: the change set')
-        .choices(['text', 'md', 'html', 'docx', 'json'])
+      new Option('--format <format>', 'text: changed clauses, coloured on a terminal; md: the full text marked as an appendix; html: a page to read or print; docx: Word with tracked changes (needs -o); json: the change set; critic: the full text in CriticMarkup')
+        .choices(['text', 'md', 'html', 'docx', 'json', 'critic'])
         .default('text')
     )
     .option('-o, --output <file>', 'write to this file (whole or not at all) instead of stdout')

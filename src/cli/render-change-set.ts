@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../store/write-file-atomic.js'
 import { EXIT_USAGE, UserError, type Io } from './io.js'
 
 /** The forms a change set can be written in. */
-export const DIFF_FORMATS = ['text', 'md', 'html', 'docx', 'json'] as const
+export const DIFF_FORMATS = ['text', 'md', 'html', 'docx', 'json', 'critic'] as const
 export type DiffFormat = (typeof DIFF_FORMATS)[number]
 
 /** Render a change set; each renderer is loaded only when used. */
@@ -22,6 +22,10 @@ export async function renderChangeSet(changeSet: ChangeSet, format: DiffFormat, 
     case 'html': {
       const { renderHtmlDiff } = await import('../core/render/render-html-diff.js')
       return renderHtmlDiff(changeSet)
+    }
+    case 'critic': {
+      const { renderCriticDiff } = await import('../core/render/render-critic-diff.js')
+      return renderCriticDiff(changeSet)
     }
     case 'json': {
       const { renderJsonDiff } = await import('../core/render/render-json-diff.js')

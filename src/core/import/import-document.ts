@@ -1,5 +1,5 @@
 import { importText, type ImportResult } from './import-text.js'
-import { readDocument } from './read-document.js'
+import { readDocument, type ReadOptions } from './read-document.js'
 import type { ImportOptions } from './types.js'
 
 /**
@@ -8,9 +8,9 @@ import type { ImportOptions } from './types.js'
  * writing it). A Word or PDF document's lines are not the user's: each note
  * and a refusal then carry their `place` ("paragraph 12", "page 3, line 14").
  */
-export async function importDocument(bytes: Uint8Array, options: ImportOptions & { acceptChanges?: boolean }): Promise<ImportResult> {
-  const { acceptChanges, ...rest } = options
-  const document = await readDocument(bytes, { acceptChanges: acceptChanges === true })
+export async function importDocument(bytes: Uint8Array, options: ImportOptions & { acceptChanges?: boolean; accept?: ReadOptions['accept'] }): Promise<ImportResult> {
+  const { acceptChanges, accept, ...rest } = options
+  const document = await readDocument(bytes, { acceptChanges: acceptChanges === true, ...(accept ? { accept } : {}) })
   if ('failure' in document) return document
   const title = options.title ?? document.title
   const result = importText(document.text, { ...rest, ...(title !== undefined ? { title } : {}), ...(document.laidOut ? { pageFurniture: false } : {}) })

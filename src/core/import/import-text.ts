@@ -2,6 +2,7 @@ import { buildClauses, noteOddNumbers } from './build-clauses.js'
 import { readUnits } from './read-units.js'
 import { unitPrefix } from '../protocol/clause-number.js'
 import { removePageFurniture, type Block } from './remove-page-furniture.js'
+import { hasCritic, readCritic } from './read-critic.js'
 import { resolveTracked } from './resolve-tracked.js'
 import { endsMidSentence, wordCount } from './text-shape.js'
 import type { ImportFailure, ImportNote, ImportOptions, SourceLine } from './types.js'
@@ -46,7 +47,18 @@ export function importText(text: string, options: ImportOptions): ImportResult {
     notes.push({ line: first, message: `skipped lines ${first}–${lines.at(-1)?.line ?? first} from "${options.to}" on (--to)` })
     lines = lines.slice(0, stop)
   }
-  if (options.tracked) {
+  const joined = options.tracked ? lines.map((line) => line.text).join('\n') : ''
+  if (options.tracked && hasCritic(joined)) {
+    // CriticMarkup ({--old--}{++new++}, {~~old~>new~~}) is read exactly, not guessed at as struck and underlined words are.
+    const read = readCritic(joined)
+    if ('failure' in read) {
+      const line = lines[(read.failure.line ?? 1) - 1]?.line ?? read.failure.line
+      return { failure: { ...read.failure, reason: `column ${read.failure.column}: ${read.failure.reason}`, ...(line !== undefined ? { line } : {}) } }
+    }
+    const kept = (options.tracked === 'before' ? read.before : read.after).split('\n')
+    lines = kept.map((text, index) => ({ line: lines[index]?.line ?? (lines.at(-1)?.line ?? 0) + index, text }))
+    notes.push({ line: lines[0]?.line ?? 1, message: `read ${read.changes} CriticMarkup change${read.changes === 1 ? '' : 's'}, keeping the text ${options.tracked === 'before' ? 'before' : 'after'} them${read.comments.length > 0 ? ` (${read.comments.length} comment${read.comments.length === 1 ? '' : 's'} left out)` : ''}` })
+  } else if (options.tracked) {
     const resolved = resolveTracked(lines, options.tracked, options.inserted ?? [])
     if ('failure' in resolved) return resolved
     lines = resolved.lines

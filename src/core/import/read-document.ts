@@ -20,6 +20,8 @@ export type FileKind = 'zip' | 'pdf' | 'ole' | 'rtf' | 'text'
 /** How to read a document that is not plain text. */
 export interface ReadOptions {
   acceptChanges: boolean
+  /** Word: which tracked changes to read as accepted (the rest rejected), instead of refusing or accepting all. */
+  accept?: (revision: { kind: 'insertion' | 'deletion'; author: string; date: string }) => boolean
 }
 
 /** The kind of a file by its signature, whatever its name says. */

@@ -123,7 +123,8 @@ function applyToText(protocolText: string, inputs: MotionInput[], options: { ver
   if (errors.length > 0) {
     const [first] = amended.inputs
     // Problems the protocol had before any motion are the protocol's to fix, not the motion's: say where they are.
-    const key = (message: VFileMessage): string => `${message.ruleId} ${message.reason}`
+    // Places in a reason ("first used at 663:19") move with the text a motion changes: the problem is the same one.
+    const key = (message: VFileMessage): string => `${message.ruleId} ${message.reason.replace(/\b\d+:\d+\b/g, '')}`
     const before = checkProtocol(base).filter((message) => message.fatal && message.ruleId !== 'slug-mismatch')
     const known = new Set(before.map(key))
     const inherited = errors.every((error) => known.has(key(error)))
@@ -290,7 +291,8 @@ function applyStructure(
       const { at } = removeExtent(structure.target)
       const added = toItems(newClauses(operation.clauses, newId))
       const [first] = added
-      if (first && old && marks.unnumbered.has(first.id)) {
+      // An unnumbered clause replaced stays unnumbered (no number, and no space where one would be).
+      if (first && old && marks.unnumbered.has(first.id) && numberOf(old) !== '') {
         // "Leave out paragraph 2.1 and insert:" — the new text takes the old number unless it gives one.
         marks.unnumbered.delete(first.id)
         marks.fixed.add(first.id)

@@ -9,6 +9,91 @@ import { child, elements, parseXml, value, type XmlElement } from './xml-tree.js
 export interface DocxOptions {
   /** Read the text with every tracked change accepted, instead of refusing a document that has any. */
   acceptChanges: boolean
+  /**
+   * Read the text with the tracked changes this accepts accepted and every other one rejected (a redline read
+   * as one author's changes, or with none): insertions kept or dropped, deletions dropped or kept, paragraph
+   * marks joined or kept. Given, a document with tracked changes is not refused.
+   */
+  accept?: (revision: Revision) => boolean
+}
+
+/** A tracked change in a Word document: what kind, by whom, when. */
+export interface Revision {
+  kind: 'insertion' | 'deletion'
+  author: string
+  /** The revision's date and time as Word writes it (ISO 8601), or ''. */
+  date: string
+}
+
+/** The tracked changes and comments of a Word document, by author. */
+export interface Revisions {
+  authors: Array<{ name: string; changes: number; dates: string[] }>
+  comments: Array<{ author: string; date: string; text: string }>
+}
+
+const REVISION_ELEMENTS = new Set(['w:ins', 'w:del', 'w:moveFrom', 'w:moveTo'])
+
+function revisionOf(element: XmlElement): Revision {
+  return {
+    kind: element.name === 'w:ins' || element.name === 'w:moveTo' ? 'insertion' : 'deletion',
+    author: element.attributes['w:author'] ?? '',
+    date: element.attributes['w:date'] ?? ''
+  }
+}
+
+/**
+ * Who made a Word document's tracked changes, how many each and on which dates, and its comments (author, date,
+ * words): what `motion from-docx` needs to write one motion per author.
+ */
+export function readDocxRevisions(bytes: Uint8Array): Revisions | { failure: ImportFailure } {
+  let files: Record<string, Uint8Array>
+  try {
+    files = unzipSync(bytes, { filter: (file) => PARTS.test(file.name) })
+  } catch {
+    return { failure: { reason: 'the Word document is damaged (its zip container cannot be read); open it in Word or LibreOffice and save it again as .docx', code: 'damaged-document' } }
+  }
+  const decoder = new TextDecoder()
+  const mainName = mainDocumentName(files['_rels/.rels'] ? parseXml(decoder.decode(files['_rels/.rels'])) : undefined)
+  const main = files[mainName]
+  if (!main) return { failure: notWord(files, decoder) }
+  const byAuthor = new Map<string, { name: string; changes: number; dates: Set<string> }>()
+  const walk = (element: XmlElement): void => {
+    for (const node of element.children) {
+      if (typeof node === 'string') continue
+      if (REVISION_ELEMENTS.has(node.name)) {
+        const { author, date } = revisionOf(node)
+        const entry = byAuthor.get(author) ?? { name: author, changes: 0, dates: new Set<string>() }
+        entry.changes += 1
+        if (date) entry.dates.add(date.slice(0, 10))
+        byAuthor.set(author, entry)
+      }
+      walk(node)
+    }
+  }
+  const comments: Revisions['comments'] = []
+  try {
+    walk(parseXml(decoder.decode(main)))
+    const part = files['word/comments.xml']
+    for (const comment of part ? elements(child(parseXml(decoder.decode(part)), 'w:comments') ?? { name: '', attributes: {}, children: [] }, 'w:comment') : []) {
+      comments.push({ author: comment.attributes['w:author'] ?? '', date: (comment.attributes['w:date'] ?? '').slice(0, 10), text: textOf(comment).replace(/\s+/g, ' ').trim() })
+    }
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    return { failure: { reason: `the Word document is damaged (${detail}); open it in Word or LibreOffice and save it again as .docx`, code: 'damaged-document' } }
+  }
+  return { authors: [...byAuthor.values()].map((entry) => ({ name: entry.name, changes: entry.changes, dates: [...entry.dates].sort() })), comments }
+}
+
+/** All the words of an element's w:t runs. */
+function textOf(element: XmlElement): string {
+  let text = ''
+  for (const node of element.children) {
+    if (typeof node === 'string') continue
+    if (node.name === 'w:t') text += characters(node)
+    else if (node.name === 'w:p' && text !== '') text += ' ' + textOf(node)
+    else text += textOf(node)
+  }
+  return text
 }
 
 /** The Word parts the reader uses; the rest of the package (images, themes, settings) is never inflated. */
@@ -64,7 +149,7 @@ export function readDocx(bytes: Uint8Array, options: DocxOptions): ReadDocument 
   const body = child(child(document, 'w:document'), 'w:body')
   if (!body) return { failure: { reason: `the Word document has no body (${mainName}); it holds no text to import`, code: 'no-clauses' } }
   const survey = surveyDocument(body)
-  if (survey.changes > 0 && !options.acceptChanges) {
+  if (survey.changes > 0 && !options.acceptChanges && !options.accept) {
     const authors = [...survey.authors].sort()
     const by = authors.length > 0 ? ` by ${authors.join(', ')}` : ''
     return {
@@ -74,7 +159,8 @@ export function readDocx(bytes: Uint8Array, options: DocxOptions): ReadDocument 
       }
     }
   }
-  return new DocxWriter(styles, counter).read(body, survey)
+  const accept = options.accept ?? ((): boolean => true)
+  return new DocxWriter(styles, counter, (element) => accept(revisionOf(element)), options.accept !== undefined).read(body, survey)
 }
 
 /** The main document part's name, as the package's relationships give it. */
@@ -141,7 +227,11 @@ class DocxWriter {
 
   constructor(
     private readonly styles: Styles,
-    private readonly counter: NumberingCounter
+    private readonly counter: NumberingCounter,
+    /** Whether a tracked change (w:ins, w:del, w:moveFrom, w:moveTo, or a paragraph mark's) is read as accepted. */
+    private readonly accepts: (element: XmlElement) => boolean,
+    /** Whether the caller chose which changes to accept (no note then that all were accepted). */
+    private readonly chosen: boolean
   ) {}
 
   read(body: XmlElement, survey: Survey): ReadDocument {
@@ -149,7 +239,7 @@ class DocxWriter {
     if (this.contents.length > 0) {
       this.notes.push({ paragraph: this.contents[0] ?? 1, message: `left out the table of contents (paragraphs ${this.contents[0]}–${this.contents.at(-1)}): the headings it lists are imported where they stand` })
     }
-    if (survey.changes > 0) this.notes.push({ paragraph: 1, message: `read with all ${survey.changes} tracked changes accepted (--accept-changes)` })
+    if (survey.changes > 0 && !this.chosen) this.notes.push({ paragraph: 1, message: `read with all ${survey.changes} tracked changes accepted (--accept-changes)` })
     if (survey.footnotes > 0) this.notes.push({ paragraph: 1, message: `left out ${survey.footnotes} footnote${survey.footnotes === 1 ? '' : 's'}: Word notes are not clauses; put any that belong to the rules into the text` })
     if (survey.comments > 0) this.notes.push({ paragraph: 1, message: `left out ${survey.comments} comment${survey.comments === 1 ? '' : 's'}` })
     if (survey.textBoxes > 0) this.notes.push({ paragraph: 1, message: `left out ${survey.textBoxes} text box${survey.textBoxes === 1 ? '' : 'es'}: text in a drawing is not part of the clauses` })
@@ -181,7 +271,9 @@ class DocxWriter {
       if (node.name === 'w:p') this.readParagraph(node)
       else if (node.name === 'w:tbl') this.readTable(node)
       else if (node.name === 'w:sdt') this.readBlocks(child(node, 'w:sdtContent') ?? node)
-      else if (node.name === 'w:customXml' || node.name === 'w:ins' || node.name === 'w:moveTo') this.readBlocks(node)
+      else if (node.name === 'w:customXml') this.readBlocks(node)
+      else if ((node.name === 'w:ins' || node.name === 'w:moveTo') && this.accepts(node)) this.readBlocks(node)
+      else if ((node.name === 'w:del' || node.name === 'w:moveFrom') && !this.accepts(node)) this.readBlocks(node)
     }
   }
 
@@ -198,8 +290,11 @@ class DocxWriter {
     const style = this.styles.get(styleId)
     let words = this.carried + this.runs(paragraph)
     this.carried = ''
-    // A deleted paragraph mark, accepted, joins this paragraph to the next.
-    if (child(child(pPr, 'w:rPr'), 'w:del') || child(child(pPr, 'w:rPr'), 'w:moveFrom')) {
+    // A deleted paragraph mark, accepted, joins this paragraph to the next; so does an inserted one, rejected.
+    const markRevisions = child(pPr, 'w:rPr')
+    const markDeleted = child(markRevisions, 'w:del') ?? child(markRevisions, 'w:moveFrom')
+    const markInserted = child(markRevisions, 'w:ins') ?? child(markRevisions, 'w:moveTo')
+    if ((markDeleted && this.accepts(markDeleted)) || (markInserted && !this.accepts(markInserted))) {
       this.carried = words
       return undefined
     }
@@ -240,19 +335,21 @@ class DocxWriter {
   }
 
   /** The paragraph's visible words: runs, links, fields' results, accepted insertions; not deletions or field codes. */
-  private runs(element: XmlElement): string {
+  private runs(element: XmlElement, deleted = false): string {
     let text = ''
     for (const node of element.children) {
       if (typeof node === 'string') continue
-      if (node.name === 'w:r') text += this.run(node)
-      else if (CONTAINERS.has(node.name)) text += this.runs(node)
+      if (node.name === 'w:r') text += this.run(node, deleted)
+      else if (node.name === 'w:ins' || node.name === 'w:moveTo') text += this.accepts(node) ? this.runs(node, deleted) : ''
+      else if (node.name === 'w:del' || node.name === 'w:moveFrom') text += this.accepts(node) ? '' : this.runs(node, true)
+      else if (CONTAINERS.has(node.name)) text += this.runs(node, deleted)
       else if (node.name === 'mc:AlternateContent') text += this.runs(elements(node)[0] ?? node)
       // Anything else — w:del and w:moveFrom (what the accepted text leaves out), bookmarks, proofing marks — shows no words.
     }
     return text
   }
 
-  private run(run: XmlElement): string {
+  private run(run: XmlElement, deleted = false): string {
     let text = ''
     // Hidden text (a TOC's page numbers, a drafter's note) is not what a reader of the document sees.
     const rPr = child(run, 'w:rPr')
@@ -267,6 +364,10 @@ class DocxWriter {
         }
         case 'w:t':
           if (this.field !== 'code') text += characters(node)
+          break
+        // Deleted words, read where the deletion is rejected.
+        case 'w:delText':
+          if (deleted && this.field !== 'code') text += characters(node)
           break
         case 'w:tab':
         case 'w:ptab':

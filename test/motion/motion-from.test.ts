@@ -1,0 +1,193 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fc, test as property } from '@fast-check/vitest'
+import { describe, expect, it } from 'vitest'
+import { draftMotion, MOTION_STYLES, type MotionStyle } from '../../src/core/motion/draft/draft-motion.js'
+import { applyMotions } from '../../src/core/motion/apply-motions.js'
+import { checkMotion } from '../../src/core/motion/check-motion.js'
+import { parseMotion } from '../../src/core/motion/parse-motion.js'
+import { copyOfExamples, repoRoot, runCli } from '../helpers/run-cli.js'
+
+const version = (label: string): string => readFileSync(join(repoRoot, 'history', 'uttlesford', `${label}.md`), 'utf8')
+
+/** A text as a reader has it, by the test's own reading: no front matter, no ID anchors, links as their words. */
+function readerText(text: string): string {
+  const body = text.startsWith('---\n') ? text.slice(text.indexOf('\n---\n', 4) + 5) : text
+  return body
+    .replace(/<a id="[^"]*"><\/a>/g, '')
+    .replace(/\[([^\]\n]*)\]\(#[^)\s]*\)/g, '$1')
+    .trim()
+}
+
+function applyDraft(oldText: string, motionText: string, slug: string, base?: string, id = 'drafted'): string {
+  const motion = parseMotion(motionText, id, slug)
+  expect(motion.messages.map((message) => message.reason)).toEqual([])
+  const applied = applyMotions(oldText, [{ motion, text: motionText, name: `${id}.md` }], base ? { version: base } : {})
+  if ('problems' in applied) throw new Error(applied.problems.map((problem) => problem.message.reason).join('; '))
+  return applied.text
+}
+
+describe('keeling motion from OLD NEW: the working group’s changes of 25 April 2017 (seed 002)', () => {
+  const meta = { id: 'cwg-2017-04-25', title: "Member Officer Protocol — the Constitution Working Group's changes", mover: 'Constitution Working Group', protocol: 'uttlesford', base: 'council-2017-04-04' }
+
+  it('drafts the motion a reader of the report’s paragraphs 13–16 recognises', async () => {
+    const drafted = draftMotion(version('council-2017-04-04'), version('cwg-2017-04-25'), meta, 'uk-council')
+    if ('problems' in drafted) throw new Error(drafted.problems.map((problem) => problem.reason).join('; '))
+    // Paragraph 14: “This replaces the phrase “calling or attending meetings” with “requesting meetings with officers”…”
+    expect(drafted.text).toContain('In the paragraph beginning "Nothing in this protocol", leave out "calling or attending" and insert "requesting"; after "meetings" insert "with officers"; leave out "in the furtherance of" and insert "concerning".')
+    // Paragraph 16: “The change adds the phrase “commercially sensitive” to the bullet point below: 7.2 …”
+    expect(drafted.text).toContain('In paragraph 7.2, after "confidential" insert ", commercially sensitive".')
+    expect(drafted.text).toContain('After paragraph 3.6 insert the new paragraphs:\n\n   > 3.7 In their dealings with officers (especially junior employees)')
+    expect(drafted.instructions).toBe(8)
+    await expect(drafted.text).toMatchFileSnapshot('../fixtures/goldens/motion-from-cwg-2017-04-25.md')
+  })
+
+  it('applied to the text of 4 April, it gives the recorded text of 25 April byte for byte', () => {
+    const drafted = draftMotion(version('council-2017-04-04'), version('cwg-2017-04-25'), meta, 'uk-council')
+    if ('problems' in drafted) throw new Error(drafted.problems.map((problem) => problem.reason).join('; '))
+    expect(applyDraft(version('council-2017-04-04'), drafted.text, 'uttlesford', 'council-2017-04-04', 'cwg-2017-04-25')).toBe(version('cwg-2017-04-25'))
+  })
+
+  it.each(MOTION_STYLES)('in the %s register too, the motion reads back and gives the 25 April text', (style) => {
+    const drafted = draftMotion(version('council-2017-04-04'), version('cwg-2017-04-25'), meta, style)
+    if ('problems' in drafted) throw new Error(drafted.problems.map((problem) => problem.reason).join('; '))
+    expect(readerText(applyDraft(version('council-2017-04-04'), drafted.text, 'uttlesford', 'council-2017-04-04'))).toBe(readerText(version('cwg-2017-04-25')))
+  })
+
+  it('the registers word the same change as their papers do', () => {
+    const words = (style: MotionStyle): string => {
+      const drafted = draftMotion(version('council-2017-04-04'), version('cwg-2017-04-25'), meta, style)
+      return 'text' in drafted ? drafted.text : ''
+    }
+    expect(words('legislation')).toContain('In paragraph 2.2, for "as elected" substitute "of a member as an elected".')
+    expect(words('legislation')).toContain('In paragraph 3.5, omit the words from "A member should not apply" to the end.')
+    expect(words('roberts')).toContain('In paragraph 7.2, insert ", commercially sensitive" after "confidential".')
+    expect(words('roberts')).toContain('Insert the following new paragraphs after paragraph 3.6:')
+    expect(words('plain')).toContain('In paragraph 9.7, replace "if officers are" with "by officers when".')
+  })
+})
+
+const PROTOCOLS = ['uttlesford', 'town-council', 'oadby-wigston', 'section-21'].map((slug) => ({ slug, text: readFileSync(join(repoRoot, 'protocols', `${slug}.md`), 'utf8') }))
+const WORDS = ['the', 'Council', 'members', 'prompt', 'written notice of', 'and', 'shall', 'reasonable', 'officers', 'of the']
+
+/** Lines of a protocol a test may edit as words: a clause's first line of plain words (no links, marks, lists or tables). */
+function editableLines(text: string): number[] {
+  const lines = text.split('\n')
+  return lines.flatMap((line, index) => {
+    const words = line.replace(/^(#{1,6} )?<a id="[^"]*"><\/a>/, '')
+    return /^(#{1,6} )?<a id=/.test(line) && !/[[\]<>*|_`~]/.test(words) && words.split(' ').length >= 4 ? [index] : []
+  })
+}
+
+const edit = fc.record({
+  line: fc.nat(),
+  kind: fc.constantFrom('replace', 'delete', 'insert'),
+  at: fc.nat(),
+  length: fc.integer({ min: 1, max: 4 }),
+  words: fc.subarray(WORDS, { minLength: 1, maxLength: 3 })
+})
+
+/** The protocol with each edit made to the words of one line (after the anchor and number), as a person edits a copy. */
+function edited(text: string, edits: Array<{ line: number; kind: string; at: number; length: number; words: string[] }>): { text: string; count: number } {
+  const lines = text.split('\n')
+  const editable = editableLines(text)
+  const touched = new Set<number>()
+  for (const change of edits) {
+    const index = editable[change.line % editable.length] ?? 0
+    if (touched.has(index)) continue
+    touched.add(index)
+    const line = lines[index] ?? ''
+    const lead = /^(#{1,6} )?<a id="[^"]*"><\/a>(?:\S+ )?/.exec(line)?.[0] ?? ''
+    const words = line.slice(lead.length).split(' ')
+    const at = change.at % words.length
+    const length = Math.min(change.length, words.length - at - (change.kind === 'delete' ? 1 : 0))
+    if (change.kind === 'replace') words.splice(at, Math.max(1, length), ...change.words)
+    else if (change.kind === 'delete' && length > 0) words.splice(at, length)
+    else words.splice(at, 0, ...change.words)
+    lines[index] = lead + words.join(' ')
+  }
+  return { text: lines.join('\n'), count: touched.size }
+}
+
+describe('motion from: applying the drafted motion to OLD gives NEW, for random edits of the example protocols', () => {
+  property.prop([fc.nat(PROTOCOLS.length - 1), fc.array(edit, { minLength: 1, maxLength: 4 }), fc.constantFrom(...MOTION_STYLES), fc.boolean()], { numRuns: 80 })(
+    'the motion reads back, passes check, gives the edited text exactly and has no more instructions than edits',
+    (which, edits, style, readersCopy) => {
+      const { slug, text: oldText } = PROTOCOLS[which] ?? { slug: '', text: '' }
+      const change = edited(oldText, edits)
+      fc.pre(readerText(change.text) !== readerText(oldText))
+      // Either the protocol file edited, or a reader's copy of it (no front matter, no anchors, links as words).
+      const newText = readersCopy ? readerText(change.text) : change.text
+      const drafted = draftMotion(oldText, newText, { id: 'drafted', title: 'Drafted', mover: 'Cllr Test', protocol: slug }, style)
+      if ('problems' in drafted) throw new Error(drafted.problems.map((problem) => problem.reason).join('; '))
+      const motionText = drafted.text
+      expect(readerText(applyDraft(oldText, motionText, slug))).toBe(readerText(newText))
+      expect(checkMotion({ motion: parseMotion(motionText, 'drafted', slug), text: motionText, name: 'drafted.md' }, oldText, null).messages.map((message) => message.reason)).toEqual([])
+      expect(drafted.instructions).toBeLessThanOrEqual(change.count)
+    }
+  )
+
+  it('clauses left out, a new numbered paragraph and a heading reworded, in a copy edited without anchors', () => {
+    const oldText = readFileSync(join(repoRoot, 'protocols', 'town-council.md'), 'utf8')
+    const newText = oldText
+      .replace('<a id="c5-1"></a>5.1 Whilst', "5.1 Members shall respect the Town Clerk's delegated authority at all times.\n\n<a id=\"c5-1\"></a>5.2 Whilst")
+      .replace('<a id="c5-2"></a>5.2 Officers', '<a id="c5-2"></a>5.3 Officers')
+      .replace(/<a id="c7-3"><\/a>7\.3 [^\n]*\n\n/, '')
+      .replace('9. Media Relations', '9. Relations with the Media')
+    const drafted = draftMotion(oldText, newText, { id: 'drafted', title: 'Drafted', mover: 'Cllr Test', protocol: 'town-council' }, 'uk-council')
+    if ('problems' in drafted) throw new Error(drafted.problems.map((problem) => problem.reason).join('; '))
+    expect(drafted.text).toContain("Before paragraph 5.1 insert the new paragraph:\n\n   > 5.1 Members shall respect the Town Clerk's delegated authority at all times.")
+    expect(drafted.text).toContain('Leave out paragraph 7.3.')
+    expect(drafted.text).toContain('In the heading of section 9, leave out "Media Relations" and insert "Relations with the Media".')
+    expect(readerText(applyDraft(oldText, drafted.text, 'town-council'))).toBe(readerText(newText))
+  })
+
+  it('a moved paragraph is moved, not left out and put in again, and keeling renumbers', () => {
+    const oldText = readFileSync(join(repoRoot, 'protocols', 'town-council.md'), 'utf8')
+    const moved = /<a id="c2-1"><\/a>[^\n]*\n\n/.exec(oldText)?.[0] ?? ''
+    // The copy as its editor renumbered it: 2.2 → 2.1, 2.3 → 2.2, and the old 2.1 last as 2.3.
+    const newText = oldText
+      .replace(moved, '')
+      .replace('<a id="c2-2"></a>2.2', '<a id="c2-2"></a>2.1')
+      .replace(/(<a id="c2-3"><\/a>)2\.3([^\n]*\n\n)/, `$12.2$2${moved.replace('2.1', '2.3')}`)
+    const drafted = draftMotion(oldText, newText, { id: 'drafted', title: 'Drafted', mover: 'Cllr Test', protocol: 'town-council' }, 'uk-council')
+    if ('problems' in drafted) throw new Error(drafted.problems.map((problem) => problem.reason).join('; '))
+    expect(drafted.text).toContain('1. Move paragraph 2.1 to follow paragraph 2.3.')
+    expect(drafted.instructions).toBe(1)
+    expect(readerText(applyDraft(oldText, drafted.text, 'town-council'))).toBe(readerText(newText))
+  })
+})
+
+describe('keeling motion from on the command line', () => {
+  it('writes amendments/SLUG/ID.md, which `keeling check` passes, and never writes over a motion file', async () => {
+    const dir = copyOfExamples()
+    const edited = readFileSync(join(dir, 'protocols', 'town-council.md'), 'utf8').replace('an informal atmosphere', 'a friendly atmosphere')
+    mkdirSync(join(dir, 'drafts'))
+    writeFileSync(join(dir, 'drafts', 'town.md'), edited)
+    const made = await runCli(['motion', 'from', 'town-council', 'drafts/town.md', '--mover', 'Cllr Test', '--id', 'friendly'], dir)
+    expect(made.stderr).toContain('1 instruction; applied to protocols/town-council.md it gives drafts/town.md exactly')
+    expect(made.code).toBe(0)
+    const path = join(dir, 'amendments', 'town-council', 'friendly.md')
+    expect(readFileSync(path, 'utf8')).toContain('1. In paragraph 2.2, leave out "an informal" and insert "a friendly".')
+    expect((await runCli(['check', 'amendments/town-council/friendly.md'], dir)).code).toBe(0)
+    const again = await runCli(['motion', 'from', 'town-council', 'drafts/town.md', '--mover', 'Cllr Other', '--id', 'friendly'], dir)
+    expect(again.code).toBe(1)
+    expect(again.stderr).toContain('amendments/town-council/friendly.md already exists; choose another --id, or pass --force to replace it')
+    expect(readFileSync(path, 'utf8')).toContain('mover: Cllr Test')
+  })
+
+  it('refuses an output among the records, a register it does not write, and two texts that read the same', async () => {
+    const dir = copyOfExamples()
+    const intoRecords = await runCli(['motion', 'from', 'town-council', 'town-council', '--mover', 'M', '-o', 'protocols/x.md'], dir)
+    expect(intoRecords.code).toBe(2)
+    expect(intoRecords.stderr).toContain('is in protocols/, which holds the protocols')
+    expect(existsSync(join(dir, 'protocols', 'x.md'))).toBe(false)
+    const style = await runCli(['motion', 'from', 'town-council', 'town-council', '--mover', 'M', '--style', 'hansard'], dir)
+    expect(style.code).toBe(2)
+    expect(style.stderr).toContain('--style hansard is not a register keeling writes; use one of uk-council, legislation, roberts, plain')
+    const same = await runCli(['motion', 'from', 'town-council', 'town-council', '--mover', 'M', '-o', '-'], dir)
+    expect(same.code).toBe(1)
+    expect(same.stderr).toContain('the two texts read the same: there is nothing to move')
+    expect(same.stdout).toBe('')
+  })
+})

@@ -159,6 +159,25 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
     })
 
   program
+    .command('marshal')
+    .description('the marshalled list of the amendments before a meeting: each in the order of the text, amendments to amendments after their parent, every conflict, the order of voting; with --carry/--lose, the text an outcome would make and what falls')
+    .argument('<protocol>', 'the protocol slug')
+    .argument('[motions...]', 'the motions to marshal, by ID or path (default: every motion in amendments/SLUG/ tabled and not decided)')
+    .addOption(new Option('--format <format>', 'text, md, html (print-ready, with the conflicts matrix), json or docx (needs -o); with --carry/--lose: text, md (the protocol as it would read), html or json').choices(['text', 'md', 'html', 'json', 'docx']).default('text'))
+    .addOption(new Option('--order <order>', 'the order of voting: text (the order of the text) or tabled (the order the amendments were tabled)').choices(['text', 'tabled']).default('text'))
+    .option('--carry <amendments>', 'simulate: the amendments carried, by number on the list or motion ID, e.g. 1,3')
+    .option('--lose <amendments>', 'simulate: the amendments lost, e.g. 2')
+    .option('-o, --output <file>', 'write to this file (whole or not at all) instead of stdout')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ keeling marshal town-council\n  $ keeling marshal uttlesford cwg-2017-04-25 artus-2017-05-16 --format html -o marshalled.html\n  $ keeling marshal town-council --carry 1,3 --lose 2\n  $ keeling marshal town-council --carry 1,3 --format md -o outcome.md'
+    )
+    .action(async (slug: string, motions: string[], options: import('./commands/marshal.js').MarshalOptions) => {
+      const { runMarshal } = await import('./commands/marshal.js')
+      done(await runMarshal(slug, motions, options, io))
+    })
+
+  program
     .command('decide')
     .description("record what a body decided on a motion, in the protocol's history (history/SLUG.yml)")
     .argument('<motion>', 'the motion file (amendments/SLUG/ID.md)')

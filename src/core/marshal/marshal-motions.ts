@@ -1,4 +1,4 @@
-import type { ClauseDiff } from '../diff/change-set.js'
+import { type ClauseDiff, clauseWords } from '../diff/change-set.js'
 import { describeClause, nameOf } from '../diff/describe-changes.js'
 import type { DiffUnit } from '../diff/diff-document.js'
 import type { MotionInput } from '../motion/apply-motions.js'
@@ -99,7 +99,10 @@ function place(meeting: Meeting, input: MotionInput): Placed {
     return { input, position: [Infinity, Infinity], motion: { ...common, clauses: [], effect: [], problems: problemLines(result.problems.filter((found) => found.name === input.name).concat(result.problems.filter((found) => found.name !== input.name))) }, children: [] }
   }
   const changes = meeting.changes(meeting.base, result)
-  const touched = changes.clauses.filter((clause) => clause.type !== 'unchanged' && clause.type !== 'moved-away')
+  // A clause only renumbered is not one the amendment touches (its effect says the renumbering).
+  const touched = changes.clauses.filter(
+    (clause) => clause.type !== 'unchanged' && clause.type !== 'moved-away' && (clause.type !== 'changed' || clauseWords(clause).some((part) => part.type !== 'same'))
+  )
   if (!parent) {
     const clauses = touched.map((clause) => ({ id: clause.id, name: clauseName(clause) }))
     const effect = meeting.says(meeting.base, result).map((said) => sentenceOf(said))

@@ -1,4 +1,5 @@
-import { type ClauseDiff, clauseWords } from '../diff/change-set.js'
+import { buildChangeSet, type ClauseDiff, clauseWords } from '../diff/change-set.js'
+import { nameOf, phrases } from '../diff/describe-changes.js'
 import { readDiffDocument, unitText } from '../diff/diff-document.js'
 import type { ApplyResult, MotionInput, MotionProblem } from '../motion/apply-motions.js'
 import type { Instruction } from '../motion/types.js'
@@ -121,7 +122,7 @@ function relateToText(
     const sentences: string[] = []
     if (bAfterA !== meaningB) sentences.push(`If amendment ${a.number} is carried, amendment ${b.number} can still be moved, but it changes other words than it does on its own: ${meeting.says(aloneA.text, aThenB).map((said) => `${said.place ? `${said.place.replace(/^In /, 'in ')}, it ` : 'it '}${said.action}`).join('; ')}.`)
     if (aAfterB !== meaningA) sentences.push(`If amendment ${b.number} is carried, amendment ${a.number} can still be moved, but it changes other words than it does on its own: ${meeting.says(aloneB.text, bThenA).map((said) => `${said.place ? `${said.place.replace(/^In /, 'in ')}, it ` : 'it '}${said.action}`).join('; ')}.`)
-    if (!sameText) sentences.push(`If both are carried, the text depends on which is carried first.`)
+    if (!sameText) sentences.push(orderSentence(a.number, b.number, aThenB, bThenA))
     return pair('changes-meaning', sentences)
   }
   const shared = sharedClauses(a, b)
@@ -130,6 +131,21 @@ function relateToText(
   }
   if (shared.length > 0) return pair('same-clause', [`Amendments ${a.number} and ${b.number} both change ${shared.join(' and ')}, in different words: either or both may be carried.`])
   return pair('independent', [])
+}
+
+/** "If amendments 3 and 4 are both carried, the text depends on which is carried first: in paragraph 5.2, “…” (3 first) or “…” (4 first)." */
+function orderSentence(a: number, b: number, aThenB: Applied, bThenA: Applied): string {
+  const between = buildChangeSet(readDiffDocument(aThenB.text), readDiffDocument(bThenA.text), { before: '', after: '' })
+  const tidy = (text: string): string => text.replace(/\s+/g, ' ').trim()
+  const places = between.clauses
+    .filter((clause) => clause.type === 'changed' && clause.before)
+    .flatMap((clause) =>
+      phrases(clauseWords(clause)).map((phrase) => {
+        const context = (words: string): string => tidy(`${phrase.preceding} ${words} ${phrase.following}`)
+        return `in ${clause.before ? nameOf(clause.before) : clause.id}, “${context(phrase.before)}” (${a} first) or “${context(phrase.after)}” (${b} first)`
+      })
+    )
+  return `If amendments ${a} and ${b} are both carried, the text depends on which is carried first${places.length > 0 ? `: ${places.join('; ')}` : ''}.`
 }
 
 /** The names of the clauses both amendments touch (a new clause is no one else's). */
@@ -156,6 +172,8 @@ function readerText(text: string): string {
 function changeSignature(clauses: ClauseDiff[]): string {
   return clauses
     .filter((clause) => clause.type !== 'unchanged' && clause.type !== 'moved-away')
+    // A clause only renumbered (its words the same) is no change of meaning.
+    .filter((clause) => clause.type !== 'changed' || clauseWords(clause).some((part) => part.type !== 'same'))
     .map((clause) => {
       if (clause.type === 'inserted') return `+ ${clause.after?.body ?? ''}`
       if (clause.type === 'deleted') return `- ${clause.id}`

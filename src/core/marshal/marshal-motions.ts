@@ -85,8 +85,7 @@ function place(meeting: Meeting, input: MotionInput): Placed {
     tabled: motion.tabled,
     amends: motion.amends,
     depth: meeting.chain(input).length - 1,
-    // An instruction of several operations ("leave out …; after … insert …") is one instruction as written.
-    instructions: motion.instructions.filter((instruction) => instruction.part === 1).map((instruction) => instruction.text)
+    instructions: instructionsAsWritten(input.text)
   }
   const parent = meeting.parentOf(input)
   if (motion.amends && !parent) {
@@ -120,6 +119,20 @@ function place(meeting: Meeting, input: MotionInput): Placed {
   const clauses = touched.filter((clause) => ids.has(clause.id)).map((clause) => ({ id: clause.id, name: clauseName(clause) }))
   const asAmended = differing.map((said) => sentenceOf(said, `{{${parent.motion.id}}} as amended`))
   return { input, position: wordsPosition(parent.text, input), motion: { ...common, clauses, effect: [...toWords, ...asAmended], problems: [] }, children: [] }
+}
+
+/**
+ * A motion's instructions as its file writes them, each with the new text quoted under it: the words the meeting
+ * is asked to agree. Comments are left out; a body that is not a numbered list is one instruction.
+ */
+function instructionsAsWritten(text: string): string[] {
+  const body = text.slice(parseFrontMatter(text).bodyStart).replace(/<!--[\s\S]*?-->/g, '')
+  const blocks: string[] = []
+  for (const line of body.split(/\r?\n/)) {
+    if (/^ {0,3}\d+[.)][ \t]/.test(line) || blocks.length === 0) blocks.push(line)
+    else blocks[blocks.length - 1] += `\n${line}`
+  }
+  return blocks.map((block) => block.replace(/\s+$/, '').replace(/^\s*\n/, '')).filter((block) => block.trim() !== '')
 }
 
 function clauseName(clause: ClauseDiff): string {

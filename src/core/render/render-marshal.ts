@@ -45,6 +45,11 @@ function stepLine(marshal: Marshal, step: Marshal['voting'][number], index: numb
   return `${index + 1}. Amendment ${step.number}${step.amends ? `, to amendment ${step.amends}` : ''}: ${motion?.id ?? step.id} (${motion?.mover || 'no mover named'})`
 }
 
+/** An instruction as a block quote, line by line (a blank line a bare `>`). */
+function quote(instruction: string): string[] {
+  return instruction.split('\n').map((line) => (line.trim() === '' ? '>' : `> ${line}`))
+}
+
 /** The substantive motion, after the amendments. */
 const SUBSTANTIVE = 'Then the substantive motion, as amended by the amendments carried.'
 
@@ -57,7 +62,7 @@ export function renderMarshalText(heading: MarshalHeading, marshal: Marshal): st
     const more = `${indent}   `
     lines.push(`${more}${movedBy(motion)}`)
     if (motion.clauses.length > 0) lines.push(`${more}Touches ${motion.clauses.map((clause) => clause.name).join('; ')}.`)
-    for (const instruction of motion.instructions) lines.push(`${more}> ${instruction.replace(/\n/g, `\n${more}> `)}`)
+    for (const instruction of motion.instructions) lines.push(...quote(instruction).map((line) => `${more}${line}`))
     for (const sentence of motion.effect) lines.push(`${more}${sentence}`)
     for (const problem of motion.problems) lines.push(`${more}Cannot be moved as it stands: ${problem}`)
     for (const conflict of conflictsOf(marshal, motion)) for (const sentence of conflict.sentences) lines.push(`${more}${sentence}`)
@@ -74,7 +79,7 @@ export function renderMarshalMarkdown(heading: MarshalHeading, marshal: Marshal)
   for (const motion of marshal.motions) {
     lines.push(`## ${label(motion)}: ${motion.title}`, '', `\`${motion.id}\`. ${movedBy(motion)}`, '')
     if (motion.clauses.length > 0) lines.push(`Touches ${motion.clauses.map((clause) => clause.name).join('; ')}.`, '')
-    for (const instruction of motion.instructions) lines.push(`> ${instruction.replace(/\n/g, '\n> ')}`, '')
+    for (const instruction of motion.instructions) lines.push(...quote(instruction), '')
     for (const sentence of motion.effect) lines.push(sentence, '')
     for (const problem of motion.problems) lines.push(`**Cannot be moved as it stands:** ${problem}`, '')
     for (const conflict of conflictsOf(marshal, motion)) for (const sentence of conflict.sentences) lines.push(`- ${sentence}`)

@@ -179,11 +179,18 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
 
   program
     .command('decide')
-    .description("record what a body decided on a motion, in the protocol's history (history/SLUG.yml)")
-    .argument('<motion>', 'the motion file (amendments/SLUG/ID.md)')
+    .description("record what a body decided on a motion, or on several amendments at once in the order of voting (all or none), in the protocol's history (history/SLUG.yml)")
+    .argument('<motion>', 'the motion file (amendments/SLUG/ID.md); or, with --carried/--lost/--withdrawn/--deferred, the protocol slug')
+    .argument('[motions...]', 'with a protocol slug: the motions marshalled (default: every motion tabled and not decided), numbered as keeling marshal numbers them')
     .requiredOption('--body <body>', 'the body that decided, e.g. "Council" or "Constitution Working Group"')
     .requiredOption('--date <date>', 'the date of the meeting, YYYY-MM-DD')
-    .requiredOption('--outcome <outcome>', 'carried, lost, withdrawn, deferred, referred or superseded')
+    .option('--outcome <outcome>', 'one motion: carried, lost, withdrawn, deferred, referred or superseded')
+    .option('--carried <amendments>', 'several: the amendments carried, by number on the marshalled list or motion ID, e.g. 1,3')
+    .option('--lost <amendments>', 'several: the amendments lost')
+    .option('--withdrawn <amendments>', 'several: the amendments withdrawn')
+    .option('--deferred <amendments>', 'several: the amendments deferred')
+    .option('--votes <vote>', 'several: one amendment\'s votes, N=FOR/AGAINST[/ABSTAIN], e.g. 3=12/4/1 (repeatable)', collect, [])
+    .addOption(new Option('--order <order>', 'several: the order of voting they are recorded in, as keeling marshal --order').choices(['text', 'tabled']).default('text'))
     .option('--for <n>', 'votes for')
     .option('--against <n>', 'votes against')
     .option('--abstain <n>', 'abstentions')
@@ -191,10 +198,22 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
     .option('--mover <name>', "who moved it at the meeting (default: the motion's mover)")
     .option('--seconder <name>', "who seconded it (default: the motion's seconder)")
     .option('--note <text>', 'anything else the minutes say')
-    .addHelpText('after', '\nExample:\n  $ keeling decide amendments/uttlesford/cwg-2017-04-25.md --body "Constitution Working Group" --date 2017-04-25 --outcome carried')
-    .action(async (path: string, options: import('./commands/decide.js').DecideOptions) => {
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ keeling decide amendments/uttlesford/cwg-2017-04-25.md --body "Constitution Working Group" --date 2017-04-25 --outcome carried\n  $ keeling decide town-council --carried 1,6,5 --lost 7 --withdrawn 3 --votes 1=9/3 --body "Town Council" --date 2026-03-17'
+    )
+    .action(async (target: string, motions: string[], options: import('./commands/decide.js').DecideOptions & import('./commands/decide-many.js').DecideManyOptions) => {
+      const several = ['carried', 'lost', 'withdrawn', 'deferred'].some((key) => options[key as 'carried'] !== undefined)
+      if (several) {
+        if (options.outcome !== undefined) throw new UserError('give --outcome for one motion, or --carried/--lost/--withdrawn/--deferred for several, not both', EXIT_USAGE)
+        const { runDecideMany } = await import('./commands/decide-many.js')
+        done(await runDecideMany(target, motions, options, io))
+        return
+      }
+      if (options.outcome === undefined) throw new UserError("decide: give --outcome for one motion (keeling decide MOTION.md --outcome carried …), or --carried/--lost/--withdrawn/--deferred for a protocol's amendments", EXIT_USAGE)
+      if (motions.length > 0) throw new UserError(`decide: one motion at a time with --outcome; for several, keeling decide SLUG --carried … --lost …`, EXIT_USAGE)
       const { runDecide } = await import('./commands/decide.js')
-      done(await runDecide(path, options, io))
+      done(await runDecide(target, { ...options, outcome: options.outcome }, io))
     })
 
   program

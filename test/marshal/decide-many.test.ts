@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseHistory, recordHash } from '../../src/core/history/history.js'
 import { runCli } from '../helpers/run-cli.js'
+import { BIN, run } from '../records/project.js'
 import { copyOfMeeting } from './meeting.js'
 
 const meeting = ['--body', 'Town Council', '--date', '17 March 2026', '--meeting', 'Town Council, 17 March 2026']
@@ -61,5 +62,18 @@ describe('keeling decide SLUG --carried … --lost … --withdrawn …: several 
     const none = await runCli(['decide', 'amendments/town-council/baker-chairmen.md', ...meeting], dir)
     expect(none.code).toBe(2)
     expect(none.stderr).toMatch(/give --outcome for one motion/)
+  })
+
+  it('is one write: killed before its journal commits, no decision is recorded; after, all of them are', async () => {
+    const args = ['decide', 'town-council', '--carried', '1,5,6', '--lost', '7', ...meeting]
+    const decisions = (dir: string): number => (existsSync(join(dir, 'history', 'town-council.yml')) ? parseHistory(readFileSync(join(dir, 'history', 'town-council.yml'), 'utf8')).records.length : 0)
+    for (const [step, count] of [['staged-1', 0], ['journal-commit', 4]] as const) {
+      const dir = copyOfMeeting()
+      const crashed = await run([BIN, ...args], dir, { KEELING_TEST_CRASH: step })
+      expect(crashed.signal, `${step}: ${crashed.stderr}`).toBe('SIGKILL')
+      const next = await runCli(['marshal', 'town-council', '--format', 'json'], dir)
+      expect(next.stderr, step).toMatch(count === 0 ? /^keeling: rolled back an interrupted write \(decide town-council / : /^keeling: completed an interrupted write \(decide town-council /)
+      expect(decisions(dir), step).toBe(count)
+    }
   })
 })

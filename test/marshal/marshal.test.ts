@@ -278,3 +278,46 @@ describe("keeling marshal: Uttlesford, 16 May 2017 (seed 002: the working group'
     expect(others(amended.stdout)).toEqual(others(cwgOnly.stdout))
   })
 })
+
+describe('keeling marshal: an amendment to an amendment to an amendment, and Word', () => {
+  it('puts each after the one it amends, votes the deepest first, and carries them together', () => {
+    const base = meetingProtocol()
+    const motion = (id: string, body: string, amends = ''): MotionInput => {
+      const text = `---\ntitle: ${id}\nmover: Cllr ${id}\n${amends ? `amends: ${amends}\n` : ''}---\n\n${body}\n`
+      return { motion: parseMotion(text, id, 'town-council'), text, name: `${id}.md` }
+    }
+    const inputs = [
+      motion('grand', '1. In motion child, leave out "in writing" and insert "in writing or by email".', 'child'),
+      motion('parent', '1. In paragraph 7.2, after "factual information" insert "on request".'),
+      motion('child', '1. In motion parent, leave out "on request" and insert "in writing".', 'parent')
+    ]
+    const marshal = marshalMotions(base, inputs)
+    expect(marshal.motions.map((one) => [one.number, one.id, one.parent, one.depth])).toEqual([
+      [1, 'parent', 0, 0],
+      [2, 'child', 1, 1],
+      [3, 'grand', 2, 2]
+    ])
+    expect(marshal.voting.map((step) => step.id)).toEqual(['grand', 'child', 'parent'])
+    const all = simulateOutcome(base, inputs, marshal, { carried: ['grand', 'child', 'parent'], lost: [] })
+    if ('problems' in all) throw new Error(all.problems.join('; '))
+    expect(clause(all.text, 'c7-2')).toContain('factual information in writing or by email. Such')
+    expect(all.applications).toEqual([['parent', 'grand', 'child']])
+    const middle = simulateOutcome(base, inputs, marshal, { carried: ['child', 'parent'], lost: ['grand'] })
+    if ('problems' in middle) throw new Error(middle.problems.join('; '))
+    expect(clause(middle.text, 'c7-2')).toContain('factual information in writing. Such')
+  })
+
+  it('writes the list as a Word document with -o (and asks for -o)', async () => {
+    const dir = copyOfMeeting()
+    expect((await runCli(['marshal', 'town-council', '--format', 'docx'], dir)).code).toBe(2)
+    const result = await runCli(['marshal', 'town-council', '--format', 'docx', '-o', 'marshalled.docx'], dir)
+    expect(result).toMatchObject({ code: 0, stderr: 'wrote marshalled.docx\n' })
+    const { unzipSync, strFromU8 } = await import('fflate')
+    const xml = strFromU8(unzipSync(readFileSync(join(dir, 'marshalled.docx')))['word/document.xml'] ?? new Uint8Array())
+    const text = xml.replace(/<[^>]+>/g, '')
+    expect(text).toContain('Amendment 6 (to amendment 5): Or by email')
+    expect(text).toContain('If amendment 8 is carried, amendment 9 cannot be moved: paragraph 10.3 will have been left out.')
+    const refused = await runCli(['marshal', 'town-council', '--format', 'json', '-o', 'amendments/town-council/x.json'], dir)
+    expect(refused.code).toBe(2)
+  })
+})

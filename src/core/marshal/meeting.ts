@@ -57,7 +57,9 @@ export class Meeting {
 
   /** A motion as amended by amendments to it (each amending the motion as the ones before left it), or why not. */
   amend(target: MotionInput, amendments: MotionInput[]): { input: MotionInput } | { problems: MotionProblem[] } {
-    const amended = amendMotionTexts([target, ...amendments])
+    // The motions the target itself amends go with it (its own instructions name them), unchanged by this.
+    const above = this.chain(this.byId.get(target.motion.id) ?? target).slice(0, -1)
+    const amended = amendMotionTexts([...above, target, ...amendments])
     if ('problems' in amended) return amended
     return { input: amended.byId.get(target.motion.id) ?? target }
   }

@@ -12,6 +12,9 @@ import { buildChangeSet, type ChangeSet } from './core/diff/change-set.js'
 import { readDiffDocument } from './core/diff/diff-document.js'
 import { applyMotions, type ApplyResult } from './core/motion/apply-motions.js'
 import { parseMotion } from './core/motion/parse-motion.js'
+import { marshalMotions } from './core/marshal/marshal-motions.js'
+import { type Outcome, type Simulation, simulateOutcome } from './core/marshal/simulate-outcome.js'
+import type { Marshal, VotingOrder } from './core/marshal/types.js'
 
 export { importDocument } from './core/import/import-document.js'
 export { parseProtocol } from './core/protocol/parse-protocol.js'
@@ -37,6 +40,11 @@ export { replayHistory } from './core/history/replay.js'
 export { readHead, withoutHead } from './core/history/head.js'
 export { renderCriticDiff } from './core/render/render-critic-diff.js'
 export { readCritic } from './core/import/read-critic.js'
+export { marshalMotions } from './core/marshal/marshal-motions.js'
+export { simulateOutcome } from './core/marshal/simulate-outcome.js'
+export type { Outcome, SimulatedOutcome, Simulation } from './core/marshal/simulate-outcome.js'
+export type { Conflict, Marshal, MarshalledMotion, Relation, VotingOrder, VotingStep } from './core/marshal/types.js'
+export { renderMarshalText, renderMarshalMarkdown, renderMarshalHtml, renderMarshalJson } from './core/render/render-marshal.js'
 
 /**
  * Apply motion files, given as their texts, to a protocol's text: all of
@@ -47,6 +55,28 @@ export { readCritic } from './core/import/read-critic.js'
 export function applyMotionTexts(protocolText: string, motions: { id: string; text: string }[], options: { protocol: string; version?: string }): ApplyResult {
   const inputs = motions.map((motion) => ({ motion: parseMotion(motion.text, motion.id, options.protocol), text: motion.text, name: `${motion.id}.md` }))
   return applyMotions(protocolText, inputs, options.version !== undefined ? { version: options.version } : {})
+}
+
+/**
+ * The marshalled list of motion files, given as their texts, drafted against
+ * a protocol's text: each amendment once in the order of the text (an
+ * amendment to an amendment after it), every pair's conflict, and the order
+ * of voting; `simulate` gives the text a meeting's decisions would make and
+ * the amendments that would fall, as `keeling marshal --carry … --lose …`.
+ *
+ * @example
+ * const meeting = marshalMotionTexts(protocolText, motions, { protocol: 'town-council' })
+ * const outcome = meeting.simulate({ carried: ['baker-atmosphere'], lost: ['chen-relaxed'] })
+ */
+export function marshalMotionTexts(
+  protocolText: string,
+  motions: { id: string; text: string }[],
+  options: { protocol: string; version?: string; order?: VotingOrder }
+): { marshal: Marshal; simulate: (outcome: Outcome) => Simulation } {
+  const inputs = motions.map((motion) => ({ motion: parseMotion(motion.text, motion.id, options.protocol), text: motion.text, name: `${motion.id}.md` }))
+  const version = options.version !== undefined ? { version: options.version } : {}
+  const marshal = marshalMotions(protocolText, inputs, { ...version, ...(options.order ? { order: options.order } : {}) })
+  return { marshal, simulate: (outcome) => simulateOutcome(protocolText, inputs, marshal, outcome, version) }
 }
 
 /**

@@ -43,6 +43,27 @@ describe("keeling as a library: import { … } from 'keeling'", () => {
     expect(out.rejected.trim()).toBe(read(out.before))
   })
 
+  it('marshals motion texts and simulates an outcome, as keeling marshal does, with no file read by keeling', () => {
+    const meeting = join(repoRoot, 'test', 'fixtures', 'meeting')
+    const result = runModule(`
+      import { readFileSync, readdirSync } from 'node:fs'
+      import { marshalMotionTexts } from 'keeling'
+      const folder = ${JSON.stringify(join(meeting, 'amendments', 'town-council'))}
+      const motions = readdirSync(folder).map((name) => ({ id: name.replace(/\\.md$/, ''), text: readFileSync(folder + '/' + name, 'utf8') }))
+      const protocol = readFileSync(${JSON.stringify(join(meeting, 'protocols', 'town-council.md'))}, 'utf8')
+      const { marshal, simulate } = marshalMotionTexts(protocol, motions, { protocol: 'town-council' })
+      const outcome = simulate({ carried: ['baker-atmosphere'], lost: [] })
+      console.log(JSON.stringify({ first: marshal.motions[0].id, pairs: marshal.conflicts.length, fallen: outcome.fallen, changed: outcome.text.includes('a friendly atmosphere') }))
+    `)
+    expect(result.stderr).toBe('')
+    expect(JSON.parse(result.stdout)).toEqual({
+      first: 'baker-atmosphere',
+      pairs: 45,
+      fallen: [{ number: 2, id: 'chen-relaxed', reason: 'the words “informal” will have been left out' }],
+      changed: true
+    })
+  })
+
   it('refuses what it cannot import, as the command does, and says why', () => {
     const result = runModule(`
       import { importDocument } from 'keeling'
@@ -79,7 +100,7 @@ describe("keeling as a library: import { … } from 'keeling'", () => {
     const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { exports: { '.': { types: string; import: string } } }
     const entry = join(repoRoot, manifest.exports['.'].types)
     const types = readFileSync(entry, 'utf8')
-    for (const name of ['applyMotionTexts', 'diffTexts']) expect(types).toContain(`export declare function ${name}(`)
+    for (const name of ['applyMotionTexts', 'diffTexts', 'marshalMotionTexts']) expect(types).toContain(`export declare function ${name}(`)
     // importDocument is the importer's own, re-exported: declared where it lives.
     const from = /export \{ importDocument \} from '(\.[^']+)\.js'/.exec(types)?.[1] ?? ''
     expect(readFileSync(join(entry, '..', `${from}.d.ts`), 'utf8')).toContain('export declare function importDocument(')

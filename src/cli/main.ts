@@ -112,9 +112,10 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
       '\nExamples:\n  $ keeling show uttlesford 3.9 --format text\n  $ keeling show uttlesford "Nothing in this protocol"\n  $ keeling show protocols/section-21.md 21.2.1 --format json\n  $ keeling show uttlesford@cwg-2017-04-25 --format docx -o uttlesford.docx'
     )
     .option('--force', 'with -o: write over the protocol file given as input (never over a record in protocols/ or history/)')
-    .action(async (target: string, clause: string | undefined, options: { format: 'md' | 'text' | 'json' | 'html' | 'docx'; json?: boolean; output?: string; force?: boolean }) => {
+    .option('--line-numbers', 'with --format html or text: the whole text with its lines numbered, running through it (at most 80 characters a line), for motions that cite "Line 12, leave out …"')
+    .action(async (target: string, clause: string | undefined, options: { format: 'md' | 'text' | 'json' | 'html' | 'docx'; json?: boolean; output?: string; force?: boolean; lineNumbers?: boolean }) => {
       const { runShow } = await import('./commands/show.js')
-      done(await runShow(target, clause, options.json ? 'json' : options.format, io, options.output, options.force === true))
+      done(await runShow(target, clause, options.json ? 'json' : options.format, io, options.output, options.force === true, options.lineNumbers === true))
     })
 
   const motion = program.command('motion').description('work with motion files')
@@ -217,12 +218,38 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
     })
 
   program
+    .command('marshal')
+    .description('the marshalled list of the amendments before a meeting: each in the order of the text, amendments to amendments after their parent, every conflict, the order of voting; with --carry/--lose, the text an outcome would make and what falls')
+    .argument('<protocol>', 'the protocol slug')
+    .argument('[motions...]', 'the motions to marshal, by ID or path (default: every motion in amendments/SLUG/ tabled and not decided)')
+    .addOption(new Option('--format <format>', 'text, md, html (print-ready, with the conflicts matrix), json or docx (needs -o); with --carry/--lose: text, md (the protocol as it would read), html or json').choices(['text', 'md', 'html', 'json', 'docx']).default('text'))
+    .addOption(new Option('--order <order>', 'the order of voting: text (the order of the text) or tabled (the order the amendments were tabled)').choices(['text', 'tabled']).default('text'))
+    .option('--carry <amendments>', 'simulate: the amendments carried, by number on the list or motion ID, e.g. 1,3')
+    .option('--lose <amendments>', 'simulate: the amendments lost, e.g. 2')
+    .option('-o, --output <file>', 'write to this file (whole or not at all) instead of stdout')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ keeling marshal town-council\n  $ keeling marshal uttlesford cwg-2017-04-25 artus-2017-05-16 --format html -o marshalled.html\n  $ keeling marshal town-council --carry 1,3 --lose 2\n  $ keeling marshal town-council --carry 1,3 --format md -o outcome.md'
+    )
+    .action(async (slug: string, motions: string[], options: import('./commands/marshal.js').MarshalOptions) => {
+      const { runMarshal } = await import('./commands/marshal.js')
+      done(await runMarshal(slug, motions, options, io))
+    })
+
+  program
     .command('decide')
-    .description("record what a body decided on a motion, in the protocol's history (history/SLUG.yml)")
-    .argument('<motion>', 'the motion file (amendments/SLUG/ID.md)')
+    .description("record what a body decided on a motion, or on several amendments at once in the order of voting (all or none), in the protocol's history (history/SLUG.yml)")
+    .argument('<motion>', 'the motion file (amendments/SLUG/ID.md); or, with --carried/--lost/--withdrawn/--deferred, the protocol slug')
+    .argument('[motions...]', 'with a protocol slug: the motions marshalled (default: every motion tabled and not decided), numbered as keeling marshal numbers them')
     .requiredOption('--body <body>', 'the body that decided, e.g. "Council" or "Constitution Working Group"')
     .requiredOption('--date <date>', 'the date of the meeting, YYYY-MM-DD')
-    .requiredOption('--outcome <outcome>', 'carried, lost, withdrawn, deferred, referred or superseded')
+    .option('--outcome <outcome>', 'one motion: carried, lost, withdrawn, deferred, referred or superseded')
+    .option('--carried <amendments>', 'several: the amendments carried, by number on the marshalled list or motion ID, e.g. 1,3')
+    .option('--lost <amendments>', 'several: the amendments lost')
+    .option('--withdrawn <amendments>', 'several: the amendments withdrawn')
+    .option('--deferred <amendments>', 'several: the amendments deferred')
+    .option('--votes <vote>', 'several: one amendment\'s votes, N=FOR/AGAINST[/ABSTAIN], e.g. 3=12/4/1 (repeatable)', collect, [])
+    .addOption(new Option('--order <order>', 'several: the order of voting they are recorded in, as keeling marshal --order').choices(['text', 'tabled']).default('text'))
     .option('--for <n>', 'votes for')
     .option('--against <n>', 'votes against')
     .option('--abstain <n>', 'abstentions')
@@ -230,10 +257,22 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
     .option('--mover <name>', "who moved it at the meeting (default: the motion's mover)")
     .option('--seconder <name>', "who seconded it (default: the motion's seconder)")
     .option('--note <text>', 'anything else the minutes say')
-    .addHelpText('after', '\nExample:\n  $ keeling decide amendments/uttlesford/cwg-2017-04-25.md --body "Constitution Working Group" --date 2017-04-25 --outcome carried')
-    .action(async (path: string, options: import('./commands/decide.js').DecideOptions) => {
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ keeling decide amendments/uttlesford/cwg-2017-04-25.md --body "Constitution Working Group" --date 2017-04-25 --outcome carried\n  $ keeling decide town-council --carried 1,6,5 --lost 7 --withdrawn 3 --votes 1=9/3 --body "Town Council" --date 2026-03-17'
+    )
+    .action(async (target: string, motions: string[], options: import('./commands/decide.js').DecideOptions & import('./commands/decide-many.js').DecideManyOptions) => {
+      const several = ['carried', 'lost', 'withdrawn', 'deferred'].some((key) => options[key as 'carried'] !== undefined)
+      if (several) {
+        if (options.outcome !== undefined) throw new UserError('give --outcome for one motion, or --carried/--lost/--withdrawn/--deferred for several, not both', EXIT_USAGE)
+        const { runDecideMany } = await import('./commands/decide-many.js')
+        done(await runDecideMany(target, motions, options, io))
+        return
+      }
+      if (options.outcome === undefined) throw new UserError("decide: give --outcome for one motion (keeling decide MOTION.md --outcome carried …), or --carried/--lost/--withdrawn/--deferred for a protocol's amendments", EXIT_USAGE)
+      if (motions.length > 0) throw new UserError(`decide: one motion at a time with --outcome; for several, keeling decide SLUG --carried … --lost …`, EXIT_USAGE)
       const { runDecide } = await import('./commands/decide.js')
-      done(await runDecide(path, options, io))
+      done(await runDecide(target, { ...options, outcome: options.outcome }, io))
     })
 
   program

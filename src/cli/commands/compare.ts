@@ -1,13 +1,9 @@
-import { readText } from '../../store/files.js'
-import { versionsOf } from '../../core/history/history.js'
 import { compareMotions } from '../../core/motion/compare-motions.js'
-import type { MotionInput } from '../../core/motion/apply-motions.js'
 import { COLOUR_MARKS, PLAIN_MARKS } from '../../core/render/render-text-diff.js'
-import { readHistory, readVersionText, VersionNotFound } from '../../store/history-file.js'
-import { displayPath, protocolPath } from '../../store/layout.js'
 import { MotionNotFound, readMotionFile } from '../../store/read-motion-file.js'
 import { formatMessage } from '../format-message.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, wantsColour, type Io } from '../io.js'
+import { motionBase } from '../motion-base.js'
 import { guardOutput, writeOutput } from '../render-change-set.js'
 
 export interface CompareOptions {
@@ -41,10 +37,7 @@ export async function runCompare(first: string, second: string, options: Compare
     throw new UserError(`${a.name} changes "${a.motion.protocol}" and ${b.name} changes "${b.motion.protocol}"; compare motions on one protocol`, EXIT_USAGE)
   }
   const slug = a.motion.protocol
-  const { text, label } = await baseText(io.cwd, slug, [a, b]).catch((error: unknown) => {
-    if (error instanceof VersionNotFound) throw new UserError(error.message, EXIT_USAGE)
-    throw error
-  })
+  const { text, label } = await motionBase(io.cwd, slug, [a, b])
   const comparison = compareMotions(text, a, b)
   if ('problems' in comparison) {
     for (const { name, message } of comparison.problems) io.stderr(`${formatMessage(name, message)}\n`)
@@ -68,18 +61,4 @@ export async function runCompare(first: string, second: string, options: Compare
           : render.renderComparisonText(motions, comparison.clauses, options.output === undefined && wantsColour(io) ? COLOUR_MARKS : PLAIN_MARKS)
   await writeOutput(output, options.output, io, guard)
   return EXIT_OK
-}
-
-/** The text the motions were drafted against: their `base:` version, the version one was adopted from, or the protocol now. */
-async function baseText(root: string, slug: string, inputs: MotionInput[]): Promise<{ text: string; label: string }> {
-  const named = inputs.find((input) => input.motion.base !== '')?.motion.base
-  if (named) return { text: await readVersionText(root, slug, named), label: `${slug}@${named}` }
-  const { history } = await readHistory(root, slug)
-  const adopted = versionsOf(history).find((version) => version.motions.some((motion) => inputs.some((input) => input.motion.id === motion.id)))
-  if (adopted?.from) return { text: await readVersionText(root, slug, adopted.from), label: `${slug}@${adopted.from}` }
-  const path = protocolPath(root, slug)
-  const text = await readText(path).catch(() => {
-    throw new UserError(`the motions change protocol "${slug}", which does not exist (${displayPath(root, path)})`, EXIT_USAGE)
-  })
-  return { text, label: displayPath(root, path) }
 }

@@ -24,10 +24,16 @@ export async function runShow(
   format: 'md' | 'text' | 'json' | 'html' | 'docx',
   io: Io,
   output?: string,
-  force = false
+  force = false,
+  lineNumbers = false
 ): Promise<number> {
   const guard = { inputs: [target], force }
   await guardOutput(output, io, guard)
+  if (lineNumbers) {
+    if (selector !== undefined) throw new UserError(`--line-numbers numbers a whole protocol's lines; leave out the clause "${selector}"`, EXIT_USAGE)
+    if (format !== 'html' && format !== 'text') throw new UserError(`--line-numbers prints the text to read (--format text) or to print (--format html), not --format ${format}`, EXIT_USAGE)
+    return showConsolidated(target, format, io, output, { ...guard, lineNumbers: true })
+  }
   if (format === 'html' || format === 'docx') {
     if (selector !== undefined) throw new UserError(`--format ${format} shows a whole protocol; leave out the clause "${selector}"`, EXIT_USAGE)
     return showConsolidated(target, format, io, output, guard)
@@ -69,7 +75,7 @@ export async function runShow(
  * The consolidated text, clean, with a footer naming the version it is (date,
  * approving body) and the SHA-256 of the protocol file, for print and Word.
  */
-async function showConsolidated(target: string, format: 'html' | 'docx', io: Io, output: string | undefined, guard: OutputGuard): Promise<number> {
+async function showConsolidated(target: string, format: 'html' | 'docx' | 'text', io: Io, output: string | undefined, guard: OutputGuard & { lineNumbers?: boolean }): Promise<number> {
   requireFileForDocx(format, output, 'protocol.docx')
   const file = await readProtocolFile(io.cwd, target).catch((error: unknown) => {
     if (error instanceof ProtocolNotFound) throw new UserError(error.why || `no protocol "${target}"`, EXIT_USAGE)
@@ -84,6 +90,16 @@ async function showConsolidated(target: string, format: 'html' | 'docx', io: Io,
   const footer = version
     ? `${file.slug}, version ${version.label}, adopted ${version.date} by ${version.by}. SHA-256 of the text: ${hash}.${anchor}`
     : `${displayPath(io.cwd, file.path)}, not a recorded version. SHA-256 of the text: ${hash}.${anchor}`
+  if (format === 'text') {
+    const { renderLineNumberedText } = await import('../../core/render/render-line-numbered.js')
+    await writeOutput(renderLineNumberedText(file.text), output, io, guard)
+    return EXIT_OK
+  }
+  if (guard.lineNumbers) {
+    const { renderLineNumberedHtml } = await import('../../core/render/render-line-numbered.js')
+    await writeOutput(renderLineNumberedHtml(file.text, target, footer), output, io, guard)
+    return EXIT_OK
+  }
   const { renderConsolidatedDocx, renderConsolidatedHtml } = await import('../../core/render/render-consolidated.js')
   const rendered = format === 'html' ? renderConsolidatedHtml(file.text, target, footer) : await renderConsolidatedDocx(file.text, target, footer, new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'))
   await writeOutput(rendered, output, io, guard)

@@ -13,14 +13,21 @@ import { planOperation, type Planned, type PlannedEdit, type PlannedStructure } 
 import { planWordEdit, type WordEdit } from './plan-word-edit.js'
 import { numberOffset } from './visible-text.js'
 import { renumber } from './renumber.js'
-import { resolveClause, resolveClauses } from './resolve-clause.js'
-import type { Instruction, Motion } from './types.js'
+import { type Resolved, resolveClause, resolveClauses } from './resolve-clause.js'
+import { citablePlaces } from '../protocol/clause-paths.js'
+import type { ClauseRef, Instruction, Motion } from './types.js'
 
 /** A motion to apply: the parsed motion, its file's text (an amendment may change it) and a name for messages. */
 export interface MotionInput {
   motion: Motion
   text: string
   name: string
+}
+
+/** How motions are applied: see {@link applyMotions}. */
+export interface ApplyOptions {
+  version?: string
+  numbersFrom?: string
 }
 
 /** A problem with one motion file. */
@@ -58,9 +65,12 @@ export interface ChangedWords {
  * @param inputs the motions, in the order given
  * @param options.version the version label of `protocolText`, when it is a recorded version: a motion drafted
  *   against it (`base:`) applies; one drafted against another version is refused
+ * @param options.numbersFrom the text the motions were drafted against, when it is not `protocolText` (a marshalled
+ *   amendment applied after others were carried): clauses are named by their numbers and words there, then found
+ *   by clause ID in `protocolText`, so a renumbering by an earlier motion never sends one to another clause
  * @returns the new text, or every problem found (nothing is applied then)
  */
-export function applyMotions(protocolText: string, inputs: MotionInput[], options: { version?: string } = {}): ApplyResult {
+export function applyMotions(protocolText: string, inputs: MotionInput[], options: ApplyOptions = {}): ApplyResult {
   const file = fileConventions(protocolText)
   const result = applyToText(file.text, inputs, options)
   return 'text' in result ? { ...result, text: file.restore(result.text) } : result
@@ -79,11 +89,12 @@ function fileConventions(text: string): { text: string; restore: (result: string
   return { text: body.replace(/\r\n/g, '\n'), restore: (result) => bom + result.replace(/\n/g, '\r\n') }
 }
 
-function applyToText(protocolText: string, inputs: MotionInput[], options: { version?: string }): ApplyResult {
+function applyToText(protocolText: string, inputs: MotionInput[], options: ApplyOptions): ApplyResult {
   const problems: MotionProblem[] = inputs.flatMap((input) =>
     input.motion.messages.filter((message) => message.fatal).map((message) => ({ name: input.name, message }))
   )
   const base = parseProtocol(protocolText)
+  const drafted = options.numbersFrom === undefined ? null : parseProtocol(fileConventions(options.numbersFrom).text)
   const done = new Set(appliedMotions(base))
   for (const input of inputs) {
     if (input.motion.base !== '' && input.motion.base !== options.version) {
@@ -103,7 +114,7 @@ function applyToText(protocolText: string, inputs: MotionInput[], options: { ver
   const structures: PlannedStructure[] = []
   for (const input of amended.inputs) {
     for (const instruction of input.motion.instructions) {
-      const planned = plan(base, input, instruction)
+      const planned = plan(base, input, instruction, drafted)
       if ('message' in planned) {
         problems.push(planned)
         continue
@@ -138,7 +149,7 @@ function applyToText(protocolText: string, inputs: MotionInput[], options: { ver
   return { text: recordApplied(text, inputs.map((input) => input.motion.id)), motions: amended.inputs.map((input) => input.motion), moved, changedWords }
 }
 
-function plan(base: Protocol, input: MotionInput, instruction: Instruction): Planned[] | MotionProblem {
+function plan(base: Protocol, input: MotionInput, instruction: Instruction, drafted: Protocol | null): Planned[] | MotionProblem {
   const fail = (reason: string, code: string): MotionProblem => ({
     name: input.name,
     message: problem(`Instruction ${instruction.index}: ${reason}`, { line: instruction.line, column: instruction.column }, code)
@@ -148,9 +159,54 @@ function plan(base: Protocol, input: MotionInput, instruction: Instruction): Pla
     input,
     instruction,
     fail,
-    resolve: (ref) => resolveClause(base, ref),
-    resolveAll: (ref) => resolveClauses(base, ref)
+    resolve: (ref) => (drafted ? resolveAsDrafted(drafted, base, ref) : resolveClause(base, ref)),
+    resolveAll: (ref) => (drafted ? resolveAllAsDrafted(drafted, base, ref) : resolveClauses(base, ref))
   })
+}
+
+/**
+ * A clause named as in the text a motion was drafted against, found by its clause ID in the text it is applied
+ * to; an item inside it (`3(f)`) by its place among the clause's items. A clause no longer there is refused as
+ * unknown, naming the number it had.
+ */
+function resolveAsDrafted(drafted: Protocol, current: Protocol, ref: ClauseRef): Resolved {
+  const found = resolveClause(drafted, ref)
+  if ('reason' in found) return found
+  const clause = current.all.find((candidate) => candidate.id === found.clause.id)
+  if (!clause) return { reason: `${describeClause(found.clause)} is no longer in the text (an earlier motion left it out or replaced it)`, code: 'unknown-clause' }
+  if (!found.item) return { clause }
+  const item = found.item
+  const at = citablePlaces(drafted).filter((place) => place.clause === found.clause && place.item).findIndex((place) => place.item?.start === item.start)
+  const now = citablePlaces(current).filter((place) => place.clause === clause && place.item)[at]
+  if (!now?.item || now.item.label !== item.label) return { reason: `item ${item.label} of ${describeClause(found.clause)} is no longer in the text`, code: 'unknown-clause' }
+  return { clause, item: now.item }
+}
+
+function resolveAllAsDrafted(drafted: Protocol, current: Protocol, ref: ClauseRef): ReturnType<typeof resolveClauses> {
+  if (ref.by !== 'range') {
+    const one = resolveAsDrafted(drafted, current, ref)
+    return 'reason' in one ? one : { clauses: [one.clause] }
+  }
+  const found = resolveClauses(drafted, ref)
+  if ('reason' in found) return found
+  if (found.items) {
+    const one = resolveAsDrafted(drafted, current, ref.from)
+    const last = resolveAsDrafted(drafted, current, ref.to)
+    if ('reason' in one) return one
+    if ('reason' in last) return last
+    return { clauses: [one.clause], items: { start: one.item?.start ?? 0, end: last.item?.end ?? 0, label: one.item?.label ?? '' } }
+  }
+  const clauses: Clause[] = []
+  for (const clause of found.clauses) {
+    const now = current.all.find((candidate) => candidate.id === clause.id)
+    if (!now) return { reason: `${describeClause(clause)} is no longer in the text (an earlier motion left it out or replaced it)`, code: 'unknown-clause' }
+    clauses.push(now)
+  }
+  return { clauses }
+}
+
+function describeClause(clause: Clause): string {
+  return clause.number ? `${clause.kind === 'heading' ? 'section' : 'paragraph'} ${clause.number}` : `the paragraph beginning “${clause.title.split(/\s+/).slice(0, 4).join(' ')}”`
 }
 
 /** Two operations on the same words, or on a clause another operation removes, are refused naming both. */
@@ -352,12 +408,38 @@ function numberOf(item: Item): string {
 /**
  * Amendments (`amends: X`) change the words of motion X before it is
  * applied: "In motion cwg-1, leave out "requesting" and insert …".
+ *
+ * @returns the motions as amended, an amendment's own instructions taken out (one with none left is dropped), or
+ *   every problem
  */
-function applyAmendments(inputs: MotionInput[]): { inputs: MotionInput[] } | { problems: MotionProblem[] } {
-  const byId = new Map(inputs.map((input) => [input.motion.id, input]))
-  const problems: MotionProblem[] = []
+export function applyAmendments(inputs: MotionInput[]): { inputs: MotionInput[] } | { problems: MotionProblem[] } {
+  const amended = amendMotionTexts(inputs)
+  if ('problems' in amended) return amended
   const result: MotionInput[] = []
   for (const input of inputs) {
+    const current = amended.byId.get(input.motion.id) ?? input
+    const rest = current.motion.instructions.filter((instruction) => !('scope' in instruction.operation && instruction.operation.scope.type === 'motion'))
+    if (rest.length > 0 || current.motion.instructions.length === 0) result.push({ ...current, motion: { ...current.motion, instructions: rest } })
+  }
+  return { inputs: result }
+}
+
+/**
+ * Every motion's text as the amendments given with it leave it, each read again from its new words. An
+ * amendment to an amendment changes that amendment's words first, so the deepest amendments go first, and
+ * each amends with its words as amended.
+ */
+export function amendMotionTexts(inputs: MotionInput[]): { byId: Map<string, MotionInput> } | { problems: MotionProblem[] } {
+  const byId = new Map(inputs.map((input) => [input.motion.id, input]))
+  const problems: MotionProblem[] = []
+  const depth = (input: MotionInput, seen = new Set<string>()): number => {
+    const parent = byId.get(input.motion.amends)
+    if (!parent || seen.has(input.motion.id)) return 0
+    return 1 + depth(parent, new Set([...seen, input.motion.id]))
+  }
+  const deepestFirst = inputs.map((input, index) => ({ input, index, depth: depth(input) })).sort((a, b) => b.depth - a.depth || a.index - b.index)
+  for (const { input: original } of deepestFirst) {
+    const input = byId.get(original.motion.id) ?? original
     const own = input.motion.instructions.filter((instruction) => instruction.operation.type !== 'insert-clauses' && 'scope' in instruction.operation && instruction.operation.scope.type === 'motion')
     for (const instruction of own) {
       const scope = 'scope' in instruction.operation ? instruction.operation.scope : null
@@ -377,13 +459,7 @@ function applyAmendments(inputs: MotionInput[]): { inputs: MotionInput[] } | { p
       byId.set(targetId, { ...target, text: edited.text, motion })
     }
   }
-  if (problems.length > 0) return { problems }
-  for (const input of inputs) {
-    const current = byId.get(input.motion.id) ?? input
-    const rest = current.motion.instructions.filter((instruction) => !('scope' in instruction.operation && instruction.operation.scope.type === 'motion'))
-    if (rest.length > 0 || current.motion.instructions.length === 0) result.push({ ...current, motion: { ...current.motion, instructions: rest } })
-  }
-  return { inputs: result }
+  return problems.length > 0 ? { problems } : { byId }
 }
 
 function amendText(amendment: MotionInput, target: MotionInput, instruction: Instruction): { text: string } | MotionProblem {

@@ -34,6 +34,17 @@ const DOCUMENT: Context = { scope: { type: 'document' }, within: [] }
  * @returns the operations, or why the text is in no known form (with the nearest form)
  */
 export function readInstruction(text: string, quoted: string[] | null): Operation[] | ReadFailure {
+  const read = readWords(text, quoted)
+  // "Line 12, leave out “…”": words on a line of the text as printed with its lines numbered (keeling show
+  // --line-numbers). Only as the instruction's opening: after a citation ("Standing Order 3 (c), line 2"), a line of
+  // the body's own print says nothing keeling can use.
+  const line = /^\s*(?:in\s+)?line\s+(\d+)\s*[,:]?\s/i.exec(text)
+  if (!line || !Array.isArray(read)) return read
+  const clause = { by: 'path' as const, path: [line[1] ?? ''], text: `line ${line[1] ?? ''}`, unit: 'line' }
+  return read.map((operation) => ('scope' in operation && operation.scope.type === 'document' ? { ...operation, scope: { type: 'clause' as const, clause, heading: false } } : operation))
+}
+
+function readWords(text: string, quoted: string[] | null): Operation[] | ReadFailure {
   const tokens = tokenize(text)
   if (!Array.isArray(tokens)) return tokens
   const context: MatchContext = { block: quoted }

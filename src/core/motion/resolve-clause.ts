@@ -4,6 +4,7 @@ import { clauseWithDescendants } from '../protocol/clause-extent.js'
 import type { Clause, Protocol } from '../protocol/types.js'
 import { type CitablePlace, citablePlaces, ownSteps } from '../protocol/clause-paths.js'
 import { romanValue, sameStep } from '../protocol/number-steps.js'
+import { lineAt } from './line-numbers.js'
 import type { ClauseRef } from './types.js'
 
 /**
@@ -186,6 +187,8 @@ function endsWith(path: string[], tail: string[]): boolean {
  * Nothing is guessed: two candidates are ambiguous.
  */
 function resolvePath(protocol: Protocol, ref: Extract<ClauseRef, { by: 'path' }>): Resolved {
+  // "Line 12, leave out …": a line of the text as printed with its lines numbered.
+  if (/^lines?$/i.test(ref.unit) && ref.path.length === 1 && /^\d+$/.test(ref.path[0] ?? '')) return lineAt(protocol, Number(ref.path[0]))
   const index = indexOf(protocol)
   const places = index.places
   // "Standing Order 1" is not "PART 1": a clause numbered with another unit word is not a candidate.

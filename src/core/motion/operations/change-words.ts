@@ -1,6 +1,8 @@
 import { planWordEdit, type SourceRange } from '../plan-word-edit.js'
 import { type Resolved, scopeClauses } from '../resolve-clause.js'
 import type { Operation } from '../types.js'
+import type { Protocol } from '../../protocol/types.js'
+import { linesWith } from '../line-numbers.js'
 import type { Planner } from './types.js'
 
 type WordOperation = Extract<Operation, { type: 'replace-words' | 'delete-words' | 'insert-words' | 'insert-words-at' | 'delete-range' }>
@@ -33,8 +35,22 @@ export const changeWords: Planner<WordOperation> = (operation, context) => {
       edits = planWordEdit(operation, [resolved.clause], { range: opening })
     } else edits = resolved.item ? planWordEdit(operation, [resolved.clause], { range: resolved.item }) : planWordEdit(operation, scopeClauses(resolved.clause, scope.heading))
   }
-  if ('reason' in edits) return context.fail(edits.reason, edits.code)
+  if ('reason' in edits) return context.fail(lineCited(operation, context.base) ?? edits.reason, edits.code)
   return edits.map((edit) => ({ ...edit, input: context.input, instruction: context.instruction }))
+}
+
+/**
+ * Words not found on the line a motion cites ("Line 14, leave out …"): said as a line, with the lines the
+ * words are on, for the motion to cite instead.
+ */
+function lineCited(operation: WordOperation, base: Protocol): string | null {
+  const scope = operation.scope
+  if (scope.type !== 'clause' || scope.clause.by !== 'path' || !/^lines?$/i.test(scope.clause.unit)) return null
+  const words = 'words' in operation ? operation.words : operation.type === 'delete-range' ? operation.from : ''
+  if (!words) return null
+  const found = linesWith(base, words)
+  const where = found.length === 0 ? 'on no line of the text' : `on line${found.length === 1 ? '' : 's'} ${found.join(', ')}`
+  return `“${words}” is not on ${scope.clause.text.toLowerCase()}; it is ${where} (as keeling show --line-numbers numbers them)`
 }
 
 /** Why an operation that puts in no words is refused (`insert ""` would leave a gap, "information ."), or ''. */

@@ -1,0 +1,18 @@
+import type { Marshal } from '../marshal/types.js'
+import { markdownBlocks, packDocx, revisionIds } from './render-docx-diff.js'
+import { type MarshalHeading, renderMarshalMarkdown } from './render-marshal.js'
+
+/**
+ * The marshalled list as a Word document in the council's house style
+ * (docx-house-style.ts): the list, the conflicts as a table, the order of
+ * voting; "Page N of M" in the footer.
+ */
+export async function renderMarshalDocx(heading: MarshalHeading, marshal: Marshal): Promise<Uint8Array> {
+  const ids = revisionIds()
+  return packDocx(markdownBlocks(renderMarshalMarkdown(heading, marshal), ids), {
+    title: `Marshalled list: ${heading.protocol}`,
+    description: `${marshal.motions.length} amendments to ${heading.base}`,
+    footer: `Marshalled list: ${heading.protocol}`,
+    pageNumbers: true
+  })
+}

@@ -121,7 +121,9 @@ describe('motion from: applying the drafted motion to OLD gives NEW, for random 
       const drafted = draftMotion(oldText, newText, { id: 'drafted', title: 'Drafted', mover: 'Cllr Test', protocol: slug }, style)
       if ('problems' in drafted) throw new Error(drafted.problems.map((problem) => problem.reason).join('; '))
       const motionText = drafted.text
-      expect(readerText(applyDraft(oldText, motionText, slug))).toBe(readerText(newText))
+      // A reader's copy keeps no anchors, so where an anchor stood on a line of its own it has blank lines more: layout, not words.
+      const layout = (text: string): string => (readersCopy ? text.replace(/\n{3,}/g, '\n\n') : text)
+      expect(layout(readerText(applyDraft(oldText, motionText, slug)))).toBe(layout(readerText(newText)))
       expect(checkMotion({ motion: parseMotion(motionText, 'drafted', slug), text: motionText, name: 'drafted.md' }, oldText, null).messages.map((message) => message.reason)).toEqual([])
       expect(drafted.instructions).toBeLessThanOrEqual(change.count)
     }

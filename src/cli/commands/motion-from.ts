@@ -163,9 +163,9 @@ function motionId(given: string | undefined, title: string): string {
   return id
 }
 
-function refuse(io: Io, command: string, problems: Array<{ reason: string }>, what: string): number {
+function refuse(io: Io, command: string, problems: Array<{ reason: string; code?: string }>, what: string): number {
   for (const problem of problems) io.stderr(`keeling motion ${command}: ${problem.reason}\n`)
-  io.stderr(`keeling motion ${command}: ${what}\n`)
+  if (!problems.every((problem) => problem.code === 'same')) io.stderr(`keeling motion ${command}: ${what}\n`)
   return EXIT_PROBLEMS
 }
 

@@ -77,7 +77,11 @@ function rewriteSources(protocol: Protocol, changes: Map<string, { from: string;
     }
     const relinked = source.replace(LINK_PATTERN, (link, text: string, id: string) => {
       const target = changes.get(id)
-      return target && numberKey(text) === numberKey(target.from) ? `[${target.to}](#${id})` : link
+      if (!target || numberKey(text) !== numberKey(target.from)) return link
+      // The link keeps its own way of writing the number: "see 4.8" stays without the heading's full stop ("4.8." → "4.7.").
+      const bare = (number: string): string => number.replace(/[.:]$/, '')
+      const written = text.startsWith(bare(target.from)) ? bare(target.to) + text.slice(bare(target.from).length) : target.to
+      return `[${written}](#${id})`
     })
     if (relinked !== clause.source) sources.set(clause.id, relinked)
   }

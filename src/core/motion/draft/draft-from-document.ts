@@ -3,7 +3,7 @@ import { readDocument } from '../../import/read-document.js'
 import { resolveTracked } from '../../import/resolve-tracked.js'
 import { slugify } from '../../protocol/clause-id.js'
 import { draftMotion, type DraftMeta, type DraftProblem, type MotionStyle } from './draft-motion.js'
-import { partsFrom, transplant } from './transplant.js'
+import { partsFrom, sameWords, transplant } from './transplant.js'
 
 /** A motion drafted from a marked document: its ID, mover and file text. */
 export interface DraftedFromDocument {
@@ -52,7 +52,9 @@ export function draftFromTracked(protocolText: string, marked: string, meta: Dra
   }
   const parted = partsFrom(protocolText, before)
   if (parted) return { problems: [{ reason: `the text with its changes rejected is not the protocol's text: ${parted}` }] }
-  const drafted = draftMotion(protocolText, transplant(protocolText, before, after), { ...meta, ...(notes.length > 0 ? { notes } : {}) }, style)
+  const carried = carryOver(protocolText, before, after)
+  if (typeof carried !== 'string') return { problems: [carried] }
+  const drafted = draftMotion(protocolText, carried, { ...meta, ...(notes.length > 0 ? { notes } : {}) }, style)
   return 'problems' in drafted ? drafted : { motions: [{ id: meta.id, mover: meta.mover, text: drafted.text, instructions: drafted.instructions }] }
 }
 
@@ -88,9 +90,24 @@ export async function draftFromRedline(protocolText: string, bytes: Uint8Array, 
     const dates = revisions.authors.filter((author) => group.names.includes(author.name)).flatMap((author) => author.dates).sort()
     const notes = revisions.comments.filter((comment) => one || group.names.includes(comment.author)).map((comment) => `Comment by ${comment.author || 'an unnamed reviewer'}${comment.date ? ` (${comment.date})` : ''}: ${comment.text}`)
     const tabled = dates[0] ? { ...meta.tabled, date: dates[0] } : meta.tabled
-    const drafted = draftMotion(protocolText, transplant(protocolText, before, after), { ...meta, id: group.id, mover: group.mover, ...(tabled ? { tabled } : {}), ...(notes.length > 0 ? { notes } : {}) }, style)
+    const carried = carryOver(protocolText, before, after)
+    if (typeof carried !== 'string') {
+      problems.push({ reason: `${group.names.join(', ') || 'the changes'}: ${carried.reason}` })
+      continue
+    }
+    const drafted = draftMotion(protocolText, carried, { ...meta, id: group.id, mover: group.mover, ...(tabled ? { tabled } : {}), ...(notes.length > 0 ? { notes } : {}) }, style)
     if ('problems' in drafted) problems.push(...drafted.problems.map((problem) => ({ ...problem, reason: `${group.names.join(', ') || 'the changes'}: ${problem.reason}` })))
     else motions.push({ id: group.id, mover: group.mover, text: drafted.text, instructions: drafted.instructions })
   }
   return problems.length > 0 ? { problems } : { motions }
+}
+
+/**
+ * The protocol's text with a document's changes made, checked word for word against the document's new text:
+ * a change that did not carry over (a paragraph lost at a join, say) stops the draft rather than going missing.
+ */
+function carryOver(protocolText: string, before: string, after: string): string | DraftProblem {
+  const carried = transplant(protocolText, before, after)
+  const parted = sameWords(carried, after)
+  return parted ? { reason: `the document's changes could not be carried over to the protocol's text exactly: ${parted}` } : carried
 }

@@ -7,6 +7,7 @@ import type { Clause, Protocol } from '../../protocol/types.js'
 import { applyMotions } from '../apply-motions.js'
 import { parseMotion } from '../parse-motion.js'
 import { visibleText } from '../visible-text.js'
+import { readersCopy, sameWords } from './transplant.js'
 import { citeClause, subsectionOf, type Citation } from './cite-clause.js'
 import { writeMotion, type DraftedInstruction, type MotionStyle } from './motion-styles.js'
 import { wordChanges } from './word-changes.js'
@@ -40,6 +41,8 @@ export interface DraftedMotion {
 /** Why no motion could be drafted: one sentence each, saying where. */
 export interface DraftProblem {
   reason: string
+  /** `same`: the two texts read the same, so there is nothing to draft. */
+  code?: 'same'
   /** The clause of the new text the problem is about, when there is one. */
   clause?: string
 }
@@ -68,6 +71,9 @@ export function draftMotion(oldText: string, newText: string, meta: DraftMeta, s
   if (oldProtocol.all.length === 0 || oldProtocol.all.some((clause) => clause.id === '')) {
     return { problems: [{ reason: 'the old text is not a keeling protocol (every clause with an ID anchor); import it first with `keeling import`' }] }
   }
+  if (readerSource(oldText.slice(oldProtocol.frontMatter.raw.length)).trim() === readerSource(newText.slice(parseProtocol(newText).frontMatter.raw.length)).trim()) {
+    return { problems: [{ reason: 'the two texts read the same: there is nothing to move', code: 'same' }] }
+  }
   const given = parseProtocol(newText)
   const keeling = given.frontMatter.raw !== '' && given.all.some((clause) => clause.id !== '')
   const anchored = anchorNewClauses(keeling ? newText : adoptStructure(newText, oldProtocol), oldProtocol)
@@ -78,10 +84,10 @@ export function draftMotion(oldText: string, newText: string, meta: DraftMeta, s
   const steps = stepsOf(oldText, anchored, oldProtocol, newProtocol)
   const drafted = draftSteps(steps, oldProtocol, newProtocol)
   if ('problems' in drafted) return drafted
-  if (drafted.length === 0) return { problems: [{ reason: 'the two texts read the same: there is nothing to move' }] }
+  if (drafted.length === 0) return { problems: [{ reason: 'the two texts read the same: there is nothing to move', code: 'same' }] }
   const text = writeMotion(drafted, meta, style)
   const replaced = new Set(drafted.flatMap((instruction) => (instruction.type === 'replace-clause' ? [instruction.clause.id] : [])))
-  const problems = verify(oldText, anchored, text, meta, replaced)
+  const problems = verify(oldText, anchored, text, meta, replaced, keeling ? undefined : newText)
   return problems.length > 0 ? { problems } : { text, instructions: drafted.length }
 }
 
@@ -100,9 +106,14 @@ function anchorNewClauses(text: string, old: Protocol): string {
     return id
   }
   const numbers = new Set(old.all.map((clause) => numberShape(clause.number)).filter(Boolean))
+  // A numbered line the old text has as it stands, inside a clause ("a) …" under 1.2), stays where it is.
+  const oldLines = new Set(old.all.flatMap((clause) => clause.source.split('\n').slice(1).map((line) => line.trim())))
+  // Whether the old text has further plain paragraphs inside its clauses; if not, a new plain paragraph is a clause.
+  const continues = old.all.some((clause) => clause.source.split(/\n[ \t]*\n/).slice(1).some((block) => PLAIN_PARAGRAPH.test(block)))
   const lines = text.split('\n')
   let blank = true
   let inFence = false
+  let afterHeading = false
   let inFront = lines[0]?.replace(/^\uFEFF/, '') === '---'
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] ?? ''
@@ -114,9 +125,13 @@ function anchorNewClauses(text: string, old: Protocol): string {
     if (!inFence && blank && !ANCHOR.test(line)) {
       const heading = /^(#{1,6}[ \t]+)(?!<a id=)/.exec(line)
       const number = /^((?:\d+[A-Z]?(?:\.\d+[A-Z]?)*\.?|\(\w{1,4}\)|\w{1,4}[.)]))[ \t]+\S/.exec(line)
+      const known = oldLines.has(line.trim())
       if (heading) lines[index] = heading[1] + anchor(fresh()) + line.slice(heading[1]?.length ?? 0)
-      else if (number && numbers.has(numberShape(number[1] ?? ''))) lines[index] = anchor(fresh()) + line
+      else if (number && numbers.has(numberShape(number[1] ?? '')) && !known) lines[index] = anchor(fresh()) + line
+      // A paragraph straight under a heading, or anywhere in a text whose clauses are one paragraph each, is a clause of its own.
+      else if (!known && PLAIN_PARAGRAPH.test(line) && (afterHeading || !continues)) lines[index] = anchor(fresh()) + line
     }
+    if (line.trim() !== '') afterHeading = /^#{1,6}[ \t]/.test(line)
     blank = line.trim() === ''
   }
   return lines.join('\n')
@@ -141,7 +156,7 @@ function adoptStructure(text: string, old: Protocol): string {
   }
   const opensClause = (block: string): boolean => /^#{1,6}[ \t]/.test(block) || /^(?:\d+[A-Z]?(?:\.\d+[A-Z]?)*\.?|\(\w{1,4}\)|\w{1,4}[.)])[ \t]+\S/.test(block)
   const body = text.replace(/^\uFEFF/, '').replace(/^\s+/, '').replace(/\s+$/, '')
-  const newBlocks = body === '' ? [] : body.split(/\n[ \t]*\n/).map((block) => block.replace(/^\n+|\n+$/g, ''))
+  const newBlocks = body === '' ? [] : body.split(/\n(?:[ \t]*\n)+/).map((block) => block.replace(/^\n+|\n+$/g, '')).filter((block) => block.trim() !== '')
   const units = newBlocks.map(blockUnit)
   const clauseOf = new Map<DiffUnit, Clause>(oldBlocks.map(({ unit, clause }) => [unit, clause]))
   const matched = new Map<DiffUnit, Clause>()
@@ -182,7 +197,9 @@ function adoptStructure(text: string, old: Protocol): string {
     if (clause && !anchored.has(clause.id) && (opens || clause.source.startsWith('<a id=') || clause.kind === 'heading')) {
       anchored.add(clause.id)
       previous = clause
-      return withAnchor(block, clause.id)
+      // An anchor the old text has on a line of its own (above a list, say) stays on a line of its own.
+      const own = /^<a id="[^"]*"><\/a>(\s*\n)/.exec(clause.source)?.[1] ?? ''
+      return withAnchor(block, clause.id).replace(/^(<a id="[^"]*"><\/a>)/, `$1${own}`)
     }
     // A block of a clause already begun goes on with it, whatever it opens with ("a. limited private photocopying …").
     if (clause && anchored.has(clause.id) && clause.id === previous?.id) {
@@ -214,6 +231,9 @@ function blockUnit(text: string): DiffUnit {
 function readerSource(source: string): string {
   return source.replace(/<a id="[^"]*"><\/a>/g, '').replace(/\[([^\]\n]*)\]\(#[^)\s]*\)/g, '$1')
 }
+
+/** A paragraph of words: not a list item, table row, block quote, indented block, heading, anchor or HTML. */
+const PLAIN_PARAGRAPH = /^(?![ \t]|[-*+][ \t]|\d+[.)][ \t]|\||>|#|<)\S/
 
 /** What kind of number a clause has: "3.5" and "4.12" are alike, "(a)" and "(c)", "a." and "b.". */
 function numberShape(number: string): string {
@@ -264,6 +284,7 @@ function draftSteps(steps: Step[], oldProtocol: Protocol, newProtocol: Protocol)
   }
   // Clauses left out with a section: its heading's instruction leaves them out too.
   const goneWith = new Set<string>()
+  const movedIds = new Set(steps.flatMap((step) => (step.kind === 'moved' ? [step.before.id] : [])))
   for (let index = 0; index < steps.length; index++) {
     const step = steps[index]
     if (!step) continue
@@ -273,6 +294,12 @@ function draftSteps(steps: Step[], oldProtocol: Protocol, newProtocol: Protocol)
       continue
     }
     if (step.kind === 'moved') {
+      // A clause moved with its section goes with it: only the section is moved.
+      if (ancestors(step.before).some((parent) => movedIds.has(parent.id))) {
+        const words = sayChanged(step.before, step.after, oldProtocol, citeWords)
+        if (words) drafted.push(words)
+        continue
+      }
       const anchorStep = previousKept(steps, index)
       const nextStep = anchorStep ? undefined : nextKept(steps, index)
       const clause = cite(step.before)
@@ -306,7 +333,7 @@ function draftSteps(steps: Step[], oldProtocol: Protocol, newProtocol: Protocol)
     const texts: string[] = []
     let at = index
     for (let following = steps[at]; following?.kind === 'inserted'; following = steps[++at]) texts.push(newClauseText(following.after))
-    const place = placeOf(steps, index, at, newProtocol, cite)
+    const place = placeOf(steps, index, at, newProtocol, oldProtocol, cite)
     if (place) drafted.push({ type: 'insert-clauses', ...place, texts })
     else problems.push({ reason: 'cannot say where the new clauses go: no clause of the old text stays beside them', clause: step.after.id })
     index = at - 1
@@ -385,12 +412,20 @@ function placeOf(
   first: number,
   end: number,
   newProtocol: Protocol,
+  oldProtocol: Protocol,
   cite: (clause: Clause) => Citation | undefined
 ): { where: 'after' | 'before' | 'end-of-section' | 'end'; place?: Citation } | undefined {
   const previous = previousKept(steps, first)
   const next = nextKept(steps, end - 1)
   const firstNew = (steps[first] as Extract<Step, { kind: 'inserted' }>).after
   if (previous && previous.before.kind === 'paragraph') {
+    // A new section after the last paragraph of one: after that section ("After section 12 insert …").
+    if (firstNew.kind === 'heading') {
+      let section: Clause | undefined
+      for (let parent = previous.before.parent; parent && parent.level >= firstNew.level && clauseWithDescendants(parent).at(-1) === previous.before; parent = parent.parent) section = parent
+      const place = section ? citeClause(oldProtocol, section) : undefined
+      if (place?.text) return { where: 'after', place }
+    }
     const place = cite(previous.before)
     return place ? { where: 'after', place } : undefined
   }
@@ -416,6 +451,12 @@ function placeOf(
   return { where: 'end' }
 }
 
+function ancestors(clause: Clause): Clause[] {
+  const found: Clause[] = []
+  for (let parent = clause.parent; parent; parent = parent.parent) found.push(parent)
+  return found
+}
+
 function isInside(clause: Clause, heading: Clause, protocol: Protocol): boolean {
   void protocol
   for (let parent = clause.parent; parent; parent = parent.parent) if (parent.id === heading.id) return true
@@ -426,13 +467,16 @@ function isInside(clause: Clause, heading: Clause, protocol: Protocol): boolean 
  * Apply the drafted motion to the old text and compare the result with the new text, as a reader has them:
  * every clause's words and number, in order; and each clause of the old text that stays, with its ID.
  */
-function verify(oldText: string, newText: string, motionText: string, meta: DraftMeta, replaced: ReadonlySet<string>): DraftProblem[] {
+function verify(oldText: string, newText: string, motionText: string, meta: DraftMeta, replaced: ReadonlySet<string>, readersText?: string): DraftProblem[] {
   const motion = parseMotion(motionText, meta.id, meta.protocol)
   const unread = motion.messages.filter((message) => message.fatal)
   if (unread.length > 0) return unread.map((message) => ({ reason: `keeling cannot read its own draft: ${message.reason} (line ${message.line ?? 0})` }))
   const applied = applyMotions(oldText, [{ motion, text: motionText, name: `${meta.id}.md` }], meta.base ? { version: meta.base } : {})
   if ('problems' in applied) return applied.problems.map((problem) => ({ reason: `the draft does not apply: ${problem.message.reason} (line ${problem.message.line ?? 0})` }))
-  return sameText(applied.text, newText, oldText, replaced)
+  const problems = sameText(applied.text, newText, oldText, replaced)
+  // A reader's copy was given its clauses by keeling: the result must also read as the copy itself, word for word.
+  const parted = readersText !== undefined && problems.length === 0 ? sameWords(readersCopy(applied.text), readersText) : undefined
+  return parted ? [{ reason: `the draft does not give the text given: ${parted}` }] : problems
 }
 
 /** Where a text made by applying a motion differs from the text it should be (none when they read the same). */

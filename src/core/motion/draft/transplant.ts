@@ -24,7 +24,10 @@ function tokens(text: string): Token[] {
       // A Markdown table's pipes and rules are layout too (Word reads a table as cells).
       if (/^\|[-:|]*$|^[-:]*\|$/.test(match[0]) || /^\|?(?:\s*:?-{3,}:?\s*\|)+/.test(match[0])) continue
       const start = lineStart + skip + (match.index ?? 0)
-      found.push({ start, end: start + match[0].length, word: match[0] })
+      // Emphasis is layout too: Word shows *italic* without its asterisks.
+      const word = match[0].replace(/^(?:\\?[*_])+|(?:\\?[*_])+$/g, '')
+      if (word === '') continue
+      found.push({ start, end: start + match[0].length, word })
     }
     lineStart += line.length + 1
   }
@@ -92,19 +95,32 @@ export function transplant(protocolText: string, documentOld: string, documentNe
   const oldOf = new Map(oldUnits.map((one, index) => [one, oldBlocks[index] as Block]))
   const newOf = new Map(newUnits.map((one, index) => [one, newBlocks[index] as Block]))
   let next = 0
+  // Paragraphs put in one after another go in as one stretch, before the next paragraph kept (or after the last).
+  let pending: string[] = []
+  const flush = (): void => {
+    if (pending.length === 0) return
+    const text = pending.map(asMarkdown).join('\n\n')
+    const atEnd = next >= documentOld.trimEnd().length
+    edit(next, next, atEnd ? `\n\n${text}` : `${text}\n\n`)
+    pending = []
+  }
   for (const pair of alignByContent(oldUnits, newUnits)) {
     const old = pair.before ? oldOf.get(pair.before) : undefined
     const now = pair.after ? newOf.get(pair.after) : undefined
+    if ((pair.type === 'inserted' || pair.type === 'moved') && now) {
+      pending.push(now.text)
+      continue
+    }
+    flush()
     if (pair.type === 'same' && old && now) {
       next = old.next
       if (old.text !== now.text) wordEdits(old.text, now.text, old.start, edit)
     } else if ((pair.type === 'deleted' || pair.type === 'moved-away') && old) {
       edit(old.start, old.next, '')
       next = old.next
-    } else if ((pair.type === 'inserted' || pair.type === 'moved') && now) {
-      edit(next, next, `${asMarkdown(now.text)}\n\n`)
     }
   }
+  flush()
   let result = ''
   let done = 0
   for (const edit of edits.sort((a, b) => a.start - b.start)) {
@@ -195,4 +211,18 @@ function wordEdits(before: string, after: string, offset: number, edit: (start: 
 /** New text as Markdown: a bullet a reader printed ("• ") written as a list item ("- "). */
 function asMarkdown(text: string): string {
   return text.replace(/^([ \t]*)[•◦▪‣·][ \t]+/gm, '$1- ')
+}
+
+/**
+ * Whether two texts have the same words, layout aside (line breaks, heading marks, bullets, table rules,
+ * emphasis); if not, where they part.
+ */
+export function sameWords(made: string, wanted: string): string | undefined {
+  const a = tokens(made).map((token) => token.word)
+  const b = tokens(wanted).map((token) => token.word)
+  let at = 0
+  while (at < a.length && at < b.length && a[at] === b[at]) at++
+  if (at === a.length && at === b.length) return undefined
+  const show = (list: string[]): string => (at >= list.length ? 'nothing more' : `“${list.slice(Math.max(0, at - 5), at + 5).join(' ')}”`)
+  return `at word ${at + 1} the motion would give ${show(a)} where the document has ${show(b)}`
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readCritic } from '../../src/core/import/read-critic.js'
@@ -151,5 +151,25 @@ describe('keeling motion from-docx: the motions a Word redline makes', () => {
     // Every other change of 25 April, and not the 7.2 insertion rejected in the document.
     const expected = version('cwg-2017-04-25').replace(', commercially sensitive', '')
     expect(readerText(readFileSync(join(dir, 'protocols', 'uttlesford.md'), 'utf8'))).toBe(readerText(expected))
+  })
+})
+
+describe('found by a blind trial on outside texts', () => {
+  it('a new section and its paragraph marked as one insertion at the end are both put in', async () => {
+    const dir = await copyBeforeCwg()
+    const town = readerText(readFileSync(join(dir, 'protocols', 'town-council.md'), 'utf8'))
+    writeFileSync(join(dir, 'z.critic.md'), `${town}\n\n{++## 13. Remote Attendance\n\nMembers may attend any meeting by video link.++}\n`)
+    const result = await runCli(['motion', 'from-tracked', 'z.critic.md', '--protocol', 'town-council', '--mover', 'WG', '-o', '-'], dir)
+    expect(result.code).toBe(0)
+    expect(instructions(result.stdout)).toBe('1. After section 12 insert the new paragraphs:\n\n   > ## 13. Remote Attendance\n   >\n   > Members may attend any meeting by video link.')
+  })
+
+  it('a cross-reference renumbered keeps its own way of writing the number', async () => {
+    const dir = await copyBeforeCwg()
+    writeFileSync(join(dir, 'protocols', 'xref.md'), '---\ntitle: T\nslug: xref\n---\n\n## <a id="s4"></a>4. Meetings\n\n<a id="c4-1"></a>4.1. Meetings are monthly.\n\n<a id="c4-2"></a>4.2. Notice is as in Section [4.3](#c4-3).\n\n<a id="c4-3"></a>4.3. Notice is seven days.\n')
+    mkdirSync(join(dir, 'amendments', 'xref'), { recursive: true })
+    writeFileSync(join(dir, 'amendments', 'xref', 'm.md'), '---\ntitle: M\nmover: A\n---\n\n1. Leave out paragraph 4.1.\n')
+    expect((await runCli(['apply', 'amendments/xref/m.md'], dir)).code).toBe(0)
+    expect(readFileSync(join(dir, 'protocols', 'xref.md'), 'utf8')).toContain('4.1. Notice is as in Section [4.2](#c4-3).')
   })
 })

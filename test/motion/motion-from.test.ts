@@ -193,3 +193,59 @@ describe('keeling motion from on the command line', () => {
     expect(same.stdout).toBe('')
   })
 })
+
+/** A small protocol, its clauses given as [id, source] pairs, for the cases a blind trial on outside texts found. */
+function protocolOf(slug: string, clauses: Array<[string, string]>): string {
+  return `---\ntitle: Trial\nslug: ${slug}\n---\n\n${clauses.map(([id, source]) => source.replace(/^(#{1,6} )?/, (marks: string) => `${marks}<a id="${id}"></a>`)).join('\n\n')}\n`
+}
+
+const draft = (oldText: string, newText: string, slug = 'trial'): ReturnType<typeof draftMotion> => draftMotion(oldText, newText, { id: 'drafted', title: 'Drafted', mover: 'Working Group', protocol: slug }, 'uk-council')
+
+describe('motion from on texts shaped as other bodies write them', () => {
+  const numberedItems = protocolOf('trial', [
+    ['s1', '## 1. Membership'],
+    ['c1-1', '1.1 The club is open to all.'],
+    ['c1-2', '1.2 Members shall:\n\na) pay the annual fee;\n\nb) abide by these rules.'],
+    ['s2', '## 2. Meetings'],
+    ['c2-1', '2.1 The committee meets monthly.'],
+    ['c2-2', '2.2 Minutes are kept by the secretary.'],
+    ['s3', '## 3. Finance'],
+    ['c3-1', '3.1 The treasurer keeps the accounts, as Section [2.2](#c2-2) requires.']
+  ])
+
+  it('a copy that reads the same drafts nothing, though its clauses hold numbered lines of their own', () => {
+    expect(draft(numberedItems, numberedItems)).toEqual({ problems: [{ reason: 'the two texts read the same: there is nothing to move', code: 'same' }] })
+    const drafted = draft(numberedItems, numberedItems.replace('the annual fee', 'the yearly fee'))
+    if ('problems' in drafted) throw new Error(drafted.problems.map((problem) => problem.reason).join('; '))
+    expect(instructionsOf(drafted.text)).toEqual(['1. In paragraph 1.2, leave out "annual" and insert "yearly".'])
+  })
+
+  it('a section moved whole is one move', () => {
+    // The front matter, then sections 1, 2 and 3.
+    const sections = numberedItems.split('\n\n## ')
+    // Section 3 put before section 2, as its editor renumbered them.
+    const moved = [sections[0], sections[1], sections[3]?.replace('3. Finance', '2. Finance').replace('3.1 The', '2.1 The').replace('[2.2](#c2-2)', '[3.2](#c2-2)'), sections[2]?.replace('2. Meetings', '3. Meetings').replace('2.1 The committee', '3.1 The committee').replace('2.2 Minutes', '3.2 Minutes')].join('\n\n## ')
+    const drafted = draft(numberedItems, moved.endsWith('\n') ? moved : `${moved}\n`)
+    if ('problems' in drafted) throw new Error(drafted.problems.map((problem) => problem.reason).join('; '))
+    // The cross-reference the editor renumbered ([2.2] → [3.2]) is keeling's renumbering, not an instruction.
+    expect(instructionsOf(drafted.text)).toHaveLength(1)
+    expect(drafted.text).toMatch(/1\. Move section (3 to precede section 2|2 to follow section 3)\./)
+  })
+
+  it('a new section typed without anchors at the end of a text whose clauses are one paragraph each goes after the last section', () => {
+    const rules = protocolOf('trial', [
+      ['s1', '## 1. Meetings'],
+      ['meetings-are-held', 'Meetings are held monthly.'],
+      ['s2', '## 2. Voting'],
+      ['each-member-has', 'Each member has one vote.']
+    ])
+    const drafted = draft(rules, `${rules}\n## 3. Remote Attendance\n\nMembers may attend any meeting by video link.\n`)
+    if ('problems' in drafted) throw new Error(drafted.problems.map((problem) => problem.reason).join('; '))
+    expect(drafted.text).toContain('1. After section 2 insert the new paragraphs:\n\n   > ## 3. Remote Attendance\n   >\n   > Members may attend any meeting by video link.')
+  })
+})
+
+/** The numbered instructions of a motion file, one string each (their block quotes left out). */
+function instructionsOf(motion: string): string[] {
+  return motion.split('\n').filter((line) => /^\d+\. /.test(line))
+}

@@ -285,28 +285,44 @@ function draftSteps(steps: Step[], oldProtocol: Protocol, newProtocol: Protocol)
   // Clauses left out with a section: its heading's instruction leaves them out too.
   const goneWith = new Set<string>()
   const movedIds = new Set(steps.flatMap((step) => (step.kind === 'moved' ? [step.before.id] : [])))
+  // A cross-reference whose words are the number its target takes is keeling's renumbering to make, not the motion's.
+  const oldNumber = new Map(oldProtocol.all.map((clause) => [clause.id, clause.number.replace(/[.:]$/, '')]))
+  const newNumber = new Map(newProtocol.all.map((clause) => [clause.id, clause.number.replace(/[.:]$/, '')]))
+  const relabel = (clause: Clause): Clause => {
+    if (!clause.source.includes('](#')) return clause
+    const source = clause.source.replace(/\[([^\]\n]*)\]\(#([^)\s]+)\)/g, (link, text: string, id: string) => {
+      const was = oldNumber.get(id)
+      const is = newNumber.get(id)
+      return was && is && was !== is && text.startsWith(is) ? `[${was}${text.slice(is.length)}](#${id})` : link
+    })
+    return source === clause.source ? clause : { ...clause, source }
+  }
   for (let index = 0; index < steps.length; index++) {
     const step = steps[index]
     if (!step) continue
     if (step.kind === 'same') {
-      const said = sayChanged(step.before, step.after, oldProtocol, citeWords)
+      const said = sayChanged(step.before, relabel(step.after), oldProtocol, citeWords)
       if (said) drafted.push(said)
       continue
     }
     if (step.kind === 'moved') {
       // A clause moved with its section goes with it: only the section is moved.
       if (ancestors(step.before).some((parent) => movedIds.has(parent.id))) {
-        const words = sayChanged(step.before, step.after, oldProtocol, citeWords)
+        const words = sayChanged(step.before, relabel(step.after), oldProtocol, citeWords)
         if (words) drafted.push(words)
         continue
       }
-      const anchorStep = previousKept(steps, index)
-      const nextStep = anchorStep ? undefined : nextKept(steps, index)
+      // A section moves beside a section of its level: before the next one kept in place, or after the one before it.
+      const level = step.before.kind === 'heading' ? step.before.level : 0
+      const sibling = (candidate: Step | undefined): candidate is Extract<Step, { kind: 'same' }> => candidate?.kind === 'same' && (level === 0 || (candidate.before.kind === 'heading' && candidate.before.level <= level))
+      const following = level > 0 ? steps.slice(index + 1).find(sibling) : undefined
+      const anchorStep = following ? undefined : level > 0 ? steps.slice(0, index).reverse().find(sibling) : previousKept(steps, index)
+      const nextStep = following ?? (anchorStep ? undefined : nextKept(steps, index))
       const clause = cite(step.before)
       const other = anchorStep ? cite(anchorStep.before) : nextStep ? cite(nextStep.before) : undefined
       if (clause && other) drafted.push({ type: 'move', clause, to: other, where: anchorStep ? 'after' : 'before' })
       else if (clause) problems.push({ reason: `cannot say where ${clause.text} moves to: no clause of the old text stays beside it`, clause: step.before.id })
-      const words = sayChanged(step.before, step.after, oldProtocol, citeWords)
+      const words = sayChanged(step.before, relabel(step.after), oldProtocol, citeWords)
       if (words) drafted.push(words)
       continue
     }

@@ -232,6 +232,19 @@ describe('motion from on texts shaped as other bodies write them', () => {
     expect(drafted.text).toMatch(/1\. Move section (3 to precede section 2|2 to follow section 3)\./)
   })
 
+  it('standing orders are cited as Standing Orders, a short one by its number though its paragraphs are unnumbered', () => {
+    const orders = protocolOf('trial', [
+      ['s7', '## 7. Questions'],
+      ['a-member-may-ask', 'A member may ask the Chair a question on any item on the agenda.'],
+      ['notice-of-a-question', 'Notice of a question shall be given three clear days before the meeting.'],
+      ['s8', '## 8. Motions'],
+      ['a-motion-must-be', 'A motion must be moved and seconded.']
+    ]).replace('title: Trial', 'title: Standing Orders')
+    const drafted = draft(orders, orders.replace('three clear days', 'five clear days').replace('## <a id="s8"></a>8. Motions', '## <a id="s8"></a>8. Motions and Amendments'))
+    if ('problems' in drafted) throw new Error(drafted.problems.map((problem) => problem.reason).join('; '))
+    expect(instructionsOf(drafted.text)).toEqual(['1. In Standing Order 7, leave out "three" and insert "five".', '2. In the heading of Standing Order 8, at the end insert "and Amendments".'])
+  })
+
   it('a new section typed without anchors at the end of a text whose clauses are one paragraph each goes after the last section', () => {
     const rules = protocolOf('trial', [
       ['s1', '## 1. Meetings'],

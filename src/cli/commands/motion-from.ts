@@ -43,7 +43,7 @@ export async function runMotionFrom(oldArgument: string, newArgument: string, op
   if (!slug || !isSlug(slug)) throw new UserError(`cannot tell which protocol ${oldArgument} is; give --protocol SLUG`, EXIT_USAGE)
   const oldText = await asProtocol(before, slug, oldArgument)
   const newText = after.text
-  const title = options.title ?? `${protocolTitle(oldText) ?? slug}: the changes of ${after.label}`
+  const title = options.title ?? `${protocolTitle(oldText) ?? slug}: the changes of ${basename(after.label)}`
   const id = motionId(options.id, title)
   const base = oldSlug ? oldArgument.slice(oldSlug.length + 1) : undefined
   const meta = { id, title, mover: options.mover, protocol: slug, ...(options.seconder ? { seconder: options.seconder } : {}), ...(base ? { base } : {}) }
@@ -119,10 +119,10 @@ export async function runMotionFromTracked(file: string, options: MotionFromDocu
   const { slug, base, text: protocolText, label } = await protocolSide(io.cwd, options.protocol)
   const marked = await readSide(io.cwd, file)
   const { draftFromTracked } = await import('../../core/motion/draft/draft-from-document.js')
-  const title = options.title ?? `${protocolTitle(protocolText) ?? slug}: the changes marked in ${marked.label}`
+  const title = options.title ?? `${protocolTitle(protocolText) ?? slug}: the changes marked in ${basename(marked.label)}`
   const id = motionId(options.id, title)
   const drafted = draftFromTracked(protocolText, marked.text, { id, title, mover: options.mover, protocol: slug, ...(options.seconder ? { seconder: options.seconder } : {}), ...(base ? { base } : {}) }, style)
-  if ('problems' in drafted) return refuse(io, 'from-tracked', drafted.problems, `no motion written from ${marked.label}`)
+  if ('problems' in drafted) return refuse(io, 'from-tracked', drafted.problems, `no motion written from ${marked.label}`, marked.label)
   const drafts = drafted.motions.map((motion) => ({ id: motion.id, text: motion.text, said: `${motion.instructions} instruction${motion.instructions === 1 ? '' : 's'}; applied to ${label} it makes the changes marked in ${marked.label}` }))
   return writeDrafts(io, slug, drafts, options, [file], `keeling motion from-tracked ${file}`)
 }
@@ -163,8 +163,11 @@ function motionId(given: string | undefined, title: string): string {
   return id
 }
 
-function refuse(io: Io, command: string, problems: Array<{ reason: string; code?: string }>, what: string): number {
-  for (const problem of problems) io.stderr(`keeling motion ${command}: ${problem.reason}\n`)
+function refuse(io: Io, command: string, problems: Array<{ reason: string; code?: string; line?: number; column?: number }>, what: string, file?: string): number {
+  for (const problem of problems) {
+    const place = file && problem.line !== undefined ? `${file}:${problem.line}:${problem.column ?? 1}: ` : ''
+    io.stderr(`keeling motion ${command}: ${place}${problem.reason}\n`)
+  }
   if (!problems.every((problem) => problem.code === 'same')) io.stderr(`keeling motion ${command}: ${what}\n`)
   return EXIT_PROBLEMS
 }
@@ -179,8 +182,10 @@ async function protocolSide(root: string, argument: string): Promise<{ slug: str
 
 async function readSide(root: string, argument: string): Promise<{ label: string; text: string }> {
   return readComparedFile(root, argument).catch((error: unknown) => {
-    if (error instanceof UnreadableFile) throw new UserError(error.message, EXIT_USAGE)
-    throw error
+    if (!(error instanceof UnreadableFile)) throw error
+    // A bare name is a protocol's slug: say so, rather than that no such file exists.
+    if (isSlug(argument) && /no such file/.test(error.message)) throw new UserError(`no protocol "${argument}" (protocols/${argument}.md) and no file of that name; give a protocol slug, SLUG@VERSION or a file`, EXIT_USAGE)
+    throw new UserError(error.message, EXIT_USAGE)
   })
 }
 

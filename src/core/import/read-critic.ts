@@ -56,7 +56,7 @@ export function readCritic(text: string): CriticTexts | { failure: ImportFailure
     const close = text.indexOf(CLOSERS[opener], next + 3)
     if (close === -1) {
       const { line, column } = place(next)
-      return { failure: { reason: `${opener} opened here is never closed with ${CLOSERS[opener]}; close the mark, or write the brace as \\{ if it is the text's own`, code: 'unclosed-mark', line, column } }
+      return { failure: { reason: `${opener} opened here is never closed with ${CLOSERS[opener]}; close the mark where its words end`, code: 'unclosed-mark', line, column } }
     }
     const inside = text.slice(next + 3, close)
     switch (opener) {

@@ -26,8 +26,7 @@ const MOST_OPENING_WORDS = 10
  * needed. Each citation is resolved against the text before it is used.
  */
 export function citeClause(protocol: Protocol, clause: Clause): Citation | undefined {
-  // A numbered heading is a section, a sub-heading ("2.1 Members") a paragraph, as councils cite them.
-  const unit = clause.kind === 'heading' && !/\d\.\d/.test(clause.number) ? 'section' : 'paragraph'
+  const unit = unitOf(protocol, clause)
   const heading = clause.kind === 'heading'
   const byNumber = clause.number ? `${unit} ${clause.number.replace(/[.:]$/, '')}` : ''
   if (byNumber && names(protocol, byNumber, clause)) return { id: clause.id, text: byNumber, heading }
@@ -38,6 +37,18 @@ export function citeClause(protocol: Protocol, clause: Clause): Citation | undef
   const opening = openingWords(protocol, clause)
   if (!idWorks && !opening) return undefined
   return { id: clause.id, text: idWorks ? byId : '', ...(opening ? { opening } : {}), heading }
+}
+
+/**
+ * The word a body cites a clause by: a numbered heading is a section — a Standing Order in standing orders, a
+ * rule in rules — and a sub-heading ("2.1 Members") or a paragraph is a paragraph.
+ */
+function unitOf(protocol: Protocol, clause: Clause): string {
+  if (clause.kind !== 'heading' || /\d\.\d/.test(clause.number)) return 'paragraph'
+  const title = typeof protocol.frontMatter.data['title'] === 'string' ? protocol.frontMatter.data['title'] : ''
+  if (/standing orders/i.test(title)) return 'Standing Order'
+  if (/\brules\b/i.test(title) && !/procedure/i.test(title)) return 'rule'
+  return 'section'
 }
 
 /** Whether keeling reads `text` as a citation of `clause` and of no other. */
@@ -66,11 +77,15 @@ function openingWords(protocol: Protocol, clause: Clause): string | undefined {
 /**
  * The numbered sub-section an unnumbered paragraph stands in ("2.1 Members" above "Members are responsible
  * …"), cited as a clerk cites it: "In paragraph 2.1, leave out …" (the quotes must then be found once in all
- * of it). A top-level section ("1. Introduction") is too wide: its paragraphs are cited by their opening words.
+ * of it); so is a short section of unnumbered paragraphs ("In Standing Order 7, …"). A long top-level section
+ * ("1. Introduction") is too wide: its paragraphs are cited by their opening words.
  */
 export function subsectionOf(protocol: Protocol, clause: Clause): Citation | undefined {
   const parent = clause.parent
-  if (clause.kind !== 'paragraph' || clause.number !== '' || !parent || !/\d\.\d/.test(parent.number)) return undefined
+  if (clause.kind !== 'paragraph' || clause.number !== '' || !parent || parent.number === '') return undefined
+  // A sub-section ("2.1"), or a short section whose paragraphs are unnumbered (a Standing Order of a few paragraphs).
+  const short = parent.children.length <= 4 && parent.children.every((child) => child.kind === 'paragraph' && child.number === '')
+  if (!/\d\.\d/.test(parent.number) && !short) return undefined
   const citation = citeClause(protocol, parent)
   return citation && citation.text !== '' && !citation.text.includes('-') ? citation : undefined
 }

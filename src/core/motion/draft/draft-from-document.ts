@@ -1,5 +1,5 @@
 import { hasCritic, readCritic } from '../../import/read-critic.js'
-import { readDocument } from '../../import/read-document.js'
+import { fileKind, readDocument } from '../../import/read-document.js'
 import { resolveTracked } from '../../import/resolve-tracked.js'
 import { slugify } from '../../protocol/clause-id.js'
 import { draftMotion, type DraftMeta, type DraftProblem, type MotionStyle } from './draft-motion.js'
@@ -29,9 +29,10 @@ export function draftFromTracked(protocolText: string, marked: string, meta: Dra
   let before: string
   let after: string
   let notes: string[] = []
-  if (hasCritic(marked)) {
+  // A mark opened and never closed is CriticMarkup too, read to say where.
+  if (hasCritic(marked) || /\{(?:\+\+|--|~~)/.test(marked)) {
     const read = readCritic(marked)
-    if ('failure' in read) return { problems: [{ reason: `line ${read.failure.line ?? 0}, column ${read.failure.column}: ${read.failure.reason}` }] }
+    if ('failure' in read) return { problems: [{ reason: read.failure.reason, line: read.failure.line ?? 1, column: read.failure.column }] }
     before = read.before
     after = read.after
     notes = read.comments.map((comment) => `Comment (line ${comment.line}): ${comment.text}`)
@@ -69,6 +70,9 @@ export function draftFromTracked(protocolText: string, marked: string, meta: Dra
  * @param meta.mover the mover of the one motion (`one`); per author, the author
  */
 export async function draftFromRedline(protocolText: string, bytes: Uint8Array, meta: DraftMeta, style: MotionStyle, one: boolean): Promise<Drafted> {
+  if (fileKind(bytes) !== 'zip') {
+    return { problems: [{ reason: 'this is not a Word document (.docx): a redline is a .docx with tracked changes; for a marked-up text use `keeling motion from-tracked`, for an edited copy `keeling motion from`' }] }
+  }
   const { readDocxRevisions } = await import('../../import/docx/read-docx.js')
   const revisions = readDocxRevisions(bytes)
   if ('failure' in revisions) return { problems: [{ reason: revisions.failure.reason }] }

@@ -43,6 +43,9 @@ export interface DraftProblem {
   reason: string
   /** `same`: the two texts read the same, so there is nothing to draft. */
   code?: 'same'
+  /** Where in the document given the problem is, when it is at a place there. */
+  line?: number
+  column?: number
   /** The clause of the new text the problem is about, when there is one. */
   clause?: string
 }

@@ -226,11 +226,18 @@ function* passages(before: string, hunk: Hunk, once: (quote: string) => boolean)
 /**
  * Whether every text the operation quotes can be quoted: words with double quotes of their own go in single
  * quotes, but words with both double quotes and an apostrophe (‘the Government's paper "A’) cannot be quoted
- * so that a reader knows where they end.
+ * so that a reader knows where they end; and no quote opens a bracket it does not close ("fifteen (15").
  */
 function quotable(operation: WordOperation): boolean {
   const texts = operation.type === 'delete-range' ? [operation.from, operation.to ?? '', operation.insert ?? ''] : operation.type === 'insert-words-at' ? [operation.insert] : [operation.words, 'insert' in operation ? operation.insert : '']
-  return texts.every((text) => !(/["“”]/.test(text) && /['‘’]/.test(text)))
+  const balanced = (text: string): boolean => count(text, '(') === count(text, ')') && count(text, '[') === count(text, ']')
+  // The last words of a passage are words: "to “)”" names no place a reader can find.
+  const ends = operation.type !== 'delete-range' || operation.to === null || /[\p{L}\p{N}]/u.test(operation.to)
+  return ends && texts.every((text) => !(/["“”]/.test(text) && /['‘’]/.test(text)) && balanced(text))
+}
+
+function count(text: string, char: string): number {
+  return text.split(char).length - 1
 }
 
 /** Whether keeling places the operation in the clause so that its words read `expected`. */

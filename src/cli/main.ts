@@ -112,10 +112,12 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
       '\nExamples:\n  $ keeling show uttlesford 3.9 --format text\n  $ keeling show uttlesford "Nothing in this protocol"\n  $ keeling show protocols/section-21.md 21.2.1 --format json\n  $ keeling show uttlesford@cwg-2017-04-25 --format docx -o uttlesford.docx'
     )
     .option('--force', 'with -o: write over the protocol file given as input (never over a record in protocols/ or history/)')
-    .option('--line-numbers', 'with --format html or text: the whole text with its lines numbered, running through it (at most 80 characters a line), for motions that cite "Line 12, leave out …"')
-    .action(async (target: string, clause: string | undefined, options: { format: 'md' | 'text' | 'json' | 'html' | 'docx'; json?: boolean; output?: string; force?: boolean; lineNumbers?: boolean }) => {
+    .addOption(
+      new Option('--line-numbers [numbering]', 'with --format text, html or docx: the whole text with its lines numbered (at most 80 characters a line, 40 lines a page), running through it or from 1 on each page, for motions that cite "Line 112, …" or "Page 3, line 32, …"').choices(['running', 'page'])
+    )
+    .action(async (target: string, clause: string | undefined, options: { format: 'md' | 'text' | 'json' | 'html' | 'docx'; json?: boolean; output?: string; force?: boolean; lineNumbers?: boolean | 'running' | 'page' }) => {
       const { runShow } = await import('./commands/show.js')
-      done(await runShow(target, clause, options.json ? 'json' : options.format, io, options.output, options.force === true, options.lineNumbers === true))
+      done(await runShow(target, clause, options.json ? 'json' : options.format, io, options.output, options.force === true, options.lineNumbers === undefined || options.lineNumbers === false ? false : options.lineNumbers === true ? 'running' : options.lineNumbers))
     })
 
   const motion = program.command('motion').description('work with motion files')

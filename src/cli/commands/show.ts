@@ -11,6 +11,7 @@ import { withoutHead } from '../../core/history/head.js'
 import { lastHash, recordHash, sha256, versionsOf } from '../../core/history/history.js'
 import { readHistory } from '../../store/history-file.js'
 import { displayPath } from '../../store/layout.js'
+import type { LineNumbering } from '../../core/motion/line-numbers.js'
 import { EXIT_OK, EXIT_USAGE, UserError, type Io } from '../io.js'
 import { guardOutput, type OutputGuard, requireFileForDocx, writeOutput } from '../render-change-set.js'
 
@@ -25,14 +26,14 @@ export async function runShow(
   io: Io,
   output?: string,
   force = false,
-  lineNumbers = false
+  lineNumbers: false | LineNumbering = false
 ): Promise<number> {
   const guard = { inputs: [target], force }
   await guardOutput(output, io, guard)
   if (lineNumbers) {
     if (selector !== undefined) throw new UserError(`--line-numbers numbers a whole protocol's lines; leave out the clause "${selector}"`, EXIT_USAGE)
-    if (format !== 'html' && format !== 'text') throw new UserError(`--line-numbers prints the text to read (--format text) or to print (--format html), not --format ${format}`, EXIT_USAGE)
-    return showConsolidated(target, format, io, output, { ...guard, lineNumbers: true })
+    if (format !== 'html' && format !== 'text' && format !== 'docx') throw new UserError(`--line-numbers prints the text to read (--format text) or to print (--format html or docx), not --format ${format}`, EXIT_USAGE)
+    return showConsolidated(target, format, io, output, { ...guard, lineNumbers })
   }
   if (format === 'html' || format === 'docx') {
     if (selector !== undefined) throw new UserError(`--format ${format} shows a whole protocol; leave out the clause "${selector}"`, EXIT_USAGE)
@@ -75,7 +76,7 @@ export async function runShow(
  * The consolidated text, clean, with a footer naming the version it is (date,
  * approving body) and the SHA-256 of the protocol file, for print and Word.
  */
-async function showConsolidated(target: string, format: 'html' | 'docx' | 'text', io: Io, output: string | undefined, guard: OutputGuard & { lineNumbers?: boolean }): Promise<number> {
+async function showConsolidated(target: string, format: 'html' | 'docx' | 'text', io: Io, output: string | undefined, guard: OutputGuard & { lineNumbers?: LineNumbering }): Promise<number> {
   requireFileForDocx(format, output, 'protocol.docx')
   const file = await readProtocolFile(io.cwd, target).catch((error: unknown) => {
     if (error instanceof ProtocolNotFound) throw new UserError(error.why || `no protocol "${target}"`, EXIT_USAGE)
@@ -90,14 +91,16 @@ async function showConsolidated(target: string, format: 'html' | 'docx' | 'text'
   const footer = version
     ? `${file.slug}, version ${version.label}, adopted ${version.date} by ${version.by}. SHA-256 of the text: ${hash}.${anchor}`
     : `${displayPath(io.cwd, file.path)}, not a recorded version. SHA-256 of the text: ${hash}.${anchor}`
-  if (format === 'text') {
-    const { renderLineNumberedText } = await import('../../core/render/render-line-numbered.js')
-    await writeOutput(renderLineNumberedText(file.text), output, io, guard)
-    return EXIT_OK
-  }
   if (guard.lineNumbers) {
-    const { renderLineNumberedHtml } = await import('../../core/render/render-line-numbered.js')
-    await writeOutput(renderLineNumberedHtml(file.text, target, footer), output, io, guard)
+    const numbering = guard.lineNumbers
+    const render = await import('../../core/render/render-line-numbered.js')
+    const printed =
+      format === 'text'
+        ? render.renderLineNumberedText(file.text, undefined, numbering)
+        : format === 'html'
+          ? render.renderLineNumberedHtml(file.text, target, footer, undefined, numbering)
+          : await render.renderLineNumberedDocx(file.text, target, footer, undefined, numbering)
+    await writeOutput(printed, output, io, guard)
     return EXIT_OK
   }
   const { renderConsolidatedDocx, renderConsolidatedHtml } = await import('../../core/render/render-consolidated.js')

@@ -8,6 +8,21 @@ import type { Clause, Protocol } from '../protocol/types.js'
  */
 export const LINE_WIDTH = 80
 
+/**
+ * How many lines a printed page holds: the print breaks a page after every this many lines, so "Page 3, line
+ * 12" names the same line in every print of a version, whether its numbers run through the text or start again
+ * on each page.
+ */
+export const LINES_PER_PAGE = 40
+
+/** How the numbers of a printed text are shown: running through the text, or starting again on each page. */
+export type LineNumbering = 'running' | 'page'
+
+/** The page a line is printed on and its number there. */
+export function pageOf(number: number, perPage = LINES_PER_PAGE): { page: number; line: number } {
+  return { page: Math.floor((number - 1) / perPage) + 1, line: ((number - 1) % perPage) + 1 }
+}
+
 /** One printed line: its number (running through the text), the clause it is in, and where it lies in that clause's source. */
 export interface NumberedLine {
   number: number
@@ -102,6 +117,7 @@ export function lineAt(protocol: Protocol, number: number): { clause: Clause; it
   const lines = numberLines(protocol)
   const line = lines[number - 1]
   const clause = line ? protocol.all.find((candidate) => candidate.id === line.clauseId) : undefined
+  if (number < 1) return { reason: `There is no such line: a printed page has ${LINES_PER_PAGE} lines (keeling show --line-numbers)`, code: 'unknown-clause' }
   if (!line || !clause) return { reason: `There is no line ${number}: the text has ${lines.length} lines, numbered as keeling show --line-numbers prints them`, code: 'unknown-clause' }
   return { clause, item: { start: line.start, end: line.end, label: `line ${number}` } }
 }

@@ -1,3 +1,4 @@
+import { LINES_PER_PAGE } from './line-numbers.js'
 import { editDistance } from '../edit-distance.js'
 import type { Cited, ClausePath } from './citation.js'
 import { type Token, tokenize } from './instruction-tokens.js'
@@ -38,9 +39,15 @@ export function readInstruction(text: string, quoted: string[] | null): Operatio
   // "Line 12, leave out “…”": words on a line of the text as printed with its lines numbered (keeling show
   // --line-numbers). Only as the instruction's opening: after a citation ("Standing Order 3 (c), line 2"), a line of
   // the body's own print says nothing keeling can use.
-  const line = /^\s*(?:in\s+)?line\s+(\d+)\s*[,:]?\s/i.exec(text)
-  if (!line || !Array.isArray(read)) return read
-  const clause = { by: 'path' as const, path: [line[1] ?? ''], text: `line ${line[1] ?? ''}`, unit: 'line' }
+  // "Page 3, line 12, …": the 12th line of the third printed page, as Parliament's amendment papers cite them.
+  const paged = /^\s*(?:on\s+)?page\s+(\d+)\s*[,:]?\s*(?:at\s+|in\s+)?line\s+(\d+)\s*[,:]?\s/i.exec(text)
+  const line = paged ? null : /^\s*(?:in\s+)?line\s+(\d+)\s*[,:]?\s/i.exec(text)
+  if ((!line && !paged) || !Array.isArray(read)) return read
+  const number = paged && Number(paged[2]) <= LINES_PER_PAGE ? (Number(paged[1]) - 1) * LINES_PER_PAGE + Number(paged[2]) : Number(line?.[1] ?? paged?.[2] ?? 0)
+  // A line past the page's last ("page 2, line 45") names no line: resolved as line 0, refused with the page's length.
+  const cited = paged && Number(paged[2]) > LINES_PER_PAGE ? '0' : String(number)
+  const said = paged ? `page ${paged[1] ?? ''}, line ${paged[2] ?? ''}` : `line ${line?.[1] ?? ''}`
+  const clause = { by: 'path' as const, path: [cited], text: said, unit: 'line' }
   return read.map((operation) => ('scope' in operation && operation.scope.type === 'document' ? { ...operation, scope: { type: 'clause' as const, clause, heading: false } } : operation))
 }
 

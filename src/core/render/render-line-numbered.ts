@@ -1,54 +1,79 @@
-import { LINE_WIDTH, type NumberedLine, numberLines } from '../motion/line-numbers.js'
+import { LINE_WIDTH, LINES_PER_PAGE, type LineNumbering, type NumberedLine, numberLines, pageOf } from '../motion/line-numbers.js'
 import { parseProtocol } from '../protocol/parse-protocol.js'
 import { escapeHtml } from './markdown-to-html.js'
 
 /** What the numbers were made with, printed with the text so the numbering can be made again. */
-function settings(width: number): string {
-  return `Lines numbered through the text, at most ${width} characters a line.`
+function settings(width: number, numbering: LineNumbering): string {
+  const numbers = numbering === 'page' ? 'numbered from 1 on each page' : 'numbered through the text'
+  return `Lines ${numbers}, at most ${width} characters a line, ${LINES_PER_PAGE} lines a page.`
+}
+
+/** The text's lines in pages of LINES_PER_PAGE, each line with the number it is printed with. */
+function pages(text: string, width: number, numbering: LineNumbering): Array<Array<NumberedLine & { shown: number }>> {
+  const lines = numberLines(parseProtocol(text), width)
+  const result: Array<Array<NumberedLine & { shown: number }>> = []
+  for (const line of lines) {
+    const { page, line: onPage } = pageOf(line.number)
+    const shown = numbering === 'page' ? onPage : line.number
+    ;(result[page - 1] ??= []).push({ ...line, shown })
+  }
+  return result
 }
 
 /**
  * A protocol's text with its lines numbered, as plain text: each line as
  * `numberLines` cuts it, its number right-aligned in a margin, a blank line
- * between paragraphs.
+ * between paragraphs, each page of LINES_PER_PAGE lines headed "Page N".
  */
-export function renderLineNumberedText(text: string, width = LINE_WIDTH): string {
-  const lines = numberLines(parseProtocol(text), width)
-  const margin = String(lines.length).length
+export function renderLineNumberedText(text: string, width = LINE_WIDTH, numbering: LineNumbering = 'running'): string {
+  const all = pages(text, width, numbering)
+  const margin = String(numbering === 'page' ? LINES_PER_PAGE : all.flat().length).length
   const out: string[] = []
-  for (const line of lines) {
-    if (line.opensParagraph && out.length > 0) out.push('')
-    out.push(`${String(line.number).padStart(margin)}  ${line.text}`.trimEnd())
-  }
+  all.forEach((page, index) => {
+    if (all.length > 1) out.push(...(index > 0 ? ['', ''] : []), `Page ${index + 1}`, '')
+    page.forEach((line, at) => {
+      if (line.opensParagraph && at > 0) out.push('')
+      out.push(`${String(line.shown).padStart(margin)}  ${line.text}`.trimEnd())
+    })
+  })
   return `${out.join('\n')}\n`
 }
 
 /**
- * A protocol's text with its lines numbered, as one print-ready A4 page:
- * the lines broken where `numberLines` breaks them (never by the browser),
- * each number in the margin beside its line, numbering running through the
- * text; the footer names the version, its hash and the line setting.
+ * A protocol's text with its lines numbered, as print-ready A4 pages: the
+ * lines broken where `numberLines` breaks them (never by the browser), a
+ * page after every LINES_PER_PAGE lines, each number in the margin beside its
+ * line, running through the text or from 1 on each page; the footer names the
+ * version, its hash and the print settings.
  */
-export function renderLineNumberedHtml(text: string, label: string, footer: string, width = LINE_WIDTH): string {
+export function renderLineNumberedHtml(text: string, label: string, footer: string, width = LINE_WIDTH, numbering: LineNumbering = 'running'): string {
   const protocol = parseProtocol(text)
-  const lines = numberLines(protocol, width)
   const title = typeof protocol.frontMatter.data['title'] === 'string' ? (protocol.frontMatter.data['title'] as string) : label
-  const body = lines.map((line) => lineHtml(line)).join('\n')
+  const body = pages(text, width, numbering)
+    .map((page, index) => `<section class="page" aria-label="Page ${index + 1}">\n<p class="page-number">Page ${index + 1}</p>\n${page.map((line) => lineHtml(line)).join('\n')}\n</section>`)
+    .join('\n')
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(title)}</title>
 <style>
-body { font: 10.5pt/1.5 Georgia, "Times New Roman", serif; margin: 2em auto; max-width: 48em; padding: 0 1em; color: #111; }
+body { font: 10pt/1.3 Georgia, "Times New Roman", serif; margin: 2em auto; max-width: 48em; padding: 0 1em; color: #111; }
 h1 { font-size: 1.4em; }
+.page + .page { margin-top: 2em; border-top: 1px dashed #aaa; }
+.page-number { text-align: right; font-size: 0.85em; color: #444; margin: 0.5em 0; }
 .line { display: flex; white-space: pre; break-inside: avoid; }
-.line.opens { margin-top: 0.6em; }
+.line.opens { margin-top: 0.3em; }
 .line.heading .words { font-weight: bold; }
 .number { flex: 0 0 3em; text-align: right; padding-right: 1.2em; color: #555; font-variant-numeric: tabular-nums; user-select: none; }
 footer { margin-top: 3em; border-top: 1px solid #999; padding-top: 0.5em; font-size: 0.85em; color: #444; white-space: normal; }
-@page { size: A4; margin: 2cm 1.6cm; }
-@media print { body { margin: 0; max-width: none; } }
+@page { size: A4; margin: 1.8cm 1.6cm; }
+@media print {
+  body { margin: 0; max-width: none; }
+  h1 { margin: 0 0 0.3em; font-size: 1.2em; }
+  .page + .page { margin-top: 0; border-top: none; break-before: page; }
+  footer { break-before: avoid; }
+}
 </style>
 </head>
 <body>
@@ -56,13 +81,52 @@ footer { margin-top: 3em; border-top: 1px solid #999; padding-top: 0.5em; font-s
 <main>
 ${body}
 </main>
-<footer>${escapeHtml(`${footer} ${settings(width)}`)}</footer>
+<footer>${escapeHtml(`${footer} ${settings(width, numbering)}`)}</footer>
 </body>
 </html>
 `
 }
 
-function lineHtml(line: NumberedLine): string {
+function lineHtml(line: NumberedLine & { shown: number }): string {
   const classes = ['line', line.opensParagraph ? 'opens' : '', line.heading ? 'heading' : ''].filter(Boolean).join(' ')
-  return `<div class="${classes}" id="line-${line.number}"><span class="number">${line.number}</span><span class="words">${escapeHtml(line.text)}</span></div>`
+  return `<div class="${classes}" id="line-${line.number}"><span class="number">${line.shown}</span><span class="words">${escapeHtml(line.text)}</span></div>`
+}
+
+/**
+ * The same print as a Word document: one paragraph a line, its number before
+ * it at a tab, a page break after every LINES_PER_PAGE lines, so that Word and
+ * LibreOffice show the same numbers beside the same lines on the same pages as
+ * the HTML. The numbers are the text's, not Word's line numbering (which counts
+ * lines as Word lays them out).
+ */
+export async function renderLineNumberedDocx(text: string, label: string, footer: string, width = LINE_WIDTH, numbering: LineNumbering = 'running'): Promise<Uint8Array> {
+  const { Document, Packer, Paragraph, TabStopType, TextRun, AlignmentType } = await import('docx')
+  const protocol = parseProtocol(text)
+  const title = typeof protocol.frontMatter.data['title'] === 'string' ? (protocol.frontMatter.data['title'] as string) : label
+  const font = 'Times New Roman'
+  const children = [new Paragraph({ children: [new TextRun({ text: title, bold: true, size: 28, font })], spacing: { after: 120 } })]
+  pages(text, width, numbering).forEach((page, index) => {
+    children.push(new Paragraph({ pageBreakBefore: index > 0, alignment: AlignmentType.RIGHT, spacing: { after: 60 }, children: [new TextRun({ text: `Page ${index + 1}`, size: 17, font })] }))
+    for (const line of page) {
+      children.push(
+        new Paragraph({
+          tabStops: [{ type: TabStopType.RIGHT, position: 567 }, { type: TabStopType.LEFT, position: 794 }],
+          spacing: { before: line.opensParagraph ? 60 : 0, after: 0, line: 260, lineRule: 'exact' },
+          children: [new TextRun({ text: `\t${line.shown}`, size: 18, font, color: '555555' }), new TextRun({ text: `\t${line.text}`, size: 20, font, bold: line.heading })]
+        })
+      )
+    }
+  })
+  children.push(new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: `${footer} ${settings(width, numbering)}`, size: 16, font })] }))
+  const document = new Document({
+    creator: 'keeling',
+    title,
+    sections: [
+      {
+        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1021, bottom: 1021, left: 907, right: 907 } } },
+        children
+      }
+    ]
+  })
+  return new Uint8Array(await Packer.toBuffer(document))
 }

@@ -2,7 +2,7 @@ import { planWordEdit, type SourceRange } from '../plan-word-edit.js'
 import { type Resolved, scopeClauses } from '../resolve-clause.js'
 import type { Operation } from '../types.js'
 import type { Protocol } from '../../protocol/types.js'
-import { linesWith } from '../line-numbers.js'
+import { linesWith, pageOf } from '../line-numbers.js'
 import type { Planner } from './types.js'
 
 type WordOperation = Extract<Operation, { type: 'replace-words' | 'delete-words' | 'insert-words' | 'insert-words-at' | 'delete-range' }>
@@ -49,8 +49,14 @@ function lineCited(operation: WordOperation, base: Protocol): string | null {
   const words = 'words' in operation ? operation.words : operation.type === 'delete-range' ? operation.from : ''
   if (!words) return null
   const found = linesWith(base, words)
-  const where = found.length === 0 ? 'on no line of the text' : `on line${found.length === 1 ? '' : 's'} ${found.join(', ')}`
-  return `“${words}” is not on ${scope.clause.text.toLowerCase()}; it is ${where} (as keeling show --line-numbers numbers them)`
+  // Cited by page and line, the lines it is on are said so too.
+  const paged = /^page /i.test(scope.clause.text)
+  const say = (number: number): string => {
+    const { page, line } = pageOf(number)
+    return paged ? `page ${page}, line ${line}` : `line ${number}`
+  }
+  const where = found.length === 0 ? 'on no line of the text' : paged ? found.map(say).join('; ') : `on line${found.length === 1 ? '' : 's'} ${found.join(', ')}`
+  return `“${words}” is not on ${scope.clause.text.toLowerCase()}; it is ${paged && found.length > 0 ? `on ${where}` : where} (as keeling show --line-numbers numbers them)`
 }
 
 /** Why an operation that puts in no words is refused (`insert ""` would leave a gap, "information ."), or ''. */

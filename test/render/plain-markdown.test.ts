@@ -5,7 +5,7 @@ import { remark } from 'remark'
 import remarkGfm from 'remark-gfm'
 import { describe, expect, it } from 'vitest'
 import { readDiffDocument } from '../../src/core/diff/diff-document.js'
-import { isPlainText, MARK, parseMarkdown } from '../../src/core/render/markdown-to-html.js'
+import { isPlainText, MARK, parseInline, parseMarkdown } from '../../src/core/render/markdown-to-html.js'
 import { repoRoot } from '../helpers/run-cli.js'
 
 // The oracle is remark itself, called here directly: what parseMarkdown answers without the parser must be
@@ -32,6 +32,12 @@ describe('parseMarkdown without the parser', () => {
   test.prop([markdown], { numRuns: 2000 })('text it calls plain is one paragraph of exactly that text, as remark reads it', (text) => {
     if (!isPlainText(text)) return
     expect(parseMarkdown(text)).toEqual(remarkTree(text))
+  })
+
+  test.prop([markdown], { numRuns: 1000 })('a line it calls plain is read as a heading\'s words as remark reads them', (text) => {
+    if (text.includes('\n') || !isPlainText(text)) return
+    const heading = (remarkTree(`# ${text}`) as { children: Array<{ children: unknown }> }).children[0]
+    expect(parseInline(text)).toEqual(heading?.children)
   })
 
   it('calls plain the words of a clause and a wrapped line', () => {

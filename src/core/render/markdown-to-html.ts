@@ -20,7 +20,7 @@ export function parseMarkdown(markdown: string): Root {
 }
 
 /**
- * Whether Markdown is words only: no character that can open a construct (emphasis, code, links, HTML, entities,
+ * Whether Markdown is words only (and not empty): no character that can open a construct (emphasis, code, links, HTML, entities,
  * escapes, GFM's strike-through, tables and bare web and mail addresses), no line that opens a block (a list,
  * quote, heading, rule, setext underline or indented code), and no space at either end of a line (which the parser
  * takes off, and two of which end in a hard break). Such text reads as one paragraph of exactly its own text, so it
@@ -28,7 +28,7 @@ export function parseMarkdown(markdown: string): Root {
  * 50,000 clauses. `test/render/plain-markdown.test.ts` checks the claim against remark.
  */
 export function isPlainText(markdown: string): boolean {
-  return !NOT_PLAIN.test(markdown)
+  return markdown !== '' && !NOT_PLAIN.test(markdown)
 }
 
 // Any of: a character with a meaning inline, a control character (a tab, a carriage return, NUL), a line opening
@@ -42,6 +42,7 @@ const NOT_PLAIN = /[\\`*_[\]<>&!#|~@\0-\t\v-\x1f]|(?:^|\n)[ \-+=:>0-9\n]|[ \n]$|
  */
 export function parseInline(markdown: string): RootContent[] {
   if (!markdown.includes('\n')) {
+    if (isPlainText(markdown)) return [{ type: 'text', value: markdown }]
     const heading = parseMarkdown(`# ${markdown}`).children[0]
     if (heading?.type === 'heading') return heading.children
   }

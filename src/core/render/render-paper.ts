@@ -1,6 +1,6 @@
-import { HeadingLevel, Paragraph, type Table, TextRun, Table as DocxTable, TableRow, TableCell, WidthType, PageBreak } from 'docx'
+import { HeadingLevel, Paragraph, TextRun, Table as DocxTable, TableRow, TableCell, WidthType, PageBreak } from 'docx'
 import type { Paper, PaperBlock } from '../paper/build-paper.js'
-import { changeSetBlocks, markdownBlocks, packDocx, revisionIds } from './render-docx-diff.js'
+import { changeSetBlocks, type DocxBlock, markdownBlocks, packDocx, revisionIds } from './render-docx-diff.js'
 import { DIFF_STYLE, renderHtmlClauses } from './render-html-diff.js'
 import { renderMarkdownDiff } from './render-markdown-diff.js'
 import { escapeHtml, MarkedHtml } from './markdown-to-html.js'
@@ -139,7 +139,7 @@ table.facts { width: 100%; }
 export async function renderPaperDocx(paper: Paper, date: string): Promise<Uint8Array> {
   const ids = revisionIds()
   const council = paper.council ? [new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: paper.council.toUpperCase(), bold: true, size: 28 })] })] : []
-  const children: Array<Paragraph | Table> = [
+  const children: DocxBlock[] = [
     ...council,
     new DocxTable({
       width: { size: 100, type: WidthType.PERCENTAGE },

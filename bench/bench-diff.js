@@ -11,6 +11,7 @@ import { cpus, totalmem } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { cacheDir, syntheticPair } from './synthetic.js'
+import { mkdirSync } from 'node:fs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const RUNS = Number(process.env.RUNS ?? 5)
@@ -57,6 +58,11 @@ for (const [name, bytes, edits] of synthetic) {
   const pair = syntheticPair(name, bytes, edits)
   if (pair) inputs.push({ name, before: pair.before, after: pair.after, group: 'size' })
 }
+// Any Markdown, aligned by content: the generator's own output (IDs as a trailing `{#c-000123}`, which keeling does not read as IDs).
+for (const [name, bytes, edits] of synthetic.slice(1)) {
+  const pair = syntheticPair(name, bytes, edits)
+  if (pair) inputs.push({ name: `${name}, any Markdown (by content)`, before: pair.rawBefore, after: pair.rawAfter, group: 'content' })
+}
 for (const name of ['gg-art93', 'bgb-1631d', 'sgb5-png', 'bgb-2012-2021']) {
   const before = join(pairsDir, `${name}.before.md`)
   if (existsSync(before)) inputs.push({ name, before, after: join(pairsDir, `${name}.after.md`), group: 'real' })
@@ -69,6 +75,10 @@ for (const edits of [50, 5000, 50000]) {
 const other = syntheticPair('synth-1m-other', 1e6, 500, 99)
 const first = syntheticPair('synth-1m', 1e6, 500)
 if (other && first) inputs.push({ name: 'two unrelated 1 MB texts', before: first.before, after: other.after, group: 'edits' })
+// The adversarial paragraph (issue 22): 60,000 random words from a vocabulary of 5,000, one line, a third of them
+// upper-cased in the new text.
+const paragraph = longParagraph()
+inputs.push({ name: 'one paragraph of 60,000 words, 20,000 changed', before: paragraph.before, after: paragraph.after, group: 'edits' })
 if (inputs.length === 0) {
   console.error(`no inputs: python3 and ${join('..', 'shared', 'bench')} are needed to make them`)
   process.exit(1)
@@ -110,4 +120,25 @@ if (process.argv.includes('--write')) {
   const block = `<!-- bench:diff -->\n${report}<!-- /bench:diff -->`
   writeFileSync(path, start >= 0 && end > start ? old.slice(0, start) + block + old.slice(end + '<!-- /bench:diff -->'.length) : `${old}${old ? '\n' : ''}${block}\n`)
   console.error(`wrote ${path} (inputs cached in ${cacheDir})`)
+}
+
+function longParagraph() {
+  const before = join(cacheDir, 'paragraph-60k.before.md')
+  const after = join(cacheDir, 'paragraph-60k.after.md')
+  if (existsSync(before) && existsSync(after)) return { before, after }
+  let seed = 22
+  const next = () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  const vocabulary = Array.from({ length: 5000 }, (_, index) => `w${index.toString(36)}x`)
+  const words = Array.from({ length: 60000 }, () => vocabulary[Math.floor(next() * vocabulary.length)])
+  const changed = new Set()
+  while (changed.size < 20000) changed.add(Math.floor(next() * words.length))
+  mkdirSync(cacheDir, { recursive: true })
+  writeFileSync(before, `${words.join(' ')}\n`)
+  writeFileSync(after, `${words.map((word, index) => (changed.has(index) ? word.toUpperCase() : word)).join(' ')}\n`)
+  return { before, after }
 }

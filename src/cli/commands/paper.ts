@@ -102,9 +102,13 @@ export async function runPaper(slug: string | undefined, options: PaperOptions, 
     if (error instanceof PaperProblem) throw new UserError(`${metaPath}: ${error.message}`, EXIT_PROBLEMS)
     throw error
   }
-  const render = await import('../../core/render/render-paper.js')
+  // Each renderer loads only what it needs: docx for Word alone.
   const output =
-    options.format === 'docx' ? await render.renderPaperDocx(paper, revisionDate(io.env)) : options.format === 'html' ? render.renderPaperHtml(paper) : render.renderPaperMarkdown(paper)
+    options.format === 'docx'
+      ? await (await import('../../core/render/render-paper-docx.js')).renderPaperDocx(paper, revisionDate(io.env))
+      : options.format === 'html'
+        ? (await import('../../core/render/render-paper.js')).renderPaperHtml(paper)
+        : (await import('../../core/render/render-paper.js')).renderPaperMarkdown(paper)
   await writeOutput(output, options.output, io, guard)
   return EXIT_OK
 }

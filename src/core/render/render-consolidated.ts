@@ -1,7 +1,6 @@
 import { buildChangeSet, type ChangeSet } from '../diff/change-set.js'
 import { readDiffDocument } from '../diff/diff-document.js'
 import { escapeHtml, MarkedHtml } from './markdown-to-html.js'
-import { renderDocxDiff } from './render-docx-diff.js'
 import { renderMarkdownDiff } from './render-markdown-diff.js'
 
 /** The text of a protocol with nothing marked: a change set of the text against itself. */
@@ -45,5 +44,7 @@ ${body}
 
 /** The consolidated text as a Word document, clean, with the footer on every page. */
 export async function renderConsolidatedDocx(text: string, label: string, footer: string, date: string): Promise<Uint8Array> {
+  // docx is loaded only for Word, so that the HTML text does not wait for it.
+  const { renderDocxDiff } = await import('./render-docx-diff.js')
   return renderDocxDiff(unchanged(text, label), { date, footer })
 }

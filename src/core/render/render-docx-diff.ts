@@ -1,21 +1,5 @@
-import {
-  BorderStyle,
-  DeletedTextRun,
-  Document,
-  Footer,
-  HeadingLevel,
-  InsertedTextRun,
-  Packer,
-  PageNumber,
-  Paragraph,
-  type ParagraphChild,
-  Table,
-  TableCell,
-  TableRow,
-  TabStopType,
-  TextRun,
-  WidthType
-} from 'docx'
+import { Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, type ParagraphChild, type Table, TabStopType, TextRun } from 'docx'
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import type { Nodes, RootContent } from 'mdast'
 import { type ChangeSet, type ClauseDiff, clauseWords } from '../diff/change-set.js'
 import type { WordPart } from '../diff/diff-words.js'
@@ -23,6 +7,10 @@ import { MARK, parseInline, parseMarkdown, SENTINEL_MARKS, unescapeMarkdown } fr
 import { houseStyles } from './docx-house-style.js'
 import { markParts } from './render-markdown-diff.js'
 import { continuationIndents, dedent } from './continuation.js'
+import { BodyXml, paragraphXml, type ParagraphXmlOptions, runXml, tableXml } from './docx-xml.js'
+
+/** A block of a Word document's body: docx's own paragraphs and tables, or keeling's XML for many at once. */
+export type DocxBlock = Paragraph | Table | BodyXml
 
 
 export interface DocxOptions {
@@ -63,7 +51,7 @@ interface Reviser {
 export async function renderDocxDiff(changeSet: ChangeSet, options: DocxOptions): Promise<Uint8Array> {
   const ids = revisionIds()
   const title = changeSet.after.title || changeSet.before.title
-  const children: Array<Paragraph | Table> = []
+  const children: DocxBlock[] = []
   if (title) children.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] }))
   children.push(...changeSetBlocks(changeSet, options.date, ids))
   return packDocx(children, {
@@ -80,29 +68,30 @@ export function revisionIds(): () => number {
 }
 
 /** The clauses of a change set as Word paragraphs with real revisions, each by its motion's mover (or "keeling") on its date. */
-export function changeSetBlocks(changeSet: ChangeSet, date: string, nextId: () => number): Array<Paragraph | Table> {
-  const children: Array<Paragraph | Table> = []
+export function changeSetBlocks(changeSet: ChangeSet, date: string, nextId: () => number): DocxBlock[] {
+  const children: string[] = []
   const indents = continuationIndents(changeSet)
   changeSet.clauses.forEach((clause, index) => {
     const first = clause.attribution[0]
     const reviser: Reviser = { author: first?.mover || first?.body || 'keeling', date: first?.date ? isoDate(first.date) : date, nextId }
     children.push(...clauseBlocks(clause, reviser, indents[index] ?? 0))
   })
-  return children
+  return [new BodyXml(children.join(''))]
 }
 
 /** Plain Markdown (no change marks) as Word paragraphs and tables; a first-level list keeps its numbers. */
-export function markdownBlocks(markdown: string, nextId: () => number, options: { number?: string } = {}): Array<Paragraph | Table> {
+export function markdownBlocks(markdown: string, nextId: () => number, options: { number?: string } = {}): DocxBlock[] {
   const walker = new DocxWalker({ author: 'keeling', date: '', nextId })
-  if (options.number === undefined) return walker.blocks(markdown)
+  if (options.number === undefined) return [new BodyXml(walker.blocks(markdown).join(''))]
   const blocks = walker.blocks(markdown, 1)
   const firstPieces = walker.firstParagraphPieces
   const numbered = walker.paragraph([{ text: `${options.number}\t`, state: 'none' }, ...(firstPieces ?? [])], { hangingNumber: true })
-  return firstPieces ? [numbered, ...blocks.slice(1)] : [numbered, ...blocks]
+  return [new BodyXml((firstPieces ? [numbered, ...blocks.slice(1)] : [numbered, ...blocks]).join(''))]
 }
 
 /** A4 Word document from paragraphs, tracked changes on, the footer (with page numbers when asked) on every page. */
-export async function packDocx(children: Array<Paragraph | Table>, options: { title: string; description: string; footer?: string; pageNumbers?: boolean }): Promise<Uint8Array> {
+export async function packDocx(blocks: DocxBlock[], options: { title: string; description: string; footer?: string; pageNumbers?: boolean }): Promise<Uint8Array> {
+  const { children, xml } = withPlaceholders(blocks)
   const footerRuns: ParagraphChild[] = options.footer ? [new TextRun({ text: options.footer, size: 18 })] : []
   if (options.pageNumbers) footerRuns.push(new TextRun({ children: ['\tPage ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 18 }))
   const document = new Document({
@@ -119,7 +108,44 @@ export async function packDocx(children: Array<Paragraph | Table>, options: { ti
       }
     ]
   })
-  return new Uint8Array(await Packer.toBuffer(document))
+  return withBodyXml(new Uint8Array(await Packer.toBuffer(document)), xml)
+}
+
+/**
+ * docx's blocks as they are, and in place of each run of keeling's XML one empty paragraph of a style no other
+ * paragraph has (`keeling-body-N`), for `withBodyXml` to replace.
+ */
+function withPlaceholders(blocks: DocxBlock[]): { children: Array<Paragraph | Table>; xml: string[] } {
+  const children: Array<Paragraph | Table> = []
+  const xml: string[] = []
+  let previous: DocxBlock | undefined
+  for (const block of blocks) {
+    if (!(block instanceof BodyXml)) children.push(block)
+    else if (previous instanceof BodyXml) xml[xml.length - 1] += block.xml
+    else {
+      children.push(new Paragraph({ style: `keeling-body-${xml.length}` }))
+      xml.push(block.xml)
+    }
+    previous = block
+  }
+  return { children, xml }
+}
+
+/** The packed document with each placeholder paragraph replaced by its XML. */
+function withBodyXml(packed: Uint8Array, xml: string[]): Uint8Array {
+  if (xml.length === 0) return packed
+  const files = unzipSync(packed)
+  const part = files['word/document.xml']
+  if (!part) throw new Error('docx wrote no word/document.xml')
+  let document = strFromU8(part)
+  xml.forEach((body, index) => {
+    const placeholder = `<w:p><w:pPr><w:pStyle w:val="keeling-body-${index}"/></w:pPr></w:p>`
+    const at = document.indexOf(placeholder)
+    if (at < 0) throw new Error(`docx did not write the placeholder paragraph keeling-body-${index}`)
+    document = document.slice(0, at) + body + document.slice(at + placeholder.length)
+  })
+  files['word/document.xml'] = strToU8(document)
+  return zipSync(files)
 }
 
 function isoDate(date: string): string {
@@ -127,7 +153,7 @@ function isoDate(date: string): string {
 }
 
 /** A clause as Word blocks; a block going on with a list item or note before it (`indent`) is read without that indentation, not as code. */
-function clauseBlocks(clause: ClauseDiff, reviser: Reviser, indent: number): Array<Paragraph | Table> {
+function clauseBlocks(clause: ClauseDiff, reviser: Reviser, indent: number): string[] {
   const unit = clause.after ?? clause.before
   if (!unit) return []
   const whole = clause.type === 'inserted' || clause.type === 'moved' ? 'ins' : clause.type === 'deleted' || clause.type === 'moved-away' ? 'del' : null
@@ -145,7 +171,7 @@ function clauseBlocks(clause: ClauseDiff, reviser: Reviser, indent: number): Arr
   if (unit.kind === 'heading') {
     const level = Math.min(6, /^#+/.exec(side.head)?.[0].length ?? 2)
     const pieces = [...number, ...gap, ...walker.inlineOf(markdown)]
-    return [walker.paragraph(pieces, { heading: HEADINGS[level - 1] ?? HeadingLevel.HEADING_2 })]
+    return [walker.paragraph(pieces, { heading: HEADINGS[level - 1] ?? 'Heading2' })]
   }
   const blocks = walker.blocks(markdown)
   if (number.length === 0 && gap.length === 0) return blocks
@@ -157,7 +183,11 @@ function clauseBlocks(clause: ClauseDiff, reviser: Reviser, indent: number): Arr
   return [walker.paragraph(number), ...blocks]
 }
 
-const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6]
+/** Any of keeling's change marks. */
+const HAS_MARK = /[\uE000-\uE005]/
+
+/** Word's heading styles, as docx names them (`HeadingLevel`). */
+const HEADINGS = ['Heading1', 'Heading2', 'Heading3', 'Heading4', 'Heading5', 'Heading6']
 
 function gapPieces(before: string, after: string): Piece[] {
   if (before === after) return before ? [{ text: before, state: 'none' }] : []
@@ -169,7 +199,7 @@ function numberPieces(before: string, after: string): Piece[] {
   return [...(before ? [{ text: before, state: 'del' as const }] : []), ...(after ? [{ text: after, state: 'ins' as const }] : [])]
 }
 
-/** Markdown (with change marks) to Word paragraphs and tables. */
+/** Markdown (with change marks) to Word paragraphs and tables, as XML. */
 class DocxWalker {
   private state: Piece['state'] = 'none'
   /** How the break before the next paragraph was changed: its bullet goes with it. */
@@ -180,9 +210,9 @@ class DocxWalker {
   constructor(private readonly reviser: Reviser) {}
 
   /** Word blocks for Markdown; `depth` indents them all (the paragraphs under a report's number). */
-  blocks(markdown: string, depth = 0): Array<Paragraph | Table> {
+  blocks(markdown: string, depth = 0): string[] {
     const tree = parseMarkdown(markdown)
-    const out: Array<Paragraph | Table> = []
+    const out: string[] = []
     tree.children.forEach((node, index) => {
       if (index === 0 && node.type === 'paragraph') {
         this.firstParagraphPieces = this.inline(node)
@@ -197,7 +227,7 @@ class DocxWalker {
     return parseInline(markdown).flatMap((node) => this.inline(node))
   }
 
-  paragraph(pieces: Piece[], options: { heading?: (typeof HEADINGS)[number]; indent?: number; prefix?: string; hangingNumber?: boolean } = {}): Paragraph {
+  paragraph(pieces: Piece[], options: { heading?: string; indent?: number; prefix?: string; hangingNumber?: boolean } = {}): string {
     const visible = pieces.filter((piece) => piece.text.trim() !== '')
     const whole = visible.length > 0 && visible.every((piece) => piece.state === visible[0]?.state) ? (visible[0]?.state ?? 'none') : 'none'
     const prefixState = whole !== 'none' ? whole : this.previousBreak
@@ -208,30 +238,29 @@ class DocxWalker {
     const markState = broken ?? (whole !== 'none' && this.previousBreak !== whole ? whole : 'none')
     this.previousBreak = broken ?? 'none'
     const mark = { id: this.reviser.nextId(), author: this.reviser.author, date: this.reviser.date }
-    return new Paragraph({
-      ...(options.heading ? { heading: options.heading } : {}),
-      ...(options.hangingNumber ? { indent: { left: 567, hanging: 567 }, tabStops: [{ type: TabStopType.LEFT, position: 567 }] } : options.indent ? { indent: { left: 567 * options.indent, hanging: options.prefix ? 340 : 0 } } : {}),
-      ...(options.prefix !== undefined ? { spacing: { after: 60 } } : {}),
-      ...(markState === 'ins' ? { run: { insertion: mark } } : markState === 'del' ? { run: { deletion: mark } } : {}),
-      children: [...prefix, ...pieces].filter((piece) => piece.text !== '').map((piece) => this.run(piece))
-    })
+    const properties: ParagraphXmlOptions = {
+      ...(options.heading ? { style: options.heading } : {}),
+      ...(options.hangingNumber ? { leftTab: 567, indent: { left: 567, hanging: 567 } } : options.indent ? { indent: { left: 567 * options.indent, hanging: options.prefix ? 340 : 0 } } : {}),
+      ...(options.prefix !== undefined ? { spacingAfter: 60 } : {}),
+      ...(markState !== 'none' ? { mark: { kind: markState, revision: mark } } : {})
+    }
+    const runs = [...prefix, ...pieces].filter((piece) => piece.text !== '').map((piece) => this.run(piece))
+    return paragraphXml(properties, runs.join(''))
   }
 
-  private run(piece: Piece): ParagraphChild {
+  private run(piece: Piece): string {
     // A Markdown hard break is a line break in Word, not a newline character inside the text.
-    const text = piece.text === '\n' ? { text: '', break: 1 } : { text: piece.text }
-    const style = { ...text, ...(piece.bold ? { bold: true } : {}), ...(piece.italics ? { italics: true } : {}) }
-    if (piece.state === 'none') return new TextRun(style)
-    const mark = { id: this.reviser.nextId(), author: this.reviser.author, date: this.reviser.date }
-    return piece.state === 'ins' ? new InsertedTextRun({ ...style, ...mark }) : new DeletedTextRun({ ...style, ...mark })
+    const run = { text: piece.text === '\n' ? '' : piece.text, break: piece.text === '\n', bold: piece.bold === true, italics: piece.italics === true }
+    if (piece.state === 'none') return runXml(run)
+    return runXml(run, { kind: piece.state, mark: { id: this.reviser.nextId(), author: this.reviser.author, date: this.reviser.date } })
   }
 
-  private block(node: RootContent, depth: number): Array<Paragraph | Table> {
+  private block(node: RootContent, depth: number): string[] {
     switch (node.type) {
       case 'paragraph':
         return [this.paragraph(this.inline(node), depth > 0 ? { indent: depth } : {})]
       case 'heading':
-        return [this.paragraph(this.inline(node), { heading: HEADINGS[node.depth - 1] ?? HeadingLevel.HEADING_2 })]
+        return [this.paragraph(this.inline(node), { heading: HEADINGS[node.depth - 1] ?? 'Heading2' })]
       case 'list': {
         const start = node.start ?? 1
         return node.children.flatMap((item, index) =>
@@ -247,21 +276,10 @@ class DocxWalker {
       case 'code':
         return [this.paragraph(this.pieces(node.value), { indent: depth + 1 })]
       case 'table':
-        return [
-          new Table({
-            width: { size: 100, type: WidthType.PERCENTAGE },
-            rows: node.children.map(
-              (row, rowIndex) =>
-                new TableRow({
-                  tableHeader: rowIndex === 0,
-                  children: row.children.map((cell) => new TableCell({ children: [this.paragraph(this.inline(cell).map((piece) => (rowIndex === 0 ? { ...piece, bold: true } : piece)))] }))
-                })
-            )
-          })
-        ]
+        return [tableXml(node.children.map((row, rowIndex) => row.children.map((cell) => this.paragraph(this.inline(cell).map((piece) => (rowIndex === 0 ? { ...piece, bold: true } : piece))))))]
       case 'thematicBreak':
         // A rule, not words: "* * *" as text would be words no revision marks.
-        return [new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'auto', space: 1 } }, children: [] })]
+        return [paragraphXml({ bottomBorder: true }, '')]
       case 'html':
         return [this.paragraph(this.pieces(node.value), depth > 0 ? { indent: depth } : {})]
       default:
@@ -297,7 +315,9 @@ class DocxWalker {
       if (text) pieces.push({ text, state: this.state, ...style })
       text = ''
     }
-    const chars = [...value]
+    // Text without marks is one piece; the marks are single UTF-16 units, so the text is walked unit by unit.
+    if (!HAS_MARK.test(value)) return value ? [{ text: value, state: this.state, ...style }] : []
+    const chars = value
     for (let index = 0; index < chars.length; index++) {
       const char = chars[index] ?? ''
       if (char === MARK.delBreak || char === MARK.insBreak) {

@@ -1,0 +1,69 @@
+// The outputs a clerk waits for, as a user runs them (a new process each time), side by side in one run:
+// Word output of a 50,000-clause diff (the generator's pair, and make-protocol.js's with lists and tables and
+// many more changed words) beside its text output, Uttlesford's HTML paper, and `keeling --version` beside
+// Node's own start. Prints medians of wall time and peak RSS.
+// Usage: npm run bench:render   (RUNS=5 by default)
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { cacheDir, syntheticPair } from './synthetic.js'
+import { makeProtocol } from './make-protocol.js'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const RUNS = Number(process.env.RUNS ?? 5)
+const keeling = join(root, 'bin', 'keeling.js')
+const out = mkdtempSync(join(tmpdir(), 'keeling-bench-render-'))
+
+/** Median wall ms and peak RSS MB over RUNS of one command (exit 0 or 1: 1 is "the texts differ"). */
+function measure(args, cwd = root) {
+  const walls = []
+  const rss = []
+  for (let run = 0; run < RUNS; run++) {
+    const result = spawnSync('/usr/bin/time', ['-f', '%e %M', ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' } })
+    if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`)
+    const [seconds, kb] = (result.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number)
+    walls.push(seconds * 1000)
+    rss.push(kb / 1024)
+  }
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+  return { ms: median(walls), mb: median(rss) }
+}
+
+/** make-protocol.js's protocol at 13 MB (51,645 clauses) and a copy with every 20th " council " in capitals. */
+function madePair() {
+  const before = join(cacheDir, 'made-13m.before.md')
+  const after = join(cacheDir, 'made-13m.after.md')
+  if (!existsSync(before) || !existsSync(after)) {
+    const text = makeProtocol(1.3e7)
+    let seen = 0
+    writeFileSync(before, text)
+    writeFileSync(after, text.replace(/ council /g, (words) => (seen++ % 20 === 0 ? ' COUNCIL ' : words)))
+  }
+  return { before, after }
+}
+
+const clauses = (path) => (readFileSync(path, 'utf8').match(/<a id="/g) ?? []).length
+const pairs = []
+const generated = syntheticPair('synth-13m', 1.32e7, 6600)
+if (generated) pairs.push({ name: 'gen-constitution.py, 13.5 MB, 6,600 edits', ...generated })
+pairs.push({ name: 'make-protocol.js, 13.1 MB, lists and tables, 37,455 words changed', ...madePair() })
+
+const rows = []
+for (const pair of pairs) {
+  const label = `${pair.name} (${clauses(pair.before).toLocaleString('en')} clauses)`
+  const docx = measure(['node', keeling, 'diff', pair.before, pair.after, '--format', 'docx', '-o', join(out, 'diff.docx')])
+  const text = measure(['node', keeling, 'diff', pair.before, pair.after, '--format', 'text'])
+  rows.push([`\`diff --format docx\`, ${label}`, docx])
+  rows.push([`\`diff --format text\`, the same pair`, text])
+  process.stderr.write(`${label}: docx ${Math.round(docx.ms)} ms, text ${Math.round(text.ms)} ms\n`)
+}
+rows.push(['`paper uttlesford … --format html`', measure(['node', keeling, 'paper', 'uttlesford', '--from', 'council-2017-04-04', '--to', 'cwg-2017-04-25', '--meta', 'papers/council-2017-05-16.yml', '--format', 'html'])])
+rows.push(['`keeling --version`', measure(['node', keeling, '--version'])])
+rows.push(['Node start (`node -e 0`)', measure(['node', '-e', '0'])])
+rmSync(out, { recursive: true, force: true })
+
+console.log(`Median wall ms / peak RSS MB over ${RUNS} runs, whole process, in one run (Node ${process.version})\n`)
+console.log('| command | wall ms | peak RSS MB |\n| --- | ---: | ---: |')
+for (const [name, result] of rows) console.log(`| ${name} | ${Math.round(result.ms).toLocaleString('en')} | ${Math.round(result.mb)} |`)

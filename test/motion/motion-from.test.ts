@@ -178,6 +178,16 @@ describe('keeling motion from on the command line', () => {
     expect(readFileSync(path, 'utf8')).toContain('mover: Cllr Test')
   })
 
+  it('two plain texts, neither a keeling protocol: both are read as keeling imports them, so only the edit is moved', async () => {
+    const dir = copyOfExamples()
+    const plain = 'Standing Orders of the Parish Council\n\n1. Meetings\n\n1.1. The Council meets monthly. {#c-1}\n\n1.2. Notice of a meeting is given seven days before it. {#c-2}\n\n2. Voting\n\n2.1. Each member has one vote. {#c-3}\n'
+    writeFileSync(join(dir, 'old.txt'), plain)
+    writeFileSync(join(dir, 'new.txt'), plain.replace('seven days', 'ten clear days'))
+    const result = await runCli(['motion', 'from', 'old.txt', 'new.txt', '--protocol', 'parish', '--mover', 'Clerk', '-o', '-'], dir)
+    expect(result.stderr).toContain('1 instruction; applied to old.txt it gives new.txt exactly')
+    expect(result.stdout).toContain('1. In paragraph 1.2, leave out "seven" and insert "ten clear".')
+  })
+
   it('refuses an output among the records, a register it does not write, and two texts that read the same', async () => {
     const dir = copyOfExamples()
     const intoRecords = await runCli(['motion', 'from', 'town-council', 'town-council', '--mover', 'M', '-o', 'protocols/x.md'], dir)

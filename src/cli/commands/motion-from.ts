@@ -3,6 +3,7 @@ import { readDiffDocument } from '../../core/diff/diff-document.js'
 import { decisionsOn } from '../../core/history/history.js'
 import { importDocument } from '../../core/import/import-document.js'
 import { draftMotion, MOTION_STYLES, type MotionStyle } from '../../core/motion/draft/draft-motion.js'
+import { readersCopy } from '../../core/motion/draft/transplant.js'
 import { parseProtocol } from '../../core/protocol/parse-protocol.js'
 import { slugify } from '../../core/protocol/clause-id.js'
 import { exists, readBytes } from '../../store/files.js'
@@ -42,7 +43,10 @@ export async function runMotionFrom(oldArgument: string, newArgument: string, op
   const slug = options.protocol ?? oldSlug ?? protocolSlug(before.text) ?? (isSlug(oldArgument) ? oldArgument : undefined)
   if (!slug || !isSlug(slug)) throw new UserError(`cannot tell which protocol ${oldArgument} is; give --protocol SLUG`, EXIT_USAGE)
   const oldText = await asProtocol(before, slug, oldArgument)
-  const newText = after.text
+  // An old text that had to be imported is compared with a new one read the same way (as a reader's copy of it),
+  // so that what the import changes (page furniture, attributes, spacing) is not taken for the edits.
+  const imported = oldText !== before.text && !isKeelingProtocol(after.text)
+  const newText = imported ? readersCopy(await asProtocol(after, slug, newArgument)) : after.text
   const title = options.title ?? `${protocolTitle(oldText) ?? slug}: the changes of ${basename(after.label)}`
   const id = motionId(options.id, title)
   const base = oldSlug ? oldArgument.slice(oldSlug.length + 1) : undefined
@@ -189,10 +193,14 @@ async function readSide(root: string, argument: string): Promise<{ label: string
   })
 }
 
+function isKeelingProtocol(text: string): boolean {
+  const protocol = parseProtocol(text)
+  return protocol.frontMatter.raw !== '' && protocol.all.length > 0 && protocol.all.every((clause) => clause.id !== '')
+}
+
 /** A text as a keeling protocol: as it is when it is one, else imported (numbers and headings read as clauses). */
 async function asProtocol(side: { label: string; text: string }, slug: string, argument: string): Promise<string> {
-  const protocol = parseProtocol(side.text)
-  if (protocol.frontMatter.raw !== '' && protocol.all.length > 0 && protocol.all.every((clause) => clause.id !== '')) return side.text
+  if (isKeelingProtocol(side.text)) return side.text
   const imported = await importDocument(new TextEncoder().encode(side.text), { slug })
   if ('failure' in imported) throw new UserError(`cannot read ${argument} as a protocol: ${imported.failure.reason}`, EXIT_USAGE)
   return imported.markdown

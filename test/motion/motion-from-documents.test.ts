@@ -2,19 +2,11 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readCritic } from '../../src/core/import/read-critic.js'
+import { readersText as readerText } from '../helpers/reader-copy.js'
 import { copyBeforeCwg, repoRoot, runCli } from '../helpers/run-cli.js'
 
 const version = (label: string): string => readFileSync(join(repoRoot, 'history', 'uttlesford', `${label}.md`), 'utf8')
 const redline = (name: string): string => join(repoRoot, 'test', 'fixtures', 'redlines', name)
-
-/** A text as a reader has it, by the test's own reading: no front matter, no ID anchors, links as their words. */
-function readerText(text: string): string {
-  const body = text.startsWith('---\n') ? text.slice(text.indexOf('\n---\n', 4) + 5) : text
-  return body
-    .replace(/<a id="[^"]*"><\/a>/g, '')
-    .replace(/\[([^\]\n]*)\]\(#[^)\s]*\)/g, '$1')
-    .trim()
-}
 
 /** CriticMarkup resolved by the test's own reading: every change accepted, or every change rejected. */
 function resolveCritic(text: string, side: 'accept' | 'reject'): string {

@@ -6,18 +6,10 @@ import { draftMotion, MOTION_STYLES, type MotionStyle } from '../../src/core/mot
 import { applyMotions } from '../../src/core/motion/apply-motions.js'
 import { checkMotion } from '../../src/core/motion/check-motion.js'
 import { parseMotion } from '../../src/core/motion/parse-motion.js'
+import { readersText as readerText } from '../helpers/reader-copy.js'
 import { copyOfExamples, repoRoot, runCli } from '../helpers/run-cli.js'
 
 const version = (label: string): string => readFileSync(join(repoRoot, 'history', 'uttlesford', `${label}.md`), 'utf8')
-
-/** A text as a reader has it, by the test's own reading: no front matter, no ID anchors, links as their words. */
-function readerText(text: string): string {
-  const body = text.startsWith('---\n') ? text.slice(text.indexOf('\n---\n', 4) + 5) : text
-  return body
-    .replace(/<a id="[^"]*"><\/a>/g, '')
-    .replace(/\[([^\]\n]*)\]\(#[^)\s]*\)/g, '$1')
-    .trim()
-}
 
 function applyDraft(oldText: string, motionText: string, slug: string, base?: string, id = 'drafted'): string {
   const motion = parseMotion(motionText, id, slug)

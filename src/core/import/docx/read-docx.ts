@@ -46,12 +46,9 @@ function revisionOf(element: XmlElement): Revision {
  * words): what `motion from-docx` needs to write one motion per author.
  */
 export function readDocxRevisions(bytes: Uint8Array): Revisions | { failure: ImportFailure } {
-  let files: Record<string, Uint8Array>
-  try {
-    files = unzipSync(bytes, { filter: (file) => PARTS.test(file.name) })
-  } catch {
-    return { failure: { reason: 'the Word document is damaged (its zip container cannot be read); open it in Word or LibreOffice and save it again as .docx', code: 'damaged-document' } }
-  }
+  const unzipped = unzipParts(bytes)
+  if ('failure' in unzipped) return unzipped
+  const files = unzipped.files
   const decoder = new TextDecoder()
   const mainName = mainDocumentName(files['_rels/.rels'] ? parseXml(decoder.decode(files['_rels/.rels'])) : undefined)
   const main = files[mainName]
@@ -121,12 +118,9 @@ interface Survey {
  * Every place is "paragraph N", counting the document's paragraphs from 1.
  */
 export function readDocx(bytes: Uint8Array, options: DocxOptions): ReadDocument | { failure: ImportFailure } {
-  let files: Record<string, Uint8Array>
-  try {
-    files = unzipSync(bytes, { filter: (file) => PARTS.test(file.name) })
-  } catch {
-    return { failure: { reason: 'the Word document is damaged (its zip container cannot be read); open it in Word or LibreOffice and save it again as .docx', code: 'damaged-document' } }
-  }
+  const unzipped = unzipParts(bytes)
+  if ('failure' in unzipped) return unzipped
+  const files = unzipped.files
   const decoder = new TextDecoder()
   const part = (name: string): XmlElement | undefined => {
     const data = files[name]
@@ -161,6 +155,15 @@ export function readDocx(bytes: Uint8Array, options: DocxOptions): ReadDocument 
   }
   const accept = options.accept ?? ((): boolean => true)
   return new DocxWriter(styles, counter, (element) => accept(revisionOf(element)), options.accept !== undefined).read(body, survey)
+}
+
+/** The package's parts the reader uses, inflated; or why the zip cannot be read. */
+function unzipParts(bytes: Uint8Array): { files: Record<string, Uint8Array> } | { failure: ImportFailure } {
+  try {
+    return { files: unzipSync(bytes, { filter: (file) => PARTS.test(file.name) }) }
+  } catch {
+    return { failure: { reason: 'the Word document is damaged (its zip container cannot be read); open it in Word or LibreOffice and save it again as .docx', code: 'damaged-document' } }
+  }
 }
 
 /** The main document part's name, as the package's relationships give it. */

@@ -100,14 +100,7 @@ export function draftMotion(oldText: string, newText: string, meta: DraftMeta, s
  * blank line, outside a list) that would otherwise be read as part of the clause above it.
  */
 function anchorNewClauses(text: string, old: Protocol): string {
-  const taken = new Set(old.all.map((clause) => clause.id))
-  let count = 0
-  const fresh = (): string => {
-    let id = ''
-    do id = `new-clause-${++count}`
-    while (taken.has(id))
-    return id
-  }
+  const fresh = freshIds(old, 'new-clause')
   const numbers = new Set(old.all.map((clause) => numberShape(clause.number)).filter(Boolean))
   // A numbered line the old text has as it stands, inside a clause ("a) …" under 1.2), stays where it is.
   const oldLines = new Set(old.all.flatMap((clause) => clause.source.split('\n').slice(1).map((line) => line.trim())))
@@ -185,14 +178,7 @@ function adoptStructure(text: string, old: Protocol): string {
   const blocksOf = new Map<string, number>()
   for (const { clause } of oldBlocks) blocksOf.set(clause.id, (blocksOf.get(clause.id) ?? 0) + 1)
   let previous: { id: string; kind: string } | undefined
-  const taken = new Set(old.all.map((clause) => clause.id))
-  let count = 0
-  const fresh = (): string => {
-    let id = ''
-    do id = `new-block-${++count}`
-    while (taken.has(id))
-    return id
-  }
+  const fresh = freshIds(old, 'new-block')
   const out = newBlocks.map((block, index) => {
     const unit = units[index] as DiffUnit
     const clause = matched.get(unit)
@@ -233,6 +219,18 @@ function blockUnit(text: string): DiffUnit {
 /** A clause's source as a reader's copy has it: no anchors, links as their words. */
 function readerSource(source: string): string {
   return source.replace(/<a id="[^"]*"><\/a>/g, '').replace(/\[([^\]\n]*)\]\(#[^)\s]*\)/g, '$1')
+}
+
+/** IDs for clauses the new text has and the old has not (`new-clause-1`, …), none an ID the old text uses. Only for aligning: keeling gives the clauses their own IDs when the motion is applied. */
+function freshIds(old: Protocol, stem: string): () => string {
+  const taken = new Set(old.all.map((clause) => clause.id))
+  let count = 0
+  return () => {
+    let id = ''
+    do id = `${stem}-${++count}`
+    while (taken.has(id))
+    return id
+  }
 }
 
 /** A paragraph of words: not a list item, table row, block quote, indented block, heading, anchor or HTML. */

@@ -58,6 +58,20 @@ describe('a motion citing a page and a line', () => {
     expect(readFileSync(join(dir, 'protocols', 'uttlesford.md'), 'utf8')).toContain('to do work outside of normal working hours. A member should not')
   })
 
+  it('words that begin on the line cited may run on to the next, as a quote from a printed page does', async () => {
+    const dir = await uttlesfordNow()
+    mkdirSync(join(dir, 'amendments', 'uttlesford'), { recursive: true })
+    // Line 32 ends "… A member should not, even in an"; line 33 goes on "emergency, contact officers directly, …".
+    writeFileSync(join(dir, 'amendments', 'uttlesford', 'below.md'), motion('Page 3, line 31, leave out "even in an emergency,".'))
+    const below = await runCli(['check', 'amendments/uttlesford/below.md'], dir)
+    // Line 36 has "Even in an emergency, pressure should not …": the words begin there too.
+    expect(below.stdout + below.stderr).toContain('“even in an emergency,” is not on page 3, line 31; it is on page 3, line 32; page 3, line 36')
+    writeFileSync(join(dir, 'amendments', 'uttlesford', 'over.md'), motion('Page 3, line 32, leave out "even in an emergency," and insert "even when it is urgent,".'))
+    const applied = await runCli(['apply', 'amendments/uttlesford/over.md'], dir)
+    expect(applied.code).toBe(0)
+    expect(readFileSync(join(dir, 'protocols', 'uttlesford.md'), 'utf8')).toContain('A member should not, even when it is urgent, contact officers directly')
+  })
+
   it('words not on the line cited are refused with the page and line they are on; a line past a page’s last names none', async () => {
     const dir = await uttlesfordNow()
     mkdirSync(join(dir, 'amendments', 'uttlesford'), { recursive: true })

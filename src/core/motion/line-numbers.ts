@@ -113,17 +113,29 @@ function wrap(text: string, width: number): Array<[number, number]> {
  * The line a motion cites ("Line 12, leave out …"), as the place in its clause's source the words must be on;
  * or why there is none. Lines are numbered as `numberLines` numbers them, in the text the motion is read against.
  */
-export function lineAt(protocol: Protocol, number: number): { clause: Clause; item: { start: number; end: number; label: string } } | { reason: string; code: 'unknown-clause' } {
+export function lineAt(protocol: Protocol, number: number): { clause: Clause; item: { start: number; end: number; label: string; startsOnly: boolean } } | { reason: string; code: 'unknown-clause' } {
   const lines = numberLines(protocol)
   const line = lines[number - 1]
   const clause = line ? protocol.all.find((candidate) => candidate.id === line.clauseId) : undefined
   if (number < 1) return { reason: `There is no such line: a printed page has ${LINES_PER_PAGE} lines (keeling show --line-numbers)`, code: 'unknown-clause' }
   if (!line || !clause) return { reason: `There is no line ${number}: the text has ${lines.length} lines, numbered as keeling show --line-numbers prints them`, code: 'unknown-clause' }
-  return { clause, item: { start: line.start, end: line.end, label: `line ${number}` } }
+  // The words cited begin on the line; they may run on to the next, as a quote from a printed page does.
+  return { clause, item: { start: line.start, end: line.end, label: `line ${number}`, startsOnly: true } }
 }
 
-/** The numbers of the lines whose words hold `words` (as printed, a line's own words only). */
+/** The numbers of the lines the words begin on, as printed. */
 export function linesWith(protocol: Protocol, words: string): number[] {
   const wanted = words.replace(/\s+/g, ' ').trim().toLowerCase()
-  return numberLines(protocol).filter((line) => line.text.replace(/\s+/g, ' ').toLowerCase().includes(wanted)).map((line) => line.number)
+  const lines = numberLines(protocol)
+  const flat = (line: NumberedLine | undefined): string => (line ? line.text.replace(/\s+/g, ' ').trim().toLowerCase() : '')
+  // The lines the words begin on: a quote may run on to the next lines of its clause.
+  return lines
+    .filter((line, index) => {
+      let text = flat(line)
+      const own = text.length
+      for (let next = index + 1; text.length < own + wanted.length && lines[next]?.clauseId === line.clauseId; next++) text += ` ${flat(lines[next])}`
+      const at = text.indexOf(wanted)
+      return at !== -1 && at < own
+    })
+    .map((line) => line.number)
 }

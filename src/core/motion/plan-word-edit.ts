@@ -32,6 +32,8 @@ const OPENING_BEFORE = /[(\[“‘]$/
 export interface SourceRange {
   start: number
   end: number
+  /** Words need only begin in the range (a printed line: a quote may run on to the next line), and end in the clause. */
+  startsOnly?: boolean
 }
 
 /** Where an operation's words are looked for, besides its clauses: an item of the one clause, or the whole text. */
@@ -144,7 +146,7 @@ function wholeLinks(source: string, start: number, end: number): { start: number
 function locate(words: string, texts: { clause: Clause; visible: VisibleText }[], occurrence: Occurrence, scope: WordScope, anyCase = false): Found[] | WordProblem {
   const range = scope.range
   const inRange = (visible: VisibleText, match: WordMatch): boolean =>
-    !range || ((visible.offsets[match.start] ?? -1) >= range.start && (visible.offsets[match.end - 1] ?? Infinity) < range.end)
+    !range || ((visible.offsets[match.start] ?? -1) >= range.start && (range.startsOnly ? (visible.offsets[match.start] ?? Infinity) < range.end : (visible.offsets[match.end - 1] ?? Infinity) < range.end))
   const hits = texts.flatMap(({ clause, visible }) => findWords(visible.text, words, 0, true, anyCase).filter((match) => inRange(visible, match)).map((match) => ({ clause, visible, match })))
   const where = describeScope(texts.map(({ clause }) => clause), scope)
   if (hits.length === 0) {

@@ -11,7 +11,7 @@ export interface CitablePlace {
   clause: Clause
   path: PathStep[]
   /** For an item inside the clause: where it lies in `clause.source` ([start, end)) and its label as written. */
-  item?: { start: number; end: number; label: string }
+  item?: { start: number; end: number; label: string; startsOnly?: boolean }
 }
 
 /** An item numbered in full inside its clause ("4.3.b the payment …" in 4.3), as some rules number their sub-items. */

@@ -1,5 +1,4 @@
 import { basename, join, resolve } from 'node:path'
-import { readDiffDocument } from '../../core/diff/diff-document.js'
 import { decisionsOn } from '../../core/history/history.js'
 import { importDocument } from '../../core/import/import-document.js'
 import { draftMotion, MOTION_STYLES, type MotionStyle } from '../../core/motion/draft/draft-motion.js'

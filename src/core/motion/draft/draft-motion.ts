@@ -350,7 +350,7 @@ function draftSteps(steps: Step[], oldProtocol: Protocol, newProtocol: Protocol)
     const texts: string[] = []
     let at = index
     for (let following = steps[at]; following?.kind === 'inserted'; following = steps[++at]) texts.push(newClauseText(following.after))
-    const place = placeOf(steps, index, at, newProtocol, oldProtocol, cite)
+    const place = placeOf(steps, index, at, oldProtocol, cite)
     if (place) drafted.push({ type: 'insert-clauses', ...place, texts })
     else problems.push({ reason: 'cannot say where the new clauses go: no clause of the old text stays beside them', clause: step.after.id })
     index = at - 1
@@ -395,10 +395,6 @@ function overwhelmed(words: string, changes: number): boolean {
   return changes > 3 && changes * 6 > count
 }
 
-function stripAnchors(source: string): string {
-  return source.replace(/<a id="[^"]*"><\/a>/g, '')
-}
-
 /** A new clause as a motion quotes it: its source without its ID anchor (keeling gives it one). */
 function newClauseText(clause: Clause): string {
   return clause.source.replace(/^(#{1,6}[ \t]+)?<a id="[^"]*"><\/a>/, '$1')
@@ -428,7 +424,6 @@ function placeOf(
   steps: Step[],
   first: number,
   end: number,
-  newProtocol: Protocol,
   oldProtocol: Protocol,
   cite: (clause: Clause) => Citation | undefined
 ): { where: 'after' | 'before' | 'end-of-section' | 'end'; place?: Citation } | undefined {
@@ -453,7 +448,7 @@ function placeOf(
       const place = cite(previous.before)
       return place ? { where: 'after', place } : undefined
     }
-    const inSection = next && isInside(next.after, previous.after, newProtocol)
+    const inSection = next && isInside(next.after, previous.after)
     if (inSection && next) {
       const place = cite(next.before)
       return place ? { where: 'before', place } : undefined
@@ -474,8 +469,7 @@ function ancestors(clause: Clause): Clause[] {
   return found
 }
 
-function isInside(clause: Clause, heading: Clause, protocol: Protocol): boolean {
-  void protocol
+function isInside(clause: Clause, heading: Clause): boolean {
   for (let parent = clause.parent; parent; parent = parent.parent) if (parent.id === heading.id) return true
   return false
 }

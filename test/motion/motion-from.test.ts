@@ -180,6 +180,19 @@ describe('keeling motion from on the command line', () => {
     expect(result.stdout).toContain('1. In paragraph 1.2, leave out "seven" and insert "ten clear".')
   })
 
+  it('keeling’s own plain-text print edited: its title, its tables laid out as columns and its bullets are layout, not edits', async () => {
+    const dir = copyOfExamples()
+    const shown = await runCli(['show', 'uttlesford', '--format', 'text'], dir)
+    expect(shown.stdout).toContain('Communicative  Evasive')
+    writeFileSync(join(dir, 'copy.txt'), shown.stdout)
+    const same = await runCli(['motion', 'from', 'uttlesford', 'copy.txt', '--mover', 'Clerk', '-o', '-'], dir)
+    expect(same.stderr).toBe('keeling motion from: the two texts read the same: there is nothing to move\n')
+    writeFileSync(join(dir, 'copy.txt'), shown.stdout.replace('Members should approach officers', 'Members must approach officers'))
+    const edited = await runCli(['motion', 'from', 'uttlesford', 'copy.txt', '--mover', 'Clerk', '-o', '-'], dir)
+    expect(edited.code).toBe(0)
+    expect(instructionsOf(edited.stdout)).toEqual(['1. In paragraph 3.9, leave out "should approach" and insert "must approach".'])
+  })
+
   it('refuses an output among the records, a register it does not write, and two texts that read the same', async () => {
     const dir = copyOfExamples()
     const intoRecords = await runCli(['motion', 'from', 'town-council', 'town-council', '--mover', 'M', '-o', 'protocols/x.md'], dir)

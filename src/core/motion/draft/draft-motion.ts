@@ -7,7 +7,7 @@ import type { Clause, Protocol } from '../../protocol/types.js'
 import { applyMotions } from '../apply-motions.js'
 import { parseMotion } from '../parse-motion.js'
 import { visibleText } from '../visible-text.js'
-import { readersCopy, sameWords } from './transplant.js'
+import { asMarkdown, readersCopy, sameWords, wordsOf } from './transplant.js'
 import { citeClause, subsectionOf, type Citation } from './cite-clause.js'
 import { writeMotion, type DraftedInstruction, type MotionStyle } from './motion-styles.js'
 import { wordChanges } from './word-changes.js'
@@ -79,7 +79,8 @@ export function draftMotion(oldText: string, newText: string, meta: DraftMeta, s
   }
   const given = parseProtocol(newText)
   const keeling = given.frontMatter.raw !== '' && given.all.some((clause) => clause.id !== '')
-  const anchored = anchorNewClauses(keeling ? newText : adoptStructure(newText, oldProtocol), oldProtocol)
+  const copy = keeling ? newText : withoutTitle(newText, oldProtocol)
+  const anchored = anchorNewClauses(keeling ? newText : adoptStructure(copy, oldProtocol), oldProtocol)
   const newProtocol = parseProtocol(anchored)
   if (!readDiffDocument(anchored).keyed) {
     return { problems: [{ reason: 'the new text is not a keeling protocol (front matter, every clause with an ID anchor or a number); import it first with `keeling import`' }] }
@@ -90,7 +91,7 @@ export function draftMotion(oldText: string, newText: string, meta: DraftMeta, s
   if (drafted.length === 0) return { problems: [{ reason: 'the two texts read the same: there is nothing to move', code: 'same' }] }
   const text = writeMotion(drafted, meta, style)
   const replaced = new Set(drafted.flatMap((instruction) => (instruction.type === 'replace-clause' ? [instruction.clause.id] : [])))
-  const problems = verify(oldText, anchored, text, meta, replaced, keeling ? undefined : newText)
+  const problems = verify(oldText, anchored, text, meta, replaced, keeling ? undefined : copy)
   return problems.length > 0 ? { problems } : { text, instructions: drafted.length }
 }
 
@@ -134,20 +135,33 @@ function anchorNewClauses(text: string, old: Protocol): string {
 }
 
 /**
+ * A reader's copy without the protocol's title on top, where it was printed with one (keeling show --format
+ * text): the title is the front matter's, not a clause.
+ */
+function withoutTitle(text: string, old: Protocol): string {
+  const title = typeof old.frontMatter.data['title'] === 'string' ? (old.frontMatter.data['title'] as string).trim() : ''
+  const body = text.replace(/^\uFEFF/, '').replace(/^\s+/, '')
+  const end = body.search(/\n[ \t]*\n|$/)
+  const first = body.slice(0, end).replace(/^#{1,6}[ \t]+/, '').trim()
+  const isClause = old.all.some((clause) => wordsOf(readerSource(clause.source).split(/\n[ \t]*\n/)[0] ?? '') === wordsOf(first))
+  return title !== '' && first === title && !isClause ? body.slice(end) : text
+}
+
+/**
  * A plain text (a reader's copy: no front matter, no anchors) given the old text's clauses: its blocks are
  * aligned with the old clauses' blocks by content, and each block that opens an old clause takes that clause's
  * anchor; a new block that opens with a number or is a heading is a new clause, any other belongs to the
  * clause before it. The old front matter goes on top.
  */
 function adoptStructure(text: string, old: Protocol): string {
-  const oldBlocks: Array<{ unit: DiffUnit; clause: Clause }> = []
+  const oldBlocks: Array<{ unit: DiffUnit; clause: Clause; text: string }> = []
   const continuing = new Set<DiffUnit>()
   for (const clause of old.all) {
     const blocks = readerSource(clause.source).split(/\n[ \t]*\n/)
     blocks.forEach((block, index) => {
       const unit = blockUnit(block)
       if (index > 0) continuing.add(unit)
-      oldBlocks.push({ unit, clause })
+      oldBlocks.push({ unit, clause, text: block })
     })
   }
   const opensClause = (block: string): boolean => /^#{1,6}[ \t]/.test(block) || /^(?:\d+[A-Z]?(?:\.\d+[A-Z]?)*\.?|\(\w{1,4}\)|\w{1,4}[.)])[ \t]+\S/.test(block)
@@ -155,7 +169,10 @@ function adoptStructure(text: string, old: Protocol): string {
   const newBlocks = body === '' ? [] : body.split(/\n(?:[ \t]*\n)+/).map((block) => block.replace(/^\n+|\n+$/g, '')).filter((block) => block.trim() !== '')
   const units = newBlocks.map(blockUnit)
   const clauseOf = new Map<DiffUnit, Clause>(oldBlocks.map(({ unit, clause }) => [unit, clause]))
+  const oldText = new Map<DiffUnit, string>(oldBlocks.map(({ unit, text }) => [unit, text]))
   const matched = new Map<DiffUnit, Clause>()
+  // A block whose words are the old block's, though laid out otherwise (a table printed as columns, bullets as •), is the old block as it stands.
+  const same = new Map<DiffUnit, string>()
   // Between blocks matched by content, as many blocks left out as put in are the same blocks edited, in order.
   let gone: DiffUnit[] = []
   let come: DiffUnit[] = []
@@ -171,7 +188,10 @@ function adoptStructure(text: string, old: Protocol): string {
     else if (pair.type !== 'moved-away') closeGap()
     // A numbered paragraph is a clause of its own, not the further paragraph of another it is like.
     const renumbered = pair.after && pair.before && continuing.has(pair.before) && opensClause(pair.after.body) && !opensClause(pair.before.body)
-    if (pair.after && clause && (pair.type === 'same' || pair.type === 'moved') && !renumbered) matched.set(pair.after, clause)
+    if (pair.after && clause && (pair.type === 'same' || pair.type === 'moved') && !renumbered) {
+      matched.set(pair.after, clause)
+      if (pair.before && pair.after.body === pair.before.body) same.set(pair.after, oldText.get(pair.before) ?? '')
+    }
   }
   closeGap()
   const anchored = new Set<string>()
@@ -179,8 +199,9 @@ function adoptStructure(text: string, old: Protocol): string {
   for (const { clause } of oldBlocks) blocksOf.set(clause.id, (blocksOf.get(clause.id) ?? 0) + 1)
   let previous: { id: string; kind: string } | undefined
   const fresh = freshIds(old, 'new-block')
-  const out = newBlocks.map((block, index) => {
+  const out = newBlocks.map((given, index) => {
     const unit = units[index] as DiffUnit
+    const block = same.get(unit) || asMarkdown(given)
     const clause = matched.get(unit)
     const opens = opensClause(block)
     if (clause && !anchored.has(clause.id) && (opens || clause.source.startsWith('<a id=') || clause.kind === 'heading')) {
@@ -188,7 +209,10 @@ function adoptStructure(text: string, old: Protocol): string {
       previous = clause
       // An anchor the old text has on a line of its own (above a list, say) stays on a line of its own.
       const own = /^<a id="[^"]*"><\/a>(\s*\n)/.exec(clause.source)?.[1] ?? ''
-      return withAnchor(block, clause.id).replace(/^(<a id="[^"]*"><\/a>)/, `$1${own}`)
+      // A heading a plain-text copy printed without its `#`s takes them back.
+      const marks = /^#{1,6}[ \t]+/.exec(clause.source)?.[0]
+      const written = marks && !/^#{1,6}[ \t]/.test(block) ? marks + block : block
+      return withAnchor(written, clause.id).replace(/^(<a id="[^"]*"><\/a>)/, `$1${own}`)
     }
     // A block of a clause already begun goes on with it, whatever it opens with ("a. limited private photocopying …").
     if (clause && anchored.has(clause.id) && clause.id === previous?.id) {
@@ -212,8 +236,9 @@ function withAnchor(block: string, id: string): string {
   return heading ? heading[0] + anchor(id) + block.slice(heading[0].length) : anchor(id) + block
 }
 
+/** A block as aligned by its words: headings' `#`s, bullets, table pipes and line breaks are layout (a plain-text copy prints them otherwise). */
 function blockUnit(text: string): DiffUnit {
-  return { id: '', kind: /^#{1,6}[ \t]/.test(text) ? 'heading' : 'paragraph', number: '', head: '', gap: '', body: text, trailing: '', line: 0 }
+  return { id: '', kind: 'paragraph', number: '', head: '', gap: '', body: wordsOf(text), trailing: '', line: 0 }
 }
 
 /** A clause's source as a reader's copy has it: no anchors, links as their words. */

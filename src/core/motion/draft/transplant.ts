@@ -209,7 +209,7 @@ function wordEdits(before: string, after: string, offset: number, edit: (start: 
 }
 
 /** New text as Markdown: a bullet a reader printed ("• ") written as a list item ("- "). */
-function asMarkdown(text: string): string {
+export function asMarkdown(text: string): string {
   return text.replace(/^([ \t]*)[•◦▪‣·][ \t]+/gm, '$1- ')
 }
 
@@ -225,4 +225,11 @@ export function sameWords(made: string, wanted: string): string | undefined {
   if (at === a.length && at === b.length) return undefined
   const show = (list: string[]): string => (at >= list.length ? 'nothing more' : `“${list.slice(Math.max(0, at - 5), at + 5).join(' ')}”`)
   return `at word ${at + 1} the motion would give ${show(a)} where the document has ${show(b)}`
+}
+
+/** A text's words, layout aside (line breaks, heading marks, bullets, table pipes and rules, emphasis), as one string. */
+export function wordsOf(text: string): string {
+  return tokens(text)
+    .map((token) => token.word)
+    .join(' ')
 }

@@ -260,6 +260,18 @@ describe('motion from on texts shaped as other bodies write them', () => {
     expect(instructionsOf(drafted.text)).toEqual(['1. In Standing Order 7, leave out "three" and insert "five".', '2. In the heading of Standing Order 8, at the end insert "and Amendments".'])
   })
 
+  it('punctuation moved inside curly quotes is a change of those words, not of the paragraph', () => {
+    const orders = protocolOf('trial', [
+      ['s1', '## 1. Conduct'],
+      ['every-member', 'Every member shall stand and address the chair as ‘Mr’ or ‘Madam Chair.’ when speaking.'],
+      ['s2', '## 2. Voting'],
+      ['each-member-has', 'Each member has one vote.']
+    ])
+    const drafted = draft(orders, orders.replace('‘Mr’ or ‘Madam Chair.’', '‘Mr Chair’ or ‘Madam Chair’.'))
+    if ('problems' in drafted) throw new Error(drafted.problems.map((problem) => problem.reason).join('; '))
+    expect(instructionsOf(drafted.text)).toEqual(['1. In section 1, leave out "Mr’" and insert "Mr Chair’"; leave out "Chair.’" and insert "Chair’.".'])
+  })
+
   it('a new section typed without anchors at the end of a text whose clauses are one paragraph each goes after the last section', () => {
     const rules = protocolOf('trial', [
       ['s1', '## 1. Meetings'],

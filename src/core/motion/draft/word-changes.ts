@@ -90,7 +90,16 @@ function hunksOf(before: string, after: string): Hunk[] {
       last.newEnd = hunk.newEnd
     } else joined.push({ ...hunk })
   }
-  return joined.map((hunk) => trimHunk(before, after, hunk))
+  // Trimmed to whole words, neighbours may touch ("Chair.’" → "Chair’" then "." put in after it): one change.
+  const trimmed: RawHunk[] = []
+  for (const hunk of joined.map((one) => trimHunk(before, after, one))) {
+    const last = trimmed.at(-1)
+    if (last && hunk.start <= last.end) {
+      last.end = Math.max(last.end, hunk.end)
+      last.newEnd = Math.max(last.newEnd, hunk.newEnd)
+    } else trimmed.push(hunk)
+  }
+  return trimmed.map((hunk) => ({ start: hunk.start, end: hunk.end, insert: after.slice(hunk.newStart, hunk.newEnd) }))
 }
 
 /**
@@ -118,7 +127,7 @@ interface RawHunk {
 const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'as', 'is', 'be', 'any'])
 
 /** A hunk without the characters both sides share at its ends, then widened to whole words on both sides alike. */
-function trimHunk(before: string, after: string, hunk: RawHunk): Hunk {
+function trimHunk(before: string, after: string, hunk: RawHunk): RawHunk {
   let { start, end, newStart, newEnd } = hunk
   while (start < end && newStart < newEnd && before[start] === after[newStart]) {
     start++
@@ -139,7 +148,7 @@ function trimHunk(before: string, after: string, hunk: RawHunk): Hunk {
     end++
     newEnd++
   }
-  return { start, end, insert: after.slice(newStart, newEnd) }
+  return { start, end, newStart, newEnd }
 }
 
 /** The ways of saying a hunk, plainest first, and the first that keeling places as meant and that takes no words another change took. */

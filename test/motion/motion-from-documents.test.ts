@@ -39,6 +39,9 @@ describe('keeling diff --format critic', () => {
     expect(read).toEqual({ before: 'A calling and old kept.\n', after: 'A requesting and new kept.\n', comments: [{ line: 1, text: 'why?' }], changes: 3 })
     const broken = readCritic('Fine.\n\nThen {++never closed.\n')
     expect(broken).toEqual({ failure: expect.objectContaining({ line: 3, column: 6, code: 'unclosed-mark' }) })
+    // Left open before another mark, it is named where it opens, not where the texts later part.
+    const runOn = readCritic('Notice of {~~15~>20 days.\n\nA quorum is {~~three~>four~~}.\n')
+    expect(runOn).toEqual({ failure: expect.objectContaining({ line: 1, column: 11, code: 'unclosed-mark', reason: expect.stringContaining('is not closed with ~~} before the next mark (line 3, column 13)') }) })
   })
 })
 

@@ -59,6 +59,13 @@ export function readCritic(text: string): CriticTexts | { failure: ImportFailure
       return { failure: { reason: `${opener} opened here is never closed with ${CLOSERS[opener]}; close the mark where its words end`, code: 'unclosed-mark', line, column } }
     }
     const inside = text.slice(next + 3, close)
+    // A mark left open runs into the next one: say so where it opens, not where the texts later part.
+    const nested = OPENERS.map((mark) => inside.indexOf(mark)).filter((at) => at !== -1)
+    if (nested.length > 0) {
+      const { line, column } = place(next)
+      const other = place(next + 3 + Math.min(...nested))
+      return { failure: { reason: `${opener} opened here is not closed with ${CLOSERS[opener]} before the next mark (line ${other.line}, column ${other.column}); close the mark where its words end`, code: 'unclosed-mark', line, column } }
+    }
     switch (opener) {
       case '{++':
         after += inside

@@ -49,13 +49,19 @@ function lineCited(operation: WordOperation, base: Protocol): string | null {
   const words = 'words' in operation ? operation.words : operation.type === 'delete-range' ? operation.from : ''
   if (!words) return null
   const found = linesWith(base, words)
+  // On the line cited, but more than once: more words are needed, not another line.
+  const cited = Number(scope.clause.path[0] ?? 0)
+  if (found.includes(cited)) return `“${words}” occurs more than once on ${scope.clause.text.toLowerCase()}; quote more of the words around it so that it occurs once there`
   // Cited by page and line, the lines it is on are said so too.
   const paged = /^page /i.test(scope.clause.text)
   const say = (number: number): string => {
     const { page, line } = pageOf(number)
     return paged ? `page ${page}, line ${line}` : `line ${number}`
   }
-  const where = found.length === 0 ? 'on no line of the text' : paged ? found.map(say).join('; ') : `on line${found.length === 1 ? '' : 's'} ${found.join(', ')}`
+  // The first few lines it is on; a common word's hundred lines help no one.
+  const shown = found.slice(0, 6)
+  const more = found.length > shown.length ? ` and ${found.length - shown.length} more` : ''
+  const where = found.length === 0 ? 'on no line of the text' : paged ? shown.map(say).join('; ') + more : `on line${found.length === 1 ? '' : 's'} ${shown.join(', ')}${more}`
   return `“${words}” is not on ${scope.clause.text.toLowerCase()}; it is ${paged && found.length > 0 ? `on ${where}` : where} (as keeling show --line-numbers numbers them)`
 }
 

@@ -260,6 +260,17 @@ describe('motion from on texts shaped as other bodies write them', () => {
     expect(instructionsOf(drafted.text)).toEqual(['1. In Standing Order 7, leave out "three" and insert "five".', '2. In the heading of Standing Order 8, at the end insert "and Amendments".'])
   })
 
+  it('a clause left out of a copy whose editor did not renumber: keeling renumbers, and says so', async () => {
+    const dir = copyOfExamples()
+    const town = readFileSync(join(dir, 'protocols', 'town-council.md'), 'utf8')
+    // 2.1 left out; 2.2 and 2.3 keep their numbers in the copy.
+    writeFileSync(join(dir, 'copy.md'), town.replace(/<a id="c2-1"><\/a>2\.1 [^\n]*\n\n/, ''))
+    const result = await runCli(['motion', 'from', 'town-council', 'copy.md', '--mover', 'Clerk', '-o', '-'], dir)
+    expect(result.code).toBe(0)
+    expect(instructionsOf(result.stdout)).toEqual(['1. Leave out paragraph 2.1.'])
+    expect(result.stderr).toContain('1 instruction; applied to protocols/town-council.md it gives copy.md, but for its numbering (keeling renumbers 2 clauses the new text left with their old numbers: 2.2 as 2.1, 2.3 as 2.2)')
+  })
+
   it('punctuation moved inside curly quotes is a change of those words, not of the paragraph', () => {
     const orders = protocolOf('trial', [
       ['s1', '## 1. Conduct'],

@@ -52,7 +52,8 @@ export async function runMotionFrom(oldArgument: string, newArgument: string, op
   const meta = { id, title, mover: options.mover, protocol: slug, ...(options.seconder ? { seconder: options.seconder } : {}), ...(base ? { base } : {}) }
   const drafted = draftMotion(oldText, newText, meta, style)
   if ('problems' in drafted) return refuse(io, 'from', drafted.problems, `no motion written: none that keeling drafts gives ${after.label} from ${before.label}`)
-  const said = `${drafted.instructions} instruction${drafted.instructions === 1 ? '' : 's'}; applied to ${before.label} it gives ${after.label} exactly`
+  const exactly = drafted.notes && drafted.notes.length > 0 ? `, but for its numbering (${drafted.notes.join('; ')})` : ' exactly'
+  const said = `${drafted.instructions} instruction${drafted.instructions === 1 ? '' : 's'}; applied to ${before.label} it gives ${after.label}${exactly}`
   return writeDrafts(io, slug, [{ id, text: drafted.text, said }], options, [oldArgument, newArgument], `keeling motion from ${oldArgument} ${newArgument}`)
 }
 

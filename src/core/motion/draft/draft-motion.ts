@@ -36,6 +36,8 @@ export interface DraftMeta {
 export interface DraftedMotion {
   text: string
   instructions: number
+  /** What a reader of the new text should know: the clauses keeling renumbers that it left with their old numbers. */
+  notes?: string[]
 }
 
 /** Why no motion could be drafted: one sentence each, saying where. */
@@ -91,8 +93,11 @@ export function draftMotion(oldText: string, newText: string, meta: DraftMeta, s
   if (drafted.length === 0) return { problems: [{ reason: 'the two texts read the same: there is nothing to move', code: 'same' }] }
   const text = writeMotion(drafted, meta, style)
   const replaced = new Set(drafted.flatMap((instruction) => (instruction.type === 'replace-clause' ? [instruction.clause.id] : [])))
-  const problems = verify(oldText, anchored, text, meta, replaced, keeling ? undefined : copy)
-  return problems.length > 0 ? { problems } : { text, instructions: drafted.length }
+  const renumbered: Renumbered[] = []
+  const problems = verify(oldText, anchored, text, meta, replaced, keeling ? undefined : copy, renumbered)
+  if (problems.length > 0) return { problems }
+  const notes = renumbered.length > 0 ? [`keeling renumbers ${renumbered.length === 1 ? 'a clause' : `${renumbered.length} clauses`} the new text left with ${renumbered.length === 1 ? 'its' : 'their'} old number${renumbered.length === 1 ? '' : 's'}: ${renumbered.slice(0, 6).map((item) => `${item.from} as ${item.to}`).join(', ')}${renumbered.length > 6 ? ', …' : ''}`] : []
+  return { text, instructions: drafted.length, ...(notes.length > 0 ? { notes } : {}) }
 }
 
 /**
@@ -503,29 +508,62 @@ function isInside(clause: Clause, heading: Clause): boolean {
  * Apply the drafted motion to the old text and compare the result with the new text, as a reader has them:
  * every clause's words and number, in order; and each clause of the old text that stays, with its ID.
  */
-function verify(oldText: string, newText: string, motionText: string, meta: DraftMeta, replaced: ReadonlySet<string>, readersText?: string): DraftProblem[] {
+function verify(oldText: string, newText: string, motionText: string, meta: DraftMeta, replaced: ReadonlySet<string>, readersText?: string, renumbered: Renumbered[] = []): DraftProblem[] {
   const motion = parseMotion(motionText, meta.id, meta.protocol)
   const unread = motion.messages.filter((message) => message.fatal)
   if (unread.length > 0) return unread.map((message) => ({ reason: `keeling cannot read its own draft: ${message.reason} (line ${message.line ?? 0})` }))
   const applied = applyMotions(oldText, [{ motion, text: motionText, name: `${meta.id}.md` }], meta.base ? { version: meta.base } : {})
   if ('problems' in applied) return applied.problems.map((problem) => ({ reason: `the draft does not apply: ${problem.message.reason} (line ${problem.message.line ?? 0})` }))
-  const problems = sameText(applied.text, newText, oldText, replaced)
-  // A reader's copy was given its clauses by keeling: the result must also read as the copy itself, word for word.
-  const parted = readersText !== undefined && problems.length === 0 ? sameWords(readersCopy(applied.text), readersText) : undefined
+  const problems = sameText(applied.text, newText, oldText, replaced, renumbered)
+  // A reader's copy was given its clauses by keeling: the result must also read as the copy itself, word for word
+  // (the clauses keeling renumbers read with the numbers the copy gave them).
+  const parted = readersText !== undefined && problems.length === 0 ? sameWords(readersCopy(withNumbers(applied.text, renumbered)), readersText) : undefined
   return parted ? [{ reason: `the draft does not give the text given: ${parted}` }] : problems
 }
 
+/** A clause keeling renumbers where the new text kept its old number. */
+interface Renumbered {
+  id: string
+  from: string
+  to: string
+}
+
+/** The text with the clauses keeling renumbered given back the numbers the new text has. */
+function withNumbers(text: string, renumbered: Renumbered[]): string {
+  if (renumbered.length === 0) return text
+  const protocol = parseProtocol(text)
+  let result = ''
+  let at = 0
+  for (const { id, from, to } of renumbered) {
+    const clause = protocol.all.find((candidate) => candidate.id === id)
+    if (!clause) continue
+    const start = clause.position.start.offset ?? 0
+    const numberAt = text.indexOf(to, start)
+    if (numberAt < at) continue
+    result += text.slice(at, numberAt) + from
+    at = numberAt + to.length
+  }
+  return result + text.slice(at)
+}
+
 /** Where a text made by applying a motion differs from the text it should be (none when they read the same). */
-export function sameText(made: string, wanted: string, oldText: string, replaced: ReadonlySet<string> = new Set()): DraftProblem[] {
+export function sameText(made: string, wanted: string, oldText: string, replaced: ReadonlySet<string> = new Set(), renumbered: Renumbered[] = []): DraftProblem[] {
   const got = readDiffDocument(made).units
   const want = readDiffDocument(wanted).units
-  const oldIds = new Set(readDiffDocument(oldText).units.map((unit) => unit.id))
+  const oldUnits = readDiffDocument(oldText).units
+  const oldIds = new Set(oldUnits.map((unit) => unit.id))
+  const oldNumbers = new Map(oldUnits.map((unit) => [unit.id, unit.number]))
   for (let index = 0; index < Math.max(got.length, want.length); index++) {
     const a = got[index]
     const b = want[index]
     if (!a || !b) return [{ reason: `applying the draft gives ${got.length} clauses where the new text has ${want.length}` }]
     const gives = unitText(a)
     const has = unitText(b)
+    // A clause the new text left with its old number, which keeling renumbers (3.5 after 3.4 is left out): said, not refused.
+    if (gives !== has && a.id === b.id && a.number !== b.number && b.number === oldNumbers.get(b.id) && a.head + a.gap + a.body === b.head + b.gap + b.body) {
+      renumbered.push({ id: b.id, from: b.number, to: a.number })
+      continue
+    }
     if (gives !== has) {
       let at = 0
       while (at < gives.length && gives[at] === has[at]) at++

@@ -48,6 +48,7 @@ function furnitureReason(block: Block, previous: Block | undefined, next: Block 
     !startsClause(text) &&
     !endsWithStop(text) &&
     endsMidSentence(last) &&
+    !headingLike(last) &&
     !isListItem(last) &&
     !startsClause(first)
   ) {
@@ -77,6 +78,7 @@ function rejoin(blocks: Block[], removedBefore: Set<Block>, notes: ImportNote[])
       last &&
       first &&
       endsMidSentence(last.text) &&
+      !headingLike(last.text) &&
       !startsClause(first.text) &&
       (startsLowercase(first.text) || removedBefore.has(block))
     ) {
@@ -106,6 +108,17 @@ export function startsClause(text: string): boolean {
   if (trimmed.startsWith('#') || bulletOf(text) !== '') return true
   // A numbered heading ("Section 1. Proposals …", "13 CODE OF CONDUCT") starts a clause: it is never page furniture.
   return splitClauseNumber(trimmed, false).number !== '' || /^\d+[ \t]+\p{Lu}/u.test(trimmed) || /^(?:article|section|part|chapter|schedule|rule|standing order|clause|by-law|bylaw|regulation)[ \t]+(?:\d|[IVXLC]+\b|[A-Z]\b)/i.test(trimmed)
+}
+
+/**
+ * A heading, though it ends without a full stop: a numbered line of a few words ("20 RESPONSIBILITIES TO PROVIDE
+ * INFORMATION", "Article 7 Meetings"), or a line in capitals. What follows it is not the rest of its sentence.
+ */
+function headingLike(text: string): boolean {
+  const trimmed = text.trim()
+  const letters = trimmed.replace(/[^\p{L}]/gu, '')
+  const capitals = letters.length >= 4 && letters === letters.toUpperCase()
+  return capitals || (startsClause(trimmed) && bulletOf(trimmed) === '' && wordCount(trimmed) <= 8 && !/[,;]$/.test(trimmed))
 }
 
 /** A bulleted line that is not a numbered clause ("- Trusting and respectful"). */

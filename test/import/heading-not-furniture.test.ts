@@ -35,3 +35,16 @@ describe('a heading that ends without a full stop is not an unfinished sentence'
     expect(text).toMatch(/\n<a id="[^"]+"><\/a>In accordance with freedom of information legislation/)
   })
 })
+
+describe('a Markdown heading indented by a space or three is a heading', () => {
+  it('reads " ####   Meetings" as the heading "Meetings"', async () => {
+    const dir = tempProject()
+    writeFileSync(join(dir, 'articles.md'), '# Articles of Association\n\n ####   Meetings\n\n1. The members meet once a year.\n\n   ## Officers\n\n2. The members elect a chair.\n')
+    const result = await runCli(['import', 'articles.md', '--as', 'articles'], dir)
+    expect(result.code).toBe(0)
+    const text = readFileSync(join(dir, 'protocols', 'articles.md'), 'utf8')
+    expect(text).toMatch(/\n#{1,6} <a id="[^"]+"><\/a>Meetings\n/)
+    expect(text).toMatch(/\n#{1,6} <a id="[^"]+"><\/a>Officers\n/)
+    expect(text).not.toContain('####   Meetings')
+  })
+})

@@ -21,7 +21,8 @@ export type ImportResult = { markdown: string; notes: ImportNote[] } | { failure
  * @returns the protocol text and notes, or why the text cannot be imported
  */
 export function importText(text: string, options: ImportOptions): ImportResult {
-  let lines: SourceLine[] = text.split('\n').map((line, index) => ({ text: line.replace(/\s+$/, ''), line: index + 1 }))
+  // A Markdown heading may be indented by up to three spaces (CommonMark): " ####   Meetings" is the heading "Meetings".
+  let lines: SourceLine[] = text.split('\n').map((line, index) => ({ text: line.replace(/\s+$/, '').replace(/^ {1,3}(#{1,6})[ \t]+/, '$1 '), line: index + 1 }))
   const notes: ImportNote[] = []
   const front = frontMatterOf(lines)
   if (front) {

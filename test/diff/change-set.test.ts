@@ -18,10 +18,10 @@ function compare(before: string, after: string): ChangeSet {
 }
 
 describe('keeling diff, the change set', () => {
-  it('marks every change of Appendix B in the house style (golden file)', () => {
+  it('marks every change of Appendix B in the house style (golden file)', async () => {
     const after = applied(uttlesford, readFileSync(join(repoRoot, 'amendments', 'uttlesford', 'cwg-2017-04-25.md'), 'utf8'))
     const markdown = renderMarkdownDiff(compare(uttlesford, after))
-    expect(markdown).toBe(readFileSync(join(repoRoot, 'test', 'fixtures', 'goldens', 'uttlesford-appendix-b.md'), 'utf8'))
+    await expect(markdown).toMatchFileSnapshot('../fixtures/goldens/uttlesford-appendix-b.md')
   })
 
   it('the golden file has every mark the seed shows in Appendix B', () => {

@@ -5,10 +5,10 @@ import { appliedMotions } from '../core/protocol/applied-motions.js'
 import { parseProtocol } from '../core/protocol/parse-protocol.js'
 import { readHistory } from '../store/history-file.js'
 import { AMENDMENTS_DIR, isSlug, looksLikePath } from '../store/layout.js'
-import { listMotionFiles, MotionNotFound, readMotionFile } from '../store/read-motion-file.js'
-import { ProtocolNotFound, readProtocolFile } from '../store/read-protocol-file.js'
+import { listMotionFiles, readMotionFile } from '../store/read-motion-file.js'
 import { formatMessage } from './format-message.js'
 import { EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from './io.js'
+import { readMotionInput, readProtocolInput } from './read-inputs.js'
 
 /**
  * The amendments before a meeting on a protocol: the motions named (by ID in
@@ -21,17 +21,11 @@ import { EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from './io.js'
  */
 export async function meetingMotions(io: Io, command: string, slug: string, names: string[]): Promise<Array<MotionInput & { path: string }>> {
   if (!isSlug(slug)) throw new UserError(`"${slug}" is not a protocol slug; give the protocol's name, e.g. keeling ${command} town-council`, EXIT_USAGE)
-  const protocol = await readProtocolFile(io.cwd, slug).catch((error: unknown) => {
-    if (error instanceof ProtocolNotFound) throw new UserError(`there is no protocol ${slug} (protocols/${slug}.md)`, EXIT_USAGE)
-    throw error
-  })
+  const protocol = await readProtocolInput(io, slug)
   if (names.length > 0) {
     const inputs = await Promise.all(
       names.map((name) =>
-        readMotionFile(io.cwd, looksLikePath(name) ? name : join(AMENDMENTS_DIR, slug, `${name}.md`)).catch((error: unknown) => {
-          if (error instanceof MotionNotFound) throw new UserError(`cannot read motion ${error.path}: no such file (name a motion by its ID in ${AMENDMENTS_DIR}/${slug}/ or by its path)`, EXIT_USAGE)
-          throw error
-        })
+        readMotionInput(io, looksLikePath(name) ? name : join(AMENDMENTS_DIR, slug, `${name}.md`), `name a motion by its ID in ${AMENDMENTS_DIR}/${slug}/ or by its path`)
       )
     )
     const broken = inputs.filter((input) => input.motion.messages.some((message) => message.fatal))

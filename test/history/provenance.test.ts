@@ -265,7 +265,7 @@ describe("the Uttlesford history (seed 002)", () => {
   it('report from council-2017-04-04 to cwg-2017-04-25 is Appendix B', async () => {
     const result = await runCli(['report', 'uttlesford', '--from', 'council-2017-04-04', '--to', 'cwg-2017-04-25'], repoRoot)
     expect(result.code).toBe(0)
-    expect(result.stdout).toBe(readFileSync(join(repoRoot, 'test', 'fixtures', 'goldens', 'uttlesford-appendix-b.md'), 'utf8'))
+    await expect(result.stdout).toMatchFileSnapshot('../fixtures/goldens/uttlesford-appendix-b.md')
     const html = (await runCli(['report', 'uttlesford', '--from', 'council-2017-04-04', '--to', 'cwg-2017-04-25', '--format', 'html'], repoRoot)).stdout
     expect(html).toContain('title="The amendment “Member Officer Protocol — the Constitution Working Group&#39;s changes”, moved by the Constitution Working Group, carried by the Constitution Working Group on 25 April 2017."')
   })

@@ -10,7 +10,6 @@ import { parseProtocol } from '../../src/core/protocol/parse-protocol.js'
 import { repoRoot, runCli } from '../helpers/run-cli.js'
 import { copyOfMeeting, meetingDir, meetingInputs, meetingProtocol, TEXT_ORDER } from './meeting.js'
 
-const goldens = join(repoRoot, 'test', 'fixtures', 'goldens')
 
 /** A text as a reader has it, clause by clause (no front matter, no IDs). */
 function readerText(text: string): string {
@@ -122,9 +121,9 @@ describe('keeling marshal: the constructed meeting (ten amendments to town-counc
   it('writes the marshalled list as the golden files a reader can check by hand (text and Markdown)', async () => {
     const text = await runCli(['marshal', 'town-council'], meetingDir)
     expect(text.code).toBe(0)
-    expect(text.stdout).toBe(readFileSync(join(goldens, 'meeting-marshal.txt'), 'utf8'))
+    await expect(text.stdout).toMatchFileSnapshot('../fixtures/goldens/meeting-marshal.txt')
     const md = await runCli(['marshal', 'town-council', '--format', 'md'], meetingDir)
-    expect(md.stdout).toBe(readFileSync(join(goldens, 'meeting-marshal.md'), 'utf8'))
+    await expect(md.stdout).toMatchFileSnapshot('../fixtures/goldens/meeting-marshal.md')
   })
 
   it('prints an HTML page with the conflicts matrix, every text escaped', async () => {
@@ -261,7 +260,7 @@ describe("keeling marshal: Uttlesford, 16 May 2017 (seed 002: the working group'
     expect(list.motions[1]?.effect).toContain('In the paragraph beginning “Nothing in this protocol …”, amendment 1 as amended replaces the phrase “calling or attending meetings” with “calling, attending or requesting meetings with officers”.')
     expect(list.voting.map((step) => step.id)).toEqual(['artus-2017-05-16', 'cwg-2017-04-25'])
     const text = await runCli(['marshal', 'uttlesford', 'cwg-2017-04-25', 'artus-2017-05-16'], repoRoot)
-    expect(text.stdout).toBe(readFileSync(join(goldens, 'uttlesford-marshal.txt'), 'utf8'))
+    await expect(text.stdout).toMatchFileSnapshot('../fixtures/goldens/uttlesford-marshal.txt')
   })
 
   it('simulates both outcomes: the working group’s wording is the version it adopted; with the amendment, Cllr Artus’s words', async () => {

@@ -20,11 +20,11 @@ describe('keeling paper: the Uttlesford report of 16 May 2017 (seed 002) from th
     const md = await runCli(UTTLESFORD, repoRoot)
     expect(md.stderr).toBe('')
     expect(md.code).toBe(0)
-    expect(md.stdout).toBe(readFileSync(join(goldens, 'uttlesford-paper.md'), 'utf8'))
+    await expect(md.stdout).toMatchFileSnapshot('../fixtures/goldens/uttlesford-paper.md')
     expect(md.stdout.endsWith(`# Appendix B: Proposed Draft\n\n${readFileSync(join(goldens, 'uttlesford-appendix-b.md'), 'utf8')}`)).toBe(true)
     const html = await runCli([...UTTLESFORD, '--format', 'html'], repoRoot)
     expect(html.code).toBe(0)
-    expect(html.stdout).toBe(readFileSync(join(goldens, 'uttlesford-paper.html'), 'utf8'))
+    await expect(html.stdout).toMatchFileSnapshot('../fixtures/goldens/uttlesford-paper.html')
   })
 
   test('says what seed 002 says: the motions, the working group’s wording in place of Cllr Artus’s, the one substantive change', async () => {
@@ -86,7 +86,7 @@ describe('keeling paper --propose: a Bromsgrove-style report putting seed 000’
     const result = await runCli(OADBY, repoRoot)
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
-    expect(result.stdout).toBe(readFileSync(join(goldens, 'oadby-wigston-paper.md'), 'utf8'))
+    await expect(result.stdout).toMatchFileSnapshot('../fixtures/goldens/oadby-wigston-paper.md')
     expect(result.stdout).toContain('The Constitutional Task Group proposes the amendment “Respect for advice and for decisions”')
     expect(result.stdout).toContain('It has not been decided; the changes from the version agreed-2014-04-01 are set out tracked in Appendix 1 to this report.')
     expect(result.stdout).toContain('<u>Officers should respect the right of members to make decisions that may be contrary to officer advice.')

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseHistory } from '../../src/core/history/history.js'
@@ -13,7 +14,18 @@ type Mode = 'apply' | 'decide' | 'adopt' | 'read'
  * two rounds. Every change must land: none lost, whatever the order the writers took the lock in.
  */
 async function rounds(modes: Mode[], writers: number): Promise<{ made: number; lost: string[] }> {
-  const dir = await rulesProject()
+  // Its own folder, removed when it is done: the helpers' temporary projects are removed after each test, and the
+  // tests of this file run side by side (one protocol each), so that one's writers wait on the lock while another's run.
+  const dir = mkdtempSync(join(tmpdir(), 'keeling-concurrency-'))
+  try {
+    return await roundsIn(dir, modes, writers)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function roundsIn(dir: string, modes: Mode[], writers: number): Promise<{ made: number; lost: string[] }> {
+  await rulesProject(dir)
   const wanted: Array<{ mode: Mode; id: string }> = []
   for (let round = 1; round <= 2; round++) {
     const processes = Array.from({ length: writers }, (_, writer) => {
@@ -52,7 +64,7 @@ async function rounds(modes: Mode[], writers: number): Promise<{ made: number; l
   return { made: wanted.length, lost }
 }
 
-describe('concurrent writers of one protocol: 2, 4 and 8 processes at once, two rounds each', () => {
+describe.concurrent('concurrent writers of one protocol: 2, 4 and 8 processes at once, two rounds each', () => {
   // An apply puts the protocol past its last version, so adopts and applies are not mixed: adopt would rightly refuse.
   for (const modes of [['apply'], ['decide'], ['adopt'], ['decide', 'adopt', 'read']] as Mode[][]) {
     it(`${modes.join(' + ')}: every change lands, and the chain verifies`, async () => {

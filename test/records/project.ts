@@ -20,9 +20,8 @@ export function addingMotion(dir: string, id: string): string {
   return motion(dir, id, `1. At the end of section 3 insert the new paragraph:\n\n   > Paragraph of ${id} stands here.`)
 }
 
-/** A project with protocols/rules.md recorded as version v1. */
-export async function rulesProject(): Promise<string> {
-  const dir = tempProject()
+/** A project with protocols/rules.md recorded as version v1, in `dir` (by default a new one removed after the test). */
+export async function rulesProject(dir = tempProject()): Promise<string> {
   mkdirSync(join(dir, 'protocols'))
   writeFileSync(join(dir, 'protocols', 'rules.md'), RULES)
   const first = await runCli(['adopt', 'rules', '--version', 'v1', '--date', '2020-01-10', '--by', 'Council'], dir)

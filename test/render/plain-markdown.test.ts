@@ -29,13 +29,16 @@ const line = fc
 const markdown = fc.array(fc.oneof({ weight: 20, arbitrary: line }, { weight: 1, arbitrary: edge }), { minLength: 1, maxLength: 4 }).map((lines) => lines.join('\n'))
 
 describe('parseMarkdown without the parser', () => {
-  test.prop([markdown], { numRuns: 2000 })('text it calls plain is one paragraph of exactly that text, as remark reads it', (text) => {
-    if (!isPlainText(text)) return
+  // Runs on text it does not call plain are skipped (fc.pre), not counted: about half the generated texts are plain,
+  // so 1000 runs check as many plain texts as 2000 generated did.
+  test.prop([markdown], { numRuns: 1000 })('text it calls plain is one paragraph of exactly that text, as remark reads it', (text) => {
+    fc.pre(isPlainText(text))
     expect(parseMarkdown(text)).toEqual(remarkTree(text))
   })
 
-  test.prop([markdown], { numRuns: 1000 })('a line it calls plain is read as a heading\'s words as remark reads them', (text) => {
-    if (text.includes('\n') || !isPlainText(text)) return
+  // About one generated text in five is one plain line.
+  test.prop([markdown], { numRuns: 250 })('a line it calls plain is read as a heading\'s words as remark reads them', (text) => {
+    fc.pre(!text.includes('\n') && isPlainText(text))
     const heading = (remarkTree(`# ${text}`) as { children: Array<{ children: unknown }> }).children[0]
     expect(parseInline(text)).toEqual(heading?.children)
   })

@@ -5,12 +5,12 @@ import { readDate } from '../../core/dates.js'
 import { isFile } from '../../store/files.js'
 import { readHistory } from '../../store/history-file.js'
 import { displayPath, isSlug, protocolPath } from '../../store/layout.js'
-import { MotionNotFound, readRecordedMotion } from '../../store/read-motion-file.js'
 import { readProtocolFile } from '../../store/read-protocol-file.js'
 import { writeRecords } from '../../store/records.js'
 import { formatMessage } from '../format-message.js'
 import { withProtocolLock } from '../protocol-lock.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js'
+import { readRecordedMotionInput } from '../read-inputs.js'
 import { dateProblems, reportMigration } from './decide.js'
 
 export interface AdoptOptions {
@@ -43,10 +43,7 @@ export async function runAdopt(slug: string, paths: string[], options: AdoptOpti
   if (!isSlug(slug) || !(await isFile(file))) throw new UserError(`no protocol "${slug}" (${displayPath(io.cwd, file)})`, EXIT_USAGE)
   const inputs = await Promise.all(
     paths.map((path) =>
-      readRecordedMotion(io.cwd, path).catch((error: unknown) => {
-        if (error instanceof MotionNotFound) throw new UserError(`cannot read motion ${error.path}: no such file`, EXIT_USAGE)
-        throw error
-      })
+      readRecordedMotionInput(io, path)
     )
   )
   return withProtocolLock(io, slug, `keeling adopt ${slug} --version ${options.version}`, async () => {

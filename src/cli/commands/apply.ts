@@ -7,12 +7,11 @@ import { readDiffDocument } from '../../core/diff/diff-document.js'
 import { COLOUR_MARKS, PLAIN_MARKS, renderTextDiff } from '../../core/render/render-text-diff.js'
 import { basename, dirname } from 'node:path'
 import { AMENDMENTS_DIR, displayPath } from '../../store/layout.js'
-import { MotionNotFound, readMotionFile, readRecordedMotion } from '../../store/read-motion-file.js'
-import { ProtocolNotFound, readProtocolFile } from '../../store/read-protocol-file.js'
 import { writeRecords } from '../../store/records.js'
 import { formatMessage } from '../format-message.js'
 import { withProtocolLock } from '../protocol-lock.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, wantsColour, type Io } from '../io.js'
+import { readMotionInput, readProtocolInput, readRecordedMotionInput } from '../read-inputs.js'
 
 /**
  * `keeling apply MOTION.md… [--dry-run]`: apply motions, in the order given,
@@ -22,10 +21,7 @@ import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, wantsColour, type Io } f
 export async function runApply(paths: string[], options: { dryRun?: boolean }, io: Io): Promise<number> {
   const inputs = await Promise.all(
     paths.map((path) =>
-      (options.dryRun ? readMotionFile(io.cwd, path) : readRecordedMotion(io.cwd, path)).catch((error: unknown) => {
-        if (error instanceof MotionNotFound) throw new UserError(`cannot read motion ${error.path}: no such file`, EXIT_USAGE)
-        throw error
-      })
+      options.dryRun ? readMotionInput(io, path) : readRecordedMotionInput(io, path)
     )
   )
   if (!options.dryRun) {
@@ -43,12 +39,7 @@ export async function runApply(paths: string[], options: { dryRun?: boolean }, i
   // A dry run writes nothing, so it takes no lock.
   const run = (work: () => Promise<number>): Promise<number> => (options.dryRun ? work() : withProtocolLock(io, slug, `keeling apply ${inputs.map((input) => input.name).join(' ')}`, work))
   return run(async () => {
-    const file = await readProtocolFile(io.cwd, slug).catch((error: unknown) => {
-      if (error instanceof ProtocolNotFound) {
-        throw new UserError(`the motions change protocol "${slug}", which does not exist (protocols/${slug}.md); set \`protocol:\` in the motion`, EXIT_USAGE)
-      }
-      throw error
-    })
+    const file = await readProtocolInput(io, slug, 'the motions name it as their protocol: set `protocol:` in the motion to one of these')
     // A motion drafted against a version (`base:`) applies when the protocol is that version's text.
     const { history } = await readHistory(io.cwd, slug)
     const last = versionsOf(history).at(-1)

@@ -7,9 +7,10 @@ import { readHistory } from '../../store/history-file.js'
 import { checkProtocol } from '../../core/protocol/check-protocol.js'
 import { parseProtocol } from '../../core/protocol/parse-protocol.js'
 import { displayPath, looksLikePath } from '../../store/layout.js'
-import { MotionNotFound, listMotionFiles, readMotionFile } from '../../store/read-motion-file.js'
+import { listMotionFiles, readMotionFile } from '../../store/read-motion-file.js'
 import { ProtocolNotFound, listProtocolSlugs, readProtocolFile } from '../../store/read-protocol-file.js'
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js'
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Io } from '../io.js'
+import { readMotionInput, readProtocolInput } from '../read-inputs.js'
 import { formatMessage, messageToJson } from '../format-message.js'
 
 /** A file `check` reads: a protocol (with its slug) or a motion file. */
@@ -86,19 +87,12 @@ async function isMotionPath(io: Io, path: string): Promise<boolean> {
 }
 
 async function checkProtocolFile(name: string, io: Io): Promise<{ file: string; messages: VFileMessage[] }> {
-  const file = await readProtocolFile(io.cwd, name).catch((error: unknown) => {
-    if (!(error instanceof ProtocolNotFound)) throw error
-    const known = error.nearby.length > 0 ? `; protocols here: ${error.nearby.join(', ')}` : ''
-    throw new UserError(`no protocol "${name}"${known}`, EXIT_USAGE)
-  })
+  const file = await readProtocolInput(io, name)
   return { file: displayPath(io.cwd, file.path), messages: checkProtocol(parseProtocol(file.text), file.slug) }
 }
 
 async function checkMotionFile(path: string, io: Io): Promise<{ file: string; messages: VFileMessage[]; applied: boolean }> {
-  const input = await readMotionFile(io.cwd, path).catch((error: unknown) => {
-    if (error instanceof MotionNotFound) throw new UserError(`cannot read motion ${error.path}: no such file`, EXIT_USAGE)
-    throw error
-  })
+  const input = await readMotionInput(io, path)
   const protocol = await readProtocolFile(io.cwd, input.motion.protocol).catch((error: unknown) => {
     if (error instanceof ProtocolNotFound) return null
     throw error

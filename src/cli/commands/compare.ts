@@ -1,8 +1,8 @@
 import { compareMotions } from '../../core/motion/compare-motions.js'
 import { COLOUR_MARKS, PLAIN_MARKS } from '../../core/render/render-text-diff.js'
-import { MotionNotFound, readMotionFile } from '../../store/read-motion-file.js'
 import { formatMessage } from '../format-message.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, wantsColour, type Io } from '../io.js'
+import { readMotionInput } from '../read-inputs.js'
 import { motionBase } from '../motion-base.js'
 import { guardOutput, writeOutput } from '../render-change-set.js'
 
@@ -26,10 +26,7 @@ export async function runCompare(first: string, second: string, options: Compare
   await guardOutput(options.output, io, guard)
   const [a, b] = await Promise.all(
     [first, second].map((path) =>
-      readMotionFile(io.cwd, path).catch((error: unknown) => {
-        if (error instanceof MotionNotFound) throw new UserError(`cannot read motion ${error.path}: no such file`, EXIT_USAGE)
-        throw error
-      })
+      readMotionInput(io, path)
     )
   )
   if (!a || !b) return EXIT_USAGE

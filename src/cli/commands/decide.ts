@@ -3,11 +3,12 @@ import { type Decision, lastHash, RECORD_FORMAT, type Outcome, OUTCOMES, sha256 
 import { basename, dirname } from 'node:path'
 import { historyPath, readHistory } from '../../store/history-file.js'
 import { displayPath } from '../../store/layout.js'
-import { MotionNotFound, readRecordedMotion } from '../../store/read-motion-file.js'
+import { readRecordedMotion } from '../../store/read-motion-file.js'
 import { type RecordsWritten, writeRecords } from '../../store/records.js'
 import { formatMessage } from '../format-message.js'
 import { withProtocolLock } from '../protocol-lock.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js'
+import { readRecordedMotionInput } from '../read-inputs.js'
 
 export interface DecideOptions {
   body: string
@@ -41,10 +42,7 @@ export async function runDecide(path: string, options: DecideOptions, io: Io): P
     for (const refusal of refusals) io.stderr(`keeling decide: ${refusal}\n`)
     return EXIT_PROBLEMS
   }
-  const input = await readRecordedMotion(io.cwd, path).catch((error: unknown) => {
-    if (error instanceof MotionNotFound) throw new UserError(`cannot read motion ${error.path}: no such file`, EXIT_USAGE)
-    throw error
-  })
+  const input = await readRecordedMotionInput(io, path)
   const errors = input.motion.messages.filter((message) => message.fatal)
   if (errors.length > 0) {
     for (const message of errors) io.stderr(`${formatMessage(input.name, message)}\n`)

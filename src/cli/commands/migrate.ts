@@ -1,10 +1,11 @@
 import { lastHash, versionsOf } from '../../core/history/history.js'
 import { historyPath, migrationFiles, readHistory, VersionNotFound } from '../../store/history-file.js'
-import { displayPath, protocolPath } from '../../store/layout.js'
-import { listProtocolSlugs, ProtocolNotFound, readProtocolFile } from '../../store/read-protocol-file.js'
+import { displayPath } from '../../store/layout.js'
+import { listProtocolSlugs } from '../../store/read-protocol-file.js'
 import { writeRecords } from '../../store/records.js'
 import { withProtocolLock } from '../protocol-lock.js'
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js'
+import { EXIT_OK, EXIT_PROBLEMS, type Io } from '../io.js'
+import { readProtocolInput } from '../read-inputs.js'
 
 /**
  * `keeling migrate [SLUG…]`: bring histories made by an earlier keeling up
@@ -17,10 +18,7 @@ export async function runMigrate(slugs: string[], io: Io): Promise<number> {
   const all = slugs.length > 0 ? slugs : await listProtocolSlugs(io.cwd)
   let failed = 0
   for (const slug of all) {
-    const file = await readProtocolFile(io.cwd, slug).catch((error: unknown) => {
-      if (error instanceof ProtocolNotFound) throw new UserError(`no protocol "${slug}" (${displayPath(io.cwd, protocolPath(io.cwd, slug))})`, EXIT_USAGE)
-      throw error
-    })
+    const file = await readProtocolInput(io, slug)
     const outcome = await withProtocolLock(io, slug, `keeling migrate ${slug}`, async () => {
       const { history, exists } = await readHistory(io.cwd, slug)
       if (!exists || history.records.length === 0) return `${slug}: no history; nothing to do`

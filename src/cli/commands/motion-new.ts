@@ -4,12 +4,12 @@ import { motionTemplate } from '../../core/motion/motion-template.js'
 import { parseProtocol } from '../../core/protocol/parse-protocol.js'
 import { slugify } from '../../core/protocol/clause-id.js'
 import { AMENDMENTS_DIR, displayPath, isSlug } from '../../store/layout.js'
-import { ProtocolNotFound, readProtocolFile } from '../../store/read-protocol-file.js'
 import { decisionsOn } from '../../core/history/history.js'
 import { readHistory } from '../../store/history-file.js'
 import { commitFiles } from '../../store/transaction.js'
 import { withProtocolLock } from '../protocol-lock.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js'
+import { readProtocolInput } from '../read-inputs.js'
 
 export interface MotionNewOptions {
   title: string
@@ -21,11 +21,7 @@ export interface MotionNewOptions {
 
 /** `keeling motion new SLUG --title T --mover M`: write amendments/SLUG/ID.md with every form as a comment. */
 export async function runMotionNew(slug: string, options: MotionNewOptions, io: Io): Promise<number> {
-  const file = await readProtocolFile(io.cwd, slug).catch((error: unknown) => {
-    if (!(error instanceof ProtocolNotFound)) throw error
-    const known = error.nearby.length > 0 ? `; protocols here: ${error.nearby.join(', ')}` : ''
-    throw new UserError(`no protocol "${slug}"${known}`, EXIT_USAGE)
-  })
+  const file = await readProtocolInput(io, slug)
   const id = options.id ?? slugify(options.title).slice(0, 60).replace(/-+$/, '')
   if (!isSlug(id)) {
     throw new UserError(`"${id}" cannot name a motion file; give --id with lowercase letters, digits and hyphens, such as "cwg-2017-04-25"`, EXIT_USAGE)

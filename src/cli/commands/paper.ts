@@ -8,11 +8,12 @@ import type { MotionInput } from '../../core/motion/apply-motions.js'
 import { versionsOf } from '../../core/history/history.js'
 import { readHistory, replayProject } from '../../store/history-file.js'
 import { displayPath, isSlug } from '../../store/layout.js'
-import { listMotionFiles, MotionNotFound, readMotionFile } from '../../store/read-motion-file.js'
+import { listMotionFiles, readMotionFile } from '../../store/read-motion-file.js'
 import { listProtocolSlugs, readProtocolFile } from '../../store/read-protocol-file.js'
 import { writeFileAtomic } from '../../store/write-file-atomic.js'
 import { formatMessage } from '../format-message.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js'
+import { readMotionInput, readProtocolInput } from '../read-inputs.js'
 import { checkOutputTarget } from '../../store/output-target.js'
 import { guardOutput, requireFileForDocx, revisionDate, writeOutput } from '../render-change-set.js'
 import { versionRange } from '../version-range.js'
@@ -86,10 +87,7 @@ export async function runPaper(slug: string | undefined, options: PaperOptions, 
   }
   const proposed: MotionInput[] = []
   for (const path of options.propose ?? []) {
-    const input = await readMotionFile(io.cwd, path).catch((error: unknown) => {
-      if (error instanceof MotionNotFound) throw new UserError(`cannot read motion ${error.path}: no such file`, EXIT_USAGE)
-      throw error
-    })
+    const input = await readMotionInput(io, path)
     if (input.motion.protocol !== slug) throw new UserError(`${input.name} changes "${input.motion.protocol}", not ${slug}`, EXIT_USAGE)
     if (recorded.has(input.motion.id)) throw new UserError(`${input.name} is already adopted in a version of ${slug}; a paper proposes only motions not yet adopted`, EXIT_USAGE)
     proposed.push(motions.get(input.motion.id) ?? input)
@@ -121,9 +119,7 @@ async function initPaper(slug: string | undefined, file: string, io: Io): Promis
   let note = ''
   if (slug !== undefined) {
     if (!isSlug(slug)) throw new UserError(`"${slug}" is not a protocol slug (lowercase letters, digits, hyphens)`, EXIT_USAGE)
-    const protocol = await readProtocolFile(io.cwd, slug).catch(() => {
-      throw new UserError(`no protocol "${slug}" (protocols/${slug}.md)`, EXIT_USAGE)
-    })
+    const protocol = await readProtocolInput(io, slug)
     const value = parseProtocol(protocol.text).frontMatter.data['title']
     if (typeof value === 'string') title = value
     const labels = versionsOf((await readHistory(io.cwd, slug)).history).map((version) => version.label)

@@ -6,13 +6,13 @@ import type { Clause, Protocol } from '../../core/protocol/types.js'
 import { readCitation } from '../../core/motion/citation.js'
 import { resolveClause } from '../../core/motion/resolve-clause.js'
 import { renderClauseText } from '../../core/render/render-clause-text.js'
-import { ProtocolNotFound, readProtocolFile } from '../../store/read-protocol-file.js'
 import { withoutHead } from '../../core/history/head.js'
 import { lastHash, recordHash, sha256, versionsOf } from '../../core/history/history.js'
 import { readHistory } from '../../store/history-file.js'
 import { displayPath } from '../../store/layout.js'
 import type { LineNumbering } from '../../core/motion/line-numbers.js'
 import { EXIT_OK, EXIT_USAGE, UserError, type Io } from '../io.js'
+import { readProtocolInput } from '../read-inputs.js'
 import { guardOutput, type OutputGuard, requireFileForDocx, writeOutput } from '../render-change-set.js'
 
 /**
@@ -39,12 +39,7 @@ export async function runShow(
     if (selector !== undefined) throw new UserError(`--format ${format} shows a whole protocol; leave out the clause "${selector}"`, EXIT_USAGE)
     return showConsolidated(target, format, io, output, guard)
   }
-  const file = await readProtocolFile(io.cwd, target).catch((error: unknown) => {
-    if (!(error instanceof ProtocolNotFound)) throw error
-    if (error.why) throw new UserError(error.why, EXIT_USAGE)
-    const known = error.nearby.length > 0 ? `; protocols here: ${error.nearby.join(', ')}` : '; there is no protocols/ folder here'
-    throw new UserError(`no protocol "${target}"${known}`, EXIT_USAGE)
-  })
+  const file = await readProtocolInput(io, target)
   const protocol = parseProtocol(file.text)
   if (selector === undefined) {
     await writeOutput(showProtocol(protocol, file.text, format), output, io, guard)
@@ -78,10 +73,7 @@ export async function runShow(
  */
 async function showConsolidated(target: string, format: 'html' | 'docx' | 'text', io: Io, output: string | undefined, guard: OutputGuard & { lineNumbers?: LineNumbering }): Promise<number> {
   requireFileForDocx(format, output, 'protocol.docx')
-  const file = await readProtocolFile(io.cwd, target).catch((error: unknown) => {
-    if (error instanceof ProtocolNotFound) throw new UserError(error.why || `no protocol "${target}"`, EXIT_USAGE)
-    throw error
-  })
+  const file = await readProtocolInput(io, target)
   const { history } = await readHistory(io.cwd, file.slug)
   const hash = sha256(withoutHead(file.text))
   const version = versionsOf(history).find((item) => item.sha256 === hash)

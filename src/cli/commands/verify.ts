@@ -9,9 +9,10 @@ import { appliedMotions } from '../../core/protocol/applied-motions.js'
 import { parseProtocol } from '../../core/protocol/parse-protocol.js'
 import { historyPath, readHistory, readMotionsById, replayProject, versionTextPath } from '../../store/history-file.js'
 import { AMENDMENTS_DIR, displayPath, protocolPath } from '../../store/layout.js'
-import { listProtocolSlugs, type ProtocolFile, ProtocolNotFound, readProtocolFile } from '../../store/read-protocol-file.js'
+import { listProtocolSlugs, type ProtocolFile } from '../../store/read-protocol-file.js'
 import { readStable } from '../../store/transaction.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js'
+import { readProtocolInput } from '../read-inputs.js'
 
 /** One thing `verify` found wrong: in which file, at which line when it can say, and what. */
 interface Finding {
@@ -60,10 +61,7 @@ export async function runVerify(slugs: string[], options: VerifyOptions, io: Io)
   for (const slug of all) {
     // Without the lock, but never across a write: what is verified is one state of the records.
     const verified = await readStable(io.cwd, slug, [protocolPath(io.cwd, slug), historyPath(io.cwd, slug)], io.env, async () => {
-      const file = await readProtocolFile(io.cwd, slug).catch((error: unknown) => {
-        if (error instanceof ProtocolNotFound) throw new UserError(`no protocol "${slug}" (${displayPath(io.cwd, protocolPath(io.cwd, slug))})`, EXIT_USAGE)
-        throw error
-      })
+      const file = await readProtocolInput(io, slug)
       const { history, exists } = await readHistory(io.cwd, slug)
       if (!exists && file.head === undefined && options.head === undefined) return undefined
       return verifyOne(io.cwd, slug, history, exists, file, options.head)

@@ -3,6 +3,7 @@ import { splitClauseNumber } from '../protocol/clause-number.js'
 import { LINK_PATTERN } from '../protocol/cross-references.js'
 import { parseProtocol } from '../protocol/parse-protocol.js'
 import type { Protocol } from '../protocol/types.js'
+import { countNewlines } from '../text-lines.js'
 
 /**
  * One unit of a text being compared: a keeling clause, or a block of an
@@ -137,10 +138,4 @@ function blockEnd(text: string, start: number): number {
     first = false
     at = newline + 1
   }
-}
-
-function countNewlines(text: string): number {
-  let count = 0
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++
-  return count
 }

@@ -9,6 +9,10 @@ import { type ApplyResult, amendMotionTexts, applyMotions, type MotionInput, typ
  */
 export class Meeting {
   readonly byId: Map<string, MotionInput>
+  /** Results of {@link Meeting.apply}, by the motions (each object's number) and the text they were applied to. */
+  private readonly applied = new Map<string, ApplyResult>()
+  private readonly numbers = new WeakMap<MotionInput, number>()
+  private numbered = 0
 
   /**
    * @param base the text the amendments were drafted against
@@ -39,10 +43,28 @@ export class Meeting {
     return chain
   }
 
-  /** Apply motions (a motion with the amendments to it carried) to a text: the base itself, or the base as others left it. */
+  /**
+   * Apply motions (a motion with the amendments to it carried) to a text: the base itself, or the base as others left it.
+   * Applying is pure, so the result of the same motions on the same text is kept: a simulation asks whether an
+   * amendment can be moved, then carries it, the same application twice.
+   */
   apply(text: string, inputs: MotionInput[]): ApplyResult {
+    const key = `${inputs.map((input) => this.numberOf(input)).join(' ')}\0${text}`
+    const known = this.applied.get(key)
+    if (known) return known
     const options = { ...(this.version !== undefined ? { version: this.version } : {}), ...(text === this.base ? {} : { numbersFrom: this.base }) }
-    return applyMotions(text, inputs, options)
+    const result = applyMotions(text, inputs, options)
+    this.applied.set(key, result)
+    return result
+  }
+
+  /** A number for each motion object this meeting has applied, the same object always the same number. */
+  private numberOf(input: MotionInput): number {
+    const known = this.numbers.get(input)
+    if (known !== undefined) return known
+    this.numbered++
+    this.numbers.set(input, this.numbered)
+    return this.numbered
   }
 
   /** The change a result makes to a text, clause by clause. */

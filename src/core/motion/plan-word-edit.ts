@@ -2,6 +2,7 @@ import type { Clause } from '../protocol/types.js'
 import { containingWords, context, findWords, nearestWords, type WordMatch } from './find-words.js'
 import type { Occurrence, Operation } from './types.js'
 import { visibleText, type VisibleText } from './visible-text.js'
+import { countNewlines } from '../text-lines.js'
 
 /** A change to one clause's source: replace [start, end) with `text`. */
 export interface WordEdit {
@@ -289,7 +290,7 @@ function closeGap(source: string, start: number, end: number): { start: number; 
 }
 
 function lineOf(clause: Clause, offset: number): number {
-  return clause.position.start.line + (clause.source.slice(0, offset).match(/\n/g)?.length ?? 0)
+  return clause.position.start.line + countNewlines(clause.source.slice(0, offset))
 }
 
 function describeScope(clauses: Clause[], scope: WordScope = {}): string {

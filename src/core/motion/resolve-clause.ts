@@ -6,6 +6,7 @@ import { type CitablePlace, citablePlaces, ownSteps } from '../protocol/clause-p
 import { romanValue, sameStep } from '../protocol/number-steps.js'
 import { lineAt } from './line-numbers.js'
 import type { ClauseRef } from './types.js'
+import { countNewlines } from '../text-lines.js'
 
 /**
  * The clause a motion names — and, for an item inside it (`3(f)`), where the
@@ -274,7 +275,7 @@ function ambiguousPlaces(text: string, places: CitablePlace[]): Resolved {
 }
 
 function lineOffset(source: string, offset: number): number {
-  return source.slice(0, offset).split('\n').length - 1
+  return countNewlines(source.slice(0, offset))
 }
 
 /** A path as a reader cites it: 3.9, 3(f), 12.6.1(iv). */

@@ -6,6 +6,7 @@ import { findCrossReferences } from './cross-references.js'
 import { bomLength } from './parse-front-matter.js'
 import type { Clause, Protocol } from './types.js'
 import { writeProtocol } from './write-protocol.js'
+import { countNewlines } from '../text-lines.js'
 
 /** Front matter keys a protocol may carry; anything else is probably a typo. */
 const FRONT_MATTER_KEYS = new Set(['title', 'slug', 'body', 'source', 'description', 'applied', 'history-head'])
@@ -34,7 +35,7 @@ export function checkProtocol(protocol: Protocol, slug?: string): VFileMessage[]
   if (protocol.all.length === 0 && protocol.messages.length === 0) {
     const reason =
       'No clauses: a protocol needs at least one clause, such as `## <a id="s1"></a>1. Introduction` or `<a id="c1-1"></a>1.1 The purpose …`'
-    messages.push(problem(reason, { line: countLines(protocol.frontMatter.raw) + 1, column: 1 }, 'no-clauses'))
+    messages.push(problem(reason, { line: countNewlines(protocol.frontMatter.raw) + 1, column: 1 }, 'no-clauses'))
   }
   return messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
 }
@@ -55,7 +56,7 @@ function checkBinary(protocol: Protocol): VFileMessage | null {
 function placeOf(text: string, offset: number): { line: number; column: number } {
   const lineStart = offset === 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1
   const skipped = lineStart === 0 ? bomLength(text) : 0
-  return { line: countLines(text.slice(0, lineStart)) + 1, column: offset - lineStart - skipped + 1 }
+  return { line: countNewlines(text.slice(0, lineStart)) + 1, column: offset - lineStart - skipped + 1 }
 }
 
 /** A protocol edited and saved in another encoding: one error, at the first character that did not decode. */
@@ -236,8 +237,4 @@ function numberPlace(clause: Clause): { line: number; column: number } {
   const firstLine = clause.source.split('\n', 1)[0] ?? ''
   const column = firstLine.indexOf(clause.number)
   return { line: clause.position.start.line, column: column + 1 }
-}
-
-function countLines(text: string): number {
-  return text === '' ? 0 : text.split('\n').length - 1
 }

@@ -1,4 +1,5 @@
 import type { Clause } from './types.js'
+import { countNewlines } from '../text-lines.js'
 
 /** A link from one clause to another: `see paragraph [7.2](#c7-2)`. */
 export interface CrossReference {
@@ -24,7 +25,7 @@ export function findCrossReferences(clause: Clause): CrossReference[] {
   for (const match of clause.source.matchAll(LINK_PATTERN)) {
     const index = match.index
     const before = clause.source.slice(0, index)
-    const line = clause.position.start.line + (before.match(/\n/g)?.length ?? 0)
+    const line = clause.position.start.line + countNewlines(before)
     const column = index - before.lastIndexOf('\n')
     const text = match[1] ?? ''
     references.push({ id: match[2] ?? '', number: NUMBER_IN_TEXT.test(text) ? text : '', place: { line, column } })

@@ -4,6 +4,7 @@ import { ANCHOR } from './clause-id.js'
 import { numberKey, splitClauseNumber, unitPrefix } from './clause-number.js'
 import { parseFrontMatter } from './parse-front-matter.js'
 import type { Clause, Point, Protocol } from './types.js'
+import { countNewlines } from '../text-lines.js'
 
 interface ClauseStart {
   offset: number
@@ -32,7 +33,7 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/
  */
 export function parseProtocol(text: string): Protocol {
   const { frontMatter, bodyStart, messages } = parseFrontMatter(text)
-  const startLine = frontMatter.raw === '' ? 1 : countLines(frontMatter.raw) + 1
+  const startLine = frontMatter.raw === '' ? 1 : countNewlines(frontMatter.raw) + 1
   const starts = scanClauseStarts(text, bodyStart, startLine)
   const firstOffset = starts[0]?.offset ?? text.length
   // From the end of the front matter, not `bodyStart`: a byte order mark before a file without one stays in the lead.
@@ -138,16 +139,10 @@ function isSpace(code: number): boolean {
 
 function endPoint(source: string, line: number, offset: number): Point {
   return {
-    line: line + countLines(source),
+    line: line + countNewlines(source),
     column: source.length - source.lastIndexOf('\n'),
     offset: offset + source.length
   }
-}
-
-function countLines(text: string): number {
-  let count = 0
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++
-  return count
 }
 
 function firstContentLine(text: string): number {

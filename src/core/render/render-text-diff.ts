@@ -1,6 +1,7 @@
 import type { ChangeSet } from '../diff/change-set.js'
 import { type DiffUnit, unitText } from '../diff/diff-document.js'
 import { clauseSegments } from './clause-segments.js'
+import { countNewlines } from '../text-lines.js'
 
 /** How to mark struck and inserted words on a terminal or in plain text. */
 export interface TextMarks {
@@ -67,7 +68,7 @@ function insertionLine(changeSet: ChangeSet, index: number): number {
     if (next?.type !== 'inserted' && next?.before) return next.before.line
   }
   const last = changeSet.clauses.findLast((clause) => clause.before)?.before
-  return last ? last.line + (unitText(last) + last.trailing).split('\n').length - 1 : 1
+  return last ? last.line + countNewlines(unitText(last) + last.trailing) : 1
 }
 
 /** A heading as read: its number and first line of words, shortened past 60 characters. */

@@ -64,11 +64,14 @@ type Step = { kind: 'same'; before: Clause; after: Clause } | { kind: 'inserted'
  * renumbering left to keeling. The motion is then applied to the old text
  * and kept only if it gives the new text exactly, as a reader has it
  * (clause by clause, word for word, number for number), with every clause
- * of the old text that stays keeping its ID (one replaced whole takes a new one, as keeling gives it).
+ * of the old text that stays keeping its ID (one replaced whole takes a new
+ * one, as keeling gives it). A clause the new text left with its old number
+ * where keeling renumbers it is not a difference; it is named in `notes`.
  *
  * @param oldText the protocol as it stands (a keeling protocol: every clause with an ID)
- * @param newText the text it should read: the protocol edited (new paragraphs need no ID anchor: one opening
- *   with a number, after a blank line, is a new clause), or another keeling protocol of the same text
+ * @param newText the text it should read: the protocol file edited (new paragraphs need no ID anchor), another
+ *   keeling protocol of the same text, or a reader's copy with no front matter or anchors (matched to the old
+ *   clauses by its words)
  * @returns the motion file's text, or why none gives the new text
  */
 export function draftMotion(oldText: string, newText: string, meta: DraftMeta, style: MotionStyle = 'uk-council'): DraftedMotion | { problems: DraftProblem[] } {

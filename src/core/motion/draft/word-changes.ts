@@ -40,7 +40,7 @@ interface Hunk {
  *
  * @param clause the clause in the old text
  * @param after its words in the new text, as a reader sees them (no number, anchor or bullets)
- * @param scope the clauses the instruction names (a section whose only paragraph this is): quotes must be found once in all of them
+ * @param scope the clauses the instruction names (the sub-section or section the paragraph stands in, cited for it): quotes must be found once in all of them
  */
 export function wordChanges(clause: Clause, after: string, scope: Clause[] = [clause]): WordChange[] | undefined {
   const before = visibleText(clause).text

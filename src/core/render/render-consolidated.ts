@@ -1,6 +1,7 @@
 import { buildChangeSet, type ChangeSet } from '../diff/change-set.js'
 import { readDiffDocument } from '../diff/diff-document.js'
-import { escapeHtml, MarkedHtml } from './markdown-to-html.js'
+import { MarkedHtml } from './markdown-to-html.js'
+import { printPage } from './print-page.js'
 import { renderMarkdownDiff } from './render-markdown-diff.js'
 
 /** The text of a protocol with nothing marked: a change set of the text against itself. */
@@ -17,29 +18,14 @@ export function renderConsolidatedHtml(text: string, label: string, footer: stri
   const changeSet = unchanged(text, label)
   const title = changeSet.after.title || label
   const body = new MarkedHtml().blocks(renderMarkdownDiff(changeSet))
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>${escapeHtml(title)}</title>
-<style>
+  return printPage({ title, body, footer, style: `
 body { font: 11pt/1.45 Georgia, "Times New Roman", serif; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #111; }
 h1 { font-size: 1.5em; } h2 { font-size: 1.2em; } h3 { font-size: 1.1em; }
 table { border-collapse: collapse; } th, td { border: 1px solid #999; padding: 0.2em 0.5em; text-align: left; vertical-align: top; }
 footer { margin-top: 3em; border-top: 1px solid #999; padding-top: 0.5em; font-size: 0.85em; color: #444; }
 @page { size: A4; margin: 2cm; }
 @media print { body { margin: 0; max-width: none; } }
-</style>
-</head>
-<body>
-<h1>${escapeHtml(title)}</h1>
-<main>
-${body}
-</main>
-<footer>${escapeHtml(footer)}</footer>
-</body>
-</html>
-`
+` })
 }
 
 /** The consolidated text as a Word document, clean, with the footer on every page. */

@@ -91,7 +91,7 @@ export function markdownBlocks(markdown: string, nextId: () => number, options: 
 
 /** A4 Word document from paragraphs, tracked changes on, the footer (with page numbers when asked) on every page. */
 export async function packDocx(blocks: DocxBlock[], options: { title: string; description: string; footer?: string; pageNumbers?: boolean }): Promise<Uint8Array> {
-  const { children, xml } = withPlaceholders(blocks)
+  const { children, xml } = withSlots(blocks)
   const footerRuns: ParagraphChild[] = options.footer ? [new TextRun({ text: options.footer, size: 18 })] : []
   if (options.pageNumbers) footerRuns.push(new TextRun({ children: ['\tPage ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 18 }))
   const document = new Document({
@@ -112,10 +112,10 @@ export async function packDocx(blocks: DocxBlock[], options: { title: string; de
 }
 
 /**
- * docx's blocks as they are, and in place of each run of keeling's XML one empty paragraph of a style no other
- * paragraph has (`keeling-body-N`), for `withBodyXml` to replace.
+ * docx's blocks as they are, and in place of each run of keeling's XML a slot: one empty paragraph of a style no
+ * other paragraph has (`keeling-body-N`), which `withBodyXml` fills with that XML.
  */
-function withPlaceholders(blocks: DocxBlock[]): { children: Array<Paragraph | Table>; xml: string[] } {
+function withSlots(blocks: DocxBlock[]): { children: Array<Paragraph | Table>; xml: string[] } {
   const children: Array<Paragraph | Table> = []
   const xml: string[] = []
   let previous: DocxBlock | undefined
@@ -131,7 +131,7 @@ function withPlaceholders(blocks: DocxBlock[]): { children: Array<Paragraph | Ta
   return { children, xml }
 }
 
-/** The packed document with each placeholder paragraph replaced by its XML. */
+/** The packed document with each slot paragraph filled with its XML. */
 function withBodyXml(packed: Uint8Array, xml: string[]): Uint8Array {
   if (xml.length === 0) return packed
   const files = unzipSync(packed)
@@ -139,10 +139,10 @@ function withBodyXml(packed: Uint8Array, xml: string[]): Uint8Array {
   if (!part) throw new Error('docx wrote no word/document.xml')
   let document = strFromU8(part)
   xml.forEach((body, index) => {
-    const placeholder = `<w:p><w:pPr><w:pStyle w:val="keeling-body-${index}"/></w:pPr></w:p>`
-    const at = document.indexOf(placeholder)
-    if (at < 0) throw new Error(`docx did not write the placeholder paragraph keeling-body-${index}`)
-    document = document.slice(0, at) + body + document.slice(at + placeholder.length)
+    const slot = `<w:p><w:pPr><w:pStyle w:val="keeling-body-${index}"/></w:pPr></w:p>`
+    const at = document.indexOf(slot)
+    if (at < 0) throw new Error(`docx did not write the slot paragraph keeling-body-${index}`)
+    document = document.slice(0, at) + body + document.slice(at + slot.length)
   })
   files['word/document.xml'] = strToU8(document)
   return zipSync(files)

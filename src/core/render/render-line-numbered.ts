@@ -1,6 +1,7 @@
 import { LINE_WIDTH, LINES_PER_PAGE, type LineNumbering, type NumberedLine, numberLines, pageOf } from '../motion/line-numbers.js'
 import { parseProtocol } from '../protocol/parse-protocol.js'
 import { escapeHtml } from './markdown-to-html.js'
+import { printPage } from './print-page.js'
 
 /** What the numbers were made with, printed with the text so the numbering can be made again. */
 function settings(width: number, numbering: LineNumbering): string {
@@ -52,12 +53,7 @@ export function renderLineNumberedHtml(text: string, label: string, footer: stri
   const body = pages(text, width, numbering)
     .map((page, index) => `<section class="page" aria-label="Page ${index + 1}">\n<p class="page-number">Page ${index + 1}</p>\n${page.map((line) => lineHtml(line)).join('\n')}\n</section>`)
     .join('\n')
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>${escapeHtml(title)}</title>
-<style>
+  return printPage({ title, body, footer: `${footer} ${settings(width, numbering)}`, style: `
 body { font: 10pt/1.3 Georgia, "Times New Roman", serif; margin: 2em auto; max-width: 48em; padding: 0 1em; color: #111; }
 h1 { font-size: 1.4em; }
 .page + .page { margin-top: 2em; border-top: 1px dashed #aaa; }
@@ -74,17 +70,7 @@ footer { margin-top: 3em; border-top: 1px solid #999; padding-top: 0.5em; font-s
   .page + .page { margin-top: 0; border-top: none; break-before: page; }
   footer { break-before: avoid; }
 }
-</style>
-</head>
-<body>
-<h1>${escapeHtml(title)}</h1>
-<main>
-${body}
-</main>
-<footer>${escapeHtml(`${footer} ${settings(width, numbering)}`)}</footer>
-</body>
-</html>
-`
+` })
 }
 
 function lineHtml(line: NumberedLine & { shown: number }): string {

@@ -29,3 +29,8 @@ export function longDate(date: string): string {
   const month = MONTHS[Number(match[2]) - 1] ?? ''
   return `${Number(match[3])} ${month.charAt(0).toUpperCase()}${month.slice(1)} ${match[1]}`
 }
+
+/** "2017-04-25" → "2017-04-25T00:00:00Z", the start of that day as a timestamp (Word's revision dates); anything else as written. */
+export function dateTime(date: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : date
+}

@@ -13,7 +13,7 @@ import { displayPath } from '../../store/layout.js'
 import type { LineNumbering } from '../../core/motion/line-numbers.js'
 import { EXIT_OK, EXIT_USAGE, UserError, type Io } from '../io.js'
 import { readProtocolInput } from '../read-inputs.js'
-import { guardOutput, type OutputGuard, requireFileForDocx, writeOutput } from '../render-change-set.js'
+import { guardOutput, type OutputGuard, requireFileForDocx, revisionDate, writeOutput } from '../render-change-set.js'
 
 /**
  * `keeling show SLUG|PATH [CLAUSE]`: the protocol or one clause with all
@@ -96,7 +96,7 @@ async function showConsolidated(target: string, format: 'html' | 'docx' | 'text'
     return EXIT_OK
   }
   const { renderConsolidatedDocx, renderConsolidatedHtml } = await import('../../core/render/render-consolidated.js')
-  const rendered = format === 'html' ? renderConsolidatedHtml(file.text, target, footer) : await renderConsolidatedDocx(file.text, target, footer, new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'))
+  const rendered = format === 'html' ? renderConsolidatedHtml(file.text, target, footer) : await renderConsolidatedDocx(file.text, target, footer, revisionDate(io.env))
   await writeOutput(rendered, output, io, guard)
   return EXIT_OK
 }

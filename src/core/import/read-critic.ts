@@ -1,3 +1,4 @@
+import { placeAt } from '../text-lines.js'
 import type { ImportFailure } from './types.js'
 
 /** A CriticMarkup document read both ways, with its comments. */
@@ -33,10 +34,7 @@ export function readCritic(text: string): CriticTexts | { failure: ImportFailure
   let changes = 0
   const comments: CriticTexts['comments'] = []
   let at = 0
-  const place = (offset: number): { line: number; column: number } => {
-    const head = text.slice(0, offset)
-    return { line: head.split('\n').length, column: offset - head.lastIndexOf('\n') }
-  }
+  const place = (offset: number): { line: number; column: number } => placeAt(text, offset)
   while (at < text.length) {
     const next = text.indexOf('{', at)
     const opener = next === -1 ? undefined : OPENERS.find((mark) => text.startsWith(mark, next))

@@ -1,4 +1,4 @@
-import { distance } from '../protocol/find-clause.js'
+import { editDistance } from '../edit-distance.js'
 
 /** One place quoted words were found: start and end in the searched text. */
 export interface WordMatch {
@@ -81,7 +81,7 @@ export function nearestWords(text: string, words: string): string | null {
     if (size < 1) continue
     for (let start = 0; start + size <= tokens.length; start++) {
       const candidate = tokens.slice(start, start + size).join(' ')
-      const cost = distance(candidate.toLowerCase(), words.trim().toLowerCase())
+      const cost = editDistance(candidate.toLowerCase(), words.trim().toLowerCase())
       if (!best || cost < best.cost) best = { text: candidate, cost }
     }
   }

@@ -2,6 +2,7 @@ import type { VFileMessage } from 'vfile-message'
 import { problem } from '../problem.js'
 import { parseFrontMatter } from '../protocol/parse-front-matter.js'
 import { isMotionId, isSlug } from '../slug.js'
+import { countNewlines } from '../text-lines.js'
 import { readInstruction } from './read-instruction.js'
 import type { Instruction, Motion } from './types.js'
 
@@ -55,7 +56,7 @@ export function parseMotion(text: string, id: string, folder: string): Motion {
     const reason = `\`amends: ${field('amends')}\` is not a motion ID; expected the file name of the motion it amends, beside it, without .md, e.g. amends: cwg-2017-04-25`
     messages.push(problem(reason, keyPlace('amends'), 'front-matter'))
   }
-  const firstLine = frontMatter.raw === '' ? 1 : frontMatter.raw.split('\n').length
+  const firstLine = countNewlines(frontMatter.raw) + 1
   const instructions = readInstructions(text.slice(bodyStart), firstLine, messages)
   if (instructions.length === 0 && !messages.some((message) => message.fatal)) {
     const reason = 'Motion has no instructions; write them as a numbered list: `1. In paragraph 7.2, leave out "X" and insert "Y".`'

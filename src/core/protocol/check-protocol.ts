@@ -6,7 +6,7 @@ import { findCrossReferences } from './cross-references.js'
 import { bomLength } from './parse-front-matter.js'
 import type { Clause, Protocol } from './types.js'
 import { writeProtocol } from './write-protocol.js'
-import { countNewlines } from '../text-lines.js'
+import { countNewlines, placeAt } from '../text-lines.js'
 
 /** Front matter keys a protocol may carry; anything else is probably a typo. */
 const FRONT_MATTER_KEYS = new Set(['title', 'slug', 'body', 'source', 'description', 'applied', 'history-head'])
@@ -68,9 +68,7 @@ function checkEncoding(protocol: Protocol): VFileMessage[] {
   for (const part of parts) {
     const at = part.text.indexOf('\uFFFD')
     if (at < 0) continue
-    const before = part.text.slice(0, at).split('\n')
-    const line = part.line + before.length - 1
-    const column = before.length === 1 ? part.column + at : (before.at(-1) ?? '').length + 1
+    const { line, column } = placeAt(part.text, at, part)
     const reason = 'This character could not be read: the file is not UTF-8 (often a curly quote or dash saved as Windows text); save it as UTF-8, then put the character back'
     return [problem(reason, { line, column }, 'not-utf8')]
   }
@@ -157,9 +155,7 @@ function strayAnchors(clause: Clause): VFileMessage[] {
   const first = /^(?:#{1,6}[ \t]+)?<a id="[^"]*"><\/a>/.exec(clause.source)?.[0].length ?? 0
   for (const match of clause.source.slice(first).matchAll(/<a id="([^"]*)"><\/a>/g)) {
     const offset = first + (match.index ?? 0)
-    const before = clause.source.slice(0, offset).split('\n')
-    const line = clause.position.start.line + before.length - 1
-    const column = before.length === 1 ? clause.position.start.column + offset : (before.at(-1) ?? '').length + 1
+    const { line, column } = placeAt(clause.source, offset, clause.position.start)
     const reason = `Clause ID anchor \`${match[1] ?? ''}\` inside the text of ${clause.number || clause.id}; a clause has one ID, at the start of its first line: remove this anchor`
     messages.push(problem(reason, { line, column }, 'stray-anchor'))
   }

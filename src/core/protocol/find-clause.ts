@@ -46,12 +46,9 @@ function nearby(protocol: Protocol, wanted: string): Clause[] {
   if (sameSection.length > 0) return sameSection.slice(0, 12)
   return protocol.all
     .filter((clause) => clause.id !== '')
-    .map((clause) => ({ clause, distance: Math.min(distance(key, numberKey(clause.number)), distance(wanted, clause.id)) }))
+    .map((clause) => ({ clause, distance: Math.min(editDistance(key, numberKey(clause.number)), editDistance(wanted, clause.id)) }))
     .filter(({ distance: d }) => d <= Math.max(2, Math.floor(wanted.length / 2)))
     .sort((a, b) => a.distance - b.distance)
     .slice(0, 5)
     .map(({ clause }) => clause)
 }
-
-/** Edit distance between two strings (kept under its old name for the callers here). */
-export const distance = (a: string, b: string): number => editDistance(a, b)

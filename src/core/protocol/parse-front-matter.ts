@@ -1,6 +1,7 @@
 import { parseDocument } from 'yaml'
 import type { VFileMessage } from 'vfile-message'
 import { problem } from '../problem.js'
+import { countLines } from '../text-lines.js'
 import type { FrontMatter } from './types.js'
 
 /** A UTF-8 byte order mark as it reads in a string: some Windows editors start a file with one. */
@@ -38,7 +39,7 @@ export function parseFrontMatter(text: string): {
   const yamlText = rest.slice(0, match.index)
   let end = open + match.index + match[0].length
   if (text[end] === '\n') end++
-  const yamlLines = yamlText === '' ? 0 : yamlText.split('\n').length - (yamlText.endsWith('\n') ? 1 : 0)
+  const yamlLines = countLines(yamlText)
   const position = {
     start: { line: 2, column: 1, offset: open },
     end: { line: 2 + yamlLines, column: 1, offset: open + yamlText.length }

@@ -1,6 +1,7 @@
 import { Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, type ParagraphChild, type Table, TabStopType, TextRun } from 'docx'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import type { Nodes, RootContent } from 'mdast'
+import { dateTime } from '../dates.js'
 import { type ChangeSet, type ClauseDiff, clauseWords } from '../diff/change-set.js'
 import type { WordPart } from '../diff/diff-words.js'
 import { MARK, parseInline, parseMarkdown, SENTINEL_MARKS, unescapeMarkdown } from './markdown-to-html.js'
@@ -73,7 +74,7 @@ export function changeSetBlocks(changeSet: ChangeSet, date: string, nextId: () =
   const indents = continuationIndents(changeSet)
   changeSet.clauses.forEach((clause, index) => {
     const first = clause.attribution[0]
-    const reviser: Reviser = { author: first?.mover || first?.body || 'keeling', date: first?.date ? isoDate(first.date) : date, nextId }
+    const reviser: Reviser = { author: first?.mover || first?.body || 'keeling', date: first?.date ? dateTime(first.date) : date, nextId }
     children.push(...clauseBlocks(clause, reviser, indents[index] ?? 0))
   })
   return [new BodyXml(children.join(''))]
@@ -146,10 +147,6 @@ function withBodyXml(packed: Uint8Array, xml: string[]): Uint8Array {
   })
   files['word/document.xml'] = strToU8(document)
   return zipSync(files)
-}
-
-function isoDate(date: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : date
 }
 
 /** A clause as Word blocks; a block going on with a list item or note before it (`indent`) is read without that indentation, not as code. */

@@ -1,4 +1,4 @@
-import { defineCommand, defineGroup, type CommandDefinition } from './build-command.js'
+import { defineCommand, defineGroup, type CommandDefinition, type OptionValues } from './build-command.js'
 import { EXIT_USAGE, UserError } from './io.js'
 
 /** What `keeling --help` says above and below the list of commands. */
@@ -23,21 +23,26 @@ const STYLE = { flags: '--style <style>', description: 'uk-council, legislation,
 /** `--force` for the commands that draft motion files. */
 const FORCE_DRAFT = { flags: '--force', description: 'replace a motion file of that ID not yet decided on; with -o, write over an input' } as const
 
+const importOptions = [
+  { flags: '--as <slug>', description: 'the protocol slug: lowercase letters, digits, hyphens', required: true },
+  { flags: '--title <title>', description: 'the title (default: the first line, when it reads as a title)' },
+  { flags: '--body <body>', description: 'the body that owns the protocol, e.g. "Uttlesford District Council"' },
+  { flags: '--from <text>', description: 'start at the first line that begins with this text' },
+  { flags: '--to <text>', description: 'stop before the first line that begins with this text' },
+  { flags: '--tracked <side>', description: 'read tracked changes (CriticMarkup, or ~~struck~~ and <u>underlined</u> words), keeping one side', choices: ['before', 'after'] },
+  { flags: '--inserted <text>', description: 'text that is an insertion though its underline was lost; mark it within context as "words [inserted] words" (repeatable)', repeatable: true },
+  { flags: '--accept-changes', description: 'Word: read a document that has tracked changes as if every change were accepted' },
+  { flags: '--force', description: 'replace an existing protocols/SLUG.md' }
+] as const
+
+/** The options `keeling import` runs with, as its declaration types them. */
+export type ImportCommandOptions = OptionValues<typeof importOptions>
+
 const importCommand = defineCommand({
   name: 'import',
   description: 'import a document (plain text, Markdown, Word .docx or PDF) as protocols/SLUG.md',
   arguments: [{ syntax: '<file>', description: 'the document: .txt or .md (UTF-8, LF or CRLF, with or without a BOM), .docx, or .pdf with a text layer' }],
-  options: [
-    { flags: '--as <slug>', description: 'the protocol slug: lowercase letters, digits, hyphens', required: true },
-    { flags: '--title <title>', description: 'the title (default: the first line, when it reads as a title)' },
-    { flags: '--body <body>', description: 'the body that owns the protocol, e.g. "Uttlesford District Council"' },
-    { flags: '--from <text>', description: 'start at the first line that begins with this text' },
-    { flags: '--to <text>', description: 'stop before the first line that begins with this text' },
-    { flags: '--tracked <side>', description: 'read tracked changes (CriticMarkup, or ~~struck~~ and <u>underlined</u> words), keeping one side', choices: ['before', 'after'] },
-    { flags: '--inserted <text>', description: 'text that is an insertion though its underline was lost; mark it within context as "words [inserted] words" (repeatable)', repeatable: true },
-    { flags: '--accept-changes', description: 'Word: read a document that has tracked changes as if every change were accepted' },
-    { flags: '--force', description: 'replace an existing protocols/SLUG.md' }
-  ],
+  options: importOptions,
   examples: [
     'keeling import council-protocol.txt --as town-council --body "Anytown Town Council"',
     'keeling import "Standing Orders 2024.docx" --as standing-orders',

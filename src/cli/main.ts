@@ -5,6 +5,7 @@ import { COMMANDS, PROGRAM } from './command-table.js'
 import { EXIT_OK, EXIT_USAGE, UserError, type Io } from './io.js'
 
 export type { Io } from './io.js'
+export type { ImportCommandOptions } from './command-table.js'
 
 /**
  * Run keeling with command-line arguments.
@@ -65,18 +66,6 @@ function buildProgram(io: Io, done: (code: number) => void): Command {
   // The commands inherit the settings above, so they are added after them.
   for (const command of COMMANDS) command.attach(program, io, done)
   return program
-}
-
-export interface ImportCommandOptions {
-  as: string
-  title?: string
-  body?: string
-  from?: string
-  to?: string
-  tracked?: 'before' | 'after'
-  inserted: string[]
-  acceptChanges?: boolean
-  force?: boolean
 }
 
 /** The exit status of a process whose reader went away (128 + SIGPIPE), as `git diff | head` ends. */

@@ -30,9 +30,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     // A full disk, a read-only folder, a record the store will not touch: one line, no stack trace.
     const { describeEnvironmentError, Refusal } = await import('../store/environment-error.js')
-    const environment = describeEnvironmentError(error, io.cwd)
-    if (environment || error instanceof Refusal) {
-      io.stderr(`keeling: ${(environment ?? (error as Error)).message}\n`)
+    const known = describeEnvironmentError(error, io.cwd) ?? (error instanceof Refusal ? error : undefined)
+    if (known) {
+      io.stderr(`keeling: ${known.message}\n`)
       return EXIT_USAGE
     }
     throw error

@@ -13,7 +13,7 @@ import { readDiffDocument } from './core/diff/diff-document.js'
 import { applyMotions, type ApplyResult } from './core/motion/apply-motions.js'
 import { parseMotion } from './core/motion/parse-motion.js'
 import { marshalMotions } from './core/marshal/marshal-motions.js'
-import { type Outcome, type Simulation, simulateOutcome } from './core/marshal/simulate-outcome.js'
+import { type Outcome, outcomeSimulator, type Simulation } from './core/marshal/simulate-outcome.js'
 import type { Marshal, VotingOrder } from './core/marshal/types.js'
 
 export { importDocument } from './core/import/import-document.js'
@@ -41,7 +41,7 @@ export { readHead, withoutHead } from './core/history/head.js'
 export { renderCriticDiff } from './core/render/render-critic-diff.js'
 export { readCritic } from './core/import/read-critic.js'
 export { marshalMotions } from './core/marshal/marshal-motions.js'
-export { simulateOutcome } from './core/marshal/simulate-outcome.js'
+export { outcomeSimulator, simulateOutcome } from './core/marshal/simulate-outcome.js'
 export type { Outcome, SimulatedOutcome, Simulation } from './core/marshal/simulate-outcome.js'
 export type { Conflict, Marshal, MarshalledMotion, Relation, VotingOrder, VotingStep } from './core/marshal/types.js'
 export { renderMarshalText, renderMarshalMarkdown, renderMarshalHtml, renderMarshalJson } from './core/render/render-marshal.js'
@@ -76,7 +76,7 @@ export function marshalMotionTexts(
   const inputs = motions.map((motion) => ({ motion: parseMotion(motion.text, motion.id, options.protocol), text: motion.text, name: `${motion.id}.md` }))
   const version = options.version !== undefined ? { version: options.version } : {}
   const marshal = marshalMotions(protocolText, inputs, { ...version, ...(options.order ? { order: options.order } : {}) })
-  return { marshal, simulate: (outcome) => simulateOutcome(protocolText, inputs, marshal, outcome, version) }
+  return { marshal, simulate: outcomeSimulator(protocolText, inputs, marshal, version) }
 }
 
 /**

@@ -1,7 +1,6 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach } from 'vitest'
 import { main } from '../../src/cli/main.js'
 
 export interface CliResult {
@@ -29,9 +28,11 @@ export async function runCli(argv: string[], cwd: string, env: Record<string, st
 }
 
 const made: string[] = []
-afterEach(() => {
+
+/** Remove the projects `tempProject` made; test/setup.ts calls it after every test. */
+export function removeTempProjects(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
+}
 
 /** A new empty project directory, removed after the test. */
 export function tempProject(): string {

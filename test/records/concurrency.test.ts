@@ -10,7 +10,7 @@ import { addingMotion, decideArgs, leftovers, rulesProject, run, WRITER } from '
 type Mode = 'apply' | 'decide' | 'adopt' | 'read'
 
 /**
- * N keeling processes started at once on one protocol, each making its changes (two a round), for
+ * N keeling processes started at once on one protocol, each making its changes (three a round), for
  * two rounds. Every change must land: none lost, whatever the order the writers took the lock in.
  */
 async function rounds(modes: Mode[], writers: number): Promise<{ made: number; lost: string[] }> {
@@ -24,13 +24,16 @@ async function rounds(modes: Mode[], writers: number): Promise<{ made: number; l
   }
 }
 
+/** The changes each writer makes a round. Each is a separate command taking the lock; starting fewer processes that run more commands keeps the lock as contended for less time spent starting Node. */
+const CHANGES = 3
+
 async function roundsIn(dir: string, modes: Mode[], writers: number): Promise<{ made: number; lost: string[] }> {
   await rulesProject(dir)
   const wanted: Array<{ mode: Mode; id: string }> = []
   for (let round = 1; round <= 2; round++) {
     const processes = Array.from({ length: writers }, (_, writer) => {
       const commands: string[][] = []
-      for (let change = 1; change <= 2; change++) {
+      for (let change = 1; change <= CHANGES; change++) {
         const mode = modes[(writer + change) % modes.length] ?? 'decide'
         const id = `r${round}-w${writer}-c${change}`
         const path = addingMotion(dir, id)
@@ -64,13 +67,13 @@ async function roundsIn(dir: string, modes: Mode[], writers: number): Promise<{ 
   return { made: wanted.length, lost }
 }
 
-describe.concurrent('concurrent writers of one protocol: 2, 4 and 8 processes at once, two rounds each', () => {
+describe.concurrent('concurrent writers of one protocol: 2 and 6 processes at once, two rounds each', () => {
   // An apply puts the protocol past its last version, so adopts and applies are not mixed: adopt would rightly refuse.
   for (const modes of [['apply'], ['decide'], ['adopt'], ['decide', 'adopt', 'read']] as Mode[][]) {
     it(`${modes.join(' + ')}: every change lands, and the chain verifies`, async () => {
-      for (const writers of [2, 4, 8]) {
+      for (const writers of [2, 6]) {
         const { made, lost } = await rounds(modes, writers)
-        expect(made).toBe(writers * 4)
+        expect(made).toBe(writers * CHANGES * 2)
         expect(lost).toEqual([])
       }
     }, 120_000)

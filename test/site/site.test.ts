@@ -241,46 +241,67 @@ describe.skipIf(!chromium)('the site in a headless Chromium, from file://', () =
       if (!request.url().startsWith('file://')) requests.push(request.url())
     })
     const base = pathToFileURL(site + '/').href
+    const pages = filesUnder(site).filter((path) => path.endsWith('.html'))
+    expect(pages.length).toBeGreaterThan(100)
+    // Every page read by the browser's own HTML parser, in one go: its links and the files it loads, its ids, its scripts.
+    await page.goto(url('index.html'))
+    const read = await page.evaluate(
+      (all) =>
+        all.map(({ path, pageUrl, html }) => {
+          const document = new DOMParser().parseFromString(html, 'text/html')
+          const resolve = (value: string): string => new URL(value, pageUrl).href
+          return {
+            path,
+            hrefs: [...document.querySelectorAll('a[href]')].map((link) => resolve(link.getAttribute('href') ?? '')),
+            loads: [...document.querySelectorAll('link[href], script[src], img[src], iframe[src]')].map((node) => resolve(node.getAttribute('href') ?? node.getAttribute('src') ?? '')),
+            ids: [...document.querySelectorAll('[id]')].map((node) => node.id),
+            scripts: document.scripts.length
+          }
+        }),
+      pages.map((path) => ({ path, pageUrl: url(path), html: readFileSync(join(site, path), 'utf8') }))
+    )
+    const byPath = new Map(read.map((found) => [found.path, found]))
+    const broken: string[] = []
+    const links: Array<{ from: string; to: string; hash: string }> = []
+    const within = (path: string, href: string): string | undefined => {
+      const [target = '', hash = ''] = href.split('#')
+      if (!target.startsWith(base)) {
+        broken.push(`${path} → ${href} (outside the site)`)
+        return undefined
+      }
+      const to = decodeURIComponent(target.slice(base.length).replace(/\?.*$/, ''))
+      if (!existsSync(join(site, to)) || !statSync(join(site, to)).isFile()) {
+        broken.push(`${path} → ${to} (no such file)`)
+        return undefined
+      }
+      links.push({ from: path, to, hash })
+      return to
+    }
+    for (const found of read) {
+      const twice = found.ids.filter((id, index) => found.ids.indexOf(id) !== index)
+      if (twice.length > 0) broken.push(`${found.path}: ids used twice: ${twice.join(', ')}`)
+      for (const href of found.loads) within(found.path, href)
+    }
+    // The pages reached from the index by following links.
     const seen = new Set<string>()
     const queue = ['index.html']
-    const broken: string[] = []
-    const ids = new Map<string, Set<string>>()
-    const links: Array<{ from: string; to: string; hash: string }> = []
-    const scripted: string[] = []
     while (queue.length > 0) {
       const path = queue.shift() ?? ''
       if (seen.has(path)) continue
       seen.add(path)
-      await page.goto(url(path))
-      const found = await page.evaluate(() => ({
-        hrefs: [...document.querySelectorAll('a[href]')].map((link) => (link as HTMLAnchorElement).href),
-        ids: [...document.querySelectorAll('[id]')].map((node) => node.id),
-        scripts: document.scripts.length
-      }))
-      if (found.scripts > 0) scripted.push(path)
-      const twice = found.ids.filter((id, index) => found.ids.indexOf(id) !== index)
-      if (twice.length > 0) broken.push(`${path}: ids used twice: ${twice.join(', ')}`)
-      ids.set(path, new Set(found.ids))
-      for (const href of found.hrefs) {
-        const [target = '', hash = ''] = href.split('#')
-        if (!target.startsWith(base)) {
-          broken.push(`${path} → ${href} (outside the site)`)
-          continue
-        }
-        const to = decodeURIComponent(target.slice(base.length).replace(/\?.*$/, ''))
-        if (!existsSync(join(site, to)) || !statSync(join(site, to)).isFile()) broken.push(`${path} → ${to} (no such page)`)
-        else {
-          links.push({ from: path, to, hash })
-          if (to.endsWith('.html')) queue.push(to)
-        }
+      for (const href of byPath.get(path)?.hrefs ?? []) {
+        const to = within(path, href)
+        if (to?.endsWith('.html')) queue.push(to)
       }
     }
-    for (const { from, to, hash } of links) if (hash && !ids.get(to)?.has(decodeURIComponent(hash))) broken.push(`${from} → ${to}#${hash} (no such anchor)`)
+    for (const { from, to, hash } of links) if (hash && !new Set(byPath.get(to)?.ids).has(decodeURIComponent(hash))) broken.push(`${from} → ${to}#${hash} (no such anchor)`)
     expect(broken).toEqual([])
-    const pages = filesUnder(site).filter((path) => path.endsWith('.html'))
-    expect(pages.length).toBeGreaterThan(100)
     expect([...seen].sort()).toEqual(pages)
-    expect(scripted).toEqual(['search.html'])
+    expect(read.filter((found) => found.scripts > 0).map((found) => found.path)).toEqual(['search.html'])
+    // And opened as a reader opens them, one page of every kind (each folder's first page): none logs an error or asks for anything off the disk.
+    const kinds = new Map<string, string>()
+    for (const path of pages) if (!kinds.has(path.replace(/[^/]*$/, ''))) kinds.set(path.replace(/[^/]*$/, ''), path)
+    for (const path of [...kinds.values(), 'search.html', 'search.html?q=officers']) await page.goto(url(path))
     expect(errors).toEqual([])
     expect(requests).toEqual([])
     await page.close()

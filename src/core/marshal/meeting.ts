@@ -11,6 +11,8 @@ export class Meeting {
   readonly byId: Map<string, MotionInput>
   /** Results of {@link Meeting.apply}, by the motions (each object's number) and the text they were applied to. */
   private readonly applied = new Map<string, ApplyResult>()
+  /** Results of {@link Meeting.amend}, by the motions (each object's number). */
+  private readonly amended = new Map<string, { input: MotionInput } | { problems: MotionProblem[] }>()
   private readonly numbers = new WeakMap<MotionInput, number>()
   private numbered = 0
 
@@ -79,11 +81,15 @@ export class Meeting {
 
   /** A motion as amended by amendments to it (each amending the motion as the ones before left it), or why not. */
   amend(target: MotionInput, amendments: MotionInput[]): { input: MotionInput } | { problems: MotionProblem[] } {
+    const key = [target, ...amendments].map((input) => this.numberOf(input)).join(' ')
+    const known = this.amended.get(key)
+    if (known) return known
     // The motions the target itself amends go with it (its own instructions name them), unchanged by this.
     const above = this.chain(this.byId.get(target.motion.id) ?? target).slice(0, -1)
     const amended = amendMotionTexts([...above, target, ...amendments])
-    if ('problems' in amended) return amended
-    return { input: amended.byId.get(target.motion.id) ?? target }
+    const result = 'problems' in amended ? amended : { input: amended.byId.get(target.motion.id) ?? target }
+    this.amended.set(key, result)
+    return result
   }
 }
 

@@ -40,7 +40,24 @@ export type Simulation = SimulatedOutcome | { problems: string[] }
  * @param options.version the label of `baseText` when it is a recorded version
  */
 export function simulateOutcome(baseText: string, inputs: MotionInput[], marshal: Marshal, outcome: Outcome, options: { version?: string } = {}): Simulation {
+  return outcomeSimulator(baseText, inputs, marshal, options)(outcome)
+}
+
+/**
+ * {@link simulateOutcome} for many outcomes of one meeting: the function returned simulates each, and the
+ * applications they have in common (the same motions on the same text) are made once.
+ *
+ * @param baseText the text the amendments were drafted against (the marshalled list's)
+ * @param inputs the amendments
+ * @param marshal their marshalled list ({@link marshalMotions})
+ * @param options.version the label of `baseText` when it is a recorded version
+ */
+export function outcomeSimulator(baseText: string, inputs: MotionInput[], marshal: Marshal, options: { version?: string } = {}): (outcome: Outcome) => Simulation {
   const meeting = new Meeting(baseText, inputs, options.version)
+  return (outcome) => simulate(meeting, baseText, marshal, outcome)
+}
+
+function simulate(meeting: Meeting, baseText: string, marshal: Marshal, outcome: Outcome): Simulation {
   const numberOf = new Map(marshal.motions.map((motion) => [motion.id, motion.number]))
   const problems = [...outcome.carried, ...outcome.lost].filter((id) => !numberOf.has(id)).map((id) => `${id} is not on the marshalled list`)
   const both = outcome.carried.filter((id) => outcome.lost.includes(id))

@@ -97,6 +97,20 @@ describe('each command parses each protocol and motion text at most once (issue 
     expectEachOnce(counted)
   })
 
+  it('log CLAUSE: the motions that changed a clause, or would have', async () => {
+    const counted = await counting(['log', 'uttlesford', '3.9'], repoRoot)
+    expect(counted.result.code, counted.result.stderr).toBe(0)
+    expect(counted.result.stdout).toContain('cwg-2017-04-25')
+    expectEachOnce(counted)
+  })
+
+  it('verify: every protocol of the example project', async () => {
+    const counted = await counting(['verify'], repoRoot)
+    expect(counted.result.code, counted.result.stderr).toBe(0)
+    for (const id of ['artus-2017-04-04-1', 'artus-2017-04-04-2', 'cwg-2017-04-25']) expect(counted.counts.motion.get(file(repoRoot, 'amendments', 'uttlesford', `${id}.md`)), id).toBe(1)
+    expectEachOnce(counted)
+  })
+
   // The paper is made to parse once by the paper's own change (src/core/paper, src/cli/commands/paper.ts, with
   // createParseCache): until that lands this fails as expected; then `it.fails` fails, and becomes `it`.
   for (const format of ['md', 'html']) {

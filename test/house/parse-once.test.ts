@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { countParses, type CountedRun, parsedAgain, parseTotal } from '../helpers/count-parses.js'
 import { copyBeforeCwg, repoRoot } from '../helpers/run-cli.js'
+import { addingMotion, decideArgs, rulesProject } from '../records/project.js'
 
 // Issue 15: "One `apply` parses the protocol 6 times …; remark's way: parse once, transform the tree, write
 // once." Each command run in-process, every parse counted by its text: no distinct text is read twice.
@@ -109,6 +110,19 @@ describe('each command parses each protocol and motion text at most once (issue 
     expect(counted.result.code, counted.result.stderr).toBe(0)
     for (const id of ['artus-2017-04-04-1', 'artus-2017-04-04-2', 'cwg-2017-04-25']) expect(counted.counts.motion.get(file(repoRoot, 'amendments', 'uttlesford', `${id}.md`)), id).toBe(1)
     expectEachOnce(counted)
+  })
+
+  it('decide, then adopt: the motion read again under the lock is not parsed again', async () => {
+    const dir = await rulesProject()
+    const path = addingMotion(dir, 'm1')
+    const decided = await counting(decideArgs(path), dir)
+    expect(decided.result.code, decided.result.stderr).toBe(0)
+    expect(decided.counts.motion.get(file(dir, path))).toBe(1)
+    expectEachOnce(decided)
+    const adopted = await counting(['adopt', 'rules', '--version', 'v2', '--date', '2020-02-01', '--by', 'Council', path], dir)
+    expect(adopted.result.code, adopted.result.stderr).toBe(0)
+    expect(adopted.counts.motion.get(file(dir, path))).toBe(1)
+    expectEachOnce(adopted)
   })
 
   // The paper is made to parse once by the paper's own change (src/core/paper, src/cli/commands/paper.ts, with

@@ -55,7 +55,7 @@ export async function runDecideMany(slug: string, names: string[], options: Deci
     if (inputs.length === 0) throw new UserError(`no amendments to ${slug} are tabled and undecided (amendments/${slug}/); name the motions`, EXIT_PROBLEMS)
     // Decisions name motions by their file in amendments/SLUG/: the same check as a single decision.
     for (const input of inputs) await readRecordedMotion(io.cwd, input.path, parse)
-    const base = await motionBase(io.cwd, slug, inputs)
+    const base = await motionBase(io.cwd, slug, inputs, parse)
     const marshal = marshalMotions(base.text, inputs, { order: options.order, ...(base.version !== undefined ? { version: base.version } : {}) })
     const outcomes = new Map<string, Outcome>()
     for (const outcome of LIST_OUTCOMES) {

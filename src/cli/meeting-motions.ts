@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { standingDecision } from '../core/history/history.js'
 import type { MotionInput } from '../core/motion/apply-motions.js'
 import { appliedMotions } from '../core/protocol/applied-motions.js'
-import { parseProtocol } from '../core/protocol/parse-protocol.js'
+import { createParseCache, type ParseCache } from '../core/parse-cache.js'
 import { readHistory } from '../store/history-file.js'
 import { AMENDMENTS_DIR, isSlug, looksLikePath } from '../store/layout.js'
 import { listMotionFiles, readMotionFile } from '../store/read-motion-file.js'
@@ -17,15 +17,16 @@ import { readMotionInput, readProtocolInput } from './read-inputs.js'
  * named that cannot be read is an error; one found by default that cannot
  * be read is left out, its problems printed.
  *
+ * @param parse the command's parsed texts (a new cache when not given)
  * @throws UserError for an unknown protocol or motion, or a motion that cannot be read
  */
-export async function meetingMotions(io: Io, command: string, slug: string, names: string[]): Promise<Array<MotionInput & { path: string }>> {
+export async function meetingMotions(io: Io, command: string, slug: string, names: string[], parse: ParseCache = createParseCache()): Promise<Array<MotionInput & { path: string }>> {
   if (!isSlug(slug)) throw new UserError(`"${slug}" is not a protocol slug; give the protocol's name, e.g. keeling ${command} town-council`, EXIT_USAGE)
   const protocol = await readProtocolInput(io, slug)
   if (names.length > 0) {
     const inputs = await Promise.all(
       names.map((name) =>
-        readMotionInput(io, looksLikePath(name) ? name : join(AMENDMENTS_DIR, slug, `${name}.md`), `name a motion by its ID in ${AMENDMENTS_DIR}/${slug}/ or by its path`)
+        readMotionInput(io, looksLikePath(name) ? name : join(AMENDMENTS_DIR, slug, `${name}.md`), `name a motion by its ID in ${AMENDMENTS_DIR}/${slug}/ or by its path`, parse)
       )
     )
     const broken = inputs.filter((input) => input.motion.messages.some((message) => message.fatal))
@@ -39,10 +40,10 @@ export async function meetingMotions(io: Io, command: string, slug: string, name
     return inputs
   }
   const { history } = await readHistory(io.cwd, slug)
-  const applied = new Set(appliedMotions(parseProtocol(protocol.text)))
+  const applied = new Set(appliedMotions(parse.protocol(protocol.text)))
   const inputs: Array<MotionInput & { path: string }> = []
   for (const path of await listMotionFiles(io.cwd, slug)) {
-    const input = await readMotionFile(io.cwd, path)
+    const input = await readMotionFile(io.cwd, path, parse)
     if (standingDecision(history, input.motion.id) || applied.has(input.motion.id)) continue
     const errors = input.motion.messages.filter((message) => message.fatal)
     if (errors.length > 0) {

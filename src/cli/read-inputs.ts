@@ -1,4 +1,5 @@
 import type { MotionInput } from '../core/motion/apply-motions.js'
+import type { ParseCache } from '../core/parse-cache.js'
 import { MotionNotFound, readMotionFile, readRecordedMotion } from '../store/read-motion-file.js'
 import { ProtocolNotFound, readProtocolFile, type ProtocolFile } from '../store/read-protocol-file.js'
 import { EXIT_USAGE, UserError, type Io } from './io.js'
@@ -8,21 +9,23 @@ import { EXIT_USAGE, UserError, type Io } from './io.js'
  * (`cannot read motion PATH: no such file`), so every command says it alike.
  *
  * @param hint what to do instead, added after the message
+ * @param parse the command's parsed texts (a new cache when not given)
  * @throws UserError when there is no such file
  */
-export function readMotionInput(io: Io, path: string, hint?: string): Promise<MotionInput & { path: string }> {
-  return readMotionFile(io.cwd, path).catch((error: unknown) => rethrowMotion(error, hint))
+export function readMotionInput(io: Io, path: string, hint?: string, parse?: ParseCache): Promise<MotionInput & { path: string }> {
+  return readMotionFile(io.cwd, path, parse).catch((error: unknown) => rethrowMotion(error, hint))
 }
 
 /**
  * Read a motion that a decision or version will name (store's
  * `readRecordedMotion`), a missing file said as {@link readMotionInput} says it.
  *
+ * @param parse the command's parsed texts (a new cache when not given)
  * @throws UserError when there is no such file
  * @throws Refusal when the file is not where the records can name it
  */
-export function readRecordedMotionInput(io: Io, path: string): Promise<MotionInput & { path: string }> {
-  return readRecordedMotion(io.cwd, path).catch((error: unknown) => rethrowMotion(error))
+export function readRecordedMotionInput(io: Io, path: string, parse?: ParseCache): Promise<MotionInput & { path: string }> {
+  return readRecordedMotion(io.cwd, path, parse).catch((error: unknown) => rethrowMotion(error))
 }
 
 /**
@@ -31,10 +34,11 @@ export function readRecordedMotionInput(io: Io, path: string): Promise<MotionInp
  * protocols here: a, b`), or why a version cannot be found.
  *
  * @param hint what to do instead, added after the message
+ * @param parse the command's parsed texts, for a version that is replayed
  * @throws UserError when there is no such protocol or version
  */
-export function readProtocolInput(io: Io, target: string, hint?: string): Promise<ProtocolFile> {
-  return readProtocolFile(io.cwd, target).catch((error: unknown) => {
+export function readProtocolInput(io: Io, target: string, hint?: string, parse?: ParseCache): Promise<ProtocolFile> {
+  return readProtocolFile(io.cwd, target, parse).catch((error: unknown) => {
     if (!(error instanceof ProtocolNotFound)) throw error
     if (error.why) throw new UserError(withHint(error.why, hint), EXIT_USAGE)
     const known = error.nearby.length > 0 ? `; protocols here: ${error.nearby.join(', ')}` : '; there is no protocols/ folder here'

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { formatRecord, type History, historyHeader, type HistoryRecord, parseHistory, sha256, versionsOf } from '../core/history/history.js'
 import { replayHistory, type Replay } from '../core/history/replay.js'
 import type { MotionInput } from '../core/motion/apply-motions.js'
+import { createParseCache, type ParseCache } from '../core/parse-cache.js'
 import { readMotionFile } from './read-motion-file.js'
 import { AMENDMENTS_DIR } from './layout.js'
 import { exists } from './files.js'
@@ -36,12 +37,12 @@ export function withRecords(slug: string, existing: string, records: HistoryReco
   return start + records.map(formatRecord).join('')
 }
 
-/** Read the motion files a history names: `amendments/<slug>/<id>.md`. */
-export async function readMotionsById(root: string, slug: string, ids: string[]): Promise<Map<string, MotionInput>> {
+/** Read the motion files a history names: `amendments/<slug>/<id>.md`; `parse`, the command's parsed texts. */
+export async function readMotionsById(root: string, slug: string, ids: string[], parse: ParseCache = createParseCache()): Promise<Map<string, MotionInput>> {
   const found = new Map<string, MotionInput>()
   await Promise.all(
     [...new Set(ids)].filter(isMotionId).map(async (id) => {
-      const input = await readMotionFile(root, join(root, AMENDMENTS_DIR, slug, `${id}.md`)).catch(() => undefined)
+      const input = await readMotionFile(root, join(root, AMENDMENTS_DIR, slug, `${id}.md`), parse).catch(() => undefined)
       if (input) found.set(id, input)
     })
   )
@@ -65,16 +66,21 @@ export async function readStoredTexts(root: string, slug: string, history: Histo
   return texts
 }
 
-/** Every version's text (stored, or for a history made before texts were stored, replayed), checked against its motions. */
-export async function replayProject(root: string, slug: string, history: History): Promise<Replay & { stored: Map<string, string> }> {
+/**
+ * Every version's text (stored, or for a history made before texts were stored, replayed), checked against its motions.
+ *
+ * @param parse the command's parsed texts: what it reads again after the replay is not parsed again (a new cache when not given)
+ */
+export async function replayProject(root: string, slug: string, history: History, parse: ParseCache = createParseCache()): Promise<Replay & { stored: Map<string, string> }> {
   const stored = await readStoredTexts(root, slug, history)
   const motions = await readMotionsById(
     root,
     slug,
-    versionsOf(history).flatMap((version) => version.motions.map((motion) => motion.id))
+    versionsOf(history).flatMap((version) => version.motions.map((motion) => motion.id)),
+    parse
   )
   const names = { text: (label: string) => `${HISTORY_DIR}/${slug}/${label}.md`, motion: (id: string) => `${AMENDMENTS_DIR}/${slug}/${id}.md` }
-  return { ...replayHistory(history, (label) => stored.get(label), (id) => motions.get(id), names), stored }
+  return { ...replayHistory(history, (label) => stored.get(label), (id) => motions.get(id), names, parse), stored }
 }
 
 /**
@@ -103,9 +109,10 @@ export class VersionNotFound extends Error {}
  * checked against the record), or for a history made before every text was
  * stored, replayed.
  *
+ * @param parse the command's parsed texts, for a replay (a new cache when not given)
  * @throws VersionNotFound naming the versions there are, or why the text cannot be had
  */
-export async function readVersionText(root: string, slug: string, label: string): Promise<string> {
+export async function readVersionText(root: string, slug: string, label: string, parse: ParseCache = createParseCache()): Promise<string> {
   const { history } = await readHistory(root, slug)
   const versions = versionsOf(history)
   const version = versions.find((item) => item.label === label)
@@ -117,7 +124,7 @@ export async function readVersionText(root: string, slug: string, label: string)
     if (sha256(stored) !== version.sha256) throw new VersionNotFound(`the stored text of ${slug}@${label} (history/${slug}/${label}.md) was changed since it was adopted; run keeling verify ${slug}`)
     return stored
   }
-  const replay = await replayProject(root, slug, history)
+  const replay = await replayProject(root, slug, history, parse)
   const text = replay.texts.get(label)
   if (text === undefined) throw new VersionNotFound(`cannot rebuild ${slug}@${label}: ${'failure' in replay ? replay.failure.reason : 'unknown'}`)
   return text

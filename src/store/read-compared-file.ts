@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { decodeText } from '../core/import/decode-text.js'
+import type { ParseCache } from '../core/parse-cache.js'
 import { readVersionText, VersionNotFound } from './history-file.js'
 import { displayPath, isSlug, protocolPath } from './layout.js'
 
@@ -13,12 +14,13 @@ export class UnreadableFile extends Error {}
  * a version (`uttlesford@cwg-2017-04-25`).
  * Text is UTF-8 with or without a BOM; CRLF line ends read as LF.
  *
+ * @param parse the command's parsed texts, for a version that is replayed
  * @throws UnreadableFile for a missing file, a directory or binary content
  */
-export async function readComparedFile(root: string, argument: string): Promise<{ path: string; label: string; text: string }> {
+export async function readComparedFile(root: string, argument: string, parse?: ParseCache): Promise<{ path: string; label: string; text: string }> {
   if (/^[a-z0-9]+(?:-[a-z0-9]+)*@[a-z0-9][a-z0-9-]*$/.test(argument) && !(await isFile(resolve(root, argument)))) {
     const [slug = '', label = ''] = argument.split('@')
-    const text = await readVersionText(root, slug, label).catch((error: unknown) => {
+    const text = await readVersionText(root, slug, label, parse).catch((error: unknown) => {
       throw error instanceof VersionNotFound ? new UnreadableFile(error.message) : error
     })
     return { path: protocolPath(root, slug), label: argument, text }

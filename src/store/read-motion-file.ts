@@ -1,6 +1,6 @@
 import { readFile, readdir, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
-import { parseMotion } from '../core/motion/parse-motion.js'
+import { createParseCache, type ParseCache } from '../core/parse-cache.js'
 import type { MotionInput } from '../core/motion/apply-motions.js'
 import { isMotionId, isSlug } from '../core/slug.js'
 import { Refusal } from './environment-error.js'
@@ -17,9 +17,10 @@ export class MotionNotFound extends Error {
  * Read a motion file: its ID is its file name, its protocol by default the
  * folder it is in (`amendments/<slug>/<id>.md`).
  *
+ * @param parse the command's parsed texts: a motion read twice is parsed once (a new cache when not given)
  * @throws MotionNotFound when the file cannot be read
  */
-export async function readMotionFile(root: string, path: string): Promise<MotionInput & { path: string }> {
+export async function readMotionFile(root: string, path: string, parse: ParseCache = createParseCache()): Promise<MotionInput & { path: string }> {
   const full = resolve(root, path)
   let text: string
   try {
@@ -28,7 +29,7 @@ export async function readMotionFile(root: string, path: string): Promise<Motion
     throw new MotionNotFound(displayPath(root, full))
   }
   const id = basename(full).replace(/\.md$/, '')
-  const motion = parseMotion(text, id, basename(dirname(full)))
+  const motion = parse.motion(text, id, basename(dirname(full)))
   return { motion, text, name: displayPath(root, full), path: full }
 }
 
@@ -48,10 +49,11 @@ export async function listMotionFiles(root: string, slug: string): Promise<strin
  * `amendments/SLUG/ID.md` in this project, SLUG a protocol that exists and
  * ID a motion ID, since the history records it by that name alone.
  *
+ * @param parse the command's parsed texts (a new cache when not given)
  * @throws Refusal naming what is wrong and where the file should be
  * @throws MotionNotFound when there is no such file
  */
-export async function readRecordedMotion(root: string, path: string): Promise<MotionInput & { path: string }> {
+export async function readRecordedMotion(root: string, path: string, parse: ParseCache = createParseCache()): Promise<MotionInput & { path: string }> {
   const full = resolve(root, path)
   const shown = displayPath(root, full)
   const folder = dirname(full)
@@ -66,5 +68,5 @@ export async function readRecordedMotion(root: string, path: string): Promise<Mo
   if (!isSlug(slug) || !(await stat(protocolPath(root, slug)).then((info) => info.isFile(), () => false))) {
     throw new Refusal(`${shown} is in ${AMENDMENTS_DIR}/${slug}/, but there is no protocol ${PROTOCOLS_DIR}/${slug}.md; a motion's folder is the slug of the protocol it changes`)
   }
-  return readMotionFile(root, full)
+  return readMotionFile(root, full, parse)
 }

@@ -1,6 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { readHead } from '../core/history/head.js'
+import type { ParseCache } from '../core/parse-cache.js'
 import { readVersionText, VersionNotFound } from './history-file.js'
 import { PROTOCOLS_DIR, looksLikePath, protocolPath, slugOfPath } from './layout.js'
 
@@ -31,13 +32,14 @@ export class ProtocolNotFound extends Error {
  * by version (`uttlesford@cwg-2017-04-25`, rebuilt from its history) or by
  * path.
  *
+ * @param parse the command's parsed texts, for a version that is replayed
  * @throws ProtocolNotFound when there is no such file
  */
-export async function readProtocolFile(root: string, target: string): Promise<ProtocolFile> {
+export async function readProtocolFile(root: string, target: string, parse?: ParseCache): Promise<ProtocolFile> {
   const at = /^([a-z0-9]+(?:-[a-z0-9]+)*)@([a-z0-9][a-z0-9-]*)$/.exec(target)
   if (at) {
     const [, slug = '', label = ''] = at
-    const text = await readVersionText(root, slug, label).catch((error: unknown) => {
+    const text = await readVersionText(root, slug, label, parse).catch((error: unknown) => {
       if (error instanceof VersionNotFound) throw new ProtocolNotFound(target, [], error.message)
       throw error
     })

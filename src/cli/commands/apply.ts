@@ -1,6 +1,7 @@
 import { withoutHead } from '../../core/history/head.js'
 import { sha256, versionsOf } from '../../core/history/history.js'
 import { applyMotions } from '../../core/motion/apply-motions.js'
+import { createParseCache } from '../../core/parse-cache.js'
 import { readHistory } from '../../store/history-file.js'
 import { buildChangeSet, describeSummary, summarizeChanges } from '../../core/diff/change-set.js'
 import { readDiffDocument } from '../../core/diff/diff-document.js'
@@ -19,9 +20,11 @@ import { readMotionInput, readProtocolInput, readRecordedMotionInput } from '../
  * print the changes and write nothing.
  */
 export async function runApply(paths: string[], options: { dryRun?: boolean }, io: Io): Promise<number> {
+  // Each text read once: the protocol, the motions, the text made and the change set between them.
+  const parse = createParseCache()
   const inputs = await Promise.all(
     paths.map((path) =>
-      options.dryRun ? readMotionInput(io, path) : readRecordedMotionInput(io, path)
+      options.dryRun ? readMotionInput(io, path, undefined, parse) : readRecordedMotionInput(io, path, parse)
     )
   )
   if (!options.dryRun) {
@@ -39,11 +42,11 @@ export async function runApply(paths: string[], options: { dryRun?: boolean }, i
   // A dry run writes nothing, so it takes no lock.
   const run = (work: () => Promise<number>): Promise<number> => (options.dryRun ? work() : withProtocolLock(io, slug, `keeling apply ${inputs.map((input) => input.name).join(' ')}`, work))
   return run(async () => {
-    const file = await readProtocolInput(io, slug, 'the motions name it as their protocol: set `protocol:` in the motion to one of these')
+    const file = await readProtocolInput(io, slug, 'the motions name it as their protocol: set `protocol:` in the motion to one of these', parse)
     // A motion drafted against a version (`base:`) applies when the protocol is that version's text.
     const { history } = await readHistory(io.cwd, slug)
     const last = versionsOf(history).at(-1)
-    const result = applyMotions(file.text, inputs, { version: last && sha256(withoutHead(file.text)) === last.sha256 ? last.label : '' })
+    const result = applyMotions(file.text, inputs, { version: last && sha256(withoutHead(file.text)) === last.sha256 ? last.label : '', parsed: parse })
     if ('problems' in result) {
       for (const { name, message } of result.problems) io.stderr(`${formatMessage(name, message)}\n`)
       const count = result.problems.length
@@ -51,7 +54,7 @@ export async function runApply(paths: string[], options: { dryRun?: boolean }, i
       return EXIT_PROBLEMS
     }
     const shown = displayPath(io.cwd, file.path)
-    const changes = buildChangeSet(readDiffDocument(file.text), readDiffDocument(result.text), { before: shown, after: shown }, { moved: result.moved, changedWords: result.changedWords })
+    const changes = buildChangeSet(readDiffDocument(file.text, parse), readDiffDocument(result.text, parse), { before: shown, after: shown }, { moved: result.moved, changedWords: result.changedWords })
     const summary = describeSummary(summarizeChanges(changes))
     if (options.dryRun) {
       io.stdout(renderTextDiff(changes, wantsColour(io) ? COLOUR_MARKS : PLAIN_MARKS, { lines: 'before' }))

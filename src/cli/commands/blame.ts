@@ -2,7 +2,7 @@ import type { Attribution } from '../../core/diff/change-set.js'
 import { blame, type ClauseBlame } from '../../core/history/blame.js'
 import { standingDecision, versionsOf } from '../../core/history/history.js'
 import { findClause } from '../../core/protocol/find-clause.js'
-import { parseProtocol } from '../../core/protocol/parse-protocol.js'
+import { createParseCache } from '../../core/parse-cache.js'
 import { readHistory, replayProject } from '../../store/history-file.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js'
 
@@ -15,15 +15,17 @@ export async function runBlame(slug: string, selector: string | undefined, optio
   const { history } = await readHistory(io.cwd, slug)
   const versions = versionsOf(history)
   if (versions.length === 0) throw new UserError(`${slug} has no versions (history/${slug}.yml); blame needs the history that keeling adopt records`, EXIT_USAGE)
-  const replay = await replayProject(io.cwd, slug, history)
+  // Each text read once: the replay, the blame of each step and the clause named read the same versions.
+  const parse = createParseCache()
+  const replay = await replayProject(io.cwd, slug, history, parse)
   if ('failure' in replay) {
     io.stderr(`keeling blame: cannot rebuild the versions of ${slug}: ${replay.failure.reason}; run keeling verify ${slug}\n`)
     return EXIT_PROBLEMS
   }
-  let clauses = blame(replay.steps, (motion) => standingDecision(history, motion))
+  let clauses = blame(replay.steps, (motion) => standingDecision(history, motion), parse)
   if (selector !== undefined) {
     const last = versions.at(-1)
-    const found = findClause(parseProtocol(replay.texts.get(last?.label ?? '') ?? ''), selector)
+    const found = findClause(parse.protocol(replay.texts.get(last?.label ?? '') ?? ''), selector)
     if (!('found' in found)) throw new UserError(`no clause "${selector}" in ${slug}@${last?.label ?? ''}`, EXIT_USAGE)
     clauses = clauses.filter((clause) => clause.id === found.found.id)
   }

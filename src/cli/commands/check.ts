@@ -5,7 +5,7 @@ import { withoutHead } from '../../core/history/head.js'
 import { sha256, versionsOf } from '../../core/history/history.js'
 import { readHistory } from '../../store/history-file.js'
 import { checkProtocol } from '../../core/protocol/check-protocol.js'
-import { parseProtocol } from '../../core/protocol/parse-protocol.js'
+import { createParseCache, type ParseCache } from '../../core/parse-cache.js'
 import { displayPath, looksLikePath } from '../../store/layout.js'
 import { listMotionFiles, readMotionFile } from '../../store/read-motion-file.js'
 import { ProtocolNotFound, listProtocolSlugs, readProtocolFile } from '../../store/read-protocol-file.js'
@@ -23,7 +23,9 @@ type Target = { kind: 'protocol'; name: string } | { kind: 'motion'; path: strin
  * then a count.
  */
 export async function runCheck(arguments_: string[], options: { json?: boolean }, io: Io): Promise<number> {
-  const targets = arguments_.length > 0 ? await expand(arguments_, io) : await everything(io)
+  // Each text read once: a protocol is checked, then read again for each of its motions; an amended motion is one of them.
+  const parse = createParseCache()
+  const targets = arguments_.length > 0 ? await expand(arguments_, io, parse) : await everything(io, parse)
   if (targets.length === 0) {
     io.stderr('keeling check: no protocols to check; import one with `keeling import FILE --as SLUG`\n')
     return EXIT_USAGE
@@ -33,7 +35,7 @@ export async function runCheck(arguments_: string[], options: { json?: boolean }
   let warnings = 0
   let applied = 0
   for (const target of targets) {
-    const checked = target.kind === 'protocol' ? await checkProtocolFile(target.name, io) : await checkMotionFile(target.path, io)
+    const checked = target.kind === 'protocol' ? await checkProtocolFile(target.name, io, parse) : await checkMotionFile(target.path, io, parse)
     const { file, messages } = checked
     if ('applied' in checked && checked.applied) applied++
     for (const message of messages) {
@@ -57,15 +59,15 @@ export async function runCheck(arguments_: string[], options: { json?: boolean }
   return errors > 0 ? EXIT_PROBLEMS : EXIT_OK
 }
 
-async function everything(io: Io): Promise<Target[]> {
-  return expand(await listProtocolSlugs(io.cwd), io)
+async function everything(io: Io, parse: ParseCache): Promise<Target[]> {
+  return expand(await listProtocolSlugs(io.cwd), io, parse)
 }
 
 /** A slug brings its motions with it; a path is a protocol, or a motion when it has a mover or lives in amendments/. */
-async function expand(arguments_: string[], io: Io): Promise<Target[]> {
+async function expand(arguments_: string[], io: Io, parse: ParseCache): Promise<Target[]> {
   const targets: Target[] = []
   for (const argument of arguments_) {
-    if (looksLikePath(argument) && (await isMotionPath(io, argument))) {
+    if (looksLikePath(argument) && (await isMotionPath(io, argument, parse))) {
       targets.push({ kind: 'motion', path: argument })
       continue
     }
@@ -77,34 +79,34 @@ async function expand(arguments_: string[], io: Io): Promise<Target[]> {
   return targets
 }
 
-async function isMotionPath(io: Io, path: string): Promise<boolean> {
+async function isMotionPath(io: Io, path: string, parse: ParseCache): Promise<boolean> {
   if (path.split(/[\\/]/).includes('amendments')) return true
   try {
-    return /^mover:/m.test((await readMotionFile(io.cwd, path)).text.split(/\n---/)[0] ?? '')
+    return /^mover:/m.test((await readMotionFile(io.cwd, path, parse)).text.split(/\n---/)[0] ?? '')
   } catch {
     return false
   }
 }
 
-async function checkProtocolFile(name: string, io: Io): Promise<{ file: string; messages: VFileMessage[] }> {
-  const file = await readProtocolInput(io, name)
-  return { file: displayPath(io.cwd, file.path), messages: checkProtocol(parseProtocol(file.text), file.slug) }
+async function checkProtocolFile(name: string, io: Io, parse: ParseCache): Promise<{ file: string; messages: VFileMessage[] }> {
+  const file = await readProtocolInput(io, name, undefined, parse)
+  return { file: displayPath(io.cwd, file.path), messages: checkProtocol(parse.protocol(file.text), file.slug) }
 }
 
-async function checkMotionFile(path: string, io: Io): Promise<{ file: string; messages: VFileMessage[]; applied: boolean }> {
-  const input = await readMotionInput(io, path)
-  const protocol = await readProtocolFile(io.cwd, input.motion.protocol).catch((error: unknown) => {
+async function checkMotionFile(path: string, io: Io, parse: ParseCache): Promise<{ file: string; messages: VFileMessage[]; applied: boolean }> {
+  const input = await readMotionInput(io, path, undefined, parse)
+  const protocol = await readProtocolFile(io.cwd, input.motion.protocol, parse).catch((error: unknown) => {
     if (error instanceof ProtocolNotFound) return null
     throw error
   })
   const amended = input.motion.amends
-    ? await readMotionFile(io.cwd, join(dirname(input.path), `${input.motion.amends}.md`)).catch(() => null)
+    ? await readMotionFile(io.cwd, join(dirname(input.path), `${input.motion.amends}.md`), parse).catch(() => null)
     : null
   // As apply and adopt read it: a motion drafted against the last version (`base:`) checks against the text that is it.
   const { history } = await readHistory(io.cwd, input.motion.protocol)
   const last = versionsOf(history).at(-1)
   const version = protocol && last && sha256(withoutHead(protocol.text)) === last.sha256 ? last.label : ''
-  return { file: input.name, ...checkMotion(input, protocol?.text ?? null, amended, version) }
+  return { file: input.name, ...checkMotion(input, protocol?.text ?? null, amended, version, parse) }
 }
 
 function plural(count: number, word: string): string {

@@ -6,6 +6,7 @@ import type { VotingOrder } from '../../core/marshal/types.js'
 import { historyPath, readHistory } from '../../store/history-file.js'
 import { displayPath } from '../../store/layout.js'
 import { readRecordedMotion } from '../../store/read-motion-file.js'
+import { createParseCache } from '../../core/parse-cache.js'
 import { writeRecords } from '../../store/records.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js'
 import { meetingMotions } from '../meeting-motions.js'
@@ -49,11 +50,12 @@ export async function runDecideMany(slug: string, names: string[], options: Deci
     return EXIT_PROBLEMS
   }
   const written = await withProtocolLock(io, slug, `keeling decide ${slug}`, async () => {
-    const inputs = await meetingMotions(io, 'decide', slug, names)
+    const parse = createParseCache()
+    const inputs = await meetingMotions(io, 'decide', slug, names, parse)
     if (inputs.length === 0) throw new UserError(`no amendments to ${slug} are tabled and undecided (amendments/${slug}/); name the motions`, EXIT_PROBLEMS)
     // Decisions name motions by their file in amendments/SLUG/: the same check as a single decision.
-    for (const input of inputs) await readRecordedMotion(io.cwd, input.path)
-    const base = await motionBase(io.cwd, slug, inputs)
+    for (const input of inputs) await readRecordedMotion(io.cwd, input.path, parse)
+    const base = await motionBase(io.cwd, slug, inputs, parse)
     const marshal = marshalMotions(base.text, inputs, { order: options.order, ...(base.version !== undefined ? { version: base.version } : {}) })
     const outcomes = new Map<string, Outcome>()
     for (const outcome of LIST_OUTCOMES) {

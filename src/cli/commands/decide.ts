@@ -4,6 +4,7 @@ import { basename, dirname } from 'node:path'
 import { historyPath, readHistory } from '../../store/history-file.js'
 import { displayPath } from '../../store/layout.js'
 import { readRecordedMotion } from '../../store/read-motion-file.js'
+import { createParseCache } from '../../core/parse-cache.js'
 import { type RecordsWritten, writeRecords } from '../../store/records.js'
 import { formatMessage } from '../format-message.js'
 import { withProtocolLock } from '../protocol-lock.js'
@@ -42,7 +43,9 @@ export async function runDecide(path: string, options: DecideOptions, io: Io): P
     for (const refusal of refusals) io.stderr(`keeling decide: ${refusal}\n`)
     return EXIT_PROBLEMS
   }
-  const input = await readRecordedMotionInput(io, path)
+  // Read again under the lock to see a change meanwhile: the same words are not parsed again.
+  const parse = createParseCache()
+  const input = await readRecordedMotionInput(io, path, parse)
   const errors = input.motion.messages.filter((message) => message.fatal)
   if (errors.length > 0) {
     for (const message of errors) io.stderr(`${formatMessage(input.name, message)}\n`)
@@ -57,7 +60,7 @@ export async function runDecide(path: string, options: DecideOptions, io: Io): P
   const target = historyPath(io.cwd, slug)
   const decision = await withProtocolLock(io, slug, `keeling decide ${input.name}`, async () => {
     // The words decided on are the file as it is now, read under the lock: a motion new --force meanwhile is seen.
-    const current = await readRecordedMotion(io.cwd, path)
+    const current = await readRecordedMotion(io.cwd, path, parse)
     if (current.text !== input.text) throw new UserError(`${input.name} changed while the decision was being recorded; check it and run the command again`, EXIT_USAGE)
     const { history } = await readHistory(io.cwd, slug)
     const record: Decision = {

@@ -1,5 +1,6 @@
 import { buildChangeSet, hasChanges } from '../../core/diff/change-set.js'
 import { readDiffDocument } from '../../core/diff/diff-document.js'
+import { createParseCache } from '../../core/parse-cache.js'
 import { readComparedFile, UnreadableFile } from '../../store/read-compared-file.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, wantsColour, type Io } from '../io.js'
 import { type DiffFormat, guardOutput, renderChangeSet, requireFileForDocx, writeOutput } from '../render-change-set.js'
@@ -19,13 +20,15 @@ export interface DiffOptions {
 export async function runDiff(first: string, second: string, options: DiffOptions, io: Io): Promise<number> {
   const guard = { inputs: [first, second], force: options.force === true }
   await guardOutput(options.output, io, guard)
-  const [a, b] = await Promise.all([first, second].map((argument) => readComparedFile(io.cwd, argument))).catch((error: unknown) => {
+  // Each text read once: two versions replayed share the versions and motions before them.
+  const parse = createParseCache()
+  const [a, b] = await Promise.all([first, second].map((argument) => readComparedFile(io.cwd, argument, parse))).catch((error: unknown) => {
     if (error instanceof UnreadableFile) throw new UserError(error.message, EXIT_USAGE)
     throw error
   })
   if (!a || !b) return EXIT_USAGE
   requireFileForDocx(options.format, options.output)
-  const changeSet = buildChangeSet(readDiffDocument(a.text), readDiffDocument(b.text), { before: a.label, after: b.label })
+  const changeSet = buildChangeSet(readDiffDocument(a.text, parse), readDiffDocument(b.text, parse), { before: a.label, after: b.label })
   const output = await renderChangeSet(changeSet, options.format, options.output === undefined && wantsColour(io), io.env)
   await writeOutput(output, options.output, io, guard)
   return hasChanges(changeSet) ? EXIT_PROBLEMS : EXIT_OK

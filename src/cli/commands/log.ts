@@ -1,7 +1,7 @@
 import { attributeClauses, clausesTargeted } from '../../core/history/attribute.js'
 import { type HistoryRecord, newestFirst, standingDecision } from '../../core/history/history.js'
 import { findClause } from '../../core/protocol/find-clause.js'
-import { parseProtocol } from '../../core/protocol/parse-protocol.js'
+import { createParseCache } from '../../core/parse-cache.js'
 import { readHistory, readMotionsById, replayProject } from '../../store/history-file.js'
 import { readProtocolFile } from '../../store/read-protocol-file.js'
 import { EXIT_OK, EXIT_USAGE, UserError, type Io } from '../io.js'
@@ -20,19 +20,21 @@ export async function runLog(slug: string, selector: string | undefined, options
   if (history.records.length === 0) throw new UserError(`${slug} has no history (history/${slug}.yml); record decisions with keeling decide`, EXIT_USAGE)
   let records: HistoryRecord[] = history.records
   if (selector !== undefined) {
+    // Each text read once: the replay, each motion's effect and each lost motion's target read the same versions.
+    const parse = createParseCache()
     const file = await readProtocolFile(io.cwd, slug)
-    const found = findClause(parseProtocol(file.text), selector)
+    const found = findClause(parse.protocol(file.text), selector)
     if (!('found' in found)) throw new UserError(`no clause "${selector}" in ${slug}`, EXIT_USAGE)
-    const replay = await replayProject(io.cwd, slug, history)
-    const touched = attributeClauses(replay.steps, (motion) => standingDecision(history, motion)).get(found.found.id) ?? []
+    const replay = await replayProject(io.cwd, slug, history, parse)
+    const touched = attributeClauses(replay.steps, (motion) => standingDecision(history, motion), parse).get(found.found.id) ?? []
     const motions = new Set(touched.map((who) => who.motion))
     // A motion never adopted (lost, withdrawn) still targeted the clause: read against the text it was moved on.
     const adopted = new Set(records.flatMap((record) => (record.record === 'version' ? record.motions.map((motion) => motion.id) : [])))
     const undone = records.flatMap((record) => (record.record === 'decision' && !adopted.has(record.motion) ? [record] : []))
-    const files = await readMotionsById(io.cwd, slug, undone.map((record) => record.motion))
+    const files = await readMotionsById(io.cwd, slug, undone.map((record) => record.motion), parse)
     for (const record of undone) {
       const input = files.get(record.motion)
-      if (input && clausesTargeted(replay.steps, input, record.date).has(found.found.id)) motions.add(record.motion)
+      if (input && clausesTargeted(replay.steps, input, record.date, parse).has(found.found.id)) motions.add(record.motion)
     }
     records = records.filter((record) => (record.record === 'decision' ? motions.has(record.motion) : record.motions.some((motion) => motions.has(motion.id)) || record.from === ''))
   }

@@ -1,5 +1,6 @@
 import { buildChangeSet } from '../../core/diff/change-set.js'
 import { readDiffDocument } from '../../core/diff/diff-document.js'
+import { createParseCache } from '../../core/parse-cache.js'
 import { attachAttributions, attributionsOf, motionEffects, motionHints } from '../../core/history/attribute.js'
 import { standingDecision } from '../../core/history/history.js'
 import { readHistory, replayProject } from '../../store/history-file.js'
@@ -26,16 +27,18 @@ export async function runReport(slug: string, options: ReportOptions, io: Io): P
   requireFileForDocx(options.format, options.output)
   const { history } = await readHistory(io.cwd, slug)
   const { from, to, labels } = versionRange(history, slug, options.from, options.to, { protocols: await listProtocolSlugs(io.cwd) })
-  const replay = await replayProject(io.cwd, slug, history)
+  // Each text read once: the replay, each motion's effect and the change set read the same versions.
+  const parse = createParseCache()
+  const replay = await replayProject(io.cwd, slug, history, parse)
   if ('failure' in replay) {
     io.stderr(`keeling report: cannot rebuild the versions of ${slug}: ${replay.failure.reason}; run keeling verify ${slug}\n`)
     return EXIT_PROBLEMS
   }
   const between = new Set(labels.slice(from + 1, to + 1))
   const steps = replay.steps.filter((step) => between.has(step.version.label))
-  const effects = motionEffects(steps)
+  const effects = motionEffects(steps, parse)
   const labelled = { before: `${slug}@${options.from}`, after: `${slug}@${options.to}` }
-  const changeSet = buildChangeSet(readDiffDocument(replay.texts.get(options.from) ?? ''), readDiffDocument(replay.texts.get(options.to) ?? ''), labelled, motionHints(effects))
+  const changeSet = buildChangeSet(readDiffDocument(replay.texts.get(options.from) ?? '', parse), readDiffDocument(replay.texts.get(options.to) ?? '', parse), labelled, motionHints(effects))
   attachAttributions(
     changeSet,
     attributionsOf(effects, (motion) => standingDecision(history, motion))

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { checkChain, describeRecord, findHead, type History, isAnchored, lastHash, sha256, standingDecision, versionsOf } from '../../core/history/history.js'
 import { applyMotions } from '../../core/motion/apply-motions.js'
 import { appliedMotions } from '../../core/protocol/applied-motions.js'
-import { parseProtocol } from '../../core/protocol/parse-protocol.js'
+import { createParseCache, type ParseCache } from '../../core/parse-cache.js'
 import { historyPath, readHistory, readMotionsById, replayProject, versionTextPath } from '../../store/history-file.js'
 import { AMENDMENTS_DIR, displayPath, protocolPath } from '../../store/layout.js'
 import { listProtocolSlugs, type ProtocolFile } from '../../store/read-protocol-file.js'
@@ -64,7 +64,8 @@ export async function runVerify(slugs: string[], options: VerifyOptions, io: Io)
       const file = await readProtocolInput(io, slug)
       const { history, exists } = await readHistory(io.cwd, slug)
       if (!exists && file.head === undefined && options.head === undefined) return undefined
-      return verifyOne(io.cwd, slug, history, exists, file, options.head)
+      // Each text read once: the replay, the motions decided and the current text's check read the same texts.
+      return verifyOne(io.cwd, slug, history, exists, file, options.head, createParseCache())
     })
     if (verified) results.push(verified)
     else if (slugs.length > 0) io.stderr(`${slug}: no history (${displayPath(io.cwd, historyPath(io.cwd, slug))}); nothing to verify\n`)
@@ -88,7 +89,7 @@ export async function runVerify(slugs: string[], options: VerifyOptions, io: Io)
   return problems === 0 ? EXIT_OK : EXIT_PROBLEMS
 }
 
-async function verifyOne(root: string, slug: string, history: History, exists: boolean, file: ProtocolFile, published: string | undefined): Promise<VerifiedProtocol> {
+async function verifyOne(root: string, slug: string, history: History, exists: boolean, file: ProtocolFile, published: string | undefined, parse: ParseCache): Promise<VerifiedProtocol> {
   const historyName = displayPath(root, historyPath(root, slug))
   const fileName = displayPath(root, file.path)
   const versions = versionsOf(history)
@@ -113,7 +114,7 @@ async function verifyOne(root: string, slug: string, history: History, exists: b
     found.push({ file: historyName, message: `missing, but ${fileName} records history head ${file.head ?? ''}: the history was deleted or moved; restore it (e.g. git checkout ${historyName})` })
     return result()
   }
-  const replay = await replayProject(root, slug, history)
+  const replay = await replayProject(root, slug, history, parse)
   const legacy = !isAnchored(history)
   found.push(...checkAnchor(history, file, { historyName, fileName, legacy }))
   if (legacy && file.head === undefined && history.records.length > 0) {
@@ -124,27 +125,27 @@ async function verifyOne(root: string, slug: string, history: History, exists: b
     found.push({ file: historyName, message: replay.failure.reason })
     return result()
   }
-  found.push(...(await checkDecidedMotions(root, slug, history)))
+  found.push(...(await checkDecidedMotions(root, slug, history, parse)))
   // A history in this keeling's format stores every version's text: one missing was deleted.
   for (const version of versions) {
     if (version.format && !replay.stored.has(version.label)) {
       found.push({ file: displayPath(root, versionTextPath(root, slug, version.label)), message: `the stored text of version ${version.label} is missing (deleted or moved); restore it (e.g. git checkout)` })
     }
   }
-  const drift = replay.drift.flatMap(driftedClauses)
+  const drift = replay.drift.flatMap((entry) => driftedClauses(entry, parse))
   for (const item of replay.drift.filter((entry) => entry.replayed === undefined)) {
     notes.push(`engine drift: the motions of version ${item.version} no longer apply with this keeling (${item.reason ?? ''}); its stored text stays the version`)
   }
   const last = versions.at(-1)
   if (!last) return result(drift)
-  found.push(...(await checkCurrent(root, slug, replay.texts.get(last.label) ?? '', file, versions.flatMap((version) => version.motions.map((motion) => motion.id)), last.label)))
+  found.push(...(await checkCurrent(root, slug, replay.texts.get(last.label) ?? '', file, versions.flatMap((version) => version.motions.map((motion) => motion.id)), last.label, parse)))
   return result(drift)
 }
 
 /** Every motion decided on must still be the words decided (the standing decision's hash), adopted or not. */
-async function checkDecidedMotions(root: string, slug: string, history: History): Promise<Finding[]> {
+async function checkDecidedMotions(root: string, slug: string, history: History, parse: ParseCache): Promise<Finding[]> {
   const ids = [...new Set(history.records.flatMap((record) => (record.record === 'decision' ? [record.motion] : [])))]
-  const motions = await readMotionsById(root, slug, ids)
+  const motions = await readMotionsById(root, slug, ids, parse)
   const found: Finding[] = []
   for (const id of ids) {
     const decision = standingDecision(history, id)
@@ -202,24 +203,24 @@ function checkPublished(history: History, historyName: string, published: string
 }
 
 /** The protocol file against its last version, plus any motions applied since with `keeling apply`. */
-async function checkCurrent(root: string, slug: string, lastText: string, file: ProtocolFile, adoptedIds: string[], label: string): Promise<Finding[]> {
+async function checkCurrent(root: string, slug: string, lastText: string, file: ProtocolFile, adoptedIds: string[], label: string, parse: ParseCache): Promise<Finding[]> {
   const current = withoutHead(file.text)
   if (current === lastText) return []
   const fileName = displayPath(root, file.path)
   const adopted = new Set(adoptedIds)
-  const since = appliedMotions(parseProtocol(current)).filter((id) => !adopted.has(id))
+  const since = appliedMotions(parse.protocol(current)).filter((id) => !adopted.has(id))
   let expected = lastText
   if (since.length > 0) {
-    const motions = await readMotionsById(root, slug, since)
+    const motions = await readMotionsById(root, slug, since, parse)
     const inputs = since.flatMap((id) => motions.get(id) ?? [])
-    const applied = applyMotions(lastText, inputs)
+    const applied = applyMotions(lastText, inputs, { parsed: parse })
     if ('problems' in applied || inputs.length !== since.length) {
       return [{ file: fileName, message: `the motions applied since version ${label} (${since.join(', ')}) cannot be replayed on it` }]
     }
     expected = applied.text
   }
   if (expected === current) return []
-  const changes = buildChangeSet(readDiffDocument(expected), readDiffDocument(current), { before: `${slug}@${label}`, after: fileName })
+  const changes = buildChangeSet(readDiffDocument(expected, parse), readDiffDocument(current, parse), { before: `${slug}@${label}`, after: fileName })
   const clauses = changes.clauses.filter((clause) => clause.type !== 'unchanged')
   const against = since.length > 0 ? `version ${label} with ${since.join(', ')}` : `version ${label}`
   if (clauses.length === 0) return [{ file: fileName, message: `stored text differs from ${against} (outside the clauses: front matter or spacing)` }]

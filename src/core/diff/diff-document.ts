@@ -3,6 +3,7 @@ import { splitClauseNumber } from '../protocol/clause-number.js'
 import { LINK_PATTERN } from '../protocol/cross-references.js'
 import { parseProtocol } from '../protocol/parse-protocol.js'
 import type { Protocol } from '../protocol/types.js'
+import type { ParseCache } from '../parse-cache.js'
 import { countNewlines } from '../text-lines.js'
 
 /**
@@ -52,10 +53,12 @@ export function unitText(unit: DiffUnit): string {
  * with an ID) is read clause by clause, as a reader sees it: no front matter,
  * no ID anchors, cross-references as their words. Any other text is split
  * into blocks and kept exactly as written.
+ *
+ * @param parse the command's parsed texts, when it has them: a text it has read already is not parsed again
  */
-export function readDiffDocument(text: string): DiffDocument {
+export function readDiffDocument(text: string, parse?: ParseCache): DiffDocument {
   const stripped = text.replace(SENTINELS, '')
-  const protocol = parseProtocol(stripped)
+  const protocol = parse ? parse.protocol(stripped) : parseProtocol(stripped)
   if (protocol.frontMatter.raw !== '' && protocol.all.length > 0 && protocol.all.every((clause) => clause.id !== '')) {
     return protocolDocument(protocol)
   }

@@ -1,6 +1,7 @@
 import { type Attribution, buildChangeSet, type ChangeSet, type ClauseDiff } from '../diff/change-set.js'
 import { readDiffDocument } from '../diff/diff-document.js'
 import { applyMotions, type ChangedWords, type MotionInput } from '../motion/apply-motions.js'
+import type { ParseCache } from '../parse-cache.js'
 import type { Decision } from './history.js'
 import type { ReplayStep } from './replay.js'
 
@@ -23,16 +24,18 @@ export interface MotionEffect {
  * applied alone to the text it was adopted into: the clauses it changed.
  * Motions that cannot be applied alone (they lean on another of the same
  * step) are left out.
+ *
+ * @param parse the command's parsed texts, when it has them (the replay read the same texts)
  */
-export function motionEffects(steps: ReplayStep[]): MotionEffect[] {
+export function motionEffects(steps: ReplayStep[], parse?: ParseCache): MotionEffect[] {
   const effects: MotionEffect[] = []
   for (const step of steps) {
     for (const input of step.motions) {
       if (input.motion.amends !== '') continue
       const amendments = step.motions.filter((other) => other.motion.amends === input.motion.id)
-      const alone = applyMotions(step.before, [input, ...amendments], { version: step.version.from })
+      const alone = applyMotions(step.before, [input, ...amendments], { version: step.version.from, parsed: parse })
       if ('problems' in alone) continue
-      const changeSet = buildChangeSet(readDiffDocument(step.before), readDiffDocument(alone.text), { before: '', after: '' }, { moved: alone.moved, changedWords: alone.changedWords })
+      const changeSet = buildChangeSet(readDiffDocument(step.before, parse), readDiffDocument(alone.text, parse), { before: '', after: '' }, { moved: alone.moved, changedWords: alone.changedWords })
       const touched = changeSet.clauses.filter((clause) => clause.type !== 'unchanged' && clause.type !== 'moved-away' && clause.id !== '')
       effects.push({ step, input, clauses: new Map(touched.map((clause) => [clause.id, clause])), moved: alone.moved, changedWords: alone.changedWords, order: changeSet.clauses })
     }
@@ -61,14 +64,15 @@ export function attributionsOf(effects: MotionEffect[], decision: (motion: strin
  * alone to the version it was drafted against (`base:`), else to the last version adopted on or before
  * `date` (the meeting that decided it), else to the first.
  *
+ * @param parse the command's parsed texts, when it has them
  * @returns the clause IDs it changes there; none when it does not apply to that text
  */
-export function clausesTargeted(steps: ReplayStep[], input: MotionInput, date: string): Set<string> {
+export function clausesTargeted(steps: ReplayStep[], input: MotionInput, date: string, parse?: ParseCache): Set<string> {
   const base = steps.find((step) => step.version.label === input.motion.base) ?? steps.filter((step) => step.version.date <= date).at(-1) ?? steps[0]
   if (!base) return new Set()
-  const alone = applyMotions(base.after, [input], { version: base.version.label })
+  const alone = applyMotions(base.after, [input], { version: base.version.label, parsed: parse })
   if ('problems' in alone) return new Set()
-  const changeSet = buildChangeSet(readDiffDocument(base.after), readDiffDocument(alone.text), { before: '', after: '' }, { moved: alone.moved })
+  const changeSet = buildChangeSet(readDiffDocument(base.after, parse), readDiffDocument(alone.text, parse), { before: '', after: '' }, { moved: alone.moved })
   return new Set(changeSet.clauses.filter((clause) => clause.type !== 'unchanged' && clause.id !== '').map((clause) => clause.id))
 }
 
@@ -87,9 +91,9 @@ export function movedClauses(effects: MotionEffect[]): Set<string> {
   return new Set(effects.flatMap((effect) => effect.moved))
 }
 
-/** `attributionsOf` the motions adopted in the steps. */
-export function attributeClauses(steps: ReplayStep[], decision: (motion: string) => Decision | undefined): Map<string, Attribution[]> {
-  return attributionsOf(motionEffects(steps), decision)
+/** `attributionsOf` the motions adopted in the steps; `parse`, the command's parsed texts when it has them. */
+export function attributeClauses(steps: ReplayStep[], decision: (motion: string) => Decision | undefined, parse?: ParseCache): Map<string, Attribution[]> {
+  return attributionsOf(motionEffects(steps, parse), decision)
 }
 
 /** Attach to each changed clause of a change set the motions that changed it. */

@@ -3,6 +3,7 @@ import { buildChangeSet } from '../diff/change-set.js'
 import { readDiffDocument } from '../diff/diff-document.js'
 import { diffWords } from '../diff/diff-words.js'
 import { attributionsOf, motionEffects, movedClauses } from './attribute.js'
+import type { ParseCache } from '../parse-cache.js'
 import type { Decision } from './history.js'
 import type { ReplayStep } from './replay.js'
 
@@ -26,21 +27,23 @@ export interface ClauseBlame {
  * attributed to the version and motion that last changed it, the first
  * version's words to that version. Unchanged words keep their attribution
  * through every later version, however the words around them changed.
+ *
+ * @param parse the command's parsed texts, when it has them (the replay read the same texts)
  */
-export function blame(steps: ReplayStep[], decision: (motion: string) => Decision | undefined): ClauseBlame[] {
+export function blame(steps: ReplayStep[], decision: (motion: string) => Decision | undefined, parse?: ParseCache): ClauseBlame[] {
   const byId = new Map<string, ClauseBlame>()
   let order: string[] = []
   for (const step of steps) {
-    const after = readDiffDocument(step.after)
+    const after = readDiffDocument(step.after, parse)
     if (step.motions.length === 0) {
       const original: Attribution = { motion: '', version: step.version.label, date: step.version.date, body: step.version.by }
       for (const unit of after.units) byId.set(unit.id, { id: unit.id, number: unit.number, numberedBy: null, spans: unit.body ? [{ text: unit.body, attribution: original }] : [] })
       order = after.units.map((unit) => unit.id)
       continue
     }
-    const effects = motionEffects([step])
+    const effects = motionEffects([step], parse)
     const who = attributionsOf(effects, decision)
-    const changes = buildChangeSet(readDiffDocument(step.before), after, { before: '', after: '' }, { moved: movedClauses(effects) })
+    const changes = buildChangeSet(readDiffDocument(step.before, parse), after, { before: '', after: '' }, { moved: movedClauses(effects) })
     for (const clause of changes.clauses) {
       if (!clause.after || clause.type === 'unchanged') continue
       const attribution = who.get(clause.id)?.[0] ?? { motion: step.motions.map((input) => input.motion.id).join(', '), version: step.version.label, date: step.version.date }

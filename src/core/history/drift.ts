@@ -1,5 +1,6 @@
 import { buildChangeSet } from '../diff/change-set.js'
 import { readDiffDocument, unitText } from '../diff/diff-document.js'
+import type { ParseCache } from '../parse-cache.js'
 import type { Drift } from './replay.js'
 
 /** One clause where this keeling's replay of a version differs from the text stored as that version. */
@@ -19,10 +20,12 @@ export interface DriftedClause {
  * A version's drift clause by clause: where applying its recorded motions
  * with this keeling gives other words than the text stored when it was
  * adopted. The stored text stays the version; this is for the reader.
+ *
+ * @param parse the command's parsed texts, when it has them (the replay read both texts)
  */
-export function driftedClauses(drift: Drift): DriftedClause[] {
+export function driftedClauses(drift: Drift, parse?: ParseCache): DriftedClause[] {
   if (drift.replayed === undefined) return []
-  const changes = buildChangeSet(readDiffDocument(drift.stored), readDiffDocument(drift.replayed), { before: 'stored', after: 'replayed' })
+  const changes = buildChangeSet(readDiffDocument(drift.stored, parse), readDiffDocument(drift.replayed, parse), { before: 'stored', after: 'replayed' })
   return changes.clauses
     .filter((clause) => clause.type !== 'unchanged' && clause.type !== 'moved-away')
     .map((clause) => {

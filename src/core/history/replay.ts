@@ -1,4 +1,5 @@
 import { applyMotions, type MotionInput } from '../motion/apply-motions.js'
+import { createParseCache, type ParseCache } from '../parse-cache.js'
 import { type History, sha256, type Version, versionsOf } from './history.js'
 
 /** One step of a replay: a version's text, and the text and motions it was made from. */
@@ -44,12 +45,14 @@ export type Replay =
  * @param stored a version's stored text by label, or undefined when none is stored
  * @param motion the motion file with an ID, or undefined when there is none
  * @param names the files a version's text and a motion are kept in, for messages
+ * @param parse the command's parsed texts (a new cache when not given): each version's text and each text made on the way is parsed once
  */
 export function replayHistory(
   history: History,
   stored: (label: string) => string | undefined,
   motion: (id: string) => MotionInput | undefined,
-  names: { text(label: string): string; motion(id: string): string } = { text: (label) => `history/…/${label}.md`, motion: (id) => `amendments/…/${id}.md` }
+  names: { text(label: string): string; motion(id: string): string } = { text: (label) => `history/…/${label}.md`, motion: (id) => `amendments/…/${id}.md` },
+  parse: ParseCache = createParseCache()
 ): Replay {
   const texts = new Map<string, string>()
   const steps: ReplayStep[] = []
@@ -78,7 +81,7 @@ export function replayHistory(
       inputs.push(input)
     }
     // As adopted: all the version's motions at once, each read against the version before.
-    const result = applyMotions(previous, inputs, { version: previousLabel })
+    const result = applyMotions(previous, inputs, { version: previousLabel, parsed: parse })
     const problem = 'problems' in result ? (result.problems[0]?.message.reason ?? '') : undefined
     let text: string
     if (kept !== undefined) {

@@ -5,10 +5,10 @@ import { checkProtocol } from '../protocol/check-protocol.js'
 import { clauseWithDescendants } from '../protocol/clause-extent.js'
 import { findCrossReferences } from '../protocol/cross-references.js'
 import { bomLength } from '../protocol/parse-front-matter.js'
-import { parseProtocol } from '../protocol/parse-protocol.js'
+import { createParseCache, type ParseCache } from '../parse-cache.js'
 import type { Clause, Protocol } from '../protocol/types.js'
+import { writeProtocol, type ProtocolParts } from '../protocol/write-protocol.js'
 import { newClauses, type NewClause } from './new-clauses.js'
-import { parseMotion } from './parse-motion.js'
 import { planOperation, type Planned, type PlannedEdit, type PlannedStructure } from './operations/index.js'
 import { planWordEdit, type WordEdit } from './plan-word-edit.js'
 import { numberOffset } from './visible-text.js'
@@ -28,6 +28,8 @@ export interface MotionInput {
 export interface ApplyOptions {
   version?: string
   numbersFrom?: string
+  /** The texts the command has parsed: each text here (the protocol, the motions as amended, the text made) is parsed once. */
+  parsed?: ParseCache | undefined
 }
 
 /** A problem with one motion file. */
@@ -68,11 +70,12 @@ export interface ChangedWords {
  * @param options.numbersFrom the text the motions were drafted against, when it is not `protocolText` (a marshalled
  *   amendment applied after others were carried): clauses are named by their numbers and words there, then found
  *   by clause ID in `protocolText`, so a renumbering by an earlier motion never sends one to another clause
+ * @param options.parsed the command's parsed texts, shared with what else it reads (a new cache when not given)
  * @returns the new text, or every problem found (nothing is applied then)
  */
 export function applyMotions(protocolText: string, inputs: MotionInput[], options: ApplyOptions = {}): ApplyResult {
   const file = fileConventions(protocolText)
-  const result = applyToText(file.text, inputs, options)
+  const result = applyToText(file.text, inputs, options, options.parsed ?? createParseCache())
   return 'text' in result ? { ...result, text: file.restore(result.text) } : result
 }
 
@@ -89,12 +92,12 @@ function fileConventions(text: string): { text: string; restore: (result: string
   return { text: body.replace(/\r\n/g, '\n'), restore: (result) => bom + result.replace(/\n/g, '\r\n') }
 }
 
-function applyToText(protocolText: string, inputs: MotionInput[], options: ApplyOptions): ApplyResult {
+function applyToText(protocolText: string, inputs: MotionInput[], options: ApplyOptions, parse: ParseCache): ApplyResult {
   const problems: MotionProblem[] = inputs.flatMap((input) =>
     input.motion.messages.filter((message) => message.fatal).map((message) => ({ name: input.name, message }))
   )
-  const base = parseProtocol(protocolText)
-  const drafted = options.numbersFrom === undefined ? null : parseProtocol(fileConventions(options.numbersFrom).text)
+  const base = parse.protocol(protocolText)
+  const drafted = options.numbersFrom === undefined ? null : parse.protocol(fileConventions(options.numbersFrom).text)
   const done = new Set(appliedMotions(base))
   for (const input of inputs) {
     if (input.motion.base !== '' && input.motion.base !== options.version) {
@@ -108,7 +111,7 @@ function applyToText(protocolText: string, inputs: MotionInput[], options: Apply
     const reason = `Motion ${input.motion.id} is already applied to this protocol (its front matter lists it under \`applied:\`); a motion applies once`
     problems.push({ name: input.name, message: problem(reason, { line: 1, column: 1 }, 'already-applied') })
   }
-  const amended = applyAmendments(inputs)
+  const amended = applyAmendments(inputs, parse)
   if ('problems' in amended) return { problems: [...problems, ...amended.problems] }
   const edits: PlannedEdit[] = []
   const structures: PlannedStructure[] = []
@@ -127,10 +130,11 @@ function applyToText(protocolText: string, inputs: MotionInput[], options: Apply
   }
   problems.push(...findConflicts(base, edits, structures))
   if (problems.length > 0) return { problems }
-  const text = build(base, edits, structures)
-  const dangling = danglingReferences(base, parseProtocol(text), structures)
+  const text = build(base, edits, structures, parse)
+  const result = parse.protocol(text)
+  const dangling = danglingReferences(base, result, structures)
   if (dangling.length > 0) return { problems: dangling }
-  const errors = checkProtocol(parseProtocol(text)).filter((message) => message.fatal && message.ruleId !== 'slug-mismatch')
+  const errors = checkProtocol(result).filter((message) => message.fatal && message.ruleId !== 'slug-mismatch')
   if (errors.length > 0) {
     const [first] = amended.inputs
     // Problems the protocol had before any motion are the protocol's to fix, not the motion's: say where they are.
@@ -287,8 +291,8 @@ interface Item {
   level: number
 }
 
-/** Apply the planned word edits and clause operations, then renumber. */
-function build(base: Protocol, edits: PlannedEdit[], structures: PlannedStructure[]): string {
+/** Apply the planned word edits and clause operations, then renumber; written as every protocol is, by `writeProtocol`. */
+function build(base: Protocol, edits: PlannedEdit[], structures: PlannedStructure[], parse: ParseCache): string {
   const sources = new Map(base.all.map((clause) => [clause.id, clause.source]))
   for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
     const source = sources.get(edit.clauseId) ?? ''
@@ -308,19 +312,24 @@ function build(base: Protocol, edits: PlannedEdit[], structures: PlannedStructur
       taken.add(id)
       return id
     }
-    items = applyStructure(items, structure, newId, { from, fixed, unnumbered })
+    items = applyStructure(items, structure, newId, { from, fixed, unnumbered }, parse)
   }
-  const text = base.frontMatter.raw + base.lead + items.map((item, index) => item.source + (index === items.length - 1 ? '\n' : '\n\n')).join('')
-  const placed = parseProtocol(text)
+  const placed = parse.protocol(writeProtocol(withSources(base, items.map((item) => item.source))))
   const { sources: renumbered } = renumber(placed, from, fixed, unnumbered)
-  return placed.frontMatter.raw + placed.lead + placed.all.map((clause, index) => (renumbered.get(clause.id) ?? clause.source) + (index === placed.all.length - 1 ? '\n' : '\n\n')).join('')
+  return writeProtocol(withSources(placed, placed.all.map((clause) => renumbered.get(clause.id) ?? clause.source)))
+}
+
+/** A protocol's front matter and lead with these clauses, as apply writes them: a blank line between two, a newline after the last. */
+function withSources(protocol: Protocol, sources: string[]): ProtocolParts {
+  return { frontMatter: protocol.frontMatter, lead: protocol.lead, all: sources.map((source, index) => ({ source, trailing: index === sources.length - 1 ? '\n' : '\n\n' })) }
 }
 
 function applyStructure(
   items: Item[],
   structure: PlannedStructure,
   newId: () => string,
-  marks: { from: Set<string>; fixed: Set<string>; unnumbered: Set<string> }
+  marks: { from: Set<string>; fixed: Set<string>; unnumbered: Set<string> },
+  parse: ParseCache
 ): Item[] {
   const operation = structure.operation
   const result = [...items]
@@ -348,11 +357,11 @@ function applyStructure(
       const added = toItems(newClauses(operation.clauses, newId))
       const [first] = added
       // An unnumbered clause replaced stays unnumbered (no number, and no space where one would be).
-      if (first && old && marks.unnumbered.has(first.id) && numberOf(old) !== '') {
+      if (first && old && marks.unnumbered.has(first.id) && numberOf(old, parse) !== '') {
         // "Leave out paragraph 2.1 and insert:" — the new text takes the old number unless it gives one.
         marks.unnumbered.delete(first.id)
         marks.fixed.add(first.id)
-        first.source = first.source.replace(/^(#{1,6}[ \t]+)?(<a id="[^"]*"><\/a>)/, `$1$2${numberOf(old)} `).replace(/ $/, '')
+        first.source = first.source.replace(/^(#{1,6}[ \t]+)?(<a id="[^"]*"><\/a>)/, `$1$2${numberOf(old, parse)} `).replace(/ $/, '')
       }
       result.splice(at, 0, ...added)
       return result
@@ -376,7 +385,7 @@ function applyStructure(
       const item = result.find((candidate) => candidate.id === structure.target)
       if (!item) return result
       const at = numberOffset(item.source)
-      const old = numberOf(item)
+      const old = numberOf(item, parse)
       item.source = item.source.slice(0, at) + operation.number + item.source.slice(at + old.length)
       marks.fixed.add(item.id)
       marks.from.add(item.id)
@@ -401,8 +410,8 @@ function insertionIndex(items: Item[], where: 'after' | 'before' | 'end', id: st
   return where === 'before' ? at : at + extentLength(items, at)
 }
 
-function numberOf(item: Item): string {
-  return parseProtocol(item.source).all[0]?.number ?? ''
+function numberOf(item: Item, parse: ParseCache): string {
+  return parse.protocol(item.source).all[0]?.number ?? ''
 }
 
 /**
@@ -411,9 +420,10 @@ function numberOf(item: Item): string {
  *
  * @returns the motions as amended, an amendment's own instructions taken out (one with none left is dropped), or
  *   every problem
+ * @param parse the command's parsed texts (a new cache when not given)
  */
-export function applyAmendments(inputs: MotionInput[]): { inputs: MotionInput[] } | { problems: MotionProblem[] } {
-  const amended = amendMotionTexts(inputs)
+export function applyAmendments(inputs: MotionInput[], parse: ParseCache = createParseCache()): { inputs: MotionInput[] } | { problems: MotionProblem[] } {
+  const amended = amendMotionTexts(inputs, parse)
   if ('problems' in amended) return amended
   const result: MotionInput[] = []
   for (const input of inputs) {
@@ -428,8 +438,10 @@ export function applyAmendments(inputs: MotionInput[]): { inputs: MotionInput[] 
  * Every motion's text as the amendments given with it leave it, each read again from its new words. An
  * amendment to an amendment changes that amendment's words first, so the deepest amendments go first, and
  * each amends with its words as amended.
+ *
+ * @param parse the command's parsed texts (a new cache when not given)
  */
-export function amendMotionTexts(inputs: MotionInput[]): { byId: Map<string, MotionInput> } | { problems: MotionProblem[] } {
+export function amendMotionTexts(inputs: MotionInput[], parse: ParseCache = createParseCache()): { byId: Map<string, MotionInput> } | { problems: MotionProblem[] } {
   const byId = new Map(inputs.map((input) => [input.motion.id, input]))
   const problems: MotionProblem[] = []
   const depth = (input: MotionInput, seen = new Set<string>()): number => {
@@ -450,24 +462,24 @@ export function amendMotionTexts(inputs: MotionInput[]): { byId: Map<string, Mot
         problems.push({ name: input.name, message: problem(reason, { line: instruction.line, column: instruction.column }, 'unknown-motion') })
         continue
       }
-      const edited = amendText(input, target, instruction)
+      const edited = amendText(input, target, instruction, parse)
       if ('message' in edited) {
         problems.push({ name: input.name, message: edited.message })
         continue
       }
-      const motion = parseMotion(edited.text, target.motion.id, target.motion.protocol)
+      const motion = parse.motion(edited.text, target.motion.id, target.motion.protocol)
       byId.set(targetId, { ...target, text: edited.text, motion })
     }
   }
   return problems.length > 0 ? { problems } : { byId }
 }
 
-function amendText(amendment: MotionInput, target: MotionInput, instruction: Instruction): { text: string } | MotionProblem {
+function amendText(amendment: MotionInput, target: MotionInput, instruction: Instruction, parse: ParseCache): { text: string } | MotionProblem {
   const operation = instruction.operation
   if (!('scope' in operation) || operation.type === 'change-sentence') return { text: target.text }
   const bom = bomLength(target.text)
   const bodyStart = target.text.startsWith('---', bom) ? target.text.indexOf('\n---', bom + 3) + 4 : bom
-  const pseudo = parseProtocol(`<a id="${target.motion.id}"></a>${target.text.slice(bodyStart)}`).all[0]
+  const pseudo = parse.protocol(`<a id="${target.motion.id}"></a>${target.text.slice(bodyStart)}`).all[0]
   if (!pseudo) return { text: target.text }
   const edits = planWordEdit(operation, [{ ...pseudo, number: '' }])
   if ('reason' in edits) {

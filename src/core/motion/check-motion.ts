@@ -1,7 +1,7 @@
 import type { VFileMessage } from 'vfile-message'
 import { problem } from '../problem.js'
 import { appliedMotions } from '../protocol/applied-motions.js'
-import { parseProtocol } from '../protocol/parse-protocol.js'
+import { createParseCache, type ParseCache } from '../parse-cache.js'
 import { applyMotions, type MotionInput } from './apply-motions.js'
 
 /** What checking a motion found: its problems, and whether it is one the protocol already records as applied. */
@@ -22,15 +22,16 @@ export interface MotionCheck {
  * @param protocolText its protocol's current text, or null when there is no such protocol
  * @param amended the motion it amends, when it is one and that motion was found
  * @param version the recorded version the protocol's text is, if it is one (a motion's `base:` may name it)
+ * @param parse the command's parsed texts (a new cache when not given): a protocol checked with many motions is parsed once
  * @returns the problems found in the motion file, and whether it is already applied
  */
-export function checkMotion(input: MotionInput, protocolText: string | null, amended: MotionInput | null, version = ''): MotionCheck {
+export function checkMotion(input: MotionInput, protocolText: string | null, amended: MotionInput | null, version = '', parse: ParseCache = createParseCache()): MotionCheck {
   const messages = input.motion.messages.filter((message) => !message.fatal)
   if (protocolText === null) {
     const reason = `Motion changes protocol \`${input.motion.protocol}\`, which does not exist (protocols/${input.motion.protocol}.md); set \`protocol:\` or move the file to amendments/<slug>/`
     return { messages: [...messages, problem(reason, { line: 1, column: 1 }, 'unknown-protocol')], applied: false }
   }
-  const applied = appliedMotions(parseProtocol(protocolText))
+  const applied = appliedMotions(parse.protocol(protocolText))
   if (input.motion.amends && applied.includes(input.motion.amends)) {
     const reason = `Motion amends \`${input.motion.amends}\`, which is already applied to protocol \`${input.motion.protocol}\`; an amendment applies only with the motion it amends, so this one can no longer be applied`
     return { messages: [...messages, problem(reason, { line: 1, column: 1 }, 'already-applied', 'warning')], applied: false }
@@ -41,7 +42,7 @@ export function checkMotion(input: MotionInput, protocolText: string | null, ame
     const reason = `Motion amends \`${input.motion.amends}\`, which is not a motion beside it (${input.motion.amends}.md)`
     return { messages: [...messages, problem(reason, { line: 1, column: 1 }, 'unknown-motion')], applied: false }
   }
-  const result = applyMotions(protocolText, amended ? [amended, input] : [input], { version })
+  const result = applyMotions(protocolText, amended ? [amended, input] : [input], { version, parsed: parse })
   if ('problems' in result) messages.push(...result.problems.filter((found) => found.name === input.name).map((found) => found.message))
   return { messages: messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), applied: false }
 }

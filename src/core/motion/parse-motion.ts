@@ -1,4 +1,5 @@
 import type { VFileMessage } from 'vfile-message'
+import { noteParse } from '../parse-observer.js'
 import { problem } from '../problem.js'
 import { parseFrontMatter } from '../protocol/parse-front-matter.js'
 import { isMotionId, isSlug } from '../slug.js'
@@ -21,6 +22,7 @@ const KEYS = new Set(['title', 'mover', 'seconder', 'protocol', 'base', 'amends'
  * @returns the motion; problems are in `messages`, instructions that could not be read are left out
  */
 export function parseMotion(text: string, id: string, folder: string): Motion {
+  noteParse('motion', text)
   const unreadable = unreadableText(text)
   if (unreadable) {
     return { id, title: '', mover: '', seconder: '', protocol: folder, base: '', amends: '', tabled: { body: '', meeting: '', date: '' }, instructions: [], messages: [unreadable] }

@@ -5,6 +5,7 @@ import { numberKey, splitClauseNumber, unitPrefix } from './clause-number.js'
 import { parseFrontMatter } from './parse-front-matter.js'
 import type { Clause, Point, Protocol } from './types.js'
 import { countNewlines } from '../text-lines.js'
+import { noteParse } from '../parse-observer.js'
 
 interface ClauseStart {
   offset: number
@@ -32,6 +33,7 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/
  * @returns the protocol; problems found while reading are in `messages`
  */
 export function parseProtocol(text: string): Protocol {
+  noteParse('protocol', text)
   const { frontMatter, bodyStart, messages } = parseFrontMatter(text)
   const startLine = frontMatter.raw === '' ? 1 : countNewlines(frontMatter.raw) + 1
   const starts = scanClauseStarts(text, bodyStart, startLine)

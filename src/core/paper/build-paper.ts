@@ -6,7 +6,7 @@ import { type Decision, type History, sha256, standingDecision, type Version, ve
 import type { ReplayStep } from '../history/replay.js'
 import { applyMotions, type MotionInput } from '../motion/apply-motions.js'
 import { compareMotions } from '../motion/compare-motions.js'
-import type { PaperMeta } from './paper-meta.js'
+import type { PaperComment, PaperMeta } from './paper-meta.js'
 import { longDate } from '../dates.js'
 import { possessive, theName } from '../names.js'
 export { possessive, theName } from '../names.js'
@@ -332,12 +332,12 @@ class Numbered {
 /** The person's comments, each printed once, after the motion or clause it names. */
 class Commenter {
   private readonly used = new Set<string>()
-  constructor(private readonly comments: Map<string, string[]>) {}
+  constructor(private readonly comments: Map<string, PaperComment>) {}
 
   take(key: string, writer: Numbered): PaperBlock[] {
     if (this.used.has(key) || !this.comments.has(key)) return []
     this.used.add(key)
-    return (this.comments.get(key) ?? []).map((text) => writer.paragraph(text))
+    return (this.comments.get(key)?.paragraphs ?? []).map((text) => writer.paragraph(text))
   }
 
   /** Comments on a clause: by its number (7.2) or its ID. */

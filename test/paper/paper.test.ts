@@ -104,7 +104,7 @@ describe('keeling paper --propose: a Bromsgrove-style report putting seed 000’
     writeFileSync(join(dir, 'amendments', 'uttlesford', 'stray.md'), '---\ntitle: Stray\nmover: Cllr Stray\n---\n\n1. In paragraph 7.2, leave out "no such words" and insert "other words".\n')
     const stray = await runCli(['paper', 'uttlesford', '--from', 'cwg-2017-04-25', '--propose', 'amendments/uttlesford/stray.md', '--meta', 'paper.yml', '-o', 'out.md'], dir)
     expect(stray.code).toBe(1)
-    expect(stray.stderr).toMatch(/the proposed motions cannot be applied to the version cwg-2017-04-25: amendments\/uttlesford\/stray\.md:6:\d+: .*no such words/)
+    expect(stray.stderr).toMatch(/^amendments\/uttlesford\/stray\.md:6:\d+: error: the proposed motions cannot be applied to the version cwg-2017-04-25: .*no such words/m)
     expect(existsSync(join(dir, 'out.md'))).toBe(false)
   })
 })

@@ -1,10 +1,10 @@
 import { buildChangeSet, type ChangeSet, type ClauseDiff, describeSummary, summarizeChanges } from '../diff/change-set.js'
-import { readDiffDocument } from '../diff/diff-document.js'
 import { describeGroup, groupReplacements } from '../diff/describe-changes.js'
-import { attachAttributions, attributionsOf, type MotionEffect, motionEffects, motionHints } from '../history/attribute.js'
+import { attachAttributions, attributionsOf, type MotionEffect, motionHints } from '../history/attribute.js'
 import { type Decision, type History, sha256, standingDecision, type Version, versionsOf } from '../history/history.js'
 import type { ReplayStep } from '../history/replay.js'
-import { applyMotions, type MotionInput, type MotionProblem } from '../motion/apply-motions.js'
+import type { MotionInput, MotionProblem } from '../motion/apply-motions.js'
+import { PaperWork } from './paper-work.js'
 import { problem } from '../problem.js'
 import type { VFileMessage } from 'vfile-message'
 import type { PaperMeta } from './paper-meta.js'
@@ -95,6 +95,8 @@ interface PaperFacts {
   appendixTitle: string
   appendixName: string
   comments: Commenter
+  /** The texts read, the motions applied and the change sets built, once each. */
+  work: PaperWork
 }
 
 /**
@@ -156,9 +158,10 @@ function paperFacts(records: PaperRecords, range: PaperRange, meta: PaperMeta): 
   // The command checks the range against the history before it asks for a paper.
   if (!fromVersion || !fromStep || !toStep || !namedVersion) throw new Error(`buildPaper: no version ${fromVersion ? to : from} in the records of ${records.slug}`)
   const decision = (motion: string): Decision | undefined => standingDecision(history, motion)
+  const work = new PaperWork()
 
   // Motions put to this meeting: applied, undecided, to the last version named.
-  const proposal = proposed.length > 0 ? proposalStep(toStep, proposed, meta) : null
+  const proposal = proposed.length > 0 ? proposalStep(work, toStep, proposed, meta) : null
   if (proposal && 'problems' in proposal) return proposal
   const proposedStep = proposal
   const toText = proposedStep?.after ?? toStep.after
@@ -167,9 +170,9 @@ function paperFacts(records: PaperRecords, range: PaperRange, meta: PaperMeta): 
   // The motions that made version `from` (the story so far), and each motion's effect on its own: who changed
   // which clause, and which wording a later motion put in place of an earlier one.
   const contextStep = fromVersion.from ? fromStep : null
-  const effects = motionEffects([...(contextStep ? [contextStep] : []), ...rangeSteps])
+  const effects = work.effects([...(contextStep ? [contextStep] : []), ...rangeSteps])
   const rangeEffects = effects.filter((effect) => effect.step !== contextStep)
-  const changeSet = buildChangeSet(readDiffDocument(fromStep.after), readDiffDocument(toText), { before: `${records.slug}@${from}`, after: toLabel }, motionHints(rangeEffects))
+  const changeSet = buildChangeSet(work.document(fromStep.after), work.document(toText), { before: `${records.slug}@${from}`, after: toLabel }, motionHints(rangeEffects))
   attachAttributions(changeSet, attributionsOf(rangeEffects, decision))
   const appendixTitle =
     meta.appendix || `Appendix A: ${changeSet.after.title || 'the protocol'}, ${proposedStep ? `the changes proposed to the version ${from}` : `changes from the version ${from} to the version ${to}`}`
@@ -193,7 +196,8 @@ function paperFacts(records: PaperRecords, range: PaperRange, meta: PaperMeta): 
     outstanding: outstandingMotions(records, versions, toIndex, proposed, rangeSteps, fromVersion, decision),
     appendixTitle,
     appendixName: appendixTitle.split(':')[0]?.trim() || 'the Appendix',
-    comments: new Commenter(meta.comments)
+    comments: new Commenter(meta.comments),
+    work
   }
 }
 
@@ -335,10 +339,11 @@ function proposedMotions({ proposedStep, comments }: PaperFacts): Draft[] {
 
 /** Each outstanding motion quoted, with what it would change; the summary cites it as `motion:ID`. */
 function outstandingTexts(facts: PaperFacts): Draft[] {
-  const { records, fromText, toText, decision, comments } = facts
+  const { records, fromText, toText, decision, comments, work } = facts
   return facts.outstanding.flatMap((input) => {
     const target = input.motion.amends ? records.motions.get(input.motion.amends) : undefined
-    return [paragraph(sayOutstandingText(input, target, fromText, toText, records.steps, decision), `motion:${input.motion.id}`), ...comments.take(input.motion.id)]
+    const said = sayOutstandingText(work, input, target, { fromText, toText, steps: records.steps }, decision)
+    return [paragraph(said, `motion:${input.motion.id}`), ...comments.take(input.motion.id)]
   })
 }
 
@@ -414,8 +419,8 @@ function contactSection({ meta }: PaperFacts): DraftSection | null {
 }
 
 /** The proposed motions as a step after version `to`: the text as it would be if they were carried; or why they cannot be. */
-function proposalStep(toStep: ReplayStep, proposed: MotionInput[], meta: PaperMeta): ReplayStep | { problems: PaperProblem[] } {
-  const applied = applyMotions(toStep.after, proposed, { version: toStep.version.label })
+function proposalStep(work: PaperWork, toStep: ReplayStep, proposed: MotionInput[], meta: PaperMeta): ReplayStep | { problems: PaperProblem[] } {
+  const applied = work.apply(toStep.after, proposed, { version: toStep.version.label })
   if ('problems' in applied) return { problems: applied.problems.map((found) => proposalProblem(found, toStep.version.label)) }
   const version: Version = {
     record: 'version',

@@ -1,11 +1,11 @@
-import { buildChangeSet, type ClauseDiff, clauseWords } from '../diff/change-set.js'
-import { type DiffUnit, readDiffDocument, unitText } from '../diff/diff-document.js'
+import { type ClauseDiff, clauseWords } from '../diff/change-set.js'
+import { type DiffUnit, unitText } from '../diff/diff-document.js'
 import { type ChangeSentence, describeClause, describeClauses, describeGroup, nameOf, phrases } from '../diff/describe-changes.js'
 import type { MotionEffect } from '../history/attribute.js'
 import type { Decision } from '../history/history.js'
 import type { ReplayStep } from '../history/replay.js'
-import { applyMotions, type MotionInput } from '../motion/apply-motions.js'
-import { compareMotions } from '../motion/compare-motions.js'
+import type { MotionInput } from '../motion/apply-motions.js'
+import type { PaperWork } from './paper-work.js'
 import { longDate } from '../dates.js'
 import { possessive, theName } from '../names.js'
 import { capitalise, countWord, endSentence, listAnd, motionBody, outcomeVerb, quote, sentencesAsList, votesOf } from './paper-words.js'
@@ -75,14 +75,25 @@ export function sayOutstanding(input: MotionInput, decided: Decision | undefined
   return `On ${longDate(decided.date)}, ${theName(decided.body)} ${outcomeVerb(decided.outcome)} ${what}, ${title}, moved by ${theName(decided.mover || input.motion.mover)}${votesOf(decided)}${decided.outcome === 'carried' ? '; it is not yet in a version of the protocol' : ''}.`
 }
 
-/** The outstanding motion's words, and what it would change, compared with the wording it amends. */
-export function sayOutstandingText(input: MotionInput, target: MotionInput | undefined, fromText: string, toText: string, steps: ReplayStep[], decision: (motion: string) => Decision | undefined): string {
+/**
+ * The outstanding motion's words, and what it would change, compared with the wording it amends.
+ *
+ * @param work the paper's applications and change sets, shared with its other sections
+ */
+export function sayOutstandingText(
+  work: PaperWork,
+  input: MotionInput,
+  target: MotionInput | undefined,
+  texts: { fromText: string; toText: string; steps: ReplayStep[] },
+  decision: (motion: string) => Decision | undefined
+): string {
+  const { fromText, steps } = texts
   const lead = `${possessive(input.motion.mover || 'The mover')} amendment “${input.motion.title || input.motion.id}” reads:\n\n${quote(motionBody(input.text))}`
   if (target) {
     // Compared with the motion it amends, both applied to the text that motion was adopted into.
     const adoptedIn = steps.find((step) => step.motions.some((motion) => motion.motion.id === target.motion.id))
     const base = adoptedIn?.before ?? fromText
-    const comparison = compareMotions(base, target, input)
+    const comparison = work.compareAmendment(base, target, input)
     if ('problems' in comparison) return `${lead}\n\nIt cannot be applied to ${possessive(target.motion.mover)} amendment: ${comparison.problems[0]?.message.reason ?? ''}.`
     const said = comparison.clauses.flatMap((clause) => (clause.between ? [`${listAnd(amendmentChanges(clause.between))} in ${clause.name}`] : []))
     const decided = decision(target.motion.id)
@@ -90,10 +101,10 @@ export function sayOutstandingText(input: MotionInput, target: MotionInput | und
     return `${lead}\n\nCompared with ${possessive(target.motion.mover)} amendment${agreed}, it ${said.length > 0 ? `${listAnd(said)}.` : 'leaves the wording the same.'}`
   }
   const decided = decision(input.motion.id)
-  const against = draftedAgainst(input, decided, { fromText, toText, steps })
-  const applied = applyMotions(against.text, [input], { version: against.version })
+  const against = draftedAgainst(input, decided, texts)
+  const applied = work.apply(against.text, [input], { version: against.version })
   if ('problems' in applied) return endSentence(`${lead}\n\nIt cannot be applied to ${against.name}: ${applied.problems[0]?.message.reason ?? ''}`)
-  const changeSet = buildChangeSet(readDiffDocument(against.text), readDiffDocument(applied.text), { before: '', after: '' }, { moved: applied.moved, changedWords: applied.changedWords })
+  const changeSet = work.changesOf(against.text, applied)
   const sentences = describeClauses(changeSet.clauses)
   const said = sentences.length > 0 ? sentencesAsList(sentences) : 'changes nothing'
   if (decided && decided.outcome !== 'carried') return endSentence(`${lead}\n\nIt was ${decided.outcome}, so the text in the appendix does not include it. As moved, against ${against.name}, it ${said}`)

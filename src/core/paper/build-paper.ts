@@ -1,10 +1,10 @@
-import { buildChangeSet, type ChangeSet, type ClauseDiff, describeSummary, summarizeChanges } from '../diff/change-set.js'
+import { type ChangeSet, type ClauseDiff, describeSummary, summarizeChanges } from '../diff/change-set.js'
 import { describeGroup, groupReplacements } from '../diff/describe-changes.js'
 import { attachAttributions, attributionsOf, type MotionEffect, motionHints } from '../history/attribute.js'
 import { type Decision, type History, sha256, standingDecision, type Version, versionsOf } from '../history/history.js'
 import type { ReplayStep } from '../history/replay.js'
 import type { MotionInput, MotionProblem } from '../motion/apply-motions.js'
-import { PaperWork } from './paper-work.js'
+import { labelled, PaperWork } from './paper-work.js'
 import { problem } from '../problem.js'
 import type { VFileMessage } from 'vfile-message'
 import type { PaperMeta } from './paper-meta.js'
@@ -172,7 +172,7 @@ function paperFacts(records: PaperRecords, range: PaperRange, meta: PaperMeta): 
   const contextStep = fromVersion.from ? fromStep : null
   const effects = work.effects([...(contextStep ? [contextStep] : []), ...rangeSteps])
   const rangeEffects = effects.filter((effect) => effect.step !== contextStep)
-  const changeSet = buildChangeSet(work.document(fromStep.after), work.document(toText), { before: `${records.slug}@${from}`, after: toLabel }, motionHints(rangeEffects))
+  const changeSet = labelled(work.changeSet(fromStep.after, toText, motionHints(rangeEffects)), { before: `${records.slug}@${from}`, after: toLabel })
   attachAttributions(changeSet, attributionsOf(rangeEffects, decision))
   const appendixTitle =
     meta.appendix || `Appendix A: ${changeSet.after.title || 'the protocol'}, ${proposedStep ? `the changes proposed to the version ${from}` : `changes from the version ${from} to the version ${to}`}`

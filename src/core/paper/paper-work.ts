@@ -3,7 +3,7 @@ import { type DiffDocument, readDiffDocument } from '../diff/diff-document.js'
 import { nameOf } from '../diff/describe-changes.js'
 import type { MotionEffect } from '../history/attribute.js'
 import type { ReplayStep } from '../history/replay.js'
-import { type ApplyOptions, type ApplyResult, applyMotions, type MotionInput, type MotionProblem } from '../motion/apply-motions.js'
+import { type ApplyOptions, type ApplyResult, applyMotions, type ChangedWords, type MotionInput, type MotionProblem } from '../motion/apply-motions.js'
 
 /** One clause an amendment or the motion it amends touches: its name, and the amendment's result against the motion's. */
 export interface AmendedClause {
@@ -21,7 +21,7 @@ export interface AmendedClause {
 export class PaperWork {
   private readonly documents = new Map<string, DiffDocument>()
   private readonly applied = new Map<string, Map<string, ApplyResult>>()
-  private readonly alone = new Map<ApplyResult, ChangeSet>()
+  private readonly changeSets = new Map<string, ChangeSet>()
 
   /** A text read for comparing (`readDiffDocument`), once per text. */
   document(text: string): DiffDocument {
@@ -50,12 +50,22 @@ export class PaperWork {
     return result
   }
 
-  /** What motions applied to `text` changed, told what they did (moved clauses, changed words); once per application. */
+  /** What motions applied to `text` changed, told what they did (moved clauses, changed words). */
   changesOf(text: string, result: Extract<ApplyResult, { text: string }>): ChangeSet {
-    let changeSet = this.alone.get(result)
+    return this.changeSet(text, result.text, { moved: result.moved, changedWords: result.changedWords })
+  }
+
+  /**
+   * The change set from one text to another, told what motions did; once per texts and hints. It is shared:
+   * a caller that adds to it (labels, attributions) takes a copy ({@link labelled}).
+   */
+  changeSet(before: string, after: string, hints: { moved?: Iterable<string>; changedWords?: ChangedWords[] } = {}): ChangeSet {
+    const moved = [...(hints.moved ?? [])].sort()
+    const key = JSON.stringify([before, after, moved, hints.changedWords ?? null])
+    let changeSet = this.changeSets.get(key)
     if (!changeSet) {
-      changeSet = buildChangeSet(this.document(text), this.document(result.text), { before: '', after: '' }, { moved: result.moved, changedWords: result.changedWords })
-      this.alone.set(result, changeSet)
+      changeSet = buildChangeSet(this.document(before), this.document(after), { before: '', after: '' }, { moved, ...(hints.changedWords ? { changedWords: hints.changedWords } : {}) })
+      this.changeSets.set(key, changeSet)
     }
     return changeSet
   }
@@ -92,7 +102,7 @@ export class PaperWork {
     if ('problems' in resultA || 'problems' in resultB) return { problems: [...('problems' in resultA ? resultA.problems : []), ...('problems' in resultB ? resultB.problems : [])] }
     const byA = touchedById(this.changesOf(base, resultA))
     const byB = touchedById(this.changesOf(base, resultB))
-    const between = new Map(buildChangeSet(this.document(resultA.text), this.document(resultB.text), { before: 'A', after: 'B' }).clauses.map((clause) => [clause.id, clause]))
+    const between = new Map(this.changeSet(resultA.text, resultB.text).clauses.map((clause) => [clause.id, clause]))
     return {
       clauses: [...new Set([...byA.keys(), ...byB.keys()])].map((id) => {
         const clause = byA.get(id) ?? byB.get(id)
@@ -110,4 +120,14 @@ function isTouched(clause: ClauseDiff): boolean {
 
 function touchedById(changeSet: ChangeSet): Map<string, ClauseDiff> {
   return new Map(changeSet.clauses.filter(isTouched).map((clause) => [clause.id, clause]))
+}
+
+/** A copy of a shared change set with its own labels and its own attribution lists, for the appendix to add to. */
+export function labelled(changeSet: ChangeSet, labels: { before: string; after: string }): ChangeSet {
+  return {
+    ...changeSet,
+    before: { ...changeSet.before, label: labels.before },
+    after: { ...changeSet.after, label: labels.after },
+    clauses: changeSet.clauses.map((clause) => ({ ...clause, attribution: [...clause.attribution] }))
+  }
 }

@@ -58,7 +58,7 @@ describe('keeling paper reads each motion and each version once', () => {
     // Five comparisons: the appendix (shared with the working group's motion alone), each of Cllr Artus's two
     // motions alone, the working group's motion as Cllr Artus's reply amends it, and the two wordings compared.
     expect(buildChangeSet.mock.calls.length).toBe(5)
-    // Before this test there were 42 protocol parses; those left are inside applyMotions (its base and its result)
+    // There were 42 protocol parses before issue 15's change; those left are inside applyMotions (its base, its result)
     // and one for each text read for comparing.
     expect(parseProtocol.mock.calls.length).toBeLessThanOrEqual(31)
   })

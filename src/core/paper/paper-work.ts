@@ -21,7 +21,7 @@ export interface AmendedClause {
 export class PaperWork {
   private readonly documents = new Map<string, DiffDocument>()
   private readonly applied = new Map<string, Map<string, ApplyResult>>()
-  private readonly changeSets = new Map<string, ChangeSet>()
+  private readonly changeSets = new Map<string, Map<string, Map<string, ChangeSet>>>()
 
   /** A text read for comparing (`readDiffDocument`), once per text. */
   document(text: string): DiffDocument {
@@ -61,11 +61,17 @@ export class PaperWork {
    */
   changeSet(before: string, after: string, hints: { moved?: Iterable<string>; changedWords?: ChangedWords[] } = {}): ChangeSet {
     const moved = [...(hints.moved ?? [])].sort()
-    const key = JSON.stringify([before, after, moved, hints.changedWords ?? null])
-    let changeSet = this.changeSets.get(key)
+    // Keyed by the texts themselves (a map looks a string up by its hash), then by the hints, which are small.
+    const key = JSON.stringify([moved, hints.changedWords ?? null])
+    const byText = this.changeSets.get(before)?.get(after)
+    let changeSet = byText?.get(key)
     if (!changeSet) {
       changeSet = buildChangeSet(this.document(before), this.document(after), { before: '', after: '' }, { moved, ...(hints.changedWords ? { changedWords: hints.changedWords } : {}) })
-      this.changeSets.set(key, changeSet)
+      const byBefore = this.changeSets.get(before) ?? new Map<string, Map<string, ChangeSet>>()
+      const byAfter = byBefore.get(after) ?? new Map<string, ChangeSet>()
+      byAfter.set(key, changeSet)
+      byBefore.set(after, byAfter)
+      this.changeSets.set(before, byBefore)
     }
     return changeSet
   }

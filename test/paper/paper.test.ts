@@ -104,7 +104,7 @@ describe('keeling paper --propose: a Bromsgrove-style report putting seed 000’
     writeFileSync(join(dir, 'amendments', 'uttlesford', 'stray.md'), '---\ntitle: Stray\nmover: Cllr Stray\n---\n\n1. In paragraph 7.2, leave out "no such words" and insert "other words".\n')
     const stray = await runCli(['paper', 'uttlesford', '--from', 'cwg-2017-04-25', '--propose', 'amendments/uttlesford/stray.md', '--meta', 'paper.yml', '-o', 'out.md'], dir)
     expect(stray.code).toBe(1)
-    expect(stray.stderr).toMatch(/the proposed motions cannot be applied to the version cwg-2017-04-25: amendments\/uttlesford\/stray\.md:6:\d+: .*no such words/)
+    expect(stray.stderr).toMatch(/^amendments\/uttlesford\/stray\.md:6:\d+: error: the proposed motions cannot be applied to the version cwg-2017-04-25: .*no such words/m)
     expect(existsSync(join(dir, 'out.md'))).toBe(false)
   })
 })
@@ -225,6 +225,27 @@ describe('PAPER.yml: every problem at file:line:col with the form the field take
     const { code, stderr } = await paperWith(good.replace('  "7.2":', '  "7.9": Not changed here.\n  "7.2":'))
     expect(code).toBe(1)
     expect(stderr).toContain('comments: "7.9" names no motion or changed clause between council-2017-04-04 and cwg-2017-04-25')
+  })
+
+  test('every comment that names nothing is reported, each at its own line, with no stack trace; nothing written', async () => {
+    const yaml = good.replace('  "7.2":', '  "7.9": Not changed here.\n  cwg-2099: Nor this.\n  "7.2":')
+    const { code, stderr, dir } = await paperWith(yaml)
+    expect(code).toBe(1)
+    const lineOf = (start: string): number => yaml.split('\n').findIndex((line) => line.startsWith(start)) + 1
+    expect(stderr).toContain(`paper.yml:${lineOf('  "7.9":')}:3: error: comments: "7.9" names no motion or changed clause between council-2017-04-04 and cwg-2017-04-25; use a motion ID`)
+    expect(stderr).toContain(`paper.yml:${lineOf('  cwg-2099:')}:3: error: comments: "cwg-2099" names no motion or changed clause`)
+    expect(stderr).toMatch(/keeling paper: 2 problems; nothing written\n$/)
+    expect(stderr).not.toMatch(/\n\s+at /)
+    expect(existsSync(join(dir, 'paper.md'))).toBe(false)
+  })
+
+  test('PAPER.yml’s words are printed as typed: braces in them are not paragraph numbers to fill in', async () => {
+    const typed = 'See {{differences-first}} and paragraphs 3 to 3 of the last report.'
+    const { code, dir } = await paperWith(good.replace(/summary:\n  - .*\n/, `summary:\n  - ${typed}\n`))
+    expect(code).toBe(0)
+    const paper = readFileSync(join(dir, 'paper.md'), 'utf8')
+    expect(paper).toMatch(new RegExp(`^\\d+\\. ${typed.replace(/[{}.]/g, '\\$&')}$`, 'm'))
+    expect(paper).toMatch(/The differences between the two versions are summarised in paragraphs \d+ to \d+ of this report\./)
   })
 })
 

@@ -1,13 +1,15 @@
 import { exists as isThere, readText } from '../../store/files.js'
 import { resolve } from 'node:path'
-import { buildPaper, PaperProblem } from '../../core/paper/build-paper.js'
+import { buildPaper } from '../../core/paper/build-paper.js'
 import { readPaperMeta } from '../../core/paper/paper-meta.js'
 import { paperTemplate } from '../../core/paper/paper-template.js'
 import { parseProtocol } from '../../core/protocol/parse-protocol.js'
 import type { MotionInput } from '../../core/motion/apply-motions.js'
 import { versionsOf } from '../../core/history/history.js'
-import { readHistory, replayProject } from '../../store/history-file.js'
-import { displayPath, isSlug } from '../../store/layout.js'
+import { HISTORY_DIR, readHistory, readStoredTexts } from '../../store/history-file.js'
+import { replayHistory } from '../../core/history/replay.js'
+import { parseFrontMatter } from '../../core/protocol/parse-front-matter.js'
+import { AMENDMENTS_DIR, displayPath, isSlug } from '../../store/layout.js'
 import { listMotionFiles, readMotionFile } from '../../store/read-motion-file.js'
 import { listProtocolSlugs, readProtocolFile } from '../../store/read-protocol-file.js'
 import { writeFileAtomic } from '../../store/write-file-atomic.js'
@@ -67,18 +69,25 @@ export async function runPaper(slug: string | undefined, options: PaperOptions, 
 
   const { history } = await readHistory(io.cwd, slug)
   versionRange(history, slug, from, to, { allowSame: proposing, protocols: await listProtocolSlugs(io.cwd) })
-  const replay = await replayProject(io.cwd, slug, history)
+  // Every motion file read (and parsed) once: the replay, the paper and --propose share them.
+  const files = await Promise.all((await listMotionFiles(io.cwd, slug)).map((path) => readMotionFile(io.cwd, path)))
+  const byId = new Map(files.map((input) => [input.motion.id, input]))
+  const stored = await readStoredTexts(io.cwd, slug, history)
+  const replay = replayHistory(history, (label) => stored.get(label), (id) => byId.get(id), {
+    text: (label) => `${HISTORY_DIR}/${slug}/${label}.md`,
+    motion: (id) => `${AMENDMENTS_DIR}/${slug}/${id}.md`
+  })
   if ('failure' in replay) {
     io.stderr(`keeling paper: cannot rebuild the versions of ${slug}: ${replay.failure.reason}; run keeling verify ${slug}\n`)
     return EXIT_PROBLEMS
   }
   const recorded = new Set(history.records.flatMap((record) => (record.record === 'version' ? record.motions.map((motion) => motion.id) : [])))
+  const proposedPaths = new Set((options.propose ?? []).map((given) => resolve(io.cwd, given)))
   const motions = new Map<string, MotionInput>()
-  for (const path of await listMotionFiles(io.cwd, slug)) {
-    const input = await readMotionFile(io.cwd, path)
+  for (const input of files) {
     const errors = input.motion.messages.filter((message) => message.fatal)
     // A draft that cannot be read is the clerk's to fix, not the committee's to read about: say so here, leave it out.
-    if (errors.length > 0 && !recorded.has(input.motion.id) && !(options.propose ?? []).some((given) => resolve(io.cwd, given) === input.path)) {
+    if (errors.length > 0 && !recorded.has(input.motion.id) && !proposedPaths.has(input.path)) {
       for (const message of errors) io.stderr(`${formatMessage(input.name, message)}\n`)
       io.stderr(`keeling paper: ${input.name} left out of the paper until it reads; keeling check ${slug} lists its problems\n`)
       continue
@@ -86,20 +95,26 @@ export async function runPaper(slug: string | undefined, options: PaperOptions, 
     motions.set(input.motion.id, input)
   }
   const proposed: MotionInput[] = []
+  const refusals: string[] = []
   for (const path of options.propose ?? []) {
-    const input = await readMotionInput(io, path)
-    if (input.motion.protocol !== slug) throw new UserError(`${input.name} changes "${input.motion.protocol}", not ${slug}`, EXIT_USAGE)
-    if (recorded.has(input.motion.id)) throw new UserError(`${input.name} is already adopted in a version of ${slug}; a paper proposes only motions not yet adopted`, EXIT_USAGE)
-    proposed.push(motions.get(input.motion.id) ?? input)
+    const input = files.find((file) => file.path === resolve(io.cwd, path)) ?? (await readMotionInput(io, path))
+    if (input.motion.protocol !== slug) refusals.push(`${input.name} changes "${input.motion.protocol}", not ${slug}`)
+    else if (recorded.has(input.motion.id)) refusals.push(`${input.name} is already adopted in a version of ${slug}; a paper proposes only motions not yet adopted`)
+    else proposed.push(motions.get(input.motion.id) ?? input)
   }
-  let paper
-  try {
-    const body = await readProtocolFile(io.cwd, slug).then((file) => parseProtocol(file.text).frontMatter.data['body'], () => undefined)
-    paper = buildPaper({ slug, history, steps: replay.steps, motions, ...(typeof body === 'string' && body.trim() ? { council: body.trim() } : {}) }, { from, to, proposed }, read.meta)
-  } catch (error) {
-    if (error instanceof PaperProblem) throw new UserError(`${metaPath}: ${error.message}`, EXIT_PROBLEMS)
-    throw error
+  if (refusals.length > 0) {
+    for (const refusal of refusals) io.stderr(`keeling: ${refusal}\n`)
+    return EXIT_USAGE
   }
+  const body = await readProtocolFile(io.cwd, slug).then((file) => parseFrontMatter(file.text).frontMatter.data['body'], () => undefined)
+  const built = buildPaper({ slug, history, steps: replay.steps, motions, ...(typeof body === 'string' && body.trim() ? { council: body.trim() } : {}) }, { from, to, proposed }, read.meta)
+  if ('problems' in built) {
+    const metaName = displayPath(io.cwd, resolve(io.cwd, metaPath))
+    for (const { name, message } of built.problems) io.stderr(`${formatMessage(name ?? metaName, message)}\n`)
+    io.stderr(`keeling paper: ${built.problems.length} problem${built.problems.length === 1 ? '' : 's'}; nothing written\n`)
+    return EXIT_PROBLEMS
+  }
+  const { paper } = built
   // Each renderer loads only what it needs: docx for Word alone.
   const output =
     options.format === 'docx'

@@ -1,8 +1,9 @@
 import { readDate } from '../dates.js'
 import { editDistance } from '../edit-distance.js'
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml'
+import { isMap, isScalar, LineCounter, parseDocument, type Pair } from 'yaml'
 import { problem } from '../problem.js'
 import type { VFileMessage } from 'vfile-message'
+import { checked, type Keyed, listOf, mapOf, pairs, paragraphs, record, type Shape, type ShapeContext, startOf, text, textOr, yesOrNo } from './yaml-shapes.js'
 
 /** What only a person knows about a committee report: read from PAPER.yml. */
 export interface PaperMeta {
@@ -18,67 +19,112 @@ export interface PaperMeta {
   recommendation: string[]
   /** Paragraphs before keeling's account of the motions in the background. */
   background: string[]
-  /** What someone said about a motion (by its ID) or a clause (by number or ID), printed after it. */
-  comments: Map<string, string[]>
+  /** What someone said about a motion (by its ID) or a clause (by number or ID), printed after it; with where its key is. */
+  comments: Map<string, PaperComment>
   /** Implications by heading ("Financial": "None."), each its own section. */
   implications: Array<[string, string]>
   /** The impact table: area → impact. */
   impact: Array<[string, string]>
-  risks: Array<{ risk: string; likelihood: string; impact: string; mitigation: string }>
+  risks: PaperRisk[]
   /** Others consulted: who → whether. */
   consulted: Array<[string, string]>
   wards: string[]
   backgroundPapers: string[]
-  contact: { name: string; role: string; email: string; phone: string } | null
+  contact: PaperContact | null
   /** The appendix's title; keeling names it from the versions when not given. */
   appendix: string
   /** The council's name at the head of the paper; the protocol's `body:` when not given. */
   council: string
 }
 
-/** Each field: its name in the file, whether it must be there, and the form it takes (said in every message about it). */
-const FIELDS = {
-  committee: { required: true, form: 'the committee or council the report goes to, e.g. committee: Council' },
-  date: { required: true, form: 'the meeting date as YYYY-MM-DD or as a clerk writes it, e.g. date: 2017-05-16 or date: 16 May 2017' },
-  'agenda-item': { required: false, form: 'the item number on the agenda, e.g. agenda-item: 18' },
-  title: { required: true, form: 'the report title, e.g. title: Member Officer Protocol' },
-  author: { required: true, form: 'who wrote the report, e.g. author: Head of Legal Services – A. Name' },
-  'for-decision': { required: true, form: 'yes or no, e.g. for-decision: yes' },
-  summary: { required: false, form: 'a paragraph, or a list of paragraphs (- …), added after keeling’s account of the motions' },
-  recommendation: { required: true, form: 'a paragraph, or a list of paragraphs, e.g. recommendation: That the Council approves the revised protocol.' },
-  background: { required: false, form: 'a paragraph, or a list of paragraphs, printed before keeling’s account of the motions' },
-  comments: { required: false, form: 'a map from a motion ID or a clause number to a paragraph or list, e.g. comments: { cwg-2017-04-25: Cllr Artus has commented … }' },
-  implications: { required: false, form: 'a map from a heading to a paragraph, e.g. implications: { Financial: None., Legal: None. }' },
-  impact: { required: false, form: 'a map from an area to its impact, e.g. impact: { Equalities: None. }' },
-  risks: { required: false, form: 'a list of risks, each with risk, likelihood, impact and mitigation, e.g. - { risk: …, likelihood: 2, impact: 3, mitigation: … }' },
-  consulted: { required: false, form: 'a map from who was consulted to yes or no, e.g. consulted: { Portfolio Holder: Yes }' },
-  wards: { required: false, form: 'the wards affected, e.g. wards: All, or a list of ward names' },
-  'background-papers': { required: false, form: 'a paper, or a list of papers, or None' },
-  contact: { required: false, form: 'the contact officer: name, and optionally role, email, phone, e.g. contact: { name: A. Name, email: a.name@example.gov.uk }' },
-  appendix: { required: false, form: 'the appendix title, e.g. appendix: "Appendix B: Proposed Draft"' },
-  council: { required: false, form: 'the council’s name as it heads the paper, e.g. council: Uttlesford District Council (the protocol’s body: when not given)' }
-} as const
+/** A comment from PAPER.yml: its paragraphs, and where its key is (for a comment that names nothing in the paper). */
+export interface PaperComment {
+  paragraphs: string[]
+  place: Place
+}
 
-type Field = keyof typeof FIELDS
+/** A line and column in PAPER.yml, 1-based. */
+export interface Place {
+  line: number
+  column: number
+}
+
+/** A row of the risk table. */
+export interface PaperRisk {
+  risk: string
+  likelihood: string
+  impact: string
+  mitigation: string
+}
+
+/** The contact officer. */
+export interface PaperContact {
+  name: string
+  role: string
+  email: string
+  phone: string
+}
+
+/** A field of PAPER.yml: whether it must be there, the form it takes (said in every message about it), and its shape. */
+interface FieldSpec<T> {
+  required: boolean
+  form: string
+  shape: Shape<T>
+}
 
 const RISK_KEYS = ['risk', 'likelihood', 'impact', 'mitigation'] as const
 const CONTACT_KEYS = ['name', 'role', 'email', 'phone'] as const
 
+const risk = record(RISK_KEYS, (get): PaperRisk => ({ risk: get('risk'), likelihood: get('likelihood'), impact: get('impact'), mitigation: get('mitigation') }))
+const contactOf = (get: (key: (typeof CONTACT_KEYS)[number]) => string): PaperContact => ({ name: get('name'), role: get('role'), email: get('email'), phone: get('phone') })
+const contact = textOr((name): PaperContact => ({ name, role: '', email: '', phone: '' }), record(CONTACT_KEYS, contactOf, ['name']))
+
+/** PAPER.yml, field by field, in the order a report's front and sections use them. */
+const FIELDS = {
+  committee: { required: true, form: 'the committee or council the report goes to, e.g. committee: Council', shape: text },
+  date: { required: true, form: 'the meeting date as YYYY-MM-DD or as a clerk writes it, e.g. date: 2017-05-16 or date: 16 May 2017', shape: checked(readDate) },
+  'agenda-item': { required: false, form: 'the item number on the agenda, e.g. agenda-item: 18', shape: text },
+  title: { required: true, form: 'the report title, e.g. title: Member Officer Protocol', shape: text },
+  author: { required: true, form: 'who wrote the report, e.g. author: Head of Legal Services – A. Name', shape: text },
+  'for-decision': { required: true, form: 'yes or no, e.g. for-decision: yes', shape: yesOrNo(['yes', 'true'], ['no', 'false']) },
+  summary: { required: false, form: 'a paragraph, or a list of paragraphs (- …), added after keeling’s account of the motions', shape: paragraphs },
+  recommendation: { required: true, form: 'a paragraph, or a list of paragraphs, e.g. recommendation: That the Council approves the revised protocol.', shape: paragraphs },
+  background: { required: false, form: 'a paragraph, or a list of paragraphs, printed before keeling’s account of the motions', shape: paragraphs },
+  comments: { required: false, form: 'a map from a motion ID or a clause number to a paragraph or list, e.g. comments: { cwg-2017-04-25: Cllr Artus has commented … }', shape: mapOf(paragraphs) },
+  implications: { required: false, form: 'a map from a heading to a paragraph, e.g. implications: { Financial: None., Legal: None. }', shape: pairs },
+  impact: { required: false, form: 'a map from an area to its impact, e.g. impact: { Equalities: None. }', shape: pairs },
+  risks: { required: false, form: 'a list of risks, each with risk, likelihood, impact and mitigation, e.g. - { risk: …, likelihood: 2, impact: 3, mitigation: … }', shape: listOf(risk) },
+  consulted: { required: false, form: 'a map from who was consulted to yes or no, e.g. consulted: { Portfolio Holder: Yes }', shape: pairs },
+  wards: { required: false, form: 'the wards affected, e.g. wards: All, or a list of ward names', shape: paragraphs },
+  'background-papers': { required: false, form: 'a paper, or a list of papers, or None', shape: paragraphs },
+  contact: { required: false, form: 'the contact officer: name, and optionally role, email, phone, e.g. contact: { name: A. Name, email: a.name@example.gov.uk }', shape: contact },
+  appendix: { required: false, form: 'the appendix title, e.g. appendix: "Appendix B: Proposed Draft"', shape: text },
+  council: { required: false, form: 'the council’s name as it heads the paper, e.g. council: Uttlesford District Council (the protocol’s body: when not given)', shape: text }
+} satisfies Record<string, FieldSpec<unknown>>
+
+type Field = keyof typeof FIELDS
+const NAMES = Object.keys(FIELDS)
+
+/** Whether a key is one of PAPER.yml's fields. */
+function isField(key: string): key is Field {
+  return Object.hasOwn(FIELDS, key)
+}
+
 /**
- * Read a PAPER.yml. Every problem names its line and column and the form
- * the field takes; a file with problems gives no meta, so no paper is made
- * from half a file.
+ * Read a PAPER.yml against its schema ({@link FIELDS}). Every problem names its line and column and the form
+ * the field takes, and every one is reported; a file with problems gives no meta, so no paper is made from
+ * half a file.
  */
 export function readPaperMeta(text: string): { meta: PaperMeta } | { problems: VFileMessage[] } {
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { schema: 'failsafe', lineCounter, prettyErrors: false, uniqueKeys: true })
   const problems: VFileMessage[] = []
-  const at = (offset: number | undefined): { line: number; column: number } => {
+  const place = (offset: number | undefined): Place => {
     const { line, col } = lineCounter.linePos(offset ?? 0)
     return { line, column: col }
   }
-  const say = (reason: string, offset: number | undefined, code: string): void => {
-    problems.push(problem(reason, at(offset), code))
+  const say = (reason: string, offset: number | undefined, code = 'paper-field-form'): void => {
+    problems.push(problem(reason, place(offset), code))
   }
   for (const error of doc.errors) say(`not valid YAML: ${error.message.split('\n')[0] ?? ''}; fix the line, or start again from keeling paper --init`, error.pos[0], 'paper-yaml')
   const unreadable = text.indexOf('\uFFFD')
@@ -86,182 +132,54 @@ export function readPaperMeta(text: string): { meta: PaperMeta } | { problems: V
   if (problems.length > 0) return { problems }
   const root = doc.contents
   if (!isMap(root)) {
-    say('expected a map of fields (committee:, date:, title: …); start from keeling paper --init', root?.range?.[0], 'paper-not-a-map')
+    say('expected a map of fields (committee:, date:, title: …); start from keeling paper --init', startOf(root), 'paper-not-a-map')
     return { problems }
   }
 
   const found = new Map<Field, Pair<unknown, unknown>>()
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : ''
-    if (!(key in FIELDS)) {
-      const near = nearest(key, Object.keys(FIELDS))
-      say(`unknown field "${key}"${near ? `; did you mean "${near}"?` : `; the fields are ${Object.keys(FIELDS).join(', ')}`}`, (pair.key as Node | null)?.range?.[0], 'paper-unknown-field')
-      continue
+    if (isField(key)) found.set(key, pair)
+    else {
+      const near = nearest(key, NAMES)
+      say(`unknown field "${key}"${near ? `; did you mean "${near}"?` : `; the fields are ${NAMES.join(', ')}`}`, startOf(pair.key), 'paper-unknown-field')
     }
-    found.set(key as Field, pair)
   }
-  for (const [name, field] of Object.entries(FIELDS) as Array<[Field, (typeof FIELDS)[Field]]>) {
-    if (field.required && !found.has(name)) say(`missing field "${name}": expected ${field.form}`, 0, 'paper-missing-field')
-  }
+  for (const name of NAMES) if (isField(name) && FIELDS[name].required && !found.has(name)) say(`missing field "${name}": expected ${FIELDS[name].form}`, 0, 'paper-missing-field')
 
-  const valueOf = (name: Field): Node | null => (found.get(name)?.value as Node | null | undefined) ?? null
-  const offsetOf = (name: Field): number | undefined => {
+  /** A field's value in its shape's type: what its shape reads, or what a field left out is. */
+  const read = <T>(name: Field, spec: FieldSpec<T>): T => {
     const pair = found.get(name)
-    return (pair?.value as Node | null)?.range?.[0] ?? (pair?.key as Node | null)?.range?.[0]
+    if (!pair) return spec.shape.absent()
+    const context: ShapeContext = { label: name, form: spec.form, offset: startOf(pair.value) ?? startOf(pair.key), say }
+    return spec.shape.read(pair.value, context)
   }
-  const wrong = (name: Field, node: Node | null = valueOf(name)): void => say(`${name}: expected ${FIELDS[name].form}`, node?.range?.[0] ?? offsetOf(name), 'paper-field-form')
-
-  const text1 = (name: Field): string => {
-    if (!found.has(name)) return ''
-    const node = valueOf(name)
-    const value = scalarText(node)
-    if (value === null || value === '') {
-      if (node === null || value === '') say(`${name}: nothing given; expected ${FIELDS[name].form}`, offsetOf(name), 'paper-field-form')
-      else wrong(name, node)
-      return ''
-    }
-    return value
-  }
-  const paragraphs = (name: Field, node: Node | null = valueOf(name), label: string = name): string[] => {
-    if (node === null && !found.has(name)) return []
-    const single = scalarText(node)
-    if (single !== null && single !== '') return [single]
-    if (isSeq(node) && node.items.length > 0) {
-      const items = node.items.map((item) => scalarText(item as Node))
-      const bad = node.items.findIndex((_, index) => items[index] === null || items[index] === '')
-      if (bad === -1) return items as string[]
-      say(`${label}: item ${bad + 1} is not a paragraph; expected ${FIELDS[name].form}`, (node.items[bad] as Node | null)?.range?.[0], 'paper-field-form')
-      return []
-    }
-    say(`${label}: ${node === null || single === '' ? 'nothing given; ' : ''}expected ${FIELDS[name].form}`, node?.range?.[0] ?? offsetOf(name), 'paper-field-form')
-    return []
-  }
-  const pairs = (name: Field): Array<[string, string]> => {
-    if (!found.has(name)) return []
-    const node = valueOf(name)
-    if (!isMap(node) || node.items.length === 0) {
-      wrong(name, node)
-      return []
-    }
-    const result: Array<[string, string]> = []
-    for (const pair of node.items) {
-      const key = scalarText(pair.key as Node)
-      const value = scalarText(pair.value as Node | null)
-      if (key === null || key === '' || value === null || value === '') {
-        say(`${name}: "${key ?? '?'}" needs a value; expected ${FIELDS[name].form}`, (pair.value as Node | null)?.range?.[0] ?? (pair.key as Node | null)?.range?.[0], 'paper-field-form')
-        continue
-      }
-      result.push([key, value])
-    }
-    return result
-  }
-
-  const given = text1('date')
-  const date = given ? readDate(given) : ''
-  if (date === null) wrong('date')
-  const decision = text1('for-decision').toLowerCase()
-  if (decision && !['yes', 'no', 'true', 'false'].includes(decision)) wrong('for-decision')
-
-  const comments = new Map<string, string[]>()
-  const commentNode = valueOf('comments')
-  if (found.has('comments')) {
-    if (!isMap(commentNode)) wrong('comments', commentNode)
-    else
-      for (const pair of (commentNode as YAMLMap).items) {
-        const key = scalarText(pair.key as Node)
-        if (!key) {
-          wrong('comments', pair.key as Node)
-          continue
-        }
-        comments.set(key, paragraphs('comments', pair.value as Node | null, `comments: ${key}`))
-      }
-  }
-
-  const risks: PaperMeta['risks'] = []
-  const riskNode = valueOf('risks')
-  if (found.has('risks')) {
-    if (!isSeq(riskNode) || riskNode.items.length === 0) wrong('risks', riskNode)
-    else
-      for (const item of riskNode.items as Array<Node | null>) {
-        if (!isMap(item)) {
-          wrong('risks', item)
-          continue
-        }
-        const entry = fieldsOf(item, RISK_KEYS, 'risks', say)
-        if (entry) risks.push(entry)
-      }
-  }
-
-  let contact: PaperMeta['contact'] = null
-  if (found.has('contact')) {
-    const node = valueOf('contact')
-    const single = scalarText(node)
-    if (single) contact = { name: single, role: '', email: '', phone: '' }
-    else if (isMap(node)) {
-      const entry = fieldsOf(node, CONTACT_KEYS, 'contact', say, ['name'])
-      if (entry) contact = entry
-    } else wrong('contact', node)
-  }
+  const comments = new Map<string, PaperComment>()
+  for (const [key, { value, offset }] of read('comments', FIELDS.comments)) comments.set(key, { paragraphs: value, place: place(offset) })
 
   const meta: PaperMeta = {
-    committee: text1('committee'),
-    date: date ?? '',
-    agendaItem: found.has('agenda-item') ? text1('agenda-item') : '',
-    title: text1('title'),
-    author: text1('author'),
-    forDecision: decision === 'yes' || decision === 'true',
-    summary: paragraphs('summary'),
-    recommendation: paragraphs('recommendation'),
-    background: paragraphs('background'),
+    committee: read('committee', FIELDS.committee),
+    date: read('date', FIELDS.date),
+    agendaItem: read('agenda-item', FIELDS['agenda-item']),
+    title: read('title', FIELDS.title),
+    author: read('author', FIELDS.author),
+    forDecision: read('for-decision', FIELDS['for-decision']),
+    summary: read('summary', FIELDS.summary),
+    recommendation: read('recommendation', FIELDS.recommendation),
+    background: read('background', FIELDS.background),
     comments,
-    implications: pairs('implications'),
-    impact: pairs('impact'),
-    risks,
-    consulted: pairs('consulted'),
-    wards: paragraphs('wards'),
-    backgroundPapers: paragraphs('background-papers'),
-    contact,
-    appendix: found.has('appendix') ? text1('appendix') : '',
-    council: found.has('council') ? text1('council') : ''
+    implications: read('implications', FIELDS.implications),
+    impact: read('impact', FIELDS.impact),
+    risks: read('risks', FIELDS.risks),
+    consulted: read('consulted', FIELDS.consulted),
+    wards: read('wards', FIELDS.wards),
+    backgroundPapers: read('background-papers', FIELDS['background-papers']),
+    contact: read('contact', FIELDS.contact),
+    appendix: read('appendix', FIELDS.appendix),
+    council: read('council', FIELDS.council)
   }
   if (problems.length > 0) return { problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)) }
   return { meta }
-}
-
-/** A scalar's text, trimmed; null for a map, a list or nothing. */
-function scalarText(node: Node | null | undefined): string | null {
-  if (!isScalar(node)) return null
-  return String(node.value ?? '').trim()
-}
-
-/** The named fields of a small map (a risk, the contact): every one given unless optional, none unknown. */
-function fieldsOf<K extends string>(
-  node: YAMLMap,
-  keys: readonly K[],
-  field: Field,
-  say: (reason: string, offset: number | undefined, code: string) => void,
-  required: readonly K[] = keys
-): Record<K, string> | null {
-  const entry = Object.fromEntries(keys.map((key) => [key, ''])) as Record<K, string>
-  let ok = true
-  for (const pair of node.items) {
-    const key = scalarText(pair.key as Node) ?? ''
-    const value = scalarText(pair.value as Node | null)
-    if (!(keys as readonly string[]).includes(key)) {
-      say(`${field}: unknown key "${key}"; expected ${keys.join(', ')}`, (pair.key as Node | null)?.range?.[0], 'paper-field-form')
-      ok = false
-    } else if (value === null || value === '') {
-      say(`${field}: ${key} needs a value; expected ${FIELDS[field].form}`, (pair.value as Node | null)?.range?.[0] ?? (pair.key as Node | null)?.range?.[0], 'paper-field-form')
-      ok = false
-    } else entry[key as K] = value
-  }
-  for (const key of required) {
-    if (entry[key] === '' && ok) {
-      say(`${field}: missing ${key}; expected ${FIELDS[field].form}`, node.range?.[0], 'paper-field-form')
-      ok = false
-    }
-  }
-  return ok ? entry : null
 }
 
 /** The field name a typo most likely meant: within two edits. */

@@ -1,0 +1,139 @@
+import { buildChangeSet, type ChangeSet, type ClauseDiff } from '../diff/change-set.js'
+import { type DiffDocument, readDiffDocument } from '../diff/diff-document.js'
+import { nameOf } from '../diff/describe-changes.js'
+import type { MotionEffect } from '../history/attribute.js'
+import type { ReplayStep } from '../history/replay.js'
+import { type ApplyOptions, type ApplyResult, applyMotions, type ChangedWords, type MotionInput, type MotionProblem } from '../motion/apply-motions.js'
+
+/** One clause an amendment or the motion it amends touches: its name, and the amendment's result against the motion's. */
+export interface AmendedClause {
+  name: string
+  /** The motion's result against the amendment's, word by word; null when they read the same. */
+  between: ClauseDiff | null
+}
+
+/**
+ * The work a paper does on the records, each piece done once and shared by every section that needs it: a
+ * text read for comparing, motions applied to a text, the change a motion alone makes. A paper reads the same
+ * version as the text after one step, before the next, the base of a comparison and one side of the appendix;
+ * here it is read once.
+ */
+export class PaperWork {
+  private readonly documents = new Map<string, DiffDocument>()
+  private readonly applied = new Map<string, Map<string, ApplyResult>>()
+  private readonly changeSets = new Map<string, Map<string, Map<string, ChangeSet>>>()
+
+  /** A text read for comparing (`readDiffDocument`), once per text. */
+  document(text: string): DiffDocument {
+    let document = this.documents.get(text)
+    if (!document) {
+      document = readDiffDocument(text)
+      this.documents.set(text, document)
+    }
+    return document
+  }
+
+  /**
+   * `applyMotions`, once per text and motions: the version given matters only to a motion drafted against one
+   * (`base:`), so it is part of the key only then.
+   */
+  apply(text: string, inputs: MotionInput[], options: ApplyOptions = {}): ApplyResult {
+    const based = inputs.some((input) => input.motion.base !== '')
+    const key = [based ? `${options.version ?? ''}` : '', options.numbersFrom ?? '', ...inputs.map((input) => `${input.motion.id}\u0000${input.text}`)].join('\u0001')
+    const byText = this.applied.get(text) ?? new Map<string, ApplyResult>()
+    this.applied.set(text, byText)
+    let result = byText.get(key)
+    if (!result) {
+      result = applyMotions(text, inputs, options)
+      byText.set(key, result)
+    }
+    return result
+  }
+
+  /** What motions applied to `text` changed, told what they did (moved clauses, changed words). */
+  changesOf(text: string, result: Extract<ApplyResult, { text: string }>): ChangeSet {
+    return this.changeSet(text, result.text, { moved: result.moved, changedWords: result.changedWords })
+  }
+
+  /**
+   * The change set from one text to another, told what motions did; once per texts and hints. It is shared:
+   * a caller that adds to it (labels, attributions) takes a copy ({@link labelled}).
+   */
+  changeSet(before: string, after: string, hints: { moved?: Iterable<string>; changedWords?: ChangedWords[] } = {}): ChangeSet {
+    const moved = [...(hints.moved ?? [])].sort()
+    // Keyed by the texts themselves (a map looks a string up by its hash), then by the hints, which are small.
+    const key = JSON.stringify([moved, hints.changedWords ?? null])
+    const byText = this.changeSets.get(before)?.get(after)
+    let changeSet = byText?.get(key)
+    if (!changeSet) {
+      changeSet = buildChangeSet(this.document(before), this.document(after), { before: '', after: '' }, { moved, ...(hints.changedWords ? { changedWords: hints.changedWords } : {}) })
+      const byBefore = this.changeSets.get(before) ?? new Map<string, Map<string, ChangeSet>>()
+      const byAfter = byBefore.get(after) ?? new Map<string, ChangeSet>()
+      byAfter.set(key, changeSet)
+      byBefore.set(after, byAfter)
+      this.changeSets.set(before, byBefore)
+    }
+    return changeSet
+  }
+
+  /**
+   * Each motion adopted in the steps (amendments with the motion they amend), applied alone to the text it was
+   * adopted into: the clauses it changed (as `motionEffects` gives them). Motions that cannot be applied alone
+   * (they lean on another of the same step) are left out.
+   */
+  effects(steps: ReplayStep[]): MotionEffect[] {
+    const effects: MotionEffect[] = []
+    for (const step of steps) {
+      for (const input of step.motions) {
+        if (input.motion.amends !== '') continue
+        const amendments = step.motions.filter((other) => other.motion.amends === input.motion.id)
+        const alone = this.apply(step.before, [input, ...amendments], { version: step.version.from })
+        if ('problems' in alone) continue
+        const changeSet = this.changesOf(step.before, alone)
+        const touched = changeSet.clauses.filter((clause) => clause.type !== 'unchanged' && clause.type !== 'moved-away' && clause.id !== '')
+        effects.push({ step, input, clauses: new Map(touched.map((clause) => [clause.id, clause])), moved: alone.moved, changedWords: alone.changedWords, order: changeSet.clauses })
+      }
+    }
+    return effects
+  }
+
+  /**
+   * A motion and an amendment to it, each applied to `base` (the motion alone, then the motion as amended),
+   * compared clause by clause as `compareMotions` compares them: every clause either touches, and where the
+   * two results differ.
+   */
+  compareAmendment(base: string, motion: MotionInput, amendment: MotionInput): { clauses: AmendedClause[] } | { problems: MotionProblem[] } {
+    const resultA = this.apply(base, [motion])
+    const resultB = this.apply(base, [motion, amendment])
+    if ('problems' in resultA || 'problems' in resultB) return { problems: [...('problems' in resultA ? resultA.problems : []), ...('problems' in resultB ? resultB.problems : [])] }
+    const byA = touchedById(this.changesOf(base, resultA))
+    const byB = touchedById(this.changesOf(base, resultB))
+    const between = new Map(this.changeSet(resultA.text, resultB.text).clauses.map((clause) => [clause.id, clause]))
+    return {
+      clauses: [...new Set([...byA.keys(), ...byB.keys()])].map((id) => {
+        const clause = byA.get(id) ?? byB.get(id)
+        const unit = clause?.before ?? clause?.after
+        const differs = between.get(id)
+        return { name: unit ? nameOf(unit) : id, between: differs && isTouched(differs) ? differs : null }
+      })
+    }
+  }
+}
+
+function isTouched(clause: ClauseDiff): boolean {
+  return clause.type !== 'unchanged' && clause.type !== 'moved-away'
+}
+
+function touchedById(changeSet: ChangeSet): Map<string, ClauseDiff> {
+  return new Map(changeSet.clauses.filter(isTouched).map((clause) => [clause.id, clause]))
+}
+
+/** A copy of a shared change set with its own labels and its own attribution lists, for the appendix to add to. */
+export function labelled(changeSet: ChangeSet, labels: { before: string; after: string }): ChangeSet {
+  return {
+    ...changeSet,
+    before: { ...changeSet.before, label: labels.before },
+    after: { ...changeSet.after, label: labels.after },
+    clauses: changeSet.clauses.map((clause) => ({ ...clause, attribution: [...clause.attribution] }))
+  }
+}

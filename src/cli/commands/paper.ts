@@ -8,6 +8,7 @@ import type { MotionInput } from '../../core/motion/apply-motions.js'
 import { versionsOf } from '../../core/history/history.js'
 import { HISTORY_DIR, readHistory, readStoredTexts } from '../../store/history-file.js'
 import { replayHistory } from '../../core/history/replay.js'
+import { createParseCache } from '../../core/parse-cache.js'
 import { parseFrontMatter } from '../../core/protocol/parse-front-matter.js'
 import { AMENDMENTS_DIR, displayPath, isSlug } from '../../store/layout.js'
 import { listMotionFiles, readMotionFile } from '../../store/read-motion-file.js'
@@ -70,13 +71,14 @@ export async function runPaper(slug: string | undefined, options: PaperOptions, 
   const { history } = await readHistory(io.cwd, slug)
   versionRange(history, slug, from, to, { allowSame: proposing, protocols: await listProtocolSlugs(io.cwd) })
   // Every motion file read (and parsed) once: the replay, the paper and --propose share them.
-  const files = await Promise.all((await listMotionFiles(io.cwd, slug)).map((path) => readMotionFile(io.cwd, path)))
+  const parsed = createParseCache()
+  const files = await Promise.all((await listMotionFiles(io.cwd, slug)).map((path) => readMotionFile(io.cwd, path, parsed)))
   const byId = new Map(files.map((input) => [input.motion.id, input]))
   const stored = await readStoredTexts(io.cwd, slug, history)
   const replay = replayHistory(history, (label) => stored.get(label), (id) => byId.get(id), {
     text: (label) => `${HISTORY_DIR}/${slug}/${label}.md`,
     motion: (id) => `${AMENDMENTS_DIR}/${slug}/${id}.md`
-  })
+  }, parsed)
   if ('failure' in replay) {
     io.stderr(`keeling paper: cannot rebuild the versions of ${slug}: ${replay.failure.reason}; run keeling verify ${slug}\n`)
     return EXIT_PROBLEMS
@@ -107,7 +109,7 @@ export async function runPaper(slug: string | undefined, options: PaperOptions, 
     return EXIT_USAGE
   }
   const body = await readProtocolFile(io.cwd, slug).then((file) => parseFrontMatter(file.text).frontMatter.data['body'], () => undefined)
-  const built = buildPaper({ slug, history, steps: replay.steps, motions, ...(typeof body === 'string' && body.trim() ? { council: body.trim() } : {}) }, { from, to, proposed }, read.meta)
+  const built = buildPaper({ slug, history, steps: replay.steps, motions, ...(typeof body === 'string' && body.trim() ? { council: body.trim() } : {}) }, { from, to, proposed }, read.meta, parsed)
   if ('problems' in built) {
     const metaName = displayPath(io.cwd, resolve(io.cwd, metaPath))
     for (const { name, message } of built.problems) io.stderr(`${formatMessage(name ?? metaName, message)}\n`)

@@ -4,6 +4,7 @@ import { attachAttributions, attributionsOf, type MotionEffect, motionHints } fr
 import { type Decision, type History, sha256, standingDecision, type Version, versionsOf } from '../history/history.js'
 import type { ReplayStep } from '../history/replay.js'
 import type { MotionInput, MotionProblem } from '../motion/apply-motions.js'
+import { createParseCache, type ParseCache } from '../parse-cache.js'
 import { labelled, PaperWork } from './paper-work.js'
 import { problem } from '../problem.js'
 import type { VFileMessage } from 'vfile-message'
@@ -107,11 +108,12 @@ interface PaperFacts {
  * by side, the differences between the versions in sentences, and the
  * appendix as tracked changes. Paragraphs are numbered 1, 2, 3 … through.
  *
+ * @param parsed the command's parsed texts: each version and each text a motion makes is parsed once
  * @returns the paper; or every problem that keeps it from being written (motions proposed that do not apply,
  *   comments in PAPER.yml that name nothing in the paper), each where it is
  */
-export function buildPaper(records: PaperRecords, range: PaperRange, meta: PaperMeta): { paper: Paper } | { problems: PaperProblem[] } {
-  const facts = paperFacts(records, range, meta)
+export function buildPaper(records: PaperRecords, range: PaperRange, meta: PaperMeta, parsed: ParseCache = createParseCache()): { paper: Paper } | { problems: PaperProblem[] } {
+  const facts = paperFacts(records, range, meta, parsed)
   if ('problems' in facts) return facts
   const drafts = [summarySection, recommendationSection, backgroundSection, ...implicationsSections(meta), impactSection, riskSection, consultedSection, wardsSection, appendicesSection, backgroundPapersSection, contactSection]
     .map((section) => section(facts))
@@ -144,7 +146,7 @@ export function buildPaper(records: PaperRecords, range: PaperRange, meta: Paper
 }
 
 /** The facts every section reads, each worked out once: the versions, the texts, the effects, the change set. */
-function paperFacts(records: PaperRecords, range: PaperRange, meta: PaperMeta): PaperFacts | { problems: PaperProblem[] } {
+function paperFacts(records: PaperRecords, range: PaperRange, meta: PaperMeta, parsed: ParseCache): PaperFacts | { problems: PaperProblem[] } {
   const { history, steps, motions } = records
   const { from, to } = range
   const proposed = range.proposed ?? []
@@ -158,7 +160,7 @@ function paperFacts(records: PaperRecords, range: PaperRange, meta: PaperMeta): 
   // The command checks the range against the history before it asks for a paper.
   if (!fromVersion || !fromStep || !toStep || !namedVersion) throw new Error(`buildPaper: no version ${fromVersion ? to : from} in the records of ${records.slug}`)
   const decision = (motion: string): Decision | undefined => standingDecision(history, motion)
-  const work = new PaperWork()
+  const work = new PaperWork(parsed)
 
   // Motions put to this meeting: applied, undecided, to the last version named.
   const proposal = proposed.length > 0 ? proposalStep(work, toStep, proposed, meta) : null

@@ -3,6 +3,7 @@ import { type DiffDocument, readDiffDocument } from '../diff/diff-document.js'
 import { nameOf } from '../diff/describe-changes.js'
 import type { MotionEffect } from '../history/attribute.js'
 import type { ReplayStep } from '../history/replay.js'
+import { createParseCache, type ParseCache } from '../parse-cache.js'
 import { type ApplyOptions, type ApplyResult, applyMotions, type ChangedWords, type MotionInput, type MotionProblem } from '../motion/apply-motions.js'
 
 /** One clause an amendment or the motion it amends touches: its name, and the amendment's result against the motion's. */
@@ -23,11 +24,14 @@ export class PaperWork {
   private readonly applied = new Map<string, Map<string, ApplyResult>>()
   private readonly changeSets = new Map<string, Map<string, Map<string, ChangeSet>>>()
 
+  /** @param parsed the command's parsed texts: a text the paper reads, or one a motion makes, is parsed once */
+  constructor(private readonly parsed: ParseCache = createParseCache()) {}
+
   /** A text read for comparing (`readDiffDocument`), once per text. */
   document(text: string): DiffDocument {
     let document = this.documents.get(text)
     if (!document) {
-      document = readDiffDocument(text)
+      document = readDiffDocument(text, this.parsed)
       this.documents.set(text, document)
     }
     return document
@@ -44,7 +48,7 @@ export class PaperWork {
     this.applied.set(text, byText)
     let result = byText.get(key)
     if (!result) {
-      result = applyMotions(text, inputs, options)
+      result = applyMotions(text, inputs, { ...options, parsed: this.parsed })
       byText.set(key, result)
     }
     return result

@@ -3,7 +3,8 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import type { Nodes, RootContent } from 'mdast'
 import { type ChangeSet, type ClauseDiff, clauseWords } from '../diff/change-set.js'
 import type { WordPart } from '../diff/diff-words.js'
-import { MARK, parseInline, parseMarkdown, SENTINEL_MARKS, unescapeMarkdown } from './markdown-to-html.js'
+import { MARK, parseInline, SENTINEL_MARKS, unescapeMarkdown } from './markdown-to-html.js'
+import { parseSimpleMarkdown } from './parse-simple-markdown.js'
 import { houseStyles } from './docx-house-style.js'
 import { markParts } from './render-markdown-diff.js'
 import { continuationIndents, dedent } from './continuation.js'
@@ -211,7 +212,7 @@ class DocxWalker {
 
   /** Word blocks for Markdown; `depth` indents them all (the paragraphs under a report's number). */
   blocks(markdown: string, depth = 0): string[] {
-    const tree = parseMarkdown(markdown)
+    const tree = parseSimpleMarkdown(markdown)
     const out: string[] = []
     tree.children.forEach((node, index) => {
       if (index === 0 && node.type === 'paragraph') {

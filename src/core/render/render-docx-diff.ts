@@ -110,7 +110,7 @@ export async function packDocx(blocks: DocxBlock[], options: { title: string; de
       }
     ]
   })
-  return withBodyXml(new Uint8Array(await Packer.toBuffer(document)), xml)
+  return await withBodyXml(new Uint8Array(await Packer.toBuffer(document)), xml)
 }
 
 /**
@@ -134,7 +134,7 @@ function withSlots(blocks: DocxBlock[]): { children: Array<Paragraph | Table>; x
 }
 
 /** The packed document with each slot paragraph filled with its XML. */
-function withBodyXml(packed: Uint8Array, xml: string[]): Uint8Array {
+async function withBodyXml(packed: Uint8Array, xml: string[]): Promise<Uint8Array> {
   if (xml.length === 0) return packed
   const files = unzipSync(packed)
   const part = files['word/document.xml']

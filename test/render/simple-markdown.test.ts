@@ -23,8 +23,8 @@ function withoutPositions(node: unknown): unknown {
 // Words, now and then a character Markdown gives meaning to, one of keeling's change marks or a link (to a clause,
 // or one the fast path does not take); lines of them; blocks of lines: paragraphs, bullet lists, tables, and
 // near misses of each (a `*` or `+` list, an indented or empty item, a task, a row short of a cell, a bad delimiter).
-const word = fc.constantFrom('council', 'Members', 'shall', 'the', '3.9', '12', '(a)', 'a.', ';', ',', '"', 'é', '§', '.', ...Object.values(MARK))
-const syntax = fc.constantFrom('-', '+', '=', ':', '>', '*', '_', '~', '`', '#', '|', '[', ']', '(', ')', '<u>', '&amp;', '\\', '!', '@', 'www.example.org', 'https://x.org', '1.', '2)', '---', '```', '\t', ' ')
+const word = fc.constantFrom('council', 'Members', 'shall', 'the', '3.9', '12', '12.5', '1.)', '(a)', 'a.', ';', ',', '"', 'é', '§', '.', ...Object.values(MARK))
+const syntax = fc.constantFrom('-', '+', '=', ':', '>', '*', '_', '~', '`', '#', '|', '[', ']', '(', ')', '<u>', '&amp;', '\\', '!', '@', 'www.example.org', 'https://x.org', '1.', '2)', '3.', '1234567890', '0123456789.', '---', '```', '\t', ' ')
 const link = fc.constantFrom('[3.1](#c3-1)', '[see 3.1](#c3-1)', '[§ 2](#s2)', `[${MARK.insOpen}3.9${MARK.insClose}](#c3-9)`, '[a](#b "t")', '[ a](#b)', '[a](https://x.org)', '[a] (#b)', '![a](#b)', '[](#b)', '[x](#b)', '[a](<#b>)')
 const token = fc.oneof({ weight: 30, arbitrary: word }, { weight: 2, arbitrary: link }, { weight: 1, arbitrary: syntax })
 const words = fc.array(token, { minLength: 1, maxLength: 5 }).map((tokens) => tokens.join(' '))
@@ -43,7 +43,10 @@ const table = fc.integer({ min: 1, max: 3 }).chain((columns) =>
     )
     .map(([head, marks, rows, edge]) => [head, marks, ...rows].map((cells) => `|${cells.join('|')}${edge}`).join('\n'))
 )
-const block = fc.oneof({ weight: 4, arbitrary: paragraph }, { weight: 3, arbitrary: list }, { weight: 2, arbitrary: table })
+const heading = fc
+  .tuple(fc.constantFrom('# ', '## ', '###### ', '####### ', '##', '##  ', '#\t'), words, fc.constantFrom('', '', '', ' #', ' ##', '#', ' '))
+  .map(([marker, text, end]) => marker + text + end)
+const block = fc.oneof({ weight: 4, arbitrary: paragraph }, { weight: 3, arbitrary: list }, { weight: 2, arbitrary: table }, { weight: 2, arbitrary: heading })
 const separator = fc.oneof({ weight: 10, arbitrary: fc.constant('\n\n') }, { weight: 1, arbitrary: fc.constantFrom('\n', '\n\n\n', '\n \n', '\n\n ') })
 const markdown = fc
   .tuple(fc.array(fc.tuple(separator, block), { minLength: 0, maxLength: 4 }), block)
@@ -65,6 +68,8 @@ describe('parseSimpleMarkdown', () => {
     const shapes = [
       'Members shall not disclose advice.',
       'Members shall not disclose advice. See [3.1](#c3-1).',
+      '3.1 Members shall not disclose advice.\n12 members may ask.',
+      '## 3. Working Relationships',
       'The council shall:\n\n- request information;\n- provide advice;\n- respect the protocol.',
       'The following applies.\n\na. Members should ask.\n\nb. Officers should answer.',
       'Conduct as follows.\n\n| To be | Not to be |\n| --- | :-: |\n| Positive | Unhelpful |',
@@ -82,6 +87,8 @@ describe('parseSimpleMarkdown', () => {
     ['a list item going on on the next line', '- one\ntwo'],
     ['a task', '- [ ] one'],
     ['an ordered list', '1. one\n2. two'],
+    ['an ordered list opening with 12)', '12) one'],
+    ['a heading with a closing sequence', '## Title ##'],
     ['a row with a cell too few', '| a | b |\n| --- | --- |\n| c |'],
     ['a link with a title', 'see [3.1](#c3-1 "3.1")'],
     ['a blank line of spaces', 'one\n \ntwo']

@@ -1,10 +1,11 @@
-import type { Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast'
+import type { Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast'
 import { isPlainText, parseMarkdown } from './markdown-to-html.js'
 
 /**
  * Markdown to its syntax tree, as `parseMarkdown` reads it, without the parser for the shapes most clauses have:
- * paragraphs of words separated by blank lines, tight bullet lists of one line an item, GFM tables of words, and
- * links to a clause (`[3.1](#c3-1)`) among the words. Anything else goes to remark. The tree is remark's own, positions
+ * paragraphs of words separated by blank lines (a line may open with a clause number, `3.1 Members …`), headings of
+ * words, tight bullet lists of one line an item, GFM tables of words, and links to a clause (`[3.1](#c3-1)`) among
+ * the words. Anything else goes to remark. The tree is remark's own, positions
  * aside (the Word writer reads no positions); `test/render/simple-markdown.test.ts` holds the two side by side.
  * remark costs about 0.3 ms a clause that is not words only: 3.4 s of Word output for 50,000 clauses with lists and tables.
  *
@@ -26,7 +27,7 @@ export function simpleMarkdownTree(markdown: string): Root | null {
   const children: RootContent[] = []
   let previousList = false
   for (const block of markdown.split('\n\n')) {
-    const node = block.startsWith('|') ? tableBlock(block) : block.startsWith('- ') ? listBlock(block) : paragraphBlock(block)
+    const node = block.startsWith('|') ? tableBlock(block) : block.startsWith('- ') ? listBlock(block) : block.startsWith('#') ? headingBlock(block) : paragraphBlock(block)
     if (node === null) return null
     // Two lists with a blank line between them are one loose list.
     if (node.type === 'list' && previousList) return null
@@ -44,6 +45,14 @@ function paragraph(children: PhrasingContent[]): Paragraph {
 function paragraphBlock(block: string): Paragraph | null {
   const content = phrasing(block, 'block')
   return content ? paragraph(content) : null
+}
+
+/** One line `#`…`######`, a space and words (no `#` among them, so no closing sequence). */
+function headingBlock(block: string): Heading | null {
+  const heading = /^(#{1,6}) ([^\n]*)$/.exec(block)
+  const content = heading ? phrasing(heading[2] ?? '', 'inline') : null
+  if (!heading || !content) return null
+  return { type: 'heading', depth: (heading[1] ?? '').length as Heading['depth'], children: content }
 }
 
 /** Lines that each open with `- ` and hold words: a tight list of one-line items. */
@@ -102,7 +111,7 @@ const CLAUSE_LINK = /\[([^\]\n]+)\]\((#[A-Za-z0-9_-]+)\)/g
  * paragraph, a list item), no line opening or ending in a way that makes it more than a paragraph.
  */
 function phrasing(text: string, context: 'block' | 'inline'): PhrasingContent[] | null {
-  const plain = context === 'block' ? isPlainText : isInlineText
+  const plain = context === 'block' ? isBlockText : isInlineText
   if (!text.includes('[')) return plain(text) ? [{ type: 'text', value: text }] : null
   const nodes: PhrasingContent[] = []
   let rest = ''
@@ -120,6 +129,20 @@ function phrasing(text: string, context: 'block' | 'inline'): PhrasingContent[] 
   rest += text.slice(at)
   return plain(rest) ? nodes : null
 }
+
+/**
+ * Whether text read as blocks is one paragraph of words: `isPlainText`, but for a line that opens with a number
+ * that cannot open an ordered list (`3.1 Members`, `12 members`: digits followed by neither `.` nor `)` and a
+ * space), which is words as any other (most numbered clauses open so).
+ */
+function isBlockText(text: string): boolean {
+  return isPlainText(/(?:^|\n)\d/.test(text) ? text.replace(NUMBER_OPENING_LINE, '$1x') : text)
+}
+
+// Digits at the start of a line, all of them (not followed by a digit), that are not a list's marker: up to nine
+// digits followed by `.` or `)` and a space, a tab or the end of the line (CommonMark 5.2). Ten digits or more are
+// left as they are, so that such a line is never called plain.
+const NUMBER_OPENING_LINE = /(^|\n)\d{1,9}(?:(?![\d.)])|(?=[.)][^ \t\n]))/g
 
 /**
  * Whether text inside a line (a table cell, a link's words) is words only: `isPlainText` without its rules for

@@ -3,6 +3,8 @@
 // many more changed words) beside its text output, Uttlesford's HTML paper, and `keeling --version` beside
 // Node's own start. Prints medians of wall time and peak RSS.
 // Usage: npm run bench:render   (RUNS=5 by default)
+//        BEFORE=/path/to/an/older/bin/keeling.js npm run bench:render   also times that build's Word output, each run
+//        beside this build's (one after the other, run by run), for a before/after in one run
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -16,19 +18,28 @@ const RUNS = Number(process.env.RUNS ?? 5)
 const keeling = join(root, 'bin', 'keeling.js')
 const out = mkdtempSync(join(tmpdir(), 'keeling-bench-render-'))
 
+const before = process.env.BEFORE
+
 /** Median wall ms and peak RSS MB over RUNS of one command (exit 0 or 1: 1 is "the texts differ"). */
 function measure(args, cwd = root) {
-  const walls = []
-  const rss = []
+  return measureTogether([args], cwd)[0]
+}
+
+/** The same for several commands, run in turn within each run, so that a change in the machine's load falls on all of them. */
+function measureTogether(commands, cwd = root) {
+  const walls = commands.map(() => [])
+  const rss = commands.map(() => [])
   for (let run = 0; run < RUNS; run++) {
-    const result = spawnSync('/usr/bin/time', ['-f', '%e %M', ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' } })
-    if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`)
-    const [seconds, kb] = (result.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number)
-    walls.push(seconds * 1000)
-    rss.push(kb / 1024)
+    commands.forEach((args, index) => {
+      const result = spawnSync('/usr/bin/time', ['-f', '%e %M', ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' } })
+      if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`)
+      const [seconds, kb] = (result.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number)
+      walls[index].push(seconds * 1000)
+      rss[index].push(kb / 1024)
+    })
   }
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
-  return { ms: median(walls), mb: median(rss) }
+  return commands.map((_, index) => ({ ms: median(walls[index]), mb: median(rss[index]) }))
 }
 
 /** make-protocol.js's protocol at 13 MB (51,645 clauses) and a copy with every 20th " council " in capitals. */
@@ -53,11 +64,16 @@ pairs.push({ name: 'make-protocol.js, 13.1 MB, lists and tables, 37,455 words ch
 const rows = []
 for (const pair of pairs) {
   const label = `${pair.name} (${clauses(pair.before).toLocaleString('en')} clauses)`
-  const docx = measure(['node', keeling, 'diff', pair.before, pair.after, '--format', 'docx', '-o', join(out, 'diff.docx')])
-  const text = measure(['node', keeling, 'diff', pair.before, pair.after, '--format', 'text'])
+  const commands = [
+    ['node', keeling, 'diff', pair.before, pair.after, '--format', 'docx', '-o', join(out, 'diff.docx')],
+    ['node', keeling, 'diff', pair.before, pair.after, '--format', 'text'],
+    ...(before ? [['node', before, 'diff', pair.before, pair.after, '--format', 'docx', '-o', join(out, 'before.docx')]] : [])
+  ]
+  const [docx, text, old] = measureTogether(commands)
   rows.push([`\`diff --format docx\`, ${label}`, docx])
   rows.push([`\`diff --format text\`, the same pair`, text])
-  process.stderr.write(`${label}: docx ${Math.round(docx.ms)} ms, text ${Math.round(text.ms)} ms\n`)
+  if (old) rows.push([`\`diff --format docx\`, the same pair, with ${before}`, old])
+  process.stderr.write(`${label}: docx ${Math.round(docx.ms)} ms, text ${Math.round(text.ms)} ms${old ? `, docx with BEFORE ${Math.round(old.ms)} ms` : ''}\n`)
 }
 rows.push(['`paper uttlesford … --format html`', measure(['node', keeling, 'paper', 'uttlesford', '--from', 'council-2017-04-04', '--to', 'cwg-2017-04-25', '--meta', 'papers/council-2017-05-16.yml', '--format', 'html'])])
 rows.push(['`keeling --version`', measure(['node', keeling, '--version'])])

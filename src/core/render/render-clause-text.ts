@@ -1,6 +1,6 @@
 import type { List, Nodes, Parent, Root, RootContent, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import { parseMarkdown } from './markdown-to-html.js'
+import { parseSimpleMarkdown } from './parse-simple-markdown.js'
 
 /**
  * Clause Markdown as a reader sees it: numbers and words, with no clause
@@ -11,7 +11,7 @@ import { parseMarkdown } from './markdown-to-html.js'
  */
 export function renderClauseText(markdown: string): string {
   const withoutIds = markdown.replace(/^(#{1,6}[ \t]+)?<a id="[^"]*"><\/a>/gm, '$1')
-  const tree = parseMarkdown(withoutIds)
+  const tree = parseSimpleMarkdown(withoutIds)
   dropHtml(tree)
   return tree.children
     .map(renderBlock)

@@ -1,13 +1,15 @@
 import { Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, type ParagraphChild, type Table, TabStopType, TextRun } from 'docx'
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
+import { strFromU8, strToU8, unzipSync } from 'fflate'
 import type { Nodes, RootContent } from 'mdast'
 import { dateTime } from '../dates.js'
 import { type ChangeSet, type ClauseDiff, clauseWords } from '../diff/change-set.js'
 import type { WordPart } from '../diff/diff-words.js'
-import { MARK, parseInline, parseMarkdown, SENTINEL_MARKS, unescapeMarkdown } from './markdown-to-html.js'
+import { MARK, parseInline, SENTINEL_MARKS, unescapeMarkdown } from './markdown-to-html.js'
+import { parseSimpleMarkdown } from './parse-simple-markdown.js'
 import { houseStyles } from './docx-house-style.js'
 import { markParts } from './render-markdown-diff.js'
 import { continuationIndents, dedent } from './continuation.js'
+import { concatBytes, zipDocx } from './zip-docx.js'
 import { BodyXml, paragraphXml, type ParagraphXmlOptions, runXml, tableXml } from './docx-xml.js'
 
 /** A block of a Word document's body: docx's own paragraphs and tables, or keeling's XML for many at once. */
@@ -84,7 +86,7 @@ export function changeSetBlocks(changeSet: ChangeSet, date: string, nextId: () =
 export function markdownBlocks(markdown: string, nextId: () => number, options: { number?: string } = {}): DocxBlock[] {
   const walker = new DocxWalker({ author: 'keeling', date: '', nextId })
   if (options.number === undefined) return [new BodyXml(walker.blocks(markdown).join(''))]
-  const blocks = walker.blocks(markdown, 1)
+  const blocks = walker.blocks(markdown, 1, true)
   const firstPieces = walker.firstParagraphPieces
   const numbered = walker.paragraph([{ text: `${options.number}\t`, state: 'none' }, ...(firstPieces ?? [])], { hangingNumber: true })
   return [new BodyXml((firstPieces ? [numbered, ...blocks.slice(1)] : [numbered, ...blocks]).join(''))]
@@ -109,7 +111,7 @@ export async function packDocx(blocks: DocxBlock[], options: { title: string; de
       }
     ]
   })
-  return withBodyXml(new Uint8Array(await Packer.toBuffer(document)), xml)
+  return await withBodyXml(new Uint8Array(await Packer.toBuffer(document)), xml)
 }
 
 /**
@@ -133,20 +135,26 @@ function withSlots(blocks: DocxBlock[]): { children: Array<Paragraph | Table>; x
 }
 
 /** The packed document with each slot paragraph filled with its XML. */
-function withBodyXml(packed: Uint8Array, xml: string[]): Uint8Array {
+async function withBodyXml(packed: Uint8Array, xml: string[]): Promise<Uint8Array> {
   if (xml.length === 0) return packed
   const files = unzipSync(packed)
   const part = files['word/document.xml']
   if (!part) throw new Error('docx wrote no word/document.xml')
-  let document = strFromU8(part)
+  // Each piece is encoded apart and the bytes put together: the body of a 50,000-clause diff is 25 MB, and
+  // joining it into docx's document as one string first would copy it once more.
+  const document = strFromU8(part)
+  const pieces: Uint8Array[] = []
+  let from = 0
   xml.forEach((body, index) => {
     const slot = `<w:p><w:pPr><w:pStyle w:val="keeling-body-${index}"/></w:pPr></w:p>`
-    const at = document.indexOf(slot)
+    const at = document.indexOf(slot, from)
     if (at < 0) throw new Error(`docx did not write the slot paragraph keeling-body-${index}`)
-    document = document.slice(0, at) + body + document.slice(at + slot.length)
+    pieces.push(strToU8(document.slice(from, at)), strToU8(body))
+    from = at + slot.length
   })
-  files['word/document.xml'] = strToU8(document)
-  return zipSync(files)
+  pieces.push(strToU8(document.slice(from)))
+  files['word/document.xml'] = concatBytes(pieces)
+  return zipDocx(files)
 }
 
 /** A clause as Word blocks; a block going on with a list item or note before it (`indent`) is read without that indentation, not as code. */
@@ -170,7 +178,7 @@ function clauseBlocks(clause: ClauseDiff, reviser: Reviser, indent: number): str
     const pieces = [...number, ...gap, ...walker.inlineOf(markdown)]
     return [walker.paragraph(pieces, { heading: HEADINGS[level - 1] ?? 'Heading2' })]
   }
-  const blocks = walker.blocks(markdown)
+  const blocks = walker.blocks(markdown, 0, number.length > 0 || gap.length > 0)
   if (number.length === 0 && gap.length === 0) return blocks
   const firstPieces = walker.firstParagraphPieces
   if (firstPieces) {
@@ -206,17 +214,32 @@ class DocxWalker {
 
   constructor(private readonly reviser: Reviser) {}
 
-  /** Word blocks for Markdown; `depth` indents them all (the paragraphs under a report's number). */
-  blocks(markdown: string, depth = 0): string[] {
-    const tree = parseMarkdown(markdown)
+  /**
+   * Word blocks for Markdown; `depth` indents them all (the paragraphs under a report's number). With `numbered`,
+   * a first block that is a paragraph is left empty (`''`): the caller writes it with the number in front.
+   */
+  blocks(markdown: string, depth = 0, numbered = false): string[] {
+    const tree = parseSimpleMarkdown(markdown)
     const out: string[] = []
     tree.children.forEach((node, index) => {
       if (index === 0 && node.type === 'paragraph') {
         this.firstParagraphPieces = this.inline(node)
-        out.push(this.paragraph(this.firstParagraphPieces, depth > 0 ? { indent: depth } : {}))
+        out.push(numbered ? this.passParagraph(this.firstParagraphPieces) : this.paragraph(this.firstParagraphPieces, depth > 0 ? { indent: depth } : {}))
       } else out.push(...this.block(node, depth))
     })
     return out
+  }
+
+  /**
+   * What `paragraph` does besides writing the paragraph: the revision IDs it takes and the break it leaves for the
+   * next, so that a paragraph written again with its number in front has the IDs and marks it had when it was
+   * written twice (the first time thrown away).
+   */
+  private passParagraph(pieces: Piece[]): string {
+    this.previousBreak = pieces.find((piece) => piece.break)?.break ?? 'none'
+    this.reviser.nextId()
+    for (const piece of pieces) if (piece.text !== '' && piece.state !== 'none') this.reviser.nextId()
+    return ''
   }
 
   /** One line of Markdown as a heading's words (a dash or number opening it is a word, not a list). */

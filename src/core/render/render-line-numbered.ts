@@ -1,6 +1,7 @@
 import { LINE_WIDTH, LINES_PER_PAGE, type LineNumbering, type NumberedLine, numberLines, pageOf } from '../motion/line-numbers.js'
 import { parseProtocol } from '../protocol/parse-protocol.js'
-import { escapeHtml } from './markdown-to-html.js'
+import type { Element } from 'hast'
+import { h, lines, newline } from './html-write.js'
 import { printPage } from './print-page.js'
 
 /** What the numbers were made with, printed with the text so the numbering can be made again. */
@@ -51,9 +52,11 @@ export function renderLineNumberedHtml(text: string, label: string, footer: stri
   const protocol = parseProtocol(text)
   const title = typeof protocol.frontMatter.data['title'] === 'string' ? (protocol.frontMatter.data['title'] as string) : label
   const body = pages(text, width, numbering)
-    .map((page, index) => `<section class="page" aria-label="Page ${index + 1}">\n<p class="page-number">Page ${index + 1}</p>\n${page.map((line) => lineHtml(line)).join('\n')}\n</section>`)
-    .join('\n')
-  return printPage({ title, body, footer: `${footer} ${settings(width, numbering)}`, style: `
+    .map((page, index) => h('section', { className: ['page'], ariaLabel: `Page ${index + 1}` }, [newline(), ...lines([h('p', { className: ['page-number'] }, `Page ${index + 1}`), ...page.map(lineHtml)]), newline()]))
+  return printPage({ title, body: lines(body), footer: `${footer} ${settings(width, numbering)}`, style: LINE_STYLE })
+}
+
+const LINE_STYLE = `
 body { font: 10pt/1.3 Georgia, "Times New Roman", serif; margin: 2em auto; max-width: 48em; padding: 0 1em; color: #111; }
 h1 { font-size: 1.4em; }
 .page + .page { margin-top: 2em; border-top: 1px dashed #aaa; }
@@ -70,12 +73,11 @@ footer { margin-top: 3em; border-top: 1px solid #999; padding-top: 0.5em; font-s
   .page + .page { margin-top: 0; border-top: none; break-before: page; }
   footer { break-before: avoid; }
 }
-` })
-}
+`
 
-function lineHtml(line: NumberedLine & { shown: number }): string {
-  const classes = ['line', line.opensParagraph ? 'opens' : '', line.heading ? 'heading' : ''].filter(Boolean).join(' ')
-  return `<div class="${classes}" id="line-${line.number}"><span class="number">${line.shown}</span><span class="words">${escapeHtml(line.text)}</span></div>`
+function lineHtml(line: NumberedLine & { shown: number }): Element {
+  const classes = ['line', line.opensParagraph ? 'opens' : '', line.heading ? 'heading' : ''].filter(Boolean)
+  return h('div', { className: classes, id: `line-${line.number}` }, [h('span', { className: ['number'] }, String(line.shown)), h('span', { className: ['words'] }, line.text)])
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Paper, PaperBlock } from '../paper/build-paper.js'
 import { DIFF_STYLE, renderHtmlClauses } from './render-html-diff.js'
 import { renderMarkdownDiff } from './render-markdown-diff.js'
-import { escapeHtml, MarkedHtml } from './markdown-to-html.js'
+import { MarkedHtml } from './html-markdown.js'
+import { escapeHtml } from './markdown-to-html.js'
 
 /**
  * The report as Markdown: the heading facts, the numbered sections, then

@@ -1,0 +1,63 @@
+import type { Element, ElementContent, Nodes, Properties, Root, Text } from 'hast'
+import { toHtml } from 'hast-util-to-html'
+
+/** A text node: its value is escaped when the tree is written, whatever it holds. */
+export function text(value: string): Text {
+  return { type: 'text', value }
+}
+
+/** A line break between elements, as the pages have always had them. */
+export function newline(): Text {
+  return { type: 'text', value: '\n' }
+}
+
+/** An element; a string child is a text node (escaped when written, never read as HTML). */
+export function h(tagName: string, properties: Properties = {}, children: ReadonlyArray<ElementContent | string> | string = []): Element {
+  const list = typeof children === 'string' ? [children] : children
+  return { type: 'element', tagName, properties, children: list.map((child) => (typeof child === 'string' ? text(child) : child)) }
+}
+
+/** Nodes with a line break between each two (no break before the first or after the last). */
+export function lines(nodes: ReadonlyArray<ElementContent | string>): ElementContent[] {
+  return nodes.flatMap((node, index) => (index === 0 ? [toNode(node)] : [newline(), toNode(node)]))
+}
+
+function toNode(node: ElementContent | string): ElementContent {
+  return typeof node === 'string' ? text(node) : node
+}
+
+/**
+ * How every page is written: named references for `&`, `<` and `"` (`&amp;`, `&lt;`, `&quot;`), as keeling has
+ * always written them; `<br>` and `<meta …>` without a closing slash; attribute values in double quotes.
+ */
+const OPTIONS = { characterReferences: { useNamedReferences: true } } as const
+
+/** A tree (or nodes) as HTML, every text node escaped. */
+export function writeHtml(nodes: Nodes | ReadonlyArray<ElementContent>): string {
+  const tree: Nodes = isNodes(nodes) ? nodes : ({ type: 'root', children: [...nodes] } satisfies Root)
+  return toHtml(tree, OPTIONS)
+}
+
+function isNodes(nodes: Nodes | ReadonlyArray<ElementContent>): nodes is Nodes {
+  return !Array.isArray(nodes)
+}
+
+/**
+ * One struck or inserted run where Markdown's own nodes split it: two `<del>` (or two `<ins>`) side by side become
+ * one, at every depth. Returns the same array, changed in place.
+ */
+export function joinMarks(nodes: ElementContent[]): ElementContent[] {
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index]
+    if (node?.type !== 'element') continue
+    joinMarks(node.children)
+    const next = nodes[index + 1]
+    if ((node.tagName === 'del' || node.tagName === 'ins') && next?.type === 'element' && next.tagName === node.tagName) {
+      joinMarks(next.children)
+      node.children.push(...next.children)
+      nodes.splice(index + 1, 1)
+      index--
+    }
+  }
+  return nodes
+}

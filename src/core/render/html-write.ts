@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Nodes, Properties, Root, Text } from 'hast'
 import { toHtml } from 'hast-util-to-html'
+import type { Raw } from 'mdast-util-to-hast'
 
 /** A text node: its value is escaped when the tree is written, whatever it holds. */
 export function text(value: string): Text {
@@ -28,9 +29,10 @@ function toNode(node: ElementContent | string): ElementContent {
 
 /**
  * How every page is written: named references for `&`, `<` and `"` (`&amp;`, `&lt;`, `&quot;`), as keeling has
- * always written them; `<br>` and `<meta …>` without a closing slash; attribute values in double quotes.
+ * always written them; `<br>` and `<meta …>` without a closing slash; attribute values in double quotes. A raw node
+ * is written as it is: only {@link escapedFragment} makes one.
  */
-const OPTIONS = { characterReferences: { useNamedReferences: true } } as const
+const OPTIONS = { characterReferences: { useNamedReferences: true }, allowDangerousHtml: true } as const
 
 /** A tree (or nodes) as HTML, every text node escaped. */
 export function writeHtml(nodes: Nodes | ReadonlyArray<ElementContent>): string {
@@ -60,4 +62,12 @@ export function joinMarks(nodes: ElementContent[]): ElementContent[] {
     }
   }
   return nodes
+}
+
+/**
+ * HTML that keeling's own code has already written with every text in it escaped (the site's pages, built as
+ * strings with `escapeHtml`), put into a page as it is. Never for a text from a protocol, a motion or a record.
+ */
+export function escapedFragment(html: string): Raw {
+  return { type: 'raw', value: html }
 }

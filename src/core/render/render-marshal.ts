@@ -1,6 +1,8 @@
 import type { Conflict, Marshal, MarshalledMotion, Relation } from '../marshal/types.js'
 import type { SimulatedOutcome } from '../marshal/simulate-outcome.js'
-import { escapeHtml } from './markdown-to-html.js'
+import type { Element } from 'hast'
+import { htmlPage } from './html-page.js'
+import { h, lines, newline, text } from './html-write.js'
 
 /** What the list is of: the protocol and the text the amendments were drafted against. */
 export interface MarshalHeading {
@@ -111,45 +113,54 @@ function matrixMarkdown(marshal: Marshal): string[] {
 
 /** The marshalled list as one print-ready A4 page: the list, the conflicts as a matrix, the order of voting. Every text escaped. */
 export function renderMarshalHtml(heading: MarshalHeading, marshal: Marshal): string {
-  const e = escapeHtml
-  const items = marshal.motions
-    .map((motion) => {
-      const sentences = [
-        ...motion.effect.map((sentence) => `<p class="effect">${e(sentence)}</p>`),
-        ...motion.problems.map((problem) => `<p class="problem"><strong>Cannot be moved as it stands:</strong> ${e(problem)}</p>`),
-        ...conflictsOf(marshal, motion).flatMap((conflict) => conflict.sentences.map((sentence) => `<p class="conflict">${e(sentence)}</p>`)),
-        ...(motion.problems.length === 0 && independent(marshal, motion) ? ['<p class="conflict">Independent of every other amendment.</p>'] : [])
-      ]
-      return `<section class="amendment depth-${motion.depth}" id="amendment-${motion.number}">
-<h2>${e(label(motion))}: ${e(motion.title)}</h2>
-<p class="who"><code>${e(motion.id)}</code>. ${e(movedBy(motion))}</p>
-${motion.clauses.length > 0 ? `<p class="clauses">Touches ${e(motion.clauses.map((clause) => clause.name).join('; '))}.</p>\n` : ''}${motion.instructions.map((instruction) => `<blockquote>${e(instruction)}</blockquote>`).join('\n')}
-${sentences.join('\n')}
-</section>`
-    })
-    .join('\n')
+  const items = marshal.motions.map((motion) => {
+    const sentences = [
+      ...motion.effect.map((sentence) => h('p', { className: ['effect'] }, sentence)),
+      ...motion.problems.map((problem) => h('p', { className: ['problem'] }, [h('strong', {}, 'Cannot be moved as it stands:'), ` ${problem}`])),
+      ...conflictsOf(marshal, motion).flatMap((conflict) => conflict.sentences.map((sentence) => h('p', { className: ['conflict'] }, sentence))),
+      ...(motion.problems.length === 0 && independent(marshal, motion) ? [h('p', { className: ['conflict'] }, 'Independent of every other amendment.')] : [])
+    ]
+    const clauses = motion.clauses.length > 0 ? [h('p', { className: ['clauses'] }, `Touches ${motion.clauses.map((clause) => clause.name).join('; ')}.`), newline()] : []
+    return h('section', { className: ['amendment', `depth-${motion.depth}`], id: `amendment-${motion.number}` }, [
+      newline(),
+      h('h2', {}, `${label(motion)}: ${motion.title}`),
+      newline(),
+      h('p', { className: ['who'] }, [h('code', {}, motion.id), `. ${movedBy(motion)}`]),
+      newline(),
+      ...clauses,
+      ...lines(motion.instructions.map((instruction) => h('blockquote', {}, instruction))),
+      newline(),
+      ...lines(sentences),
+      newline()
+    ])
+  })
   const numbers = marshal.motions.map((motion) => motion.number)
-  const cell = (row: number, column: number): string => {
-    if (row === column) return '<td class="self">—</td>'
+  const cell = (row: number, column: number): Element => {
+    if (row === column) return h('td', { className: ['self'] }, '—')
     const conflict = marshal.conflicts.find((candidate) => (candidate.a === row && candidate.b === column) || (candidate.a === column && candidate.b === row))
-    if (!conflict) return '<td></td>'
-    const words = matrixWords(marshal, row, column)
-    return `<td class="${conflict.relation}" title="${e(conflict.sentences.join(' '))}">${e(words)}</td>`
+    if (!conflict) return h('td')
+    return h('td', { className: [conflict.relation], title: conflict.sentences.join(' ') }, matrixWords(marshal, row, column))
   }
-  const matrix = `<table class="matrix">
-<caption>Each row's amendment against each column's: “pre-empts” means carrying the row's amendment stops the column's.</caption>
-<tr><th></th>${numbers.map((number) => `<th scope="col">${number}</th>`).join('')}</tr>
-${numbers.map((row) => `<tr><th scope="row">${row}</th>${numbers.map((column) => cell(row, column)).join('')}</tr>`).join('\n')}
-</table>`
-  const voting = `<ol class="voting">
-${marshal.voting.map((step, index) => `<li>${e(stepLine(marshal, step, index).replace(/^\d+\. /, ''))}</li>`).join('\n')}
-</ol>`
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>${e(`Marshalled list: ${heading.protocol}`)}</title>
-<style>
+  const matrix = h('table', { className: ['matrix'] }, [
+    newline(),
+    ...lines([
+      h('caption', {}, "Each row's amendment against each column's: “pre-empts” means carrying the row's amendment stops the column's."),
+      h('tr', {}, [h('th'), ...numbers.map((number) => h('th', { scope: 'col' }, String(number)))]),
+      ...(numbers.length > 0 ? numbers.map((row) => h('tr', {}, [h('th', { scope: 'row' }, String(row)), ...numbers.map((column) => cell(row, column))])) : [text('')])
+    ]),
+    newline()
+  ])
+  const voting = h('ol', { className: ['voting'] }, [newline(), ...lines(marshal.voting.map((step, index) => h('li', {}, stepLine(marshal, step, index).replace(/^\d+\. /, '')))), newline()])
+  const title = `Marshalled list: ${heading.protocol}`
+  const count = `${marshal.motions.length} amendment${marshal.motions.length === 1 ? '' : 's'} to ${heading.base}, in the order of the text.`
+  return htmlPage({
+    title,
+    style: MARSHAL_STYLE,
+    body: lines([h('h1', {}, title), h('p', {}, count), ...(items.length > 0 ? items : [text('')]), h('h2', {}, 'Conflicts'), matrix, h('h2', {}, 'Order of voting'), h('p', {}, marshal.rule), voting, h('p', {}, SUBSTANTIVE)])
+  })
+}
+
+const MARSHAL_STYLE = `
 body { font: 11pt/1.45 Georgia, "Times New Roman", serif; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #111; }
 h1 { font-size: 1.4em; } h2 { font-size: 1.1em; margin: 1.2em 0 0.3em; }
 .amendment { break-inside: avoid; border-top: 1px solid #bbb; }
@@ -162,22 +173,7 @@ table.matrix { border-collapse: collapse; margin: 1em 0; font-size: 0.9em; }
 caption { caption-side: bottom; text-align: left; font-size: 0.85em; padding-top: 0.3em; }
 @page { size: A4; margin: 2cm; }
 @media print { body { margin: 0; max-width: none; } }
-</style>
-</head>
-<body>
-<h1>${e(`Marshalled list: ${heading.protocol}`)}</h1>
-<p>${e(`${marshal.motions.length} amendment${marshal.motions.length === 1 ? '' : 's'} to ${heading.base}, in the order of the text.`)}</p>
-${items}
-<h2>Conflicts</h2>
-${matrix}
-<h2>Order of voting</h2>
-<p>${e(marshal.rule)}</p>
-${voting}
-<p>${e(SUBSTANTIVE)}</p>
-</body>
-</html>
 `
-}
 
 /** The marshalled list as JSON: the amendments, every pair's conflict (the matrix), the order of voting and its rule. */
 export function renderMarshalJson(heading: MarshalHeading, marshal: Marshal): string {

@@ -1,8 +1,10 @@
 import type { Paper, PaperBlock } from '../paper/build-paper.js'
-import { DIFF_STYLE, renderHtmlClauses } from './render-html-diff.js'
+import type { Element, ElementContent } from 'hast'
+import { htmlPage } from './html-page.js'
+import { h, lines, newline, text } from './html-write.js'
+import { DIFF_STYLE, htmlClauseNodes, marksSaid } from './render-html-diff.js'
 import { renderMarkdownDiff } from './render-markdown-diff.js'
 import { MarkedHtml } from './html-markdown.js'
-import { escapeHtml } from './markdown-to-html.js'
 
 /**
  * The report as Markdown: the heading facts, the numbered sections, then
@@ -47,58 +49,70 @@ function oneLine(text: string): string {
  * no request.
  */
 export function renderPaperHtml(paper: Paper): string {
-  const front = paper.front.map(([name, value]) => `<tr><th scope="row">${escapeHtml(name)}</th><td>${escapeHtml(value)}</td></tr>`).join('\n')
-  const sections = paper.sections.map((section) => `<section>\n<h2>${escapeHtml(section.title)}</h2>\n${section.blocks.map(htmlBlock).join('\n')}\n</section>`).join('\n')
-  const { clauses, footnotes } = renderHtmlClauses(paper.appendix.changeSet)
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(paper.title)}</title>
-<style>${DIFF_STYLE}${PAPER_STYLE.replace('FOOTER', () => cssString(paper.footer))}</style>
-</head>
-<body>
-<header class="paper-front">
-${paper.council ? `<p class="council">${escapeHtml(paper.council)}</p>\n` : ''}<table class="front">
-${front}
-</table>
-<h1>${escapeHtml(paper.title)}</h1>
-</header>
-<main class="report">
-${sections}
-</main>
-<section class="appendix">
-<h1>${escapeHtml(paper.appendix.title)}</h1>
-<p class="compared"><del>Struck</del> words are left out; <ins>underlined</ins> words are inserted.</p>
-${clauses}
-${footnotes}
-</section>
-<footer class="paper-footer">${escapeHtml(paper.footer)}</footer>
-</body>
-</html>
-`
+  const front = h('table', { className: ['front'] }, [
+    newline(),
+    ...lines(paper.front.map(([name, value]) => h('tr', {}, [h('th', { scope: 'row' }, name), h('td', {}, value)]))),
+    newline()
+  ])
+  const header = h('header', { className: ['paper-front'] }, [newline(), ...(paper.council ? [h('p', { className: ['council'] }, paper.council), newline()] : []), front, newline(), h('h1', {}, paper.title), newline()])
+  const sections = paper.sections.map((section) => h('section', {}, [newline(), ...lines([h('h2', {}, section.title), ...section.blocks.map(htmlBlock)]), newline()]))
+  const report = h('main', { className: ['report'] }, [newline(), ...lines(sections), newline()])
+  const { clauses, footnotes } = htmlClauseNodes(paper.appendix.changeSet)
+  const appendix = h('section', { className: ['appendix'] }, [
+    newline(),
+    ...lines([h('h1', {}, paper.appendix.title), h('p', { className: ['compared'] }, marksSaid())]),
+    newline(),
+    ...clauses,
+    newline(),
+    footnotes ?? text(''),
+    newline()
+  ])
+  const style = DIFF_STYLE + PAPER_STYLE.replace('FOOTER', () => cssString(paper.footer))
+  return htmlPage({ title: paper.title, viewport: true, style, body: lines([header, report, appendix, h('footer', { className: ['paper-footer'] }, paper.footer)]) })
 }
 
-function htmlBlock(block: PaperBlock): string {
+function htmlBlock(block: PaperBlock): Element {
   switch (block.type) {
     case 'paragraph':
-      return `<div class="para" id="para-${block.number}"><span class="number">${block.number}.</span><div class="words">${keepLabelsWhole(new MarkedHtml().blocks(block.markdown))}</div></div>`
+      return h('div', { className: ['para'], id: `para-${block.number}` }, [
+        h('span', { className: ['number'] }, `${block.number}.`),
+        h('div', { className: ['words'] }, keepLabelsWhole(new MarkedHtml().blockNodes(block.markdown)))
+      ])
     case 'text':
-      return `<div class="text">${new MarkedHtml().blocks(block.markdown)}</div>`
+      return h('div', { className: ['text'] }, new MarkedHtml().blockNodes(block.markdown))
     case 'table': {
-      const head = block.header.some((cell) => cell !== '') ? `<thead><tr>${block.header.map((cell) => `<th>${new MarkedHtml().inline(cell)}</th>`).join('')}</tr></thead>` : ''
-      return `<table class="facts">${head}<tbody>${block.rows.map((cells) => `<tr>${cells.map((cell) => `<td>${new MarkedHtml().inline(cell)}</td>`).join('')}</tr>`).join('')}</tbody></table>`
+      const head = block.header.some((cell) => cell !== '') ? [h('thead', {}, [h('tr', {}, block.header.map((cell) => h('th', {}, new MarkedHtml().inlineNodes(cell))))])] : []
+      const body = h('tbody', {}, block.rows.map((cells) => h('tr', {}, cells.map((cell) => h('td', {}, new MarkedHtml().inlineNodes(cell))))))
+      return h('table', { className: ['facts'] }, [...head, body])
     }
   }
 }
 
+/** A version label or motion ID with a number in it (council-2017-04-04, cwg-2017-04-25), not part of a longer word. */
+const LABEL = /(?<![\p{L}\p{N}#-])[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*-\d+(?:-[\p{L}\p{N}]+)*(?![\p{L}\p{N}-])/gu
+
 /**
  * Version labels and motion IDs (council-2017-04-04, cwg-2017-04-25) kept on one line: a browser would break them
- * at their hyphens, and "council-" at a line's end reads as a word cut short. Only text between tags is touched.
+ * at their hyphens, and "council-" at a line's end reads as a word cut short. Only text nodes are touched.
  */
-function keepLabelsWhole(html: string): string {
-  return html.replace(/>([^<]+)</g, (_, text: string) => `>${text.replace(/(?<![\p{L}\p{N}&#-])[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*-\d+(?:-[\p{L}\p{N}]+)*(?![\p{L}\p{N}-])/gu, (label) => `<span class="label">${label}</span>`)}<`)
+function keepLabelsWhole(nodes: ElementContent[]): ElementContent[] {
+  return nodes.flatMap((node): ElementContent[] => {
+    if (node.type === 'element') {
+      node.children = keepLabelsWhole(node.children)
+      return [node]
+    }
+    if (node.type !== 'text') return [node]
+    const parts: ElementContent[] = []
+    let at = 0
+    for (const match of node.value.matchAll(LABEL)) {
+      if (match.index > at) parts.push(text(node.value.slice(at, match.index)))
+      parts.push(h('span', { className: ['label'] }, match[0]))
+      at = match.index + match[0].length
+    }
+    if (at === 0) return [node]
+    if (at < node.value.length) parts.push(text(node.value.slice(at)))
+    return parts
+  })
 }
 
 /** A text as a CSS string literal: quotes, backslashes and line ends escaped. */

@@ -63,7 +63,7 @@ describe('issue 18: a paper that looks like the council’s own', () => {
   test('“Who made the changes” says each motion once, in words', async () => {
     const html = (await runCli([...UTTLESFORD, '--format', 'html'], repoRoot)).stdout
     const notes = /<section class="notes"><h2>Who made the changes<\/h2><ol>(.*?)<\/ol><\/section>/s.exec(html)?.[1] ?? ''
-    expect(notes).toBe('<li id="note-1">The amendment “Member Officer Protocol — the Constitution Working Group's changes”, moved by the Constitution Working Group, carried by the Constitution Working Group on 25 April 2017.</li>')
+    expect(notes).toBe('<li id="note-1">The amendment “Member Officer Protocol — the Constitution Working Group\'s changes”, moved by the Constitution Working Group, carried by the Constitution Working Group on 25 April 2017.</li>')
     // Every changed clause points to that one note.
     expect(html.match(/href="#note-1"/g)?.length ?? 0).toBeGreaterThan(5)
     expect(html).not.toContain('href="#note-2"')

@@ -82,9 +82,16 @@ const OPTIONS = {
 
 /** The hast of Markdown nodes, with the handlers above. */
 function markdownHast(nodes: RootContent[]): ElementContent[] {
+  // Words only (most clauses, see isPlainText) need no handler: a text, or a paragraph of one, as the handlers write them.
+  const only = nodes.length === 1 ? nodes[0] : undefined
+  if (only?.type === 'text') return [text(only.value)]
+  if (only?.type === 'paragraph' && only.children.length === 1 && only.children[0]?.type === 'text') return [h('p', {}, [text(only.children[0].value)])]
   const result = toHast({ type: 'root', children: nodes }, OPTIONS)
   return result.type === 'root' ? (result.children as ElementContent[]) : [result as ElementContent]
 }
+
+/** Any of the change marks. */
+const MARKS = /[\uE000-\uE005]/
 
 /** Whether a line break of run `kind` goes with its run: more of the run follows, or the run's words end at it and the other run starts. */
 function opensRun(next: string | undefined, kind: 'del' | 'ins', written: Mark): boolean {
@@ -115,6 +122,7 @@ export class MarkedHtml {
 
   /** Marked text outside Markdown (a clause number) as hast: its words, with their marks. */
   textNodes(value: string): ElementContent[] {
+    if (!MARKS.test(value)) return value === '' ? [] : [this.state === 'none' ? text(value) : h(this.state, {}, [text(value)])]
     const out: ElementContent[] = []
     let run = ''
     let kind: Mark = this.state

@@ -14,8 +14,10 @@ export function newline(): Text {
 
 /** An element; a string child is a text node (escaped when written, never read as HTML). */
 export function h(tagName: string, properties: Properties = {}, children: ReadonlyArray<ElementContent | string> | string = []): Element {
-  const list = typeof children === 'string' ? [children] : children
-  return { type: 'element', tagName, properties, children: list.map((child) => (typeof child === 'string' ? text(child) : child)) }
+  if (typeof children === 'string') return { type: 'element', tagName, properties, children: [text(children)] }
+  const list: ElementContent[] = []
+  for (const child of children) list.push(typeof child === 'string' ? text(child) : child)
+  return { type: 'element', tagName, properties, children: list }
 }
 
 /** Nodes with a line break between each two (no break before the first or after the last). */

@@ -44,7 +44,8 @@ export { marshalMotions } from './core/marshal/marshal-motions.js'
 export { outcomeSimulator, simulateOutcome } from './core/marshal/simulate-outcome.js'
 export type { Outcome, SimulatedOutcome, Simulation } from './core/marshal/simulate-outcome.js'
 export type { Conflict, Marshal, MarshalledMotion, Relation, VotingOrder, VotingStep } from './core/marshal/types.js'
-export { renderMarshalText, renderMarshalMarkdown, renderMarshalHtml, renderMarshalJson } from './core/render/render-marshal.js'
+export { renderMarshalText, renderMarshalMarkdown, renderMarshalJson } from './core/render/render-marshal.js'
+export { renderMarshalHtml } from './core/render/html-marshal.js'
 
 /**
  * Apply motion files, given as their texts, to a protocol's text: all of

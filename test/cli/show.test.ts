@@ -105,8 +105,8 @@ describe('keeling show --format html|docx: the consolidated text to print', () =
     mkdirSync(join(dir, 'protocols'))
     writeFileSync(join(dir, 'protocols', 'x.md'), '---\ntitle: <i>X</i>\nslug: x\n---\n\n<a id="a"></a>1.1 Members <script>alert(1)</script> attend.\n')
     const hostile = await runCli(['show', 'x', '--format', 'html'], dir)
-    expect(hostile.stdout).toContain('<h1>&lt;i&gt;X&lt;/i&gt;</h1>')
-    expect(hostile.stdout).toContain('1.1 Members &lt;script&gt;alert(1)&lt;/script&gt; attend.')
+    expect(hostile.stdout).toContain('<h1>&lt;i>X&lt;/i></h1>')
+    expect(hostile.stdout).toContain('1.1 Members &lt;script>alert(1)&lt;/script> attend.')
     expect(hostile.stdout).toContain('<footer>protocols/x.md, not a recorded version. SHA-256 of the text:')
   })
 

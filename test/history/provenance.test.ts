@@ -267,7 +267,7 @@ describe("the Uttlesford history (seed 002)", () => {
     expect(result.code).toBe(0)
     await expect(result.stdout).toMatchFileSnapshot('../fixtures/goldens/uttlesford-appendix-b.md')
     const html = (await runCli(['report', 'uttlesford', '--from', 'council-2017-04-04', '--to', 'cwg-2017-04-25', '--format', 'html'], repoRoot)).stdout
-    expect(html).toContain('title="The amendment “Member Officer Protocol — the Constitution Working Group&#39;s changes”, moved by the Constitution Working Group, carried by the Constitution Working Group on 25 April 2017."')
+    expect(html).toContain('title="The amendment “Member Officer Protocol — the Constitution Working Group&#x27;s changes”, moved by the Constitution Working Group, carried by the Constitution Working Group on 25 April 2017."')
   })
 
   it('report with a mistyped protocol or version names what there is', async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { numberLines } from '../../src/core/motion/line-numbers.js'
 import { visibleText } from '../../src/core/motion/visible-text.js'
 import { parseProtocol } from '../../src/core/protocol/parse-protocol.js'
-import { renderLineNumberedHtml } from '../../src/core/render/render-line-numbered.js'
+import { renderLineNumberedHtml } from '../../src/core/render/html-line-numbered.js'
 import { repoRoot, runCli } from '../helpers/run-cli.js'
 import { copyOfMeeting, meetingDir } from './meeting.js'
 

@@ -49,7 +49,7 @@ describe('keeling compare', () => {
     const md = await runCli(['compare', 'amendments/rules/a.md', 'amendments/rules/b.md', '--format', 'md'], dir)
     expect(md.stdout).toContain('**B:** 3.1 Members speak for ~~themselves~~<u>the Council</u>.')
     const html = await runCli(['compare', 'amendments/rules/a.md', 'amendments/rules/b.md', '--format', 'html'], dir)
-    expect(html.stdout).toContain('<del>themselves</del><ins>&lt;b&gt;their wards&lt;/b&gt;</ins>')
+    expect(html.stdout).toContain('<del>themselves</del><ins>&lt;b>their wards&lt;/b></ins>')
     expect(html.stdout).not.toContain('<b>their')
     const json = JSON.parse((await runCli(['compare', 'amendments/rules/a.md', 'amendments/rules/b.md', '--format', 'json'], dir)).stdout) as { clauses: Array<{ id: string; agree: boolean; sentences: string[] }> }
     expect(json.clauses.map((clause) => [clause.id, clause.agree])).toEqual([['c3-1', false]])

@@ -190,7 +190,7 @@ describe('keeling site: where it writes, and what it refuses', () => {
     const pending = readFileSync(join(dir, 'site', 'hostile', 'pending.html'), 'utf8')
     expect(pending).toContain('&lt;script&gt;alert(5)&lt;/script&gt;')
     expect(pending).toContain('moved by Cllr &quot;Bobby&quot; &lt;Tables&gt;')
-    expect(pending).toContain('<ins> &lt;img src=y onerror=alert(6)&gt;</ins>')
+    expect(pending).toContain('<ins> &lt;img src=y onerror=alert(6)></ins>')
     const index = readFileSync(join(dir, 'site', 'index.html'), 'utf8')
     expect(index).toContain('&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; &amp; Co')
     expect(index).toContain('&lt;img src=x onerror=alert(1)&gt;')

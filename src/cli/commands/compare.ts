@@ -52,7 +52,7 @@ export async function runCompare(first: string, second: string, options: Compare
     options.format === 'md'
       ? render.renderComparisonMarkdown(motions, comparison.clauses)
       : options.format === 'html'
-        ? render.renderComparisonHtml(motions, comparison.clauses)
+        ? (await import('../../core/render/html-comparison.js')).renderComparisonHtml(motions, comparison.clauses)
         : options.format === 'json'
           ? render.renderComparisonJson(motions, comparison.clauses)
           : render.renderComparisonText(motions, comparison.clauses, options.output === undefined && wantsColour(io) ? COLOUR_MARKS : PLAIN_MARKS)

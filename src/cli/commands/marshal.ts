@@ -40,7 +40,7 @@ export async function runMarshal(slug: string, names: string[], options: Marshal
       options.format === 'md'
         ? render.renderMarshalMarkdown(heading, marshal)
         : options.format === 'html'
-          ? render.renderMarshalHtml(heading, marshal)
+          ? (await import('../../core/render/html-marshal.js')).renderMarshalHtml(heading, marshal)
           : options.format === 'json'
             ? render.renderMarshalJson(heading, marshal)
             : options.format === 'docx'

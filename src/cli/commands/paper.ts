@@ -122,7 +122,7 @@ export async function runPaper(slug: string | undefined, options: PaperOptions, 
     options.format === 'docx'
       ? await (await import('../../core/render/render-paper-docx.js')).renderPaperDocx(paper, revisionDate(io.env))
       : options.format === 'html'
-        ? (await import('../../core/render/render-paper.js')).renderPaperHtml(paper)
+        ? (await import('../../core/render/html-paper.js')).renderPaperHtml(paper)
         : (await import('../../core/render/render-paper.js')).renderPaperMarkdown(paper)
   await writeOutput(output, options.output, io, guard)
   return EXIT_OK

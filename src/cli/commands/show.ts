@@ -90,7 +90,7 @@ async function showConsolidated(target: string, format: 'html' | 'docx' | 'text'
       format === 'text'
         ? render.renderLineNumberedText(file.text, undefined, numbering)
         : format === 'html'
-          ? render.renderLineNumberedHtml(file.text, target, footer, undefined, numbering)
+          ? (await import('../../core/render/html-line-numbered.js')).renderLineNumberedHtml(file.text, target, footer, undefined, numbering)
           : await render.renderLineNumberedDocx(file.text, target, footer, undefined, numbering)
     await writeOutput(printed, output, io, guard)
     return EXIT_OK

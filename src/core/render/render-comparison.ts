@@ -2,7 +2,6 @@ import type { ClauseDiff } from '../diff/change-set.js'
 import type { ChangeSentence } from '../diff/describe-changes.js'
 import type { ComparedClause } from '../motion/compare-motions.js'
 import { clauseSegments } from './clause-segments.js'
-import { escapeHtml, MarkedHtml, SENTINEL_MARKS } from './markdown-to-html.js'
 import { APPENDIX_MARKS, markParts, type MarkdownMarks, widenSpacingChanges } from './render-markdown-diff.js'
 import type { TextMarks } from './render-text-diff.js'
 
@@ -74,29 +73,6 @@ export function renderComparisonMarkdown(motions: ComparedMotions, clauses: Comp
     [`## ${capitalised(clause.name)}`, `**A:** ${marked(clause.a, render)}`, `**B:** ${marked(clause.b, render)}`, clauseSentences(clause).join(' ')].join('\n\n')
   )
   return `${[headingLines(motions).join('  \n'), ...blocks].join('\n\n')}\n`
-}
-
-/** One self-contained page: the Markdown comparison with real <del>/<ins>, every text escaped. */
-export function renderComparisonHtml(motions: ComparedMotions, clauses: ComparedClause[]): string {
-  const body = new MarkedHtml().blocks(renderComparisonMarkdown(motions, clauses, SENTINEL_MARKS))
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>${escapeHtml(`${motions.a.id} and ${motions.b.id} compared`)}</title>
-<style>
-body { font: 11pt/1.45 Georgia, "Times New Roman", serif; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #111; }
-del { text-decoration: line-through; color: #a00; } ins { text-decoration: underline; color: #060; }
-h2 { font-size: 1.1em; margin-top: 1.5em; }
-@page { size: A4; margin: 2cm; }
-@media print { body { margin: 0; max-width: none; } del, ins { color: #000; } }
-</style>
-</head>
-<body>
-${body.replace(/<\/(del|ins)><\1>/g, '')}
-</body>
-</html>
-`
 }
 
 /** The comparison as JSON: each clause with both marked wordings, the sentences and the differences. */

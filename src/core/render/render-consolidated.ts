@@ -1,6 +1,6 @@
 import { buildChangeSet, type ChangeSet } from '../diff/change-set.js'
 import { readDiffDocument } from '../diff/diff-document.js'
-import { MarkedHtml } from './markdown-to-html.js'
+import { MarkedHtml } from './html-markdown.js'
 import { printPage } from './print-page.js'
 import { renderMarkdownDiff } from './render-markdown-diff.js'
 
@@ -17,7 +17,7 @@ function unchanged(text: string, label: string): ChangeSet {
 export function renderConsolidatedHtml(text: string, label: string, footer: string): string {
   const changeSet = unchanged(text, label)
   const title = changeSet.after.title || label
-  const body = new MarkedHtml().blocks(renderMarkdownDiff(changeSet))
+  const body = new MarkedHtml().blockNodes(renderMarkdownDiff(changeSet))
   return printPage({ title, body, footer, style: `
 body { font: 11pt/1.45 Georgia, "Times New Roman", serif; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #111; }
 h1 { font-size: 1.5em; } h2 { font-size: 1.2em; } h3 { font-size: 1.1em; }

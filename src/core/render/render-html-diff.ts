@@ -1,7 +1,11 @@
 import { type Attribution, type ChangeSet, type ClauseDiff, clauseWords, describeSummary, summarizeChanges } from '../diff/change-set.js'
 import type { DiffUnit } from '../diff/diff-document.js'
 import type { WordPart } from '../diff/diff-words.js'
-import { MARK, MarkedHtml, escapeHtml, SENTINEL_MARKS, unescapeMarkdown } from './markdown-to-html.js'
+import { MarkedHtml } from './html-markdown.js'
+import type { Element, ElementContent } from 'hast'
+import { htmlPage } from './html-page.js'
+import { escapedFragment, h, joinMarks, lines, newline, text, writeHtml } from './html-write.js'
+import { MARK, SENTINEL_MARKS, unescapeMarkdown } from './markdown-to-html.js'
 import { longDate } from '../dates.js'
 import { theName } from '../names.js'
 import { markParts } from './render-markdown-diff.js'
@@ -18,29 +22,23 @@ import { continuationIndents, dedent } from './continuation.js'
  */
 export function renderHtmlDiff(changeSet: ChangeSet): string {
   const title = changeSet.after.title || changeSet.before.title || 'Changes'
-  const { clauses, footnotes, anchors } = renderHtmlClauses(changeSet)
-  const summary = renderHtmlSummary(changeSet, anchors)
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}: changes</title>
-<style>${DIFF_STYLE}</style>
-</head>
-<body>
-<header>
-<h1>${escapeHtml(title)}</h1>
-<p class="compared">Changes from <span class="label">${escapeHtml(changeSet.before.label)}</span> to <span class="label">${escapeHtml(changeSet.after.label)}</span>. <del>Struck</del> words are left out; <ins>underlined</ins> words are inserted.</p>
-${summary}
-</header>
-<main>
-${clauses}
-</main>
-${footnotes}
-</body>
-</html>
-`
+  const { clauses, footnotes, anchors } = htmlClauseNodes(changeSet)
+  const compared = h('p', { className: ['compared'] }, [
+    'Changes from ',
+    h('span', { className: ['label'] }, changeSet.before.label),
+    ' to ',
+    h('span', { className: ['label'] }, changeSet.after.label),
+    '. ',
+    ...marksSaid()
+  ])
+  const header = h('header', {}, [newline(), ...lines([h('h1', {}, title), compared, htmlSummaryNode(changeSet, anchors)]), newline()])
+  const main = h('main', {}, [newline(), ...clauses, newline()])
+  return htmlPage({ title: `${title}: changes`, viewport: true, style: DIFF_STYLE, body: lines([header, main, ...(footnotes ? [footnotes] : [text('')])]) })
+}
+
+/** What the marks mean, as the pages say it. */
+export function marksSaid(): ElementContent[] {
+  return [h('del', {}, 'Struck'), text(' words are left out; '), h('ins', {}, 'underlined'), text(' words are inserted.')]
 }
 
 /**
@@ -50,23 +48,27 @@ ${footnotes}
  * @param anchors the clauses' anchors, as {@link renderHtmlClauses} gives them
  */
 export function renderHtmlSummary(changeSet: ChangeSet, anchors: string[]): string {
+  return writeHtml([htmlSummaryNode(changeSet, anchors)])
+}
+
+function htmlSummaryNode(changeSet: ChangeSet, anchors: string[]): Element {
   const listed = changeSet.clauses
     .map((clause, index) => ({ clause, anchor: anchors[index] ?? '' }))
     .filter(({ clause }) => clause.type !== 'unchanged' && clause.type !== 'moved-away')
-    .map(({ clause, anchor }) => `<li><a href="#${anchor}">${escapeHtml(clauseName(clause))}</a> ${escapeHtml(describeChange(clause))}</li>`)
-    .join('\n')
-  return `<section class="summary" aria-label="Summary of changes">
-<h2>Summary of changes</h2>
-<p>${escapeHtml(describeSummary(summarizeChanges(changeSet)))}.</p>
-${listed ? `<ol>\n${listed}\n</ol>` : ''}
-</section>`
+    .map(({ clause, anchor }) => h('li', {}, [h('a', { href: `#${anchor}` }, clauseName(clause)), text(` ${describeChange(clause)}`)]))
+  const summary = `${describeSummary(summarizeChanges(changeSet))}.`
+  return h('section', { className: ['summary'], ariaLabel: 'Summary of changes' }, [
+    newline(),
+    ...lines([h('h2', {}, 'Summary of changes'), h('p', {}, summary), listed.length > 0 ? h('ol', {}, [newline(), ...lines(listed), newline()]) : text('')]),
+    newline()
+  ])
 }
 
 /** How clauses are rendered into a page that holds more than them (the site). */
 export interface HtmlClauseOptions {
   /** Put before every id and in-page link, so that several renderings can share one page. */
   prefix?: string
-  /** HTML put first inside each clause's section (a note beside it), given the clause and its anchor. */
+  /** HTML put first inside each clause's section (a note beside it), given the clause and its anchor; every text in it already escaped. */
   aside?: (clause: ClauseDiff, anchor: string) => string
 }
 
@@ -75,15 +77,25 @@ export interface HtmlClauseOptions {
  * each, moves noted), and the notes saying who made each change.
  */
 export function renderHtmlClauses(changeSet: ChangeSet, options: HtmlClauseOptions = {}): { clauses: string; footnotes: string; anchors: string[] } {
+  const { clauses, footnotes, anchors } = htmlClauseNodes(changeSet, options)
+  return { clauses: writeHtml(clauses), footnotes: footnotes ? writeHtml([footnotes]) : '', anchors }
+}
+
+/** The clauses of a change set as hast (one section a line), the notes saying who made each change (or none), and the anchors. */
+export function htmlClauseNodes(changeSet: ChangeSet, options: HtmlClauseOptions = {}): { clauses: ElementContent[]; footnotes: Element | null; anchors: string[] } {
   const prefix = options.prefix ?? ''
   const anchors = clauseAnchors(changeSet).map((anchor) => prefix + anchor)
   const notes = new Notes(prefix)
   const indents = continuationIndents(changeSet)
-  const aside = options.aside ?? ((): string => '')
-  const clauses = changeSet.clauses
-    .map((clause, index) => renderClause(clause, anchors[index] ?? '', anchors, changeSet, notes, indents[index] ?? 0, aside(clause, anchors[index] ?? '')))
-    .join('\n')
-  const footnotes = notes.size > 0 ? `<section class="notes"><h2>Who made the changes</h2><ol>${notes.html()}</ol></section>` : ''
+  const aside = options.aside
+  const clauses = lines(
+    changeSet.clauses.map((clause, index) => {
+      const anchor = anchors[index] ?? ''
+      const beside = aside ? aside(clause, anchor) : ''
+      return renderClause(clause, anchor, anchors, changeSet, notes, indents[index] ?? 0, beside === '' ? [] : [escapedFragment(beside)]) ?? text('')
+    })
+  )
+  const footnotes = notes.size > 0 ? h('section', { className: ['notes'] }, [h('h2', {}, 'Who made the changes'), h('ol', {}, notes.nodes())]) : null
   return { clauses, footnotes, anchors }
 }
 
@@ -107,51 +119,66 @@ class Notes {
     return number
   }
 
-  html(): string {
-    return [...this.byKey.values()].map(({ number, attribution }) => `<li id="${this.prefix}note-${number}">${escapeHtml(describeAttribution(attribution))}</li>`).join('')
+  nodes(): Element[] {
+    return [...this.byKey.values()].map(({ number, attribution }) => h('li', { id: `${this.prefix}note-${number}` }, describeAttribution(attribution)))
   }
 }
 
-function renderClause(clause: ClauseDiff, anchor: string, anchors: string[], changeSet: ChangeSet, notes: Notes, indent: number, aside: string): string {
+function renderClause(clause: ClauseDiff, anchor: string, anchors: string[], changeSet: ChangeSet, notes: Notes, indent: number, aside: ElementContent[]): Element | null {
   const html = new MarkedHtml()
   const unit = clause.after ?? clause.before
-  if (!unit) return ''
+  if (!unit) return null
   if (clause.type === 'moved-away') {
     // Struck where it stood, as the Markdown and Word appendices have it, so that rejecting every change puts it back.
     const target = changeSet.clauses.findIndex((other) => other.type === 'moved' && other.before === clause.before)
-    const note = `<p class="note">${escapeHtml(clauseName(clause))} was here: <a href="#${anchors[target] ?? anchor}">moved</a>.</p>`
-    return `<section class="clause moved-away" id="${anchor}">${aside}${note}${clauseContent(clause, '', html, indent)}</section>`
+    const note = h('p', { className: ['note'] }, [`${clauseName(clause)} was here: `, h('a', { href: `#${anchors[target] ?? anchor}` }, 'moved'), '.'])
+    return h('section', { className: ['clause', 'moved-away'], id: anchor }, [...aside, note, ...clauseContent(clause, [], html, indent)])
   }
   const note = clause.attribution.length > 0 ? notes.numberFor(clause.attribution) : 0
-  const title = note ? ` title="${escapeHtml(describeAttribution(clause.attribution))}"` : ''
-  const reference = note ? `<sup class="ref"><a href="#${notes.prefix}note-${note}">${note}</a></sup>` : ''
-  const content = clauseContent(clause, reference, html, indent)
-  const moved = clause.type === 'moved' ? movedNote(clause, changeSet, anchors) : ''
+  const title = note ? { title: describeAttribution(clause.attribution) } : {}
+  const reference = note ? [h('sup', { className: ['ref'] }, [h('a', { href: `#${notes.prefix}note-${note}` }, String(note))])] : []
   // Runs split only by Markdown's own nodes read as one mark.
-  const joined = content.replace(/<\/(del|ins)><\1>/g, '')
-  return `<section class="clause ${clause.type}" id="${anchor}"${title}>${aside}${moved}${joined}</section>`
+  const content = joinMarks(clauseContent(clause, reference, html, indent))
+  const moved = clause.type === 'moved' ? [movedNote(clause, changeSet, anchors)] : []
+  return h('section', { className: ['clause', clause.type], id: anchor, ...title }, [...aside, ...moved, ...content])
 }
 
 /**
  * A clause's number and words with their marks, as a heading or paragraphs; `reference` after its first line.
  * A block going on with a list item or note before it (`indent`) is read without that indentation, not as code.
  */
-function clauseContent(clause: ClauseDiff, reference: string, html: MarkedHtml, indent: number): string {
+function clauseContent(clause: ClauseDiff, reference: ElementContent[], html: MarkedHtml, indent: number): ElementContent[] {
   const unit = clause.type === 'moved-away' ? clause.before : (clause.after ?? clause.before)
-  if (!unit) return ''
-  const number = html.text(numberText(clause))
+  if (!unit) return []
+  const number = html.textNodes(numberText(clause))
   const body = dedent(markParts(bodyParts(clause), SENTINEL_MARKS, { spaceInside: true, breaks: { deleted: MARK.delBreak, inserted: MARK.insBreak } }), indent)
   if (unit.kind === 'heading') {
     const level = Math.min(6, Math.max(2, /^#+/.exec(unit.head)?.[0].length ?? 2))
-    return `<h${level}>${joinNumber(number, html.inline(body))}${reference}</h${level}>`
+    const words = html.inlineNodes(body)
+    return [h(`h${level}`, {}, [...(number.length > 0 ? [...number, text(' ')] : []), ...words, ...reference])]
   }
-  const blocks = html.blocks(body)
-  const content = number === '' ? blocks : blocks.startsWith('<p>') ? `<p>${number} ${blocks.slice(3)}` : `<p>${number}</p>\n${blocks}`
-  return reference ? content.replace(/<\/p>/, () => `${reference}</p>`) : content
+  const blocks = html.blockNodes(body)
+  const first = blocks[0]
+  let content: ElementContent[]
+  if (number.length === 0) content = blocks
+  else if (first?.type === 'element' && first.tagName === 'p') content = [h('p', {}, [...number, text(' '), ...first.children]), ...blocks.slice(1)]
+  else content = [h('p', {}, number), newline(), ...blocks]
+  if (reference.length > 0) {
+    const paragraph = firstParagraph(content)
+    paragraph?.children.push(...reference)
+  }
+  return content
 }
 
-function joinNumber(number: string, text: string): string {
-  return number ? `${number} ${text}` : text
+/** The first paragraph at any depth, in the order the page reads. */
+function firstParagraph(nodes: ElementContent[]): Element | undefined {
+  for (const node of nodes) {
+    if (node.type !== 'element') continue
+    if (node.tagName === 'p') return node
+    const inner = firstParagraph(node.children)
+    if (inner) return inner
+  }
+  return undefined
 }
 
 /** The number with its marks: ~~3.7~~ 3.9 when renumbered, whole when the clause came or went. */
@@ -178,10 +205,10 @@ function bodyParts(clause: ClauseDiff): WordPart[] {
   return clauseWords(clause)
 }
 
-function movedNote(clause: ClauseDiff, changeSet: ChangeSet, anchors: string[]): string {
+function movedNote(clause: ClauseDiff, changeSet: ChangeSet, anchors: string[]): Element {
   const away = changeSet.clauses.findIndex((other) => other.type === 'moved-away' && other.before === clause.before)
   const from = clause.before?.number ? `from ${clause.before.number}` : 'from its old place'
-  return `<p class="note">Moved <a href="#${anchors[away] ?? ''}">${escapeHtml(from)}</a>.</p>`
+  return h('p', { className: ['note'] }, ['Moved ', h('a', { href: `#${anchors[away] ?? ''}` }, from), '.'])
 }
 
 /** An anchor per clause: its clause ID, else its number, else its place; never repeated. */

@@ -1,6 +1,5 @@
 import type { Conflict, Marshal, MarshalledMotion, Relation } from '../marshal/types.js'
 import type { SimulatedOutcome } from '../marshal/simulate-outcome.js'
-import { escapeHtml } from './markdown-to-html.js'
 
 /** What the list is of: the protocol and the text the amendments were drafted against. */
 export interface MarshalHeading {
@@ -23,24 +22,24 @@ const RELATION_WORDS: Record<Relation, string> = {
 }
 
 /** The conflicts said under an amendment: those with the amendments above it on the list. */
-function conflictsOf(marshal: Marshal, motion: MarshalledMotion): Conflict[] {
+export function conflictsOf(marshal: Marshal, motion: MarshalledMotion): Conflict[] {
   return marshal.conflicts.filter((conflict) => conflict.b === motion.number && conflict.relation !== 'independent')
 }
 
-function independent(marshal: Marshal, motion: MarshalledMotion): boolean {
+export function independent(marshal: Marshal, motion: MarshalledMotion): boolean {
   return marshal.conflicts.every((conflict) => (conflict.a !== motion.number && conflict.b !== motion.number) || conflict.relation === 'independent')
 }
 
-function label(motion: MarshalledMotion): string {
+export function label(motion: MarshalledMotion): string {
   return `Amendment ${motion.number}${motion.parent ? ` (to amendment ${motion.parent})` : ''}`
 }
 
-function movedBy(motion: MarshalledMotion): string {
+export function movedBy(motion: MarshalledMotion): string {
   const tabled = motion.tabled.meeting || [motion.tabled.body, motion.tabled.date].filter(Boolean).join(', ')
   return `Moved by ${motion.mover || '(no mover named)'}; seconded by ${motion.seconder || '(no seconder named)'}${tabled ? `. Tabled for ${tabled}` : ''}.`
 }
 
-function stepLine(marshal: Marshal, step: Marshal['voting'][number], index: number): string {
+export function stepLine(marshal: Marshal, step: Marshal['voting'][number], index: number): string {
   const motion = marshal.motions.find((candidate) => candidate.number === step.number)
   return `${index + 1}. Amendment ${step.number}${step.amends ? `, to amendment ${step.amends}` : ''}: ${motion?.id ?? step.id} (${motion?.mover || 'no mover named'})`
 }
@@ -51,7 +50,7 @@ function quote(instruction: string): string[] {
 }
 
 /** The substantive motion, after the amendments. */
-const SUBSTANTIVE = 'Then the substantive motion, as amended by the amendments carried.'
+export const SUBSTANTIVE = 'Then the substantive motion, as amended by the amendments carried.'
 
 /** The marshalled list as plain text: each amendment with its words, effect and conflicts; then the order of voting. */
 export function renderMarshalText(heading: MarshalHeading, marshal: Marshal): string {
@@ -92,7 +91,7 @@ export function renderMarshalMarkdown(heading: MarshalHeading, marshal: Marshal)
 }
 
 /** What the matrix says of a row's amendment against a column's. */
-function matrixWords(marshal: Marshal, row: number, column: number): string {
+export function matrixWords(marshal: Marshal, row: number, column: number): string {
   if (row === column) return '—'
   const conflict = marshal.conflicts.find((candidate) => (candidate.a === row && candidate.b === column) || (candidate.a === column && candidate.b === row))
   if (!conflict) return ''
@@ -107,76 +106,6 @@ function matrixMarkdown(marshal: Marshal): string[] {
     `| --- | ${numbers.map(() => '---').join(' | ')} |`,
     ...numbers.map((row) => `| **${row}** | ${numbers.map((column) => matrixWords(marshal, row, column)).join(' | ')} |`)
   ]
-}
-
-/** The marshalled list as one print-ready A4 page: the list, the conflicts as a matrix, the order of voting. Every text escaped. */
-export function renderMarshalHtml(heading: MarshalHeading, marshal: Marshal): string {
-  const e = escapeHtml
-  const items = marshal.motions
-    .map((motion) => {
-      const sentences = [
-        ...motion.effect.map((sentence) => `<p class="effect">${e(sentence)}</p>`),
-        ...motion.problems.map((problem) => `<p class="problem"><strong>Cannot be moved as it stands:</strong> ${e(problem)}</p>`),
-        ...conflictsOf(marshal, motion).flatMap((conflict) => conflict.sentences.map((sentence) => `<p class="conflict">${e(sentence)}</p>`)),
-        ...(motion.problems.length === 0 && independent(marshal, motion) ? ['<p class="conflict">Independent of every other amendment.</p>'] : [])
-      ]
-      return `<section class="amendment depth-${motion.depth}" id="amendment-${motion.number}">
-<h2>${e(label(motion))}: ${e(motion.title)}</h2>
-<p class="who"><code>${e(motion.id)}</code>. ${e(movedBy(motion))}</p>
-${motion.clauses.length > 0 ? `<p class="clauses">Touches ${e(motion.clauses.map((clause) => clause.name).join('; '))}.</p>\n` : ''}${motion.instructions.map((instruction) => `<blockquote>${e(instruction)}</blockquote>`).join('\n')}
-${sentences.join('\n')}
-</section>`
-    })
-    .join('\n')
-  const numbers = marshal.motions.map((motion) => motion.number)
-  const cell = (row: number, column: number): string => {
-    if (row === column) return '<td class="self">—</td>'
-    const conflict = marshal.conflicts.find((candidate) => (candidate.a === row && candidate.b === column) || (candidate.a === column && candidate.b === row))
-    if (!conflict) return '<td></td>'
-    const words = matrixWords(marshal, row, column)
-    return `<td class="${conflict.relation}" title="${e(conflict.sentences.join(' '))}">${e(words)}</td>`
-  }
-  const matrix = `<table class="matrix">
-<caption>Each row's amendment against each column's: “pre-empts” means carrying the row's amendment stops the column's.</caption>
-<tr><th></th>${numbers.map((number) => `<th scope="col">${number}</th>`).join('')}</tr>
-${numbers.map((row) => `<tr><th scope="row">${row}</th>${numbers.map((column) => cell(row, column)).join('')}</tr>`).join('\n')}
-</table>`
-  const voting = `<ol class="voting">
-${marshal.voting.map((step, index) => `<li>${e(stepLine(marshal, step, index).replace(/^\d+\. /, ''))}</li>`).join('\n')}
-</ol>`
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>${e(`Marshalled list: ${heading.protocol}`)}</title>
-<style>
-body { font: 11pt/1.45 Georgia, "Times New Roman", serif; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #111; }
-h1 { font-size: 1.4em; } h2 { font-size: 1.1em; margin: 1.2em 0 0.3em; }
-.amendment { break-inside: avoid; border-top: 1px solid #bbb; }
-.depth-1 { margin-left: 2em; } .depth-2 { margin-left: 4em; } .depth-3 { margin-left: 6em; }
-blockquote { margin: 0.4em 0 0.4em 1.5em; font-style: italic; white-space: pre-wrap; }
-.problem { color: #a00; }
-table.matrix { border-collapse: collapse; margin: 1em 0; font-size: 0.9em; }
-.matrix th, .matrix td { border: 1px solid #999; padding: 0.2em 0.4em; text-align: center; }
-.matrix td.pre-empts { font-weight: bold; } .matrix td.self { color: #999; }
-caption { caption-side: bottom; text-align: left; font-size: 0.85em; padding-top: 0.3em; }
-@page { size: A4; margin: 2cm; }
-@media print { body { margin: 0; max-width: none; } }
-</style>
-</head>
-<body>
-<h1>${e(`Marshalled list: ${heading.protocol}`)}</h1>
-<p>${e(`${marshal.motions.length} amendment${marshal.motions.length === 1 ? '' : 's'} to ${heading.base}, in the order of the text.`)}</p>
-${items}
-<h2>Conflicts</h2>
-${matrix}
-<h2>Order of voting</h2>
-<p>${e(marshal.rule)}</p>
-${voting}
-<p>${e(SUBSTANTIVE)}</p>
-</body>
-</html>
-`
 }
 
 /** The marshalled list as JSON: the amendments, every pair's conflict (the matrix), the order of voting and its rule. */

@@ -1,4 +1,6 @@
-import { escapeHtml } from '../render/markdown-to-html.js'
+import type { ElementContent } from 'hast'
+import { htmlPage } from '../render/html-page.js'
+import { escapedFragment, h, lines, newline, text } from '../render/html-write.js'
 
 /** The folder of the site's own files: a name no protocol slug can have (slugs have no `_`). */
 export const ASSETS = '_assets'
@@ -39,33 +41,40 @@ export function linkFrom(from: string, to: string): string {
  * clause's anchor takes it.
  */
 export function renderSitePage(spec: PageSpec, generator: string): string {
-  const link = (to: string): string => escapeHtml(linkFrom(spec.path, to))
-  const trail = spec.crumbs
-    .map((crumb) => (crumb.href !== undefined ? `<a href="${link(crumb.href)}">${escapeHtml(crumb.text)}</a>` : `<span aria-current="page">${escapeHtml(crumb.text)}</span>`))
-    .join(' <span class="sep" aria-hidden="true">›</span> ')
-  const scripts = (spec.scripts ?? []).map((name) => `<script src="${link(`${ASSETS}/${name}`)}"></script>`).join('\n')
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(spec.title)}</title>
-<link rel="stylesheet" href="${link(`${ASSETS}/site.css`)}">
-</head>
-<body>
-<a class="skip" href="#_main">Skip to the content</a>
-<header class="site">
-<nav aria-label="Breadcrumb" class="trail">${trail}</nav>
-<a class="search-link" href="${link('search.html')}">Search every version</a>
-</header>
-<main id="_main">
-${spec.main}
-</main>
-<footer class="site">Published with ${escapeHtml(generator)} from the council's records. Each version's text can be checked against its SHA-256 and the history head with <code>keeling verify</code>.</footer>
-${scripts}
-</body>
-</html>
-`
+  const link = (to: string): string => linkFrom(spec.path, to)
+  const trail = spec.crumbs.flatMap((crumb, index): ElementContent[] => [
+    ...(index > 0 ? [text(' '), h('span', { className: ['sep'], ariaHidden: 'true' }, '›'), text(' ')] : []),
+    crumb.href !== undefined ? h('a', { href: link(crumb.href) }, crumb.text) : h('span', { ariaCurrent: 'page' }, crumb.text)
+  ])
+  const header = h('header', { className: ['site'] }, [
+    newline(),
+    h('nav', { ariaLabel: 'Breadcrumb', className: ['trail'] }, trail),
+    newline(),
+    h('a', { className: ['search-link'], href: link('search.html') }, 'Search every version'),
+    newline()
+  ])
+  const footer = h('footer', { className: ['site'] }, [
+    `Published with ${generator} from the council's records. Each version's text can be checked against its SHA-256 and the history head with `,
+    h('code', {}, 'keeling verify'),
+    '.'
+  ])
+  const scripts = (spec.scripts ?? []).map((name) => h('script', { src: link(`${ASSETS}/${name}`) }))
+  return htmlPage({
+    title: spec.title,
+    viewport: true,
+    stylesheet: link(`${ASSETS}/site.css`),
+    body: [
+      ...lines([
+        h('a', { className: ['skip'], href: '#_main' }, 'Skip to the content'),
+        header,
+        // The content is the site's pages' own HTML, every text in it escaped where the page was written.
+        h('main', { id: '_main' }, [newline(), escapedFragment(spec.main), newline()]),
+        footer
+      ]),
+      newline(),
+      ...lines(scripts)
+    ]
+  })
 }
 
 /** The site's style sheet: the appendix's own marks, a note column beside the clauses on a wide screen, A4 print. */

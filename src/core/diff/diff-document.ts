@@ -55,11 +55,19 @@ export function unitText(unit: DiffUnit): string {
  */
 export function readDiffDocument(text: string): DiffDocument {
   const stripped = text.replace(SENTINELS, '')
+  // A protocol opens with front matter and marks its clauses with ID anchors: a text with neither is split into
+  // blocks without the protocol parse (and its YAML), most of the time of reading a plain Markdown file.
+  if (!mayBeProtocol(stripped)) return blockDocument(stripped)
   const protocol = parseProtocol(stripped)
   if (protocol.frontMatter.raw !== '' && protocol.all.length > 0 && protocol.all.every((clause) => clause.id !== '')) {
     return protocolDocument(protocol)
   }
   return blockDocument(stripped)
+}
+
+/** Whether a text could read as a keeling protocol: front matter at the start, and at least one ID anchor. */
+function mayBeProtocol(text: string): boolean {
+  return /^\uFEFF?---\r?\n/.test(text) && text.includes('<a id="')
 }
 
 /** Characters the renderers use internally as change marks; never part of a compared text. */

@@ -377,9 +377,16 @@ function mergePhrases(parts: WordPart[]): WordPart[] {
 function appendChange(merged: WordPart[], part: WordPart): void {
   let runStart = merged.length
   while (runStart > 0 && merged[runStart - 1]?.type !== 'same') runStart--
-  const run = merged.splice(runStart)
-  const deleted = run.filter((item) => item.type === 'deleted').map((item) => item.text).join('') + (part.type === 'deleted' ? part.text : '')
-  const inserted = run.filter((item) => item.type === 'inserted').map((item) => item.text).join('') + (part.type === 'inserted' ? part.text : '')
+  let deleted = ''
+  let inserted = ''
+  for (let index = runStart; index < merged.length; index++) {
+    const item = merged[index] as WordPart
+    if (item.type === 'deleted') deleted += item.text
+    else if (item.type === 'inserted') inserted += item.text
+  }
+  if (part.type === 'deleted') deleted += part.text
+  else if (part.type === 'inserted') inserted += part.text
+  merged.length = runStart
   if (deleted) merged.push({ type: 'deleted', text: deleted })
   if (inserted) merged.push({ type: 'inserted', text: inserted })
 }

@@ -2,16 +2,20 @@ import { realpath, stat } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { Refusal } from './environment-error.js'
 import { AMENDMENTS_DIR, displayPath, PROTOCOLS_DIR } from './layout.js'
-import { HISTORY_DIR } from './history-file.js'
-import { STATE_DIR } from './transaction.js'
 
-/** The folders of a project that hold its records, and what a file in each is. */
-const RECORD_FOLDERS: Array<{ folder: string; what: string }> = [
-  { folder: PROTOCOLS_DIR, what: 'the protocols' },
-  { folder: HISTORY_DIR, what: 'the histories and version texts' },
-  { folder: AMENDMENTS_DIR, what: 'the motions' },
-  { folder: STATE_DIR, what: "keeling's locks and journals" }
-]
+/**
+ * The folders of a project that hold its records, and what a file in each is. The history and state modules
+ * are loaded only when an output goes to a file (`keeling diff` to stdout never needs them).
+ */
+async function recordFolders(): Promise<Array<{ folder: string; what: string }>> {
+  const [{ HISTORY_DIR }, { STATE_DIR }] = await Promise.all([import('./history-file.js'), import('./transaction.js')])
+  return [
+    { folder: PROTOCOLS_DIR, what: 'the protocols' },
+    { folder: HISTORY_DIR, what: 'the histories and version texts' },
+    { folder: AMENDMENTS_DIR, what: 'the motions' },
+    { folder: STATE_DIR, what: "keeling's locks and journals" }
+  ]
+}
 
 /** A path with every symbolic link resolved, also for a file (or folders) not made yet. */
 async function canonical(path: string): Promise<string> {
@@ -48,7 +52,8 @@ function inside(folder: string, path: string): boolean {
 export async function checkOutputTarget(root: string, file: string, inputs: string[], force: boolean): Promise<string> {
   const target = resolve(root, file)
   const real = await canonical(target)
-  for (const { folder, what } of RECORD_FOLDERS) {
+  const folders = await recordFolders()
+  for (const { folder, what } of folders) {
     const records = await canonical(join(root, folder))
     if (inside(records, real)) {
       throw new Refusal(`-o ${displayPath(root, target)} is in ${folder}/, which holds ${what}: an output is never written among the records; write it elsewhere, e.g. -o papers/${basename(target)}`)
@@ -56,7 +61,7 @@ export async function checkOutputTarget(root: string, file: string, inputs: stri
   }
   // Records of another project (keeling run from its parent folder): a folder named as records, beside a protocols/ folder.
   for (let folder = dirname(real); dirname(folder) !== folder; folder = dirname(folder)) {
-    const record = RECORD_FOLDERS.find((entry) => entry.folder === basename(folder))
+    const record = folders.find((entry) => entry.folder === basename(folder))
     if (record && (await isFolder(join(dirname(folder), PROTOCOLS_DIR)))) {
       throw new Refusal(`-o ${displayPath(root, target)} is in ${displayPath(root, folder)}/, which holds ${record.what} of a keeling project: an output is never written among the records; write it elsewhere`)
     }

@@ -2,7 +2,6 @@ import { readFile, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { decodeText } from '../core/import/decode-text.js'
 import type { ParseCache } from '../core/parse-cache.js'
-import { readVersionText, VersionNotFound } from './history-file.js'
 import { displayPath, isSlug, protocolPath } from './layout.js'
 
 /** Why a text to compare could not be read; the message is for the user. */
@@ -20,6 +19,8 @@ export class UnreadableFile extends Error {}
 export async function readComparedFile(root: string, argument: string, parse?: ParseCache): Promise<{ path: string; label: string; text: string }> {
   if (/^[a-z0-9]+(?:-[a-z0-9]+)*@[a-z0-9][a-z0-9-]*$/.test(argument) && !(await isFile(resolve(root, argument)))) {
     const [slug = '', label = ''] = argument.split('@')
+    // Loaded only for a version: reading one replays the history (motions, YAML), which a plain file never needs.
+    const { readVersionText, VersionNotFound } = await import('./history-file.js')
     const text = await readVersionText(root, slug, label, parse).catch((error: unknown) => {
       throw error instanceof VersionNotFound ? new UnreadableFile(error.message) : error
     })

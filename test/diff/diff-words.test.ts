@@ -72,3 +72,31 @@ describe('diffWords', () => {
     expect(reject(parts)).toBe(before)
   })
 })
+
+// The tokens as first written, one pattern over the whole text (keeling's tokenize reads most tokens without it).
+const ABBREVIATION = String.raw`(?:\p{L}\.(?:\p{L}\.?)+|(?:eg|ie|etc|viz|cf|vs|incl|approx|cllr|paras?|nos?)\.)(?![\p{L}\p{N}])`
+const PATTERN = new RegExp(String.raw`\s*(?:\d+(?:\.\d+)+\.?|${ABBREVIATION}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:[-‐][\p{L}\p{N}]+(?:['’][\p{L}]+)*)*|[^\s\p{L}\p{N}])|\s+$`, 'giu')
+const byPattern = (text: string): string[] => text.match(PATTERN) ?? []
+
+// Pieces where the pattern's alternatives meet: numbers, abbreviations, apostrophes, hyphens, Unicode letters, digits
+// and spaces, a long s and a Kelvin sign (they match s and k case-blind), a combining mark, letters outside the BMP.
+const pieces = fc.constantFrom('e.g.', 'E.G', 'i.e', 'eg.', 'etc.', 'nos.', 'No.', 'paras.', 'ſ', 'K', 'a', 'Z', 'ß', 'é', 'Ä', '\u0345', '𝐀', '𝟙', '😀', '1', '23', '٣', '.', '..', "'", '’', '-', '‐', ',', '(', ')', '§', ' ', '  ', '\n', '\t', '\u00a0', '\u2003', '\ud800', 'Vice', 'don', 't', 'x')
+const pieced = fc.array(pieces, { maxLength: 24 }).map((parts) => parts.join(''))
+
+describe('tokenize', () => {
+  test.prop([pieced], { numRuns: 3000 })('gives the tokens the pattern gives, and they join to give the text back', (text) => {
+    expect(tokenize(text)).toEqual(byPattern(text))
+    expect(tokenize(text).join('')).toBe(text)
+  })
+
+  it('reads every character as the pattern does, alone and beside a word, a number and an abbreviation', () => {
+    const differing: string[] = []
+    for (let code = 0; code < 0x110000; code += code < 0x10000 ? 1 : 97) {
+      const char = String.fromCodePoint(code)
+      for (const text of [char, ` ${char}x`, `a${char}.b`, `e.${char}.`, `${char}.g. `, `no${char}. 1`, `x'${char}`, `3.${char}9`]) {
+        if (tokenize(text).join('\u0000') !== byPattern(text).join('\u0000')) differing.push(`U+${code.toString(16)} in ${JSON.stringify(text)}`)
+      }
+    }
+    expect(differing).toEqual([])
+  })
+})

@@ -205,8 +205,9 @@ function bestPairs(removed: DiffUnit[], added: DiffUnit[]): Array<[number, numbe
   const score = new Float64Array((m + 1) * (n + 1))
   const alike = new Float64Array(m * n)
   for (let i = m - 1; i >= 0; i--) {
+    const left = bags.removed[i] as WordBag
     for (let j = n - 1; j >= 0; j--) {
-      const sim = likeness(bags.removed[i] ?? new Map(), bags.added[j] ?? new Map(), removed[i], added[j])
+      const sim = likeness(left, bags.added[j] as WordBag)
       alike[i * n + j] = sim
       const take = sim >= ALIKE ? sim + (score[(i + 1) * (n + 1) + j + 1] ?? 0) : -1
       score[i * (n + 1) + j] = Math.max(take, score[(i + 1) * (n + 1) + j] ?? 0, score[i * (n + 1) + j + 1] ?? 0)
@@ -229,6 +230,12 @@ function bestPairs(removed: DiffUnit[], added: DiffUnit[]): Array<[number, numbe
 function greedyPairs(removed: DiffUnit[], added: DiffUnit[]): Array<[number, number]> {
   const pairs: Array<[number, number]> = []
   const look = 8
+  const bags = new Map<DiffUnit, WordBag>()
+  const bagOf = (unit: DiffUnit): WordBag => {
+    let bag = bags.get(unit)
+    if (!bag) bags.set(unit, (bag = wordBag(unit)))
+    return bag
+  }
   let i = 0
   let j = 0
   while (i < removed.length && j < added.length) {
@@ -239,7 +246,7 @@ function greedyPairs(removed: DiffUnit[], added: DiffUnit[]): Array<[number, num
         const aj = j + step - d
         const left = removed[ri]
         const right = added[aj]
-        if (left && right && likeness(wordBag(left), wordBag(right), left, right) >= ALIKE) found = [ri, aj]
+        if (left && right && likeness(bagOf(left), bagOf(right)) >= ALIKE) found = [ri, aj]
       }
     }
     if (!found) {
@@ -253,13 +260,25 @@ function greedyPairs(removed: DiffUnit[], added: DiffUnit[]): Array<[number, num
   return pairs
 }
 
-function wordBag(unit: DiffUnit): Map<string, number> {
-  const bag = new Map<string, number>()
+/** A unit's words and how often each occurs, with their total and the unit's shape, for {@link likeness}. */
+interface WordBag {
+  unit: DiffUnit
+  counts: Map<string, number>
+  total: number
+  shape: string
+}
+
+function wordBag(unit: DiffUnit): WordBag {
+  const counts = new Map<string, number>()
+  let total = 0
   for (const token of tokenize(unit.body)) {
     const word = token.trim()
-    if (word) bag.set(word, (bag.get(word) ?? 0) + 1)
+    if (word) {
+      counts.set(word, (counts.get(word) ?? 0) + 1)
+      total++
+    }
   }
-  return bag
+  return { unit, counts, total, shape: shape(unit) }
 }
 
 /** What a block is: a heading, a list, a table or running text. */
@@ -270,16 +289,14 @@ function shape(unit: DiffUnit): string {
 }
 
 /** Shared words over all words (Dice's coefficient on word counts); 0 across a heading, a list, a table and running text. */
-function likeness(left: Map<string, number>, right: Map<string, number>, a?: DiffUnit, b?: DiffUnit): number {
-  if (a && b && shape(a) !== shape(b)) return 0
+function likeness(left: WordBag, right: WordBag): number {
+  if (left.shape !== right.shape) return 0
+  const total = left.total + right.total
+  if (total === 0) return unitText(left.unit) === unitText(right.unit) ? 1 : 0.5
+  const [few, many] = left.counts.size <= right.counts.size ? [left.counts, right.counts] : [right.counts, left.counts]
   let shared = 0
-  let total = 0
-  for (const count of left.values()) total += count
-  for (const [word, count] of right) {
-    total += count
-    shared += Math.min(count, left.get(word) ?? 0)
-  }
-  return total === 0 ? (a && b && unitText(a) === unitText(b) ? 1 : 0.5) : (2 * shared) / total
+  for (const [word, count] of few) shared += Math.min(count, many.get(word) ?? 0)
+  return (2 * shared) / total
 }
 
 /** A unit left out in one place and inserted word for word in another is a move. */

@@ -58,11 +58,19 @@ export function unitText(unit: DiffUnit): string {
  */
 export function readDiffDocument(text: string, parse?: ParseCache): DiffDocument {
   const stripped = text.replace(SENTINELS, '')
+  // A protocol opens with front matter and marks its clauses with ID anchors: a text with neither is split into
+  // blocks without the protocol parse (and its YAML), most of the time of reading a plain Markdown file.
+  if (!mayBeProtocol(stripped)) return blockDocument(stripped)
   const protocol = parse ? parse.protocol(stripped) : parseProtocol(stripped)
   if (protocol.frontMatter.raw !== '' && protocol.all.length > 0 && protocol.all.every((clause) => clause.id !== '')) {
     return protocolDocument(protocol)
   }
   return blockDocument(stripped)
+}
+
+/** Whether a text could read as a keeling protocol: front matter at the start, and at least one ID anchor. */
+function mayBeProtocol(text: string): boolean {
+  return /^\uFEFF?---\r?\n/.test(text) && text.includes('<a id="')
 }
 
 /** Characters the renderers use internally as change marks; never part of a compared text. */
@@ -111,21 +119,55 @@ function splitNumber(text: string, heading: boolean, known?: string): { number: 
  */
 function blockDocument(text: string): DiffDocument {
   const units: DiffUnit[] = []
-  const lead = /^(?:[ \t]*\n)*/.exec(text)?.[0] ?? ''
+  const lead = text.slice(0, blankLinesEnd(text, 0, false))
   let at = lead.length
   let line = 1 + countNewlines(lead)
   while (at < text.length) {
     const end = blockEnd(text, at)
-    const trailingEnd = /^(?:[ \t]*\n)*(?:[ \t]*$)?/.exec(text.slice(end))?.[0].length ?? 0
+    const trailingEnd = blankLinesEnd(text, end, true)
     const block = text.slice(at, end)
-    const heading = /^#{1,6}(?:[ \t]+|$)/.exec(block)
-    const head = heading?.[0] ?? ''
-    const { number, gap, body } = splitNumber(block.slice(head.length), heading !== null)
-    units.push({ id: '', kind: heading ? 'heading' : 'paragraph', number, head, gap, body, trailing: text.slice(end, end + trailingEnd), line })
-    line += countNewlines(text.slice(at, end + trailingEnd))
-    at = end + trailingEnd
+    const hashes = headingMarks(text, at, end)
+    const head = hashes === 0 ? '' : block.slice(0, hashes + spacesFrom(text, at + hashes, end))
+    const { number, gap, body } = splitNumber(block.slice(head.length), hashes !== 0)
+    units.push({ id: '', kind: hashes !== 0 ? 'heading' : 'paragraph', number, head, gap, body, trailing: text.slice(end, trailingEnd), line })
+    line += countNewlines(block) + countNewlines(text.slice(end, trailingEnd))
+    at = trailingEnd
   }
   return { keyed: false, title: '', lead, units }
+}
+
+/**
+ * Where the blank lines from `start` end: past each line of spaces and tabs ended by a newline, and (with
+ * `toEnd`) past spaces and tabs that end the text.
+ */
+function blankLinesEnd(text: string, start: number, toEnd: boolean): number {
+  let at = start
+  for (;;) {
+    const after = at + spacesFrom(text, at, text.length)
+    if (text.charCodeAt(after) === 0x0a) at = after + 1
+    else return toEnd && after === text.length ? after : at
+  }
+}
+
+/** How many spaces and tabs there are from `start`, up to `end`. */
+function spacesFrom(text: string, start: number, end: number): number {
+  let at = start
+  while (at < end) {
+    const code = text.charCodeAt(at)
+    if (code !== 0x20 && code !== 0x09) break
+    at++
+  }
+  return at - start
+}
+
+/** The `#` marks of an ATX heading opening the line from `start` (1 to 6, then a space, a tab or the line's end at `lineEnd`), or 0. */
+function headingMarks(text: string, start: number, lineEnd: number): number {
+  let at = start
+  while (at < lineEnd && at - start < 7 && text.charCodeAt(at) === 0x23) at++
+  const marks = at - start
+  if (marks === 0 || marks > 6) return 0
+  const next = text.charCodeAt(at)
+  return at === lineEnd || next === 0x20 || next === 0x09 ? marks : 0
 }
 
 /** Where the block starting at `start` ends: at the newline that ends its last line, or the end of the text. */
@@ -135,9 +177,8 @@ function blockEnd(text: string, start: number): number {
   for (;;) {
     const newline = text.indexOf('\n', at)
     const lineEnd = newline === -1 ? text.length : newline
-    const lineText = text.slice(at, lineEnd)
-    if (!first && (/^[ \t]*$/.test(lineText) || /^#{1,6}(?:[ \t]|$)/.test(lineText))) return at - 1
-    if ((first && /^#{1,6}(?:[ \t]|$)/.test(lineText)) || newline === -1 || newline === text.length - 1) return lineEnd
+    if (!first && (at + spacesFrom(text, at, lineEnd) === lineEnd || headingMarks(text, at, lineEnd) !== 0)) return at - 1
+    if ((first && headingMarks(text, at, lineEnd) !== 0) || newline === -1 || newline === text.length - 1) return lineEnd
     first = false
     at = newline + 1
   }

@@ -15,11 +15,84 @@ export interface WordPart {
  * tokens gives the text back exactly.
  */
 export function tokenize(text: string): string[] {
-  return text.match(TOKEN) ?? []
+  // What the pattern below matches, read without it where that is plain: most tokens are a run of letters and digits after
+  // spaces, ended by a space or a punctuation mark that cannot carry the word on (not . ' ’ - ‐), or a single mark.
+  // Anything else (a number like 3.9, an abbreviation, don't, Vice-Chairman) is read by the pattern at that place.
+  const tokens: string[] = []
+  const length = text.length
+  let at = 0
+  while (at < length) {
+    let end = at
+    let kind = SPACE
+    while (end < length && (kind = classAt(text, end)) === SPACE) end += charWidth(text, end)
+    if (end === length) {
+      tokens.push(at === 0 ? text : text.slice(at))
+      break
+    }
+    if (kind === WORD) {
+      end += charWidth(text, end)
+      while (end < length && classAt(text, end) === WORD) end += charWidth(text, end)
+      const next = text.charCodeAt(end)
+      if (end === length || !(next === 0x2e || next === 0x27 || next === 0x2019 || next === 0x2d || next === 0x2010)) {
+        tokens.push(text.slice(at, end))
+        at = end
+        continue
+      }
+      TOKEN_AT.lastIndex = at
+      const token = TOKEN_AT.exec(text)?.[0] ?? text.slice(at, end)
+      tokens.push(token)
+      at += token.length
+      continue
+    }
+    end += charWidth(text, end)
+    tokens.push(text.slice(at, end))
+    at = end
+  }
+  return tokens
 }
 
 const ABBREVIATION = String.raw`(?:\p{L}\.(?:\p{L}\.?)+|(?:eg|ie|etc|viz|cf|vs|incl|approx|cllr|paras?|nos?)\.)(?![\p{L}\p{N}])`
-const TOKEN = new RegExp(String.raw`\s*(?:\d+(?:\.\d+)+\.?|${ABBREVIATION}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:[-‐][\p{L}\p{N}]+(?:['’][\p{L}]+)*)*|[^\s\p{L}\p{N}])|\s+$`, 'giu')
+const TOKEN_SOURCE = String.raw`\s*(?:\d+(?:\.\d+)+\.?|${ABBREVIATION}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:[-‐][\p{L}\p{N}]+(?:['’][\p{L}]+)*)*|[^\s\p{L}\p{N}])|\s+$`
+/** The tokens as one pattern, read at one place (sticky): what `text.match(/…/giu)` would give is what tokenize gives. */
+const TOKEN_AT = new RegExp(TOKEN_SOURCE, 'yiu')
+
+/** What a character is to the pattern: white space (`\s`), a letter or digit (`[\p{L}\p{N}]`) or a mark of its own. */
+const SPACE = 1
+const WORD = 2
+const MARK = 3
+/** The class of each UTF-16 code unit below 0x10000, found with the pattern's own classes the first time one is met (0: not yet). */
+const classes = new Uint8Array(0x10000)
+const SPACE_CLASS = /^\s$/iu
+const WORD_CLASS = /^[\p{L}\p{N}]$/iu
+for (let code = 0; code < 0x80; code++) classes[code] = classify(String.fromCharCode(code))
+
+function classify(char: string): number {
+  return SPACE_CLASS.test(char) ? SPACE : WORD_CLASS.test(char) ? WORD : MARK
+}
+
+/** The class of the character (code point) at `index`. */
+function classAt(text: string, index: number): number {
+  const code = text.charCodeAt(index)
+  if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
+    const low = text.charCodeAt(index + 1)
+    if (low >= 0xdc00 && low <= 0xdfff) return classify(text.slice(index, index + 2))
+  }
+  const known = classes[code] ?? 0
+  if (known !== 0) return known
+  const found = classify(String.fromCharCode(code))
+  classes[code] = found
+  return found
+}
+
+/** 2 for a surrogate pair (one code point, as the pattern reads it with the u flag), else 1. */
+function charWidth(text: string, index: number): number {
+  const code = text.charCodeAt(index)
+  if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
+    const low = text.charCodeAt(index + 1)
+    if (low >= 0xdc00 && low <= 0xdfff) return 2
+  }
+  return 1
+}
 
 /**
  * The word-level difference between two texts, with changes next to each
@@ -53,7 +126,20 @@ export function diffWords(before: string, after: string): WordPart[] {
     } else if (change.type === 'inserted') {
       parts.push({ type: 'inserted', text: newTokens.slice(newAt, (newAt += count)).join('') })
     } else {
-      for (let k = 0; k < count; k++) parts.push(...sameWord(oldTokens[oldAt++] ?? '', newTokens[newAt++] ?? ''))
+      // A run of tokens written alike on both sides is one kept part (mergePhrases would join them anyway).
+      let alike = ''
+      for (let k = 0; k < count; k++) {
+        const left = oldTokens[oldAt++] ?? ''
+        const right = newTokens[newAt++] ?? ''
+        if (left === right) {
+          alike += left
+          continue
+        }
+        if (alike) parts.push({ type: 'same', text: alike })
+        alike = ''
+        parts.push(...sameWord(left, right))
+      }
+      if (alike) parts.push({ type: 'same', text: alike })
     }
   }
   return hoistSharedSpace(mergePhrases(parts))
@@ -291,9 +377,16 @@ function mergePhrases(parts: WordPart[]): WordPart[] {
 function appendChange(merged: WordPart[], part: WordPart): void {
   let runStart = merged.length
   while (runStart > 0 && merged[runStart - 1]?.type !== 'same') runStart--
-  const run = merged.splice(runStart)
-  const deleted = run.filter((item) => item.type === 'deleted').map((item) => item.text).join('') + (part.type === 'deleted' ? part.text : '')
-  const inserted = run.filter((item) => item.type === 'inserted').map((item) => item.text).join('') + (part.type === 'inserted' ? part.text : '')
+  let deleted = ''
+  let inserted = ''
+  for (let index = runStart; index < merged.length; index++) {
+    const item = merged[index] as WordPart
+    if (item.type === 'deleted') deleted += item.text
+    else if (item.type === 'inserted') inserted += item.text
+  }
+  if (part.type === 'deleted') deleted += part.text
+  else if (part.type === 'inserted') inserted += part.text
+  merged.length = runStart
   if (deleted) merged.push({ type: 'deleted', text: deleted })
   if (inserted) merged.push({ type: 'inserted', text: inserted })
 }

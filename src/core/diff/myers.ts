@@ -28,7 +28,12 @@ export function diffIds(a: ArrayLike<number>, b: ArrayLike<number>, bound: DiffB
     else runs.push({ type, count })
   }
   const maxCost = bound.maxCost ?? Math.max(512, Math.ceil(2 * Math.sqrt(a.length + b.length)))
-  solve(a, 0, a.length, b, 0, b.length, push, maxCost)
+  // Both as Int32Array (one shape for the search loops), and one pair of search vectors for every middle snake.
+  const left = a instanceof Int32Array ? a : Int32Array.from(a)
+  const right = b instanceof Int32Array ? b : Int32Array.from(b)
+  const reach = Math.min(Math.ceil((a.length + b.length) / 2), maxCost) + 2
+  const vectors = { forward: new Int32Array(2 * reach + 2), backward: new Int32Array(2 * reach + 2), reach }
+  solve(left, 0, left.length, right, 0, right.length, push, maxCost, vectors)
   // Within a run of changes, left-out items come before put-in ones.
   const ordered: DiffRun[] = []
   for (const run of runs) {
@@ -45,7 +50,15 @@ export function diffIds(a: ArrayLike<number>, b: ArrayLike<number>, bound: DiffB
 
 type Push = (type: DiffRun['type'], count: number) => void
 
-function solve(a: ArrayLike<number>, aLo: number, aHi: number, b: ArrayLike<number>, bLo: number, bHi: number, push: Push, maxCost: number): void {
+/** The forward and backward furthest-reaching points of a middle-snake search, by diagonal, reused by every search. */
+interface Vectors {
+  forward: Int32Array
+  backward: Int32Array
+  /** How many diagonals either side of the middle they hold: more than any search reaches. */
+  reach: number
+}
+
+function solve(a: Int32Array, aLo: number, aHi: number, b: Int32Array, bLo: number, bHi: number, push: Push, maxCost: number, vectors: Vectors): void {
   let prefix = 0
   while (aLo + prefix < aHi && bLo + prefix < bHi && a[aLo + prefix] === b[bLo + prefix]) prefix++
   let suffix = 0
@@ -58,13 +71,13 @@ function solve(a: ArrayLike<number>, aLo: number, aHi: number, b: ArrayLike<numb
   if (x0 === x1) push('inserted', y1 - y0)
   else if (y0 === y1) push('deleted', x1 - x0)
   else {
-    const split = middleSnake(a, x0, x1, b, y0, y1, maxCost)
+    const split = middleSnake(a, x0, x1, b, y0, y1, maxCost, vectors)
     if (split === null) {
       push('deleted', x1 - x0)
       push('inserted', y1 - y0)
     } else {
-      solve(a, x0, x0 + split[0], b, y0, y0 + split[1], push, maxCost)
-      solve(a, x0 + split[0], x1, b, y0 + split[1], y1, push, maxCost)
+      solve(a, x0, x0 + split[0], b, y0, y0 + split[1], push, maxCost, vectors)
+      solve(a, x0 + split[0], x1, b, y0 + split[1], y1, push, maxCost, vectors)
     }
   }
   push('same', suffix)
@@ -77,14 +90,17 @@ function solve(a: ArrayLike<number>, aLo: number, aHi: number, b: ArrayLike<numb
  * `maxCost` edits, the point the forward search reached furthest: any
  * point inside the ranges splits them into two smaller problems.
  */
-function middleSnake(a: ArrayLike<number>, aLo: number, aHi: number, b: ArrayLike<number>, bLo: number, bHi: number, maxCost: number): [number, number] | null {
+function middleSnake(a: Int32Array, aLo: number, aHi: number, b: Int32Array, bLo: number, bHi: number, maxCost: number, vectors: Vectors): [number, number] | null {
   const n = aHi - aLo
   const m = bHi - bLo
   const maxD = Math.ceil((n + m) / 2)
-  const offset = maxD
-  const size = 2 * maxD + 2
-  const forward = new Int32Array(size).fill(-1)
-  const backward = new Int32Array(size).fill(-1)
+  // Diagonal k is at index offset + k. A search reaches diagonals -d…d for d < min(maxD, maxCost); outside those
+  // (and outside the vectors) a point reads as not reached (-1), as in vectors of the full width 2·maxD + 2.
+  const offset = vectors.reach
+  const span = Math.min(maxD, maxCost) + 1
+  const { forward, backward } = vectors
+  forward.fill(-1, offset - span, offset + span + 1)
+  backward.fill(-1, offset - span, offset + span + 1)
   forward[offset + 1] = 0
   backward[offset + 1] = 0
   const delta = n - m
@@ -108,7 +124,7 @@ function middleSnake(a: ArrayLike<number>, aLo: number, aHi: number, b: ArrayLik
       else if (y > m) k1start += 2
       else if (front) {
         const j = offset + delta - k1
-        if (j >= 0 && j < size && (backward[j] ?? -1) !== -1 && x >= n - (backward[j] ?? 0)) return [x, y]
+        if (j >= offset - span && j <= offset + span && (backward[j] ?? -1) !== -1 && x >= n - (backward[j] ?? 0)) return [x, y]
       }
     }
     for (let k2 = -d + k2start; k2 <= d - k2end; k2 += 2) {
@@ -124,7 +140,7 @@ function middleSnake(a: ArrayLike<number>, aLo: number, aHi: number, b: ArrayLik
       else if (y > m) k2start += 2
       else if (!front) {
         const j = offset + delta - k2
-        if (j >= 0 && j < size && (forward[j] ?? -1) !== -1) {
+        if (j >= offset - span && j <= offset + span && (forward[j] ?? -1) !== -1) {
           const fx = forward[j] ?? 0
           const fy = fx - (j - offset)
           if (fx >= n - x) return [fx, fy]

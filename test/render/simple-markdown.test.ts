@@ -53,12 +53,12 @@ const markdown = fc
   .map(([rest, first]) => first + rest.map(([gap, next]) => gap + next).join(''))
 
 describe('parseSimpleMarkdown', () => {
-  test.prop([markdown], { numRuns: 1000 })('reads any text as remark does (positions aside)', (text) => {
+  test.prop([markdown], { numRuns: 400 })('reads any text as remark does (positions aside)', (text) => {
     expect(withoutPositions(parseSimpleMarkdown(text))).toEqual(remarkTree(text))
   })
 
   // Half the texts the property above draws are read without the parser, so that it checks the fast path.
-  test.prop([markdown], { numRuns: 500 })('reads a text without the parser as remark does', (text) => {
+  test.prop([markdown], { numRuns: 300 })('reads a text without the parser as remark does', (text) => {
     const tree = simpleMarkdownTree(text)
     fc.pre(tree !== null)
     expect(tree).toEqual(remarkTree(text))

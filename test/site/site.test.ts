@@ -434,7 +434,7 @@ describe.skipIf(!chromium)('the site in a headless Chromium, from file://', () =
       await page.goto(url(path))
       await page.addScriptTag({ content: axe })
       const violations = await page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }> }> } }).axe.run()
+        const result = await (window as unknown as { axe: { run(context: Document, options: { resultTypes: string[] }): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }> }> } }).axe.run(document, { resultTypes: ['violations'] })
         return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact ?? '', where: JSON.stringify(violation.nodes[0]?.target) }))
       })
       for (const violation of violations) if (violation.impact === 'serious' || violation.impact === 'critical') problems.push(`${path}: ${violation.id} (${violation.impact}) at ${violation.where}`)

@@ -4,6 +4,7 @@ import { type Handler, type Handlers, type State, toHast } from 'mdast-util-to-h
 import { toString } from 'mdast-util-to-string'
 import { h, text, writeHtml } from './html-write.js'
 import { MARK, parseInline, parseMarkdown } from './markdown-to-html.js'
+import { parseSimpleMarkdown } from './parse-simple-markdown.js'
 
 type Mark = 'none' | 'del' | 'ins'
 
@@ -111,7 +112,7 @@ export class MarkedHtml {
 
   /** A block of Markdown as hast. */
   blockNodes(markdown: string): ElementContent[] {
-    return this.mark(markdownHast(parseMarkdown(markdown).children))
+    return this.mark(markdownHast(parseSimpleMarkdown(markdown).children))
   }
 
   /** One line of Markdown read as inline text (a heading's title) as hast. */

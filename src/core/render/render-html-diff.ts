@@ -214,12 +214,17 @@ function movedNote(clause: ClauseDiff, changeSet: ChangeSet, anchors: string[]):
 /** An anchor per clause: its clause ID, else its number, else its place; never repeated. */
 function clauseAnchors(changeSet: ChangeSet): string[] {
   const used = new Set<string>()
+  // The next suffix to try for each name: a statute numbers thousands of paragraphs "(1)", and trying -2, -3 …
+  // from the start for each would be quadratic.
+  const next = new Map<string, number>()
   return changeSet.clauses.map((clause, index) => {
     const unit: DiffUnit | null = clause.after ?? clause.before
     const name = clause.id || (unit?.number ? `n${unit.number.replace(/[^A-Za-z0-9]+/g, '-').replace(/-$/, '')}` : `clause-${index + 1}`)
     const base = clause.type === 'moved-away' ? `${name}-was` : name
     let anchor = base
-    for (let n = 2; used.has(anchor); n++) anchor = `${base}-${n}`
+    let n = next.get(base) ?? 2
+    for (; used.has(anchor); n++) anchor = `${base}-${n}`
+    next.set(base, n)
     used.add(anchor)
     return anchor
   })

@@ -1,6 +1,6 @@
 import { type Attribution, buildChangeSet, type ChangeSet, type ClauseDiff } from '../diff/change-set.js'
 import { readDiffDocument } from '../diff/diff-document.js'
-import { applyMotions, type ChangedWords, type MotionInput } from '../motion/apply-motions.js'
+import { type ApplyOptions, type ApplyResult, applyMotions, type ChangedWords, type MotionInput } from '../motion/apply-motions.js'
 import type { ParseCache } from '../parse-cache.js'
 import type { Decision } from './history.js'
 import type { ReplayStep } from './replay.js'
@@ -20,27 +20,46 @@ export interface MotionEffect {
 }
 
 /**
+ * How {@link motionEffects} applies a motion and compares the texts: directly, or through a caller that keeps
+ * what it has worked out (the paper shares its applications and change sets between its sections).
+ */
+export interface EffectWork {
+  apply(text: string, inputs: MotionInput[], options: ApplyOptions): ApplyResult
+  changesOf(text: string, result: Extract<ApplyResult, { text: string }>): ChangeSet
+}
+
+/**
  * Each motion adopted in the steps (amendments with the motion they amend),
  * applied alone to the text it was adopted into: the clauses it changed.
  * Motions that cannot be applied alone (they lean on another of the same
  * step) are left out.
  *
  * @param parse the command's parsed texts, when it has them (the replay read the same texts)
+ * @param work how to apply and compare (directly, unless given)
  */
-export function motionEffects(steps: ReplayStep[], parse?: ParseCache): MotionEffect[] {
+export function motionEffects(steps: ReplayStep[], parse?: ParseCache, work: EffectWork = directWork(parse)): MotionEffect[] {
   const effects: MotionEffect[] = []
   for (const step of steps) {
     for (const input of step.motions) {
       if (input.motion.amends !== '') continue
       const amendments = step.motions.filter((other) => other.motion.amends === input.motion.id)
-      const alone = applyMotions(step.before, [input, ...amendments], { version: step.version.from, parsed: parse })
+      const alone = work.apply(step.before, [input, ...amendments], { version: step.version.from })
       if ('problems' in alone) continue
-      const changeSet = buildChangeSet(readDiffDocument(step.before, parse), readDiffDocument(alone.text, parse), { before: '', after: '' }, { moved: alone.moved, changedWords: alone.changedWords })
+      const changeSet = work.changesOf(step.before, alone)
       const touched = changeSet.clauses.filter((clause) => clause.type !== 'unchanged' && clause.type !== 'moved-away' && clause.id !== '')
       effects.push({ step, input, clauses: new Map(touched.map((clause) => [clause.id, clause])), moved: alone.moved, changedWords: alone.changedWords, order: changeSet.clauses })
     }
   }
   return effects
+}
+
+/** Applying and comparing directly, each text parsed through `parse` when given. */
+function directWork(parse: ParseCache | undefined): EffectWork {
+  return {
+    apply: (text, inputs, options) => applyMotions(text, inputs, { ...options, parsed: parse }),
+    changesOf: (text, result) =>
+      buildChangeSet(readDiffDocument(text, parse), readDiffDocument(result.text, parse), { before: '', after: '' }, { moved: result.moved, changedWords: result.changedWords })
+  }
 }
 
 /**

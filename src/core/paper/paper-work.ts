@@ -1,7 +1,7 @@
 import { buildChangeSet, type ChangeSet, type ClauseDiff } from '../diff/change-set.js'
 import { type DiffDocument, readDiffDocument } from '../diff/diff-document.js'
 import { nameOf } from '../diff/describe-changes.js'
-import type { MotionEffect } from '../history/attribute.js'
+import { type EffectWork, type MotionEffect, motionEffects } from '../history/attribute.js'
 import type { ReplayStep } from '../history/replay.js'
 import { createParseCache, type ParseCache } from '../parse-cache.js'
 import { type ApplyOptions, type ApplyResult, applyMotions, type ChangedWords, type MotionInput, type MotionProblem } from '../motion/apply-motions.js'
@@ -19,7 +19,7 @@ export interface AmendedClause {
  * version as the text after one step, before the next, the base of a comparison and one side of the appendix;
  * here it is read once.
  */
-export class PaperWork {
+export class PaperWork implements EffectWork {
   private readonly documents = new Map<string, DiffDocument>()
   private readonly applied = new Map<string, Map<string, ApplyResult>>()
   private readonly changeSets = new Map<string, Map<string, Map<string, ChangeSet>>>()
@@ -80,25 +80,9 @@ export class PaperWork {
     return changeSet
   }
 
-  /**
-   * Each motion adopted in the steps (amendments with the motion they amend), applied alone to the text it was
-   * adopted into: the clauses it changed (as `motionEffects` gives them). Motions that cannot be applied alone
-   * (they lean on another of the same step) are left out.
-   */
+  /** Each motion's effect (`motionEffects`), its applications and change sets shared with the rest of the paper. */
   effects(steps: ReplayStep[]): MotionEffect[] {
-    const effects: MotionEffect[] = []
-    for (const step of steps) {
-      for (const input of step.motions) {
-        if (input.motion.amends !== '') continue
-        const amendments = step.motions.filter((other) => other.motion.amends === input.motion.id)
-        const alone = this.apply(step.before, [input, ...amendments], { version: step.version.from })
-        if ('problems' in alone) continue
-        const changeSet = this.changesOf(step.before, alone)
-        const touched = changeSet.clauses.filter((clause) => clause.type !== 'unchanged' && clause.type !== 'moved-away' && clause.id !== '')
-        effects.push({ step, input, clauses: new Map(touched.map((clause) => [clause.id, clause])), moved: alone.moved, changedWords: alone.changedWords, order: changeSet.clauses })
-      }
-    }
-    return effects
+    return motionEffects(steps, this.parsed, this)
   }
 
   /**

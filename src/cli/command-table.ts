@@ -15,7 +15,7 @@ export const PROGRAM = {
 } as const
 
 /** `-o FILE` for a command that writes one document. */
-const OUTPUT = { flags: '-o, --output <file>', description: 'write to this file (whole or not at all) instead of stdout' } as const
+const OUTPUT = { flags: '-o, --output <file>', description: 'write to this file (whole or not at all) instead of stdout; - is stdout' } as const
 /** `--force` for a command whose `-o` could name one of its inputs. */
 const FORCE_OUTPUT = { flags: '--force', description: 'with -o: write over a file this command reads (never over a record)' } as const
 /** The registers a drafted motion can be worded in. */

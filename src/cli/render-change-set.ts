@@ -51,18 +51,23 @@ export interface OutputGuard {
   force?: boolean
 }
 
+/** `-o -` is standard output, as it is to most command-line tools; no file is called `-`. */
+export function toStdout(file: string | undefined): file is undefined | '-' {
+  return file === undefined || file === '-'
+}
+
 /** Refuse a `-o FILE` over a record or the command's input before any work is done (writeOutput checks again). */
 export async function guardOutput(file: string | undefined, io: Io, guard: OutputGuard): Promise<void> {
-  if (file !== undefined) await checkOutputTarget(io.cwd, file, guard.inputs, guard.force === true)
+  if (!toStdout(file)) await checkOutputTarget(io.cwd, file, guard.inputs, guard.force === true)
 }
 
 /**
- * Write to `-o FILE` (whole or not at all) or to stdout. An output is never
- * written over or among the records, nor over the command's own input
- * without `--force`.
+ * Write to `-o FILE` (whole or not at all) or to stdout (no `-o`, or `-o -`).
+ * An output is never written over or among the records, nor over the
+ * command's own input without `--force`.
  */
 export async function writeOutput(output: string | Uint8Array, file: string | undefined, io: Io, guard: OutputGuard = { inputs: [] }): Promise<void> {
-  if (file === undefined) {
+  if (toStdout(file)) {
     if (typeof output === 'string') io.stdout(output)
     return
   }
@@ -73,5 +78,5 @@ export async function writeOutput(output: string | Uint8Array, file: string | un
 
 /** A Word document goes to a file: refuse `--format docx` without `-o` before any work is done. */
 export function requireFileForDocx(format: string, file: string | undefined, example = 'appendix-b.docx'): void {
-  if (format === 'docx' && file === undefined) throw new UserError(`a Word document is a file: give one with -o, e.g. --format docx -o ${example}`, EXIT_USAGE)
+  if (format === 'docx' && toStdout(file)) throw new UserError(`a Word document is a file: give one with -o, e.g. --format docx -o ${example}`, EXIT_USAGE)
 }

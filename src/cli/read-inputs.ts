@@ -1,6 +1,8 @@
 import type { MotionInput } from '../core/motion/apply-motions.js'
 import type { ParseCache } from '../core/parse-cache.js'
+import { readComparedFile, UnreadableFile } from '../store/read-compared-file.js'
 import { MotionNotFound, readMotionFile, readRecordedMotion } from '../store/read-motion-file.js'
+import { isSlug } from '../core/slug.js'
 import { ProtocolNotFound, readProtocolFile, type ProtocolFile } from '../store/read-protocol-file.js'
 import { EXIT_USAGE, UserError, type Io } from './io.js'
 
@@ -43,6 +45,22 @@ export function readProtocolInput(io: Io, target: string, hint?: string, parse?:
     if (error.why) throw new UserError(withHint(error.why, hint), EXIT_USAGE)
     const known = error.nearby.length > 0 ? `; protocols here: ${error.nearby.join(', ')}` : '; there is no protocols/ folder here'
     throw new UserError(withHint(`no protocol "${target}"${known}`, hint), EXIT_USAGE)
+  })
+}
+
+/**
+ * Read a text to compare (a file, a protocol's slug or SLUG@VERSION; store's
+ * `readComparedFile`), what cannot be read said in the user's words: a bare
+ * name that is neither a file nor a protocol is said to be neither.
+ *
+ * @param parse the command's parsed texts, for a version that is replayed
+ * @throws UserError when the text cannot be read
+ */
+export function readComparedInput(io: Io, argument: string, parse?: ParseCache): Promise<{ path: string; label: string; text: string }> {
+  return readComparedFile(io.cwd, argument, parse).catch((error: unknown) => {
+    if (!(error instanceof UnreadableFile)) throw error
+    if (isSlug(argument) && /no such file/.test(error.message)) throw new UserError(`no protocol "${argument}" (protocols/${argument}.md) and no file of that name; give a protocol slug, SLUG@VERSION or a file`, EXIT_USAGE)
+    throw new UserError(error.message, EXIT_USAGE)
   })
 }
 

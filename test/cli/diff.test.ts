@@ -56,6 +56,8 @@ describe('keeling diff', () => {
     writeFileSync(join(dir, 'a.md'), 'One.\n')
     writeFileSync(join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]))
     expect(await runCli(['diff', 'a.md', 'nowhere.md'], dir)).toEqual({ code: 2, stdout: '', stderr: 'keeling: cannot read nowhere.md: no such file\n' })
+    // A bare name is a protocol's slug or a file: said to be neither, as motion from says it.
+    expect(await runCli(['diff', 'a.md', 'rules'], dir)).toEqual({ code: 2, stdout: '', stderr: 'keeling: no protocol "rules" (protocols/rules.md) and no file of that name; give a protocol slug, SLUG@VERSION or a file\n' })
     expect((await runCli(['diff', '.', 'a.md'], dir)).stderr).toBe('keeling: . is a directory; give a file\n')
     const binary = await runCli(['diff', 'a.md', 'image.png'], dir)
     expect(binary.code).toBe(2)

@@ -1,9 +1,9 @@
 import { buildChangeSet, hasChanges } from '../../core/diff/change-set.js'
 import { readDiffDocument } from '../../core/diff/diff-document.js'
 import { createParseCache } from '../../core/parse-cache.js'
-import { readComparedFile, UnreadableFile } from '../../store/read-compared-file.js'
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, wantsColour, type Io } from '../io.js'
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, wantsColour, type Io } from '../io.js'
 import { type DiffFormat, guardOutput, renderChangeSet, requireFileForDocx, writeOutput } from '../render-change-set.js'
+import { readComparedInput } from '../read-inputs.js'
 
 export interface DiffOptions {
   format: DiffFormat
@@ -22,10 +22,7 @@ export async function runDiff(first: string, second: string, options: DiffOption
   await guardOutput(options.output, io, guard)
   // Each text read once: two versions replayed share the versions and motions before them.
   const parse = createParseCache()
-  const [a, b] = await Promise.all([first, second].map((argument) => readComparedFile(io.cwd, argument, parse))).catch((error: unknown) => {
-    if (error instanceof UnreadableFile) throw new UserError(error.message, EXIT_USAGE)
-    throw error
-  })
+  const [a, b] = await Promise.all([first, second].map((argument) => readComparedInput(io, argument, parse)))
   if (!a || !b) return EXIT_USAGE
   requireFileForDocx(options.format, options.output)
   const changeSet = buildChangeSet(readDiffDocument(a.text, parse), readDiffDocument(b.text, parse), { before: a.label, after: b.label })

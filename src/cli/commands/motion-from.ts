@@ -8,11 +8,11 @@ import { slugify } from '../../core/protocol/clause-id.js'
 import { exists, readBytes } from '../../store/files.js'
 import { readHistory } from '../../store/history-file.js'
 import { AMENDMENTS_DIR, displayPath, isSlug } from '../../store/layout.js'
-import { readComparedFile, UnreadableFile } from '../../store/read-compared-file.js'
 import { commitFiles } from '../../store/transaction.js'
 import { withProtocolLock } from '../protocol-lock.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js'
 import { guardOutput, writeOutput } from '../render-change-set.js'
+import { readComparedInput } from '../read-inputs.js'
 
 export interface MotionFromOptions {
   mover: string
@@ -37,7 +37,7 @@ export async function runMotionFrom(oldArgument: string, newArgument: string, op
   const style = checkStyle(options.style)
   const toStdout = options.output === '-'
   if (options.output !== undefined && !toStdout) await guardOutput(options.output, io, { inputs: [oldArgument, newArgument], force: options.force === true })
-  const [before, after] = await Promise.all([readSide(io.cwd, oldArgument), readSide(io.cwd, newArgument)])
+  const [before, after] = await Promise.all([readComparedInput(io, oldArgument), readComparedInput(io, newArgument)])
   const oldSlug = /^([a-z0-9-]+)@/.exec(oldArgument)?.[1]
   const slug = options.protocol ?? oldSlug ?? protocolSlug(before.text) ?? (isSlug(oldArgument) ? oldArgument : undefined)
   if (!slug || !isSlug(slug)) throw new UserError(`cannot tell which protocol ${oldArgument} is; give --protocol SLUG`, EXIT_USAGE)
@@ -120,8 +120,8 @@ export async function runMotionFromTracked(file: string, options: MotionFromDocu
   const style = checkStyle(options.style)
   if (!options.mover) throw new UserError('a motion needs a mover: give --mover, e.g. --mover "Cllr Artus"', EXIT_USAGE)
   if (options.output !== undefined && options.output !== '-') await guardOutput(options.output, io, { inputs: [file], force: options.force === true })
-  const { slug, base, text: protocolText, label } = await protocolSide(io.cwd, options.protocol)
-  const marked = await readSide(io.cwd, file)
+  const { slug, base, text: protocolText, label } = await protocolSide(io, options.protocol)
+  const marked = await readComparedInput(io, file)
   const { draftFromTracked } = await import('../../core/motion/draft/draft-from-document.js')
   const title = options.title ?? `${protocolTitle(protocolText) ?? slug}: the changes marked in ${basename(marked.label)}`
   const id = motionId(options.id, title)
@@ -139,7 +139,7 @@ export async function runMotionFromDocx(file: string, options: MotionFromDocumen
   const style = checkStyle(options.style)
   if (options.one && !options.mover) throw new UserError('with --one the motion needs a mover: give --mover, e.g. --mover "Constitution Working Group"', EXIT_USAGE)
   if (options.output !== undefined && options.output !== '-') await guardOutput(options.output, io, { inputs: [file], force: options.force === true })
-  const { slug, base, text: protocolText, label } = await protocolSide(io.cwd, options.protocol)
+  const { slug, base, text: protocolText, label } = await protocolSide(io, options.protocol)
   const path = resolve(io.cwd, file)
   const shown = displayPath(io.cwd, path)
   const bytes = await readBytes(path).catch(() => {
@@ -177,20 +177,11 @@ function refuse(io: Io, command: string, problems: Array<{ reason: string; code?
 }
 
 /** The protocol a document was made from: SLUG (its text now) or SLUG@LABEL (a recorded version, the motion's base). */
-async function protocolSide(root: string, argument: string): Promise<{ slug: string; base?: string; text: string; label: string }> {
+async function protocolSide(io: Io, argument: string): Promise<{ slug: string; base?: string; text: string; label: string }> {
   const [slug = '', label] = argument.split('@')
   if (!isSlug(slug) || (label !== undefined && !isSlug(label))) throw new UserError(`--protocol ${argument} is not a protocol: give its slug, or SLUG@VERSION for a recorded version`, EXIT_USAGE)
-  const side = await readSide(root, argument.includes('@') ? argument : slug)
+  const side = await readComparedInput(io, argument.includes('@') ? argument : slug)
   return { slug, ...(label ? { base: label } : {}), text: side.text, label: side.label }
-}
-
-async function readSide(root: string, argument: string): Promise<{ label: string; text: string }> {
-  return readComparedFile(root, argument).catch((error: unknown) => {
-    if (!(error instanceof UnreadableFile)) throw error
-    // A bare name is a protocol's slug: say so, rather than that no such file exists.
-    if (isSlug(argument) && /no such file/.test(error.message)) throw new UserError(`no protocol "${argument}" (protocols/${argument}.md) and no file of that name; give a protocol slug, SLUG@VERSION or a file`, EXIT_USAGE)
-    throw new UserError(error.message, EXIT_USAGE)
-  })
 }
 
 function isKeelingProtocol(text: string): boolean {

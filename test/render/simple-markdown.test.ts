@@ -28,7 +28,12 @@ const syntax = fc.constantFrom('-', '+', '=', ':', '>', '*', '_', '~', '`', '#',
 const link = fc.constantFrom('[3.1](#c3-1)', '[see 3.1](#c3-1)', '[§ 2](#s2)', `[${MARK.insOpen}3.9${MARK.insClose}](#c3-9)`, '[a](#b "t")', '[ a](#b)', '[a](https://x.org)', '[a] (#b)', '![a](#b)', '[](#b)', '[x](#b)', '[a](<#b>)')
 const token = fc.oneof({ weight: 30, arbitrary: word }, { weight: 2, arbitrary: link }, { weight: 1, arbitrary: syntax })
 const words = fc.array(token, { minLength: 1, maxLength: 5 }).map((tokens) => tokens.join(' '))
-const paragraph = fc.array(words, { minLength: 1, maxLength: 3 }).map((lines) => lines.join('\n'))
+// A statute's lines go on indented (four spaces or more, which cannot open a block inside a paragraph); near
+// misses indent by fewer spaces or a tab.
+const indent = fc.oneof({ weight: 6, arbitrary: fc.constant('') }, { weight: 3, arbitrary: fc.constantFrom('    ', '      ', '        ') }, { weight: 1, arbitrary: fc.constantFrom(' ', '   ', '\t', '    \t') })
+const paragraph = fc
+  .tuple(words, fc.array(fc.tuple(indent, words), { maxLength: 2 }))
+  .map(([first, rest]) => [first, ...rest.map(([space, line]) => space + line)].join('\n'))
 const bullet = fc.oneof({ weight: 20, arbitrary: fc.constant('- ') }, { weight: 1, arbitrary: fc.constantFrom('* ', '+ ', '-  ', '- [ ] ', '- [x] ', '-', '1. ', '') })
 const list = fc.array(fc.tuple(bullet, words), { minLength: 1, maxLength: 4 }).map((items) => items.map(([marker, text]) => marker + text).join('\n'))
 const cell = fc.oneof({ weight: 10, arbitrary: words.map((text) => ` ${text} `) }, { weight: 1, arbitrary: fc.constantFrom('', ' ', '  x', 'y  ', ' - ', ' 1. ', ' # ') })

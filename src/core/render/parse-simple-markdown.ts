@@ -3,7 +3,8 @@ import { isPlainText, parseMarkdown } from './markdown-to-html.js'
 
 /**
  * Markdown to its syntax tree, as `parseMarkdown` reads it, without the parser for the shapes most clauses have:
- * paragraphs of words separated by blank lines (a line may open with a clause number, `3.1 Members …`), headings of
+ * paragraphs of words separated by blank lines (a line may open with a clause number, `3.1 Members …`, and lines
+ * after the first may be indented by four spaces or more, as a statute's lines go on), headings of
  * words, tight bullet lists of one line an item, GFM tables of words, and links to a clause (`[3.1](#c3-1)`) among
  * the words. Anything else goes to remark. The tree is remark's own, positions
  * aside (the Word writer reads no positions); `test/render/simple-markdown.test.ts` holds the two side by side.
@@ -41,11 +42,19 @@ function paragraph(children: PhrasingContent[]): Paragraph {
   return { type: 'paragraph', children }
 }
 
-/** A paragraph's lines, or null. */
+/**
+ * A paragraph's lines, or null. A line after the first may be indented by four spaces or more, as a statute's
+ * lines go on: inside a paragraph such a line opens no block (not even indented code), and the paragraph's text
+ * has it without its indent (CommonMark 4.8). What follows the indent is read as any line of the paragraph.
+ */
 function paragraphBlock(block: string): Paragraph | null {
-  const content = phrasing(block, 'block')
+  const text = block.includes('\n    ') ? block.replace(CONTINUATION_INDENT, '\n') : block
+  const content = phrasing(text, 'block')
   return content ? paragraph(content) : null
 }
+
+// A line's indent of four spaces or more; what follows must not be a space (the line's words open there).
+const CONTINUATION_INDENT = /\n {4,}(?=[^ \n])/g
 
 /** One line `#`…`######`, a space and words (no `#` among them, so no closing sequence). */
 function headingBlock(block: string): Heading | null {

@@ -101,25 +101,39 @@ function edited(text: string, edits: Array<{ line: number; kind: string; at: num
   return { text: lines.join('\n'), count: touched.size }
 }
 
+/** One random case: draft a motion from the edited protocol (or a reader's copy of it) and check it reads back as NEW. */
+function draftsBack(which: number, edits: Array<{ line: number; kind: string; at: number; length: number; words: string[] }>, style: (typeof MOTION_STYLES)[number], readersCopy: boolean): void {
+  const { slug, text: oldText } = PROTOCOLS[which] ?? { slug: '', text: '' }
+  const change = edited(oldText, edits)
+  fc.pre(readerText(change.text) !== readerText(oldText))
+  // Either the protocol file edited, or a reader's copy of it (no front matter, no anchors, links as words).
+  const newText = readersCopy ? readerText(change.text) : change.text
+  const drafted = draftMotion(oldText, newText, { id: 'drafted', title: 'Drafted', mover: 'Cllr Test', protocol: slug }, style)
+  if ('problems' in drafted) throw new Error(drafted.problems.map((problem) => problem.reason).join('; '))
+  const motionText = drafted.text
+  // A reader's copy keeps no anchors, so where an anchor stood on a line of its own it has blank lines more: layout, not words.
+  const layout = (text: string): string => (readersCopy ? text.replace(/\n{3,}/g, '\n\n') : text)
+  expect(layout(readerText(applyDraft(oldText, motionText, slug)))).toBe(layout(readerText(newText)))
+  expect(checkMotion({ motion: parseMotion(motionText, 'drafted', slug), text: motionText, name: 'drafted.md' }, oldText, null).messages.map((message) => message.reason)).toEqual([])
+  expect(drafted.instructions).toBeLessThanOrEqual(change.count)
+}
+
 describe('motion from: applying the drafted motion to OLD gives NEW, for random edits of the example protocols', () => {
-  property.prop([fc.nat(PROTOCOLS.length - 1), fc.array(edit, { minLength: 1, maxLength: 4 }), fc.constantFrom(...MOTION_STYLES), fc.boolean()], { numRuns: 80 })(
+  // A fixed seed, so that CI runs the same 80 cases each time; change it (or leave it out locally) to explore others.
+  property.prop([fc.nat(PROTOCOLS.length - 1), fc.array(edit, { minLength: 1, maxLength: 4 }), fc.constantFrom(...MOTION_STYLES), fc.boolean()], { numRuns: 80, seed: 20261201 })(
     'the motion reads back, passes check, gives the edited text exactly and has no more instructions than edits',
-    (which, edits, style, readersCopy) => {
-      const { slug, text: oldText } = PROTOCOLS[which] ?? { slug: '', text: '' }
-      const change = edited(oldText, edits)
-      fc.pre(readerText(change.text) !== readerText(oldText))
-      // Either the protocol file edited, or a reader's copy of it (no front matter, no anchors, links as words).
-      const newText = readersCopy ? readerText(change.text) : change.text
-      const drafted = draftMotion(oldText, newText, { id: 'drafted', title: 'Drafted', mover: 'Cllr Test', protocol: slug }, style)
-      if ('problems' in drafted) throw new Error(drafted.problems.map((problem) => problem.reason).join('; '))
-      const motionText = drafted.text
-      // A reader's copy keeps no anchors, so where an anchor stood on a line of its own it has blank lines more: layout, not words.
-      const layout = (text: string): string => (readersCopy ? text.replace(/\n{3,}/g, '\n\n') : text)
-      expect(layout(readerText(applyDraft(oldText, motionText, slug)))).toBe(layout(readerText(newText)))
-      expect(checkMotion({ motion: parseMotion(motionText, 'drafted', slug), text: motionText, name: 'drafted.md' }, oldText, null).messages.map((message) => message.reason)).toEqual([])
-      expect(drafted.instructions).toBeLessThanOrEqual(change.count)
-    }
+    draftsBack
   )
+
+  // Found by the property (seed 1496481143): a reader's copy in which the words of a heading after its first word
+  // are replaced ("Behaviour written notice of Officers") drafts a motion that, applied, leaves 13 clauses where the
+  // copy has 14; motion from refuses it (nothing is written). Not yet fixed: when it is, this test fails, and the
+  // case joins the property's.
+  it('a heading of a reader\'s copy reworded after its first word is refused, not drafted wrong (a known gap)', () => {
+    expect(() => draftsBack(2, [{ line: 1104216947, kind: 'replace', at: 0, length: 4, words: ['written notice of'] }], 'uk-council', true)).toThrow(
+      'applying the draft gives 13 clauses where the new text has 14'
+    )
+  })
 
   it('clauses left out, a new numbered paragraph and a heading reworded, in a copy edited without anchors', () => {
     const oldText = readFileSync(join(repoRoot, 'protocols', 'town-council.md'), 'utf8')

@@ -35,8 +35,7 @@ export interface MotionFromOptions {
  */
 export async function runMotionFrom(oldArgument: string, newArgument: string, options: MotionFromOptions, io: Io): Promise<number> {
   const style = checkStyle(options.style)
-  const toStdout = options.output === '-'
-  if (options.output !== undefined && !toStdout) await guardOutput(options.output, io, { inputs: [oldArgument, newArgument], force: options.force === true })
+  await guardOutput(options.output, io, { inputs: [oldArgument, newArgument], force: options.force === true })
   const [before, after] = await Promise.all([readComparedInput(io, oldArgument), readComparedInput(io, newArgument)])
   const oldSlug = /^([a-z0-9-]+)@/.exec(oldArgument)?.[1]
   const slug = options.protocol ?? oldSlug ?? protocolSlug(before.text) ?? (isSlug(oldArgument) ? oldArgument : undefined)
@@ -72,7 +71,7 @@ async function writeDrafts(io: Io, slug: string, drafts: Draft[], options: { out
   if (options.output !== undefined) {
     const [only] = drafts
     if (!only || drafts.length > 1) throw new UserError(`-o takes one motion and this gives ${drafts.length} (${drafts.map((draft) => draft.id).join(', ')}); leave out -o to write each to amendments/${slug}/, or pass --one`, EXIT_USAGE)
-    await writeOutput(only.text, options.output === '-' ? undefined : options.output, io, { inputs, force: options.force === true })
+    await writeOutput(only.text, options.output, io, { inputs, force: options.force === true })
     io.stderr(`${only.said}\n`)
     return EXIT_OK
   }
@@ -119,7 +118,7 @@ export interface MotionFromDocumentOptions {
 export async function runMotionFromTracked(file: string, options: MotionFromDocumentOptions, io: Io): Promise<number> {
   const style = checkStyle(options.style)
   if (!options.mover) throw new UserError('a motion needs a mover: give --mover, e.g. --mover "Cllr Artus"', EXIT_USAGE)
-  if (options.output !== undefined && options.output !== '-') await guardOutput(options.output, io, { inputs: [file], force: options.force === true })
+  await guardOutput(options.output, io, { inputs: [file], force: options.force === true })
   const { slug, base, text: protocolText, label } = await protocolSide(io, options.protocol)
   const marked = await readComparedInput(io, file)
   const { draftFromTracked } = await import('../../core/motion/draft/draft-from-document.js')
@@ -138,7 +137,7 @@ export async function runMotionFromTracked(file: string, options: MotionFromDocu
 export async function runMotionFromDocx(file: string, options: MotionFromDocumentOptions, io: Io): Promise<number> {
   const style = checkStyle(options.style)
   if (options.one && !options.mover) throw new UserError('with --one the motion needs a mover: give --mover, e.g. --mover "Constitution Working Group"', EXIT_USAGE)
-  if (options.output !== undefined && options.output !== '-') await guardOutput(options.output, io, { inputs: [file], force: options.force === true })
+  await guardOutput(options.output, io, { inputs: [file], force: options.force === true })
   const { slug, base, text: protocolText, label } = await protocolSide(io, options.protocol)
   const path = resolve(io.cwd, file)
   const shown = displayPath(io.cwd, path)

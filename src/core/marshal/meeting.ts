@@ -9,8 +9,11 @@ import { type ApplyResult, amendMotionTexts, applyMotions, type MotionInput, typ
  */
 export class Meeting {
   readonly byId: Map<string, MotionInput>
-  /** Results of {@link Meeting.apply}, by the motions (each object's number) and the text they were applied to. */
-  private readonly applied = new Map<string, ApplyResult>()
+  /**
+   * Results of {@link Meeting.apply}, by the text they were applied to, then the motions (each object's number). The
+   * text is a key of its own: a key joining it to the numbers would copy and hash the whole text on every call.
+   */
+  private readonly applied = new Map<string, Map<string, ApplyResult>>()
   /** Results of {@link Meeting.amend}, by the motions (each object's number). */
   private readonly amended = new Map<string, { input: MotionInput } | { problems: MotionProblem[] }>()
   private readonly numbers = new WeakMap<MotionInput, number>()
@@ -51,12 +54,14 @@ export class Meeting {
    * amendment can be moved, then carries it, the same application twice.
    */
   apply(text: string, inputs: MotionInput[]): ApplyResult {
-    const key = `${inputs.map((input) => this.numberOf(input)).join(' ')}\0${text}`
-    const known = this.applied.get(key)
+    const key = inputs.map((input) => this.numberOf(input)).join(' ')
+    let byMotions = this.applied.get(text)
+    if (!byMotions) this.applied.set(text, (byMotions = new Map()))
+    const known = byMotions.get(key)
     if (known) return known
     const options = { ...(this.version !== undefined ? { version: this.version } : {}), ...(text === this.base ? {} : { numbersFrom: this.base }) }
     const result = applyMotions(text, inputs, options)
-    this.applied.set(key, result)
+    byMotions.set(key, result)
     return result
   }
 

@@ -95,8 +95,10 @@ async function showConsolidated(target: string, format: 'html' | 'docx' | 'text'
     await writeOutput(printed, output, io, guard)
     return EXIT_OK
   }
-  const { renderConsolidatedDocx, renderConsolidatedHtml } = await import('../../core/render/render-consolidated.js')
-  const rendered = format === 'html' ? renderConsolidatedHtml(file.text, target, footer) : await renderConsolidatedDocx(file.text, target, footer, revisionDate(io.env))
+  const rendered =
+    format === 'html'
+      ? (await import('../../core/render/render-consolidated.js')).renderConsolidatedHtml(file.text, target, footer)
+      : await (await import('../../core/render/render-consolidated-docx.js')).renderConsolidatedDocx(file.text, target, footer, revisionDate(io.env))
   await writeOutput(rendered, output, io, guard)
   return EXIT_OK
 }

@@ -1,6 +1,5 @@
 import type { Element, ElementContent, Nodes, Properties, Root, Text } from 'hast'
 import { toHtml } from 'hast-util-to-html'
-import type { Raw } from 'mdast-util-to-hast'
 
 /** A text node: its value is escaped when the tree is written, whatever it holds. */
 export function text(value: string): Text {
@@ -14,15 +13,33 @@ export function newline(): Text {
 
 /** An element; a string child is a text node (escaped when written, never read as HTML). */
 export function h(tagName: string, properties: Properties = {}, children: ReadonlyArray<ElementContent | string> | string = []): Element {
-  if (typeof children === 'string') return { type: 'element', tagName, properties, children: [text(children)] }
-  const list: ElementContent[] = []
-  for (const child of children) list.push(typeof child === 'string' ? text(child) : child)
-  return { type: 'element', tagName, properties, children: list }
+  return { type: 'element', tagName, properties, children: typeof children === 'string' ? [text(children)] : nodes(children) }
 }
 
-/** Nodes with a line break between each two (no break before the first or after the last). */
-export function lines(nodes: ReadonlyArray<ElementContent | string>): ElementContent[] {
-  return nodes.flatMap((node, index) => (index === 0 ? [toNode(node)] : [newline(), toNode(node)]))
+/** Nodes and strings as nodes: each string a text node (escaped when written). */
+export function nodes(list: ReadonlyArray<ElementContent | string>): ElementContent[] {
+  return list.map(toNode)
+}
+
+/** What {@link lines} puts on one line: a node, a text, or several nodes side by side (none leaves the line empty). */
+export type Line = ElementContent | string | ReadonlyArray<ElementContent | string>
+
+/** Lines with a line break between each two (no break before the first or after the last). */
+export function lines(list: ReadonlyArray<Line>): ElementContent[] {
+  return list.flatMap((line, index) => (index === 0 ? onLine(line) : [newline(), ...onLine(line)]))
+}
+
+/** Parts with `separator` between each two, as in `a; b; c`. */
+export function joined(parts: ReadonlyArray<Line>, separator: string): ElementContent[] {
+  return parts.flatMap((part, index) => (index === 0 ? onLine(part) : [text(separator), ...onLine(part)]))
+}
+
+function onLine(line: Line): ElementContent[] {
+  return isGroup(line) ? nodes(line) : [toNode(line)]
+}
+
+function isGroup(line: Line): line is ReadonlyArray<ElementContent | string> {
+  return Array.isArray(line)
 }
 
 function toNode(node: ElementContent | string): ElementContent {
@@ -31,10 +48,10 @@ function toNode(node: ElementContent | string): ElementContent {
 
 /**
  * How every page is written: named references for `&`, `<` and `"` (`&amp;`, `&lt;`, `&quot;`), as keeling has
- * always written them; `<br>` and `<meta …>` without a closing slash; attribute values in double quotes. A raw node
- * is written as it is: only {@link escapedFragment} makes one.
+ * always written them; `<br>` and `<meta …>` without a closing slash; attribute values in double quotes. No HTML
+ * is let through as it is: a raw node, were one made, would be written as escaped text.
  */
-const OPTIONS = { characterReferences: { useNamedReferences: true }, allowDangerousHtml: true } as const
+const OPTIONS = { characterReferences: { useNamedReferences: true } } as const
 
 /** A tree (or nodes) as HTML, every text node escaped. */
 export function writeHtml(nodes: Nodes | ReadonlyArray<ElementContent>): string {
@@ -64,12 +81,4 @@ export function joinMarks(nodes: ElementContent[]): ElementContent[] {
     }
   }
   return nodes
-}
-
-/**
- * HTML that keeling's own code has already written with every text in it escaped (the site's pages, built as
- * strings with `escapeHtml`), put into a page as it is. Never for a text from a protocol, a motion or a record.
- */
-export function escapedFragment(html: string): Raw {
-  return { type: 'raw', value: html }
 }

@@ -12,7 +12,8 @@ function unchanged(text: string, label: string): ChangeSet {
 /**
  * A protocol's consolidated text as one clean A4 page: no marks, no IDs, and
  * a footer naming the version, its date, the approving body and the text's
- * hash, so that a printed copy can be checked against the record.
+ * hash, so that a printed copy can be checked against the record. (The Word
+ * one is in render-consolidated-docx.ts, which loads no HTML writer.)
  */
 export function renderConsolidatedHtml(text: string, label: string, footer: string): string {
   const changeSet = unchanged(text, label)
@@ -26,11 +27,4 @@ footer { margin-top: 3em; border-top: 1px solid #999; padding-top: 0.5em; font-s
 @page { size: A4; margin: 2cm; }
 @media print { body { margin: 0; max-width: none; } }
 ` })
-}
-
-/** The consolidated text as a Word document, clean, with the footer on every page. */
-export async function renderConsolidatedDocx(text: string, label: string, footer: string, date: string): Promise<Uint8Array> {
-  // docx is loaded only for Word, so that the HTML text does not wait for it.
-  const { renderDocxDiff } = await import('./render-docx-diff.js')
-  return renderDocxDiff(unchanged(text, label), { date, footer })
 }

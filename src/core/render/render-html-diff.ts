@@ -4,7 +4,7 @@ import type { WordPart } from '../diff/diff-words.js'
 import { MarkedHtml } from './html-markdown.js'
 import type { Element, ElementContent } from 'hast'
 import { htmlPage } from './html-page.js'
-import { escapedFragment, h, joinMarks, lines, newline, text, writeHtml } from './html-write.js'
+import { h, joinMarks, lines, newline, text, writeHtml } from './html-write.js'
 import { MARK, SENTINEL_MARKS, unescapeMarkdown } from './markdown-to-html.js'
 import { longDate } from '../dates.js'
 import { theName } from '../names.js'
@@ -42,16 +42,12 @@ export function marksSaid(): ElementContent[] {
 }
 
 /**
- * The summary of a change set as an HTML section: how many clauses each kind
+ * The summary of a change set as an HTML section (hast): how many clauses each kind
  * of change touched, and a list linking to each changed clause.
  *
- * @param anchors the clauses' anchors, as {@link renderHtmlClauses} gives them
+ * @param anchors the clauses' anchors, as {@link htmlClauseNodes} gives them
  */
-export function renderHtmlSummary(changeSet: ChangeSet, anchors: string[]): string {
-  return writeHtml([htmlSummaryNode(changeSet, anchors)])
-}
-
-function htmlSummaryNode(changeSet: ChangeSet, anchors: string[]): Element {
+export function htmlSummaryNode(changeSet: ChangeSet, anchors: string[]): Element {
   const listed = changeSet.clauses
     .map((clause, index) => ({ clause, anchor: anchors[index] ?? '' }))
     .filter(({ clause }) => clause.type !== 'unchanged' && clause.type !== 'moved-away')
@@ -68,8 +64,8 @@ function htmlSummaryNode(changeSet: ChangeSet, anchors: string[]): Element {
 export interface HtmlClauseOptions {
   /** Put before every id and in-page link, so that several renderings can share one page. */
   prefix?: string
-  /** HTML put first inside each clause's section (a note beside it), given the clause and its anchor; every text in it already escaped. */
-  aside?: (clause: ClauseDiff, anchor: string) => string
+  /** Nodes put first inside each clause's section (a note beside it), given the clause and its anchor. */
+  aside?: (clause: ClauseDiff, anchor: string) => ElementContent[]
 }
 
 /**
@@ -91,8 +87,7 @@ export function htmlClauseNodes(changeSet: ChangeSet, options: HtmlClauseOptions
   const clauses = lines(
     changeSet.clauses.map((clause, index) => {
       const anchor = anchors[index] ?? ''
-      const beside = aside ? aside(clause, anchor) : ''
-      return renderClause(clause, anchor, anchors, changeSet, notes, indents[index] ?? 0, beside === '' ? [] : [escapedFragment(beside)]) ?? text('')
+      return renderClause(clause, anchor, anchors, changeSet, notes, indents[index] ?? 0, aside ? aside(clause, anchor) : []) ?? text('')
     })
   )
   const footnotes = notes.size > 0 ? h('section', { className: ['notes'] }, [h('h2', {}, 'Who made the changes'), h('ol', {}, notes.nodes())]) : null

@@ -2,8 +2,9 @@ import type { ChangeSet, ClauseDiff } from '../diff/change-set.js'
 import type { DiffUnit } from '../diff/diff-document.js'
 import { longDate } from '../dates.js'
 import { isClauseId } from '../protocol/clause-id.js'
-import { escapeHtml } from '../render/markdown-to-html.js'
-import { renderHtmlClauses } from '../render/render-html-diff.js'
+import type { Element } from 'hast'
+import { h, joined, lines } from '../render/html-write.js'
+import { htmlClauseNodes } from '../render/render-html-diff.js'
 import type { ProtocolView } from './site-model.js'
 import type { PageSpec } from './site-page.js'
 import { a, clauseLabel, describeWho, entriesFor, paths, renderText } from './site-text.js'
@@ -37,46 +38,51 @@ export function clausePage(view: ProtocolView, id: string): PageSpec {
   const lastSeen = [...view.versions].reverse().find((version) => view.documents.get(version.label)?.units.some((unit) => unit.id === id))
   const lastUnit = now ?? (lastSeen ? view.documents.get(lastSeen.label)?.units.find((unit) => unit.id === id) : undefined)
   const name = clauseLabel(lastUnit ?? null)
-  const entries: string[] = []
+  const entries: Element[] = []
   view.versions.forEach((version, index) => {
     const unit = view.documents.get(version.label)?.units.find((item) => item.id === id)
-    const heading = `<h3>${a(path, paths.version(view.slug, version.label), version.label, unit ? id : '')} — ${escapeHtml(longDate(version.date))}, ${escapeHtml(version.by)}</h3>`
+    const heading = h('h3', {}, [a(path, paths.version(view.slug, version.label), version.label, unit ? id : ''), ` — ${longDate(version.date)}, ${version.by}`])
+    const entry = (...content: Element[]): void => {
+      entries.push(h('section', { className: ['entry'] }, [heading, ...content]))
+    }
     const changeSet = view.changes.get(version.label)
     if (index === 0 || !changeSet) {
-      if (unit) entries.push(`<section class="entry">${heading}<p>In the first text recorded.</p>${clauseAlone(view, version.label, unit, `v${index + 1}-`)}</section>`)
+      if (unit) entry(h('p', {}, 'In the first text recorded.'), clauseAlone(view, version.label, unit, `v${index + 1}-`))
       return
     }
     const found = entriesFor(changeSet.clauses, id)
     if (found.length === 0) return
-    if (found.every((entry) => entry.type === 'unchanged')) {
-      entries.push(`<section class="entry">${heading}<p>Unchanged${unit?.number ? ` (${escapeHtml(clauseLabel(unit))})` : ''}.</p></section>`)
+    if (found.every((item) => item.type === 'unchanged')) {
+      entry(h('p', {}, `Unchanged${unit?.number ? ` (${clauseLabel(unit)})` : ''}.`))
       return
     }
-    const who = [...new Map(found.flatMap((entry) => entry.attribution).map((item) => [item.motion, item])).values()]
-    const by = who.length > 0 ? `<p>By ${who.map((item) => describeWho(view, path, item)).join('; ')}.</p>` : ''
-    entries.push(`<section class="entry">${heading}<p>${escapeHtml(whatHappened(found))}</p>${by}${tracked(changeSet, found, `v${index + 1}-`)}</section>`)
+    const who = [...new Map(found.flatMap((item) => item.attribution).map((item) => [item.motion, item])).values()]
+    const by = who.length > 0 ? [h('p', {}, ['By ', ...joined(who.map((item) => describeWho(view, path, item)), '; '), '.'])] : []
+    entry(h('p', {}, whatHappened(found)), ...by, tracked(changeSet, found, `v${index + 1}-`))
   })
   const where = now
-    ? `<p>In the current text it is ${a(path, paths.protocol(view.slug), clauseLabel(now), id)}.</p>`
-    : `<p>It is not in the current text${lastSeen ? `; it was last in ${a(path, paths.version(view.slug, lastSeen.label), lastSeen.label, id)}` : ''}.</p>`
-  const standing = lastUnit ? `<h2>${now ? 'As it stands' : `As it last stood (${escapeHtml(lastSeen?.label ?? '')})`}</h2>${clauseAlone(view, lastSeen?.label ?? '', lastUnit, 'now-')}` : ''
-  const main = `<h1>${escapeHtml(view.title)}: the history of ${escapeHtml(name)}</h1>
-<p class="lede">Clause ID <code>${escapeHtml(id)}</code>: this page keeps its address when the clause is renumbered or moved.</p>
-${where}
-${standing}
-<h2>Version by version</h2>
-${entries.length > 0 ? entries.join('\n') : '<p>No version is recorded yet.</p>'}`
+    ? h('p', {}, ['In the current text it is ', a(path, paths.protocol(view.slug), clauseLabel(now), id), '.'])
+    : h('p', {}, ['It is not in the current text', ...(lastSeen ? ['; it was last in ', a(path, paths.version(view.slug, lastSeen.label), lastSeen.label, id)] : []), '.'])
+  const standing = lastUnit ? [h('h2', {}, now ? 'As it stands' : `As it last stood (${lastSeen?.label ?? ''})`), clauseAlone(view, lastSeen?.label ?? '', lastUnit, 'now-')] : []
+  const main = lines([
+    h('h1', {}, `${view.title}: the history of ${name}`),
+    h('p', { className: ['lede'] }, ['Clause ID ', h('code', {}, id), ': this page keeps its address when the clause is renumbered or moved.']),
+    where,
+    standing,
+    h('h2', {}, 'Version by version'),
+    entries.length > 0 ? lines(entries) : h('p', {}, 'No version is recorded yet.')
+  ])
   return { path, title: `${view.title} — history of ${name}`, crumbs: [{ text: 'Protocols', href: 'index.html' }, { text: view.title, href: paths.protocol(view.slug) }, { text: `history of ${name}` }], main }
 }
 
 /** One clause's words as they stood in a version. */
-function clauseAlone(view: ProtocolView, label: string, unit: DiffUnit, prefix: string): string {
+function clauseAlone(view: ProtocolView, label: string, unit: DiffUnit, prefix: string): Element {
   const document = view.documents.get(label) ?? view.currentDocument
-  return `<div class="alone">${renderText({ ...document, units: [unit] }, () => '', prefix)}</div>`
+  return h('div', { className: ['alone'] }, renderText({ ...document, units: [unit] }, () => [], prefix))
 }
 
 /** A clause's entries of a change set, tracked (who made the change is said above them, with its links). */
-function tracked(changeSet: ChangeSet, found: ClauseDiff[], prefix: string): string {
-  const { clauses } = renderHtmlClauses({ ...changeSet, clauses: found.map((entry) => ({ ...entry, attribution: [] })) }, { prefix })
-  return `<div class="change">${clauses}</div>`
+function tracked(changeSet: ChangeSet, found: ClauseDiff[], prefix: string): Element {
+  const { clauses } = htmlClauseNodes({ ...changeSet, clauses: found.map((entry) => ({ ...entry, attribution: [] })) }, { prefix })
+  return h('div', { className: ['change'] }, clauses)
 }

@@ -1,9 +1,10 @@
 import { toString } from 'mdast-util-to-string'
 import { longDate } from '../dates.js'
-import { escapeHtml, parseMarkdown } from '../render/markdown-to-html.js'
+import { h, lines } from '../render/html-write.js'
+import { parseMarkdown } from '../render/markdown-to-html.js'
 import type { ProtocolView } from './site-model.js'
 import type { PageSpec } from './site-page.js'
-import { a, clauseLabel, paths, readText } from './site-text.js'
+import { a, clauseLabel, paths, readText, tableHead } from './site-text.js'
 
 /** One clause's words as they stood in one or more versions: what the search script looks through. */
 export interface SearchEntry {
@@ -67,16 +68,23 @@ export function searchIndexScript(entries: SearchEntry[]): string {
 
 /** The search page: a form, and the results the script writes; without a script, a note that says where the texts are. */
 export function searchPage(): PageSpec {
-  const main = `<h1>Search every version</h1>
-<p class="lede">Finds words in the text of every version of every protocol, including words a later version left out. Nothing leaves this page: the index is part of the site.</p>
-<form class="search" id="search" role="search" action="search.html">
-<label for="q">Words to find</label>
-<input id="q" name="q" type="search" autocomplete="off" required>
-<button type="submit">Search</button>
-</form>
-<noscript><p>Search needs JavaScript. Every version of each protocol is listed on its page, from the ${a('search.html', 'index.html', 'list of protocols')}.</p></noscript>
-<p id="status" role="status" aria-live="polite"></p>
-<ol id="results"></ol>`
+  const form = h('form', { className: ['search'], id: 'search', role: 'search', action: 'search.html' }, [
+    '\n',
+    ...lines([
+      h('label', { htmlFor: ['q'] }, 'Words to find'),
+      h('input', { id: 'q', name: 'q', type: 'search', autoComplete: ['off'], required: true }),
+      h('button', { type: 'submit' }, 'Search')
+    ]),
+    '\n'
+  ])
+  const main = lines([
+    h('h1', {}, 'Search every version'),
+    h('p', { className: ['lede'] }, 'Finds words in the text of every version of every protocol, including words a later version left out. Nothing leaves this page: the index is part of the site.'),
+    form,
+    h('noscript', {}, [h('p', {}, ['Search needs JavaScript. Every version of each protocol is listed on its page, from the ', a('search.html', 'index.html', 'list of protocols'), '.'])]),
+    h('p', { id: 'status', role: 'status', ariaLive: 'polite' }),
+    h('ol', { id: 'results' })
+  ])
   return { path: 'search.html', title: 'Search every version', crumbs: [{ text: 'Protocols', href: 'index.html' }, { text: 'search' }], main, scripts: ['search-index.js', 'search.js'] }
 }
 
@@ -157,12 +165,24 @@ export function indexPage(views: ProtocolView[]): PageSpec {
   const path = 'index.html'
   const rows = views.map((view) => {
     const last = view.last
-    const change = !last ? 'no version recorded' : last.motions.length === 0 ? 'the first text recorded' : `${last.motions.length} motion${last.motions.length === 1 ? '' : 's'} adopted (${a(path, paths.changes(view.slug, last.label), 'the changes')})`
-    return `<tr><td>${a(path, paths.protocol(view.slug), view.title)}</td><td>${escapeHtml(view.body)}</td><td>${last ? a(path, paths.version(view.slug, last.label), last.label) : '—'}</td><td>${last ? escapeHtml(longDate(last.date)) : '—'}</td><td>${change}</td></tr>`
+    const change = !last
+      ? ['no version recorded']
+      : last.motions.length === 0
+        ? ['the first text recorded']
+        : [`${last.motions.length} motion${last.motions.length === 1 ? '' : 's'} adopted (`, a(path, paths.changes(view.slug, last.label), 'the changes'), ')']
+    return h('tr', {}, [
+      h('td', {}, [a(path, paths.protocol(view.slug), view.title)]),
+      h('td', {}, view.body),
+      h('td', {}, [last ? a(path, paths.version(view.slug, last.label), last.label) : '—']),
+      h('td', {}, last ? longDate(last.date) : '—'),
+      h('td', {}, change)
+    ])
   })
-  const main = `<h1>Protocols</h1>
-<p class="lede">Each protocol as it stands, every version as it stood, the changes between them and who made each: the motion, its mover, the body that decided it, the date and the vote.</p>
-<table class="records"><thead><tr><th scope="col">Protocol</th><th scope="col">Body</th><th scope="col">Current version</th><th scope="col">Date</th><th scope="col">Last change</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>
-<p>${a(path, 'search.html', 'Search the text of every version')}</p>`
+  const main = lines([
+    h('h1', {}, 'Protocols'),
+    h('p', { className: ['lede'] }, 'Each protocol as it stands, every version as it stood, the changes between them and who made each: the motion, its mover, the body that decided it, the date and the vote.'),
+    h('table', { className: ['records'] }, [tableHead(['Protocol', 'Body', 'Current version', 'Date', 'Last change']), h('tbody', {}, lines(rows))]),
+    h('p', {}, [a(path, 'search.html', 'Search the text of every version')])
+  ])
   return { path, title: 'Protocols', crumbs: [{ text: 'Protocols' }], main }
 }

@@ -1,6 +1,6 @@
 import type { ElementContent } from 'hast'
 import { htmlPage } from '../render/html-page.js'
-import { escapedFragment, h, lines, newline, text } from '../render/html-write.js'
+import { h, lines, newline, text } from '../render/html-write.js'
 
 /** The folder of the site's own files: a name no protocol slug can have (slugs have no `_`). */
 export const ASSETS = '_assets'
@@ -18,8 +18,8 @@ export interface PageSpec {
   path: string
   title: string
   crumbs: Crumb[]
-  /** The page's content (already escaped HTML). */
-  main: string
+  /** The page's content, as hast (every text a text node, escaped when the page is written). */
+  main: ElementContent[]
   /** Scripts from the site's assets, by file name (the search page only). */
   scripts?: string[]
 }
@@ -36,7 +36,7 @@ export function linkFrom(from: string, to: string): string {
 /**
  * A whole page of the site: a link past the navigation, the trail, a search
  * link, the content and a footer, with the site's style sheet. No script
- * unless the page names one; every text is escaped by the caller or here.
+ * unless the page names one; every text is escaped when the page is written.
  * The content's anchor is `_main`: `_` cannot begin a clause ID, so no
  * clause's anchor takes it.
  */
@@ -67,8 +67,7 @@ export function renderSitePage(spec: PageSpec, generator: string): string {
       ...lines([
         h('a', { className: ['skip'], href: '#_main' }, 'Skip to the content'),
         header,
-        // The content is the site's pages' own HTML, every text in it escaped where the page was written.
-        h('main', { id: '_main' }, [newline(), escapedFragment(spec.main), newline()]),
+        h('main', { id: '_main' }, [newline(), ...spec.main, newline()]),
         footer
       ]),
       newline(),

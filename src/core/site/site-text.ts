@@ -4,8 +4,9 @@ import { longDate } from '../dates.js'
 import type { HistoryRecord } from '../history/history.js'
 import { isClauseId } from '../protocol/clause-id.js'
 import { theName } from '../names.js'
-import { escapeHtml } from '../render/markdown-to-html.js'
-import { renderHtmlClauses } from '../render/render-html-diff.js'
+import type { Element, ElementContent } from 'hast'
+import { h, nodes } from '../render/html-write.js'
+import { htmlClauseNodes } from '../render/render-html-diff.js'
 import { linkFrom } from './site-page.js'
 import type { ProtocolView } from './site-model.js'
 
@@ -14,12 +15,12 @@ import type { ProtocolView } from './site-model.js'
  * the clause ID as its anchor (`#c3-7`, the same in every version), through
  * the appendix's own renderer with nothing marked.
  *
- * @param beside HTML put beside each clause (who last changed it), given its clause ID
+ * @param beside what is put beside each clause (who last changed it), given its clause ID
  * @param prefix put before each anchor, where a page holds more than one text
  */
-export function renderText(document: DiffDocument, beside: (id: string, unit: DiffUnit) => string, prefix = ''): string {
+export function renderText(document: DiffDocument, beside: (id: string, unit: DiffUnit) => ElementContent[], prefix = ''): ElementContent[] {
   const changeSet = buildChangeSet(document, document, { before: '', after: '' })
-  return renderHtmlClauses(changeSet, { prefix, aside: (clause) => (clause.after ? beside(clause.id, clause.after) : '') }).clauses
+  return htmlClauseNodes(changeSet, { prefix, aside: (clause) => (clause.after ? beside(clause.id, clause.after) : []) }).clauses
 }
 
 /** A text read clause by clause (a version's text, or a protocol file). */
@@ -46,9 +47,14 @@ export const paths = {
   pending: (slug: string): string => `${slug}/pending.html`
 }
 
-/** An escaped link from page `from` to site path `to`. */
-export function a(from: string, to: string, text: string, hash = ''): string {
-  return `<a href="${escapeHtml(linkFrom(from, to) + (hash ? `#${hash}` : ''))}">${escapeHtml(text)}</a>`
+/** A link from page `from` to site path `to` (at `#hash` when given), its words a text node. */
+export function a(from: string, to: string, text: string, hash = ''): Element {
+  return h('a', { href: linkFrom(from, to) + (hash ? `#${hash}` : '') }, text)
+}
+
+/** A table's head: one row of column headings. */
+export function tableHead(names: string[]): Element {
+  return h('thead', {}, [h('tr', {}, names.map((name) => h('th', { scope: 'col' }, name)))])
 }
 
 /** The anchor of a record in the log: its place in the history file. */
@@ -61,29 +67,29 @@ export function recordAnchor(view: ProtocolView, record: HistoryRecord): string 
  * adopted it, and the decision (to its record in the log) with the body,
  * date and votes.
  */
-export function describeWho(view: ProtocolView, from: string, who: Attribution): string {
+export function describeWho(view: ProtocolView, from: string, who: Attribution): ElementContent[] {
   const motion = a(from, paths.motion(view.slug, who.motion), `“${who.title || who.motion}”`)
-  const people = [who.mover ? `moved by ${escapeHtml(theName(who.mover))}` : '', who.seconder ? `seconded by ${escapeHtml(theName(who.seconder))}` : ''].filter(Boolean).join(' and ')
+  const people = [who.mover ? `moved by ${theName(who.mover)}` : '', who.seconder ? `seconded by ${theName(who.seconder)}` : ''].filter(Boolean).join(' and ')
   const decision = view.decision(who.motion)
   const decided = who.outcome
-    ? `${escapeHtml(who.outcome)}${who.body ? ` by ${escapeHtml(theName(who.body))}` : ''}${who.date ? ` on ${escapeHtml(longDate(who.date))}` : ''}${who.votes ? ` (${escapeHtml(who.votes)})` : ' (no vote recorded)'}`
+    ? `${who.outcome}${who.body ? ` by ${theName(who.body)}` : ''}${who.date ? ` on ${longDate(who.date)}` : ''}${who.votes ? ` (${who.votes})` : ' (no vote recorded)'}`
     : 'no decision recorded'
-  const linkedDecision = decision ? `<a href="${escapeHtml(linkFrom(from, paths.log(view.slug)))}#${recordAnchor(view, decision)}">${decided}</a>` : decided
-  const version = who.version ? `; adopted in ${a(from, paths.version(view.slug, who.version), who.version)}` : ''
-  return `${motion}${people ? `, ${people}` : ''}; ${linkedDecision}${version}`
+  const linkedDecision = decision ? a(from, paths.log(view.slug), decided, recordAnchor(view, decision)) : decided
+  const version = who.version ? ['; adopted in ', a(from, paths.version(view.slug, who.version), who.version)] : []
+  return nodes([motion, people ? `, ${people}` : '', '; ', linkedDecision, ...version])
 }
 
 /** The note beside a clause: the motion that last changed it up to version `upTo` (all versions when undefined), and a link to its history. */
-export function besideClause(view: ProtocolView, from: string, upTo: string | undefined): (id: string, unit: DiffUnit) => string {
+export function besideClause(view: ProtocolView, from: string, upTo: string | undefined): (id: string, unit: DiffUnit) => ElementContent[] {
   const order = view.versions.map((version) => version.label)
   const limit = upTo === undefined ? order.length - 1 : order.indexOf(upTo)
   return (id, unit) => {
     // A block of a text without clause IDs, or a clause whose ID is not well formed, has no page of its own.
-    if (!isClauseId(id)) return ''
+    if (!isClauseId(id)) return []
     const last = (view.changedBy.get(id) ?? []).filter((who) => order.indexOf(who.version ?? '') <= limit).at(-1)
-    const history = `<p><a href="${escapeHtml(linkFrom(from, paths.clause(view.slug, id)))}">History<span class="hidden"> of ${escapeHtml(clauseLabel(unit))}</span></a></p>`
-    if (!last) return `<div class="beside">${history}</div>`
-    return `<div class="beside changed"><p>Last changed by ${describeWho(view, from, last)}.</p>${history}</div>`
+    const history = h('p', {}, [h('a', { href: linkFrom(from, paths.clause(view.slug, id)) }, ['History', h('span', { className: ['hidden'] }, ` of ${clauseLabel(unit)}`)])])
+    if (!last) return [h('div', { className: ['beside'] }, [history])]
+    return [h('div', { className: ['beside', 'changed'] }, [h('p', {}, ['Last changed by ', ...describeWho(view, from, last), '.']), history])]
   }
 }
 

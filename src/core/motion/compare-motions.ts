@@ -1,8 +1,8 @@
-import { buildChangeSet, type ClauseDiff } from '../diff/change-set.js'
-import { readDiffDocument } from '../diff/diff-document.js'
+import { buildChangeSet, type ChangeSet, type ClauseDiff, clauseWords } from '../diff/change-set.js'
+import { type DiffDocument, readDiffDocument } from '../diff/diff-document.js'
 import { type ChangeSentence, describeClause, nameOf, phrases } from '../diff/describe-changes.js'
-import { clauseWords } from '../diff/change-set.js'
-import { applyMotions, type MotionInput, type MotionProblem } from './apply-motions.js'
+import { createParseCache, type ParseCache } from '../parse-cache.js'
+import { type ApplyResult, applyMotions, type ChangedWords, type MotionInput, type MotionProblem } from './apply-motions.js'
 
 /** One clause either motion touches: what each does to it, and how their results differ. */
 export interface ComparedClause {
@@ -23,24 +23,44 @@ export interface ComparedClause {
 
 export type Comparison = { clauses: ComparedClause[]; amendment: 'a-amends-b' | 'b-amends-a' | null } | { problems: MotionProblem[] }
 
+/** What motions did to a text, for comparing it with the text they made: the clauses they moved, the words they changed. */
+export interface ChangeHints {
+  moved?: Iterable<string>
+  changedWords?: ChangedWords[]
+}
+
+/**
+ * The work a comparison shares with the command it is part of: a paper applies the same motions to the same
+ * text, and compares the same texts, for its other sections ({@link compareMotions} takes its work).
+ */
+export interface ComparisonWork {
+  /** `applyMotions(text, inputs)`. */
+  apply(text: string, inputs: MotionInput[]): ApplyResult
+  /** The change set from one text to another (its labels empty), told what motions did. */
+  changeSet(before: string, after: string, hints?: ChangeHints): ChangeSet
+}
+
 /**
  * Two competing motions (or a motion and an amendment to it), each applied
  * on its own to the same base text, compared clause by clause: what each
  * does, in the words a council report uses, and every difference between
  * the two results. With an amendment, B is the motion as amended.
+ *
+ * @param work how motions are applied and texts compared: by default directly, each text parsed once; a paper
+ *   gives its own, so that what its other sections applied and compared is not done again
+ * @param hints what each motion's change set is told: `words`, where its operations changed words as well as
+ *   which clauses it moved
  */
-export function compareMotions(baseText: string, a: MotionInput, b: MotionInput): Comparison {
+export function compareMotions(baseText: string, a: MotionInput, b: MotionInput, work: ComparisonWork = comparisonWork(), hints: 'moved' | 'words' = 'moved'): Comparison {
   const amendment = b.motion.amends === a.motion.id ? 'b-amends-a' : a.motion.amends === b.motion.id ? 'a-amends-b' : null
-  const resultA = applyMotions(baseText, amendment === 'a-amends-b' ? [b, a] : [a])
-  const resultB = applyMotions(baseText, amendment === 'b-amends-a' ? [a, b] : [b])
+  const resultA = work.apply(baseText, amendment === 'a-amends-b' ? [b, a] : [a])
+  const resultB = work.apply(baseText, amendment === 'b-amends-a' ? [a, b] : [b])
   const problems = [...('problems' in resultA ? resultA.problems : []), ...('problems' in resultB ? resultB.problems : [])]
   if ('problems' in resultA || 'problems' in resultB) return { problems }
-  const base = readDiffDocument(baseText)
-  const textA = readDiffDocument(resultA.text)
-  const textB = readDiffDocument(resultB.text)
-  const byA = new Map(buildChangeSet(base, textA, { before: '', after: '' }, { moved: resultA.moved }).clauses.filter(touched).map((clause) => [clause.id, clause]))
-  const byB = new Map(buildChangeSet(base, textB, { before: '', after: '' }, { moved: resultB.moved }).clauses.filter(touched).map((clause) => [clause.id, clause]))
-  const between = new Map(buildChangeSet(textA, textB, { before: 'A', after: 'B' }).clauses.map((clause) => [clause.id, clause]))
+  const told = (result: Extract<ApplyResult, { text: string }>): ChangeHints => (hints === 'words' ? { moved: result.moved, changedWords: result.changedWords } : { moved: result.moved })
+  const byA = new Map(work.changeSet(baseText, resultA.text, told(resultA)).clauses.filter(touched).map((clause) => [clause.id, clause]))
+  const byB = new Map(work.changeSet(baseText, resultB.text, told(resultB)).clauses.filter(touched).map((clause) => [clause.id, clause]))
+  const between = new Map(work.changeSet(resultA.text, resultB.text).clauses.map((clause) => [clause.id, clause]))
   const ids = [...new Set([...byA.keys(), ...byB.keys()])]
   const clauses = ids.map((id): ComparedClause => {
     const clauseA = byA.get(id) ?? null
@@ -58,6 +78,24 @@ export function compareMotions(baseText: string, a: MotionInput, b: MotionInput)
     }
   })
   return { clauses, amendment }
+}
+
+/**
+ * Applying and comparing directly, each text parsed once through `parsed` and read for comparing once.
+ *
+ * @param parsed the command's parsed texts (a new cache when not given)
+ */
+export function comparisonWork(parsed: ParseCache = createParseCache()): ComparisonWork {
+  const documents = new Map<string, DiffDocument>()
+  const read = (text: string): DiffDocument => {
+    const document = documents.get(text) ?? readDiffDocument(text, parsed)
+    documents.set(text, document)
+    return document
+  }
+  return {
+    apply: (text, inputs) => applyMotions(text, inputs, { parsed }),
+    changeSet: (before, after, hints = {}) => buildChangeSet(read(before), read(after), { before: '', after: '' }, hints)
+  }
 }
 
 function touchedOrNull(clause: ClauseDiff | undefined): ClauseDiff | null {

@@ -14,7 +14,7 @@ slug: rules
 
 ## <a id="s1"></a>1. Conduct
 
-<a id="c1-1"></a>1.1 Members report their conduct in public and in private.
+<a id="c1-1"></a>1.1 Members of every committee report their conduct in public and in private.
 
 <a id="c1-2"></a>1.2 Officers give facts.
 `
@@ -33,7 +33,7 @@ describe('keeling compare says what each motion does as its instructions say it'
     const dir = project({ a: '1. In paragraph 1.1, after "conduct" insert "in writing".', b: '1. In paragraph 1.2, leave out "facts" and insert "advice".' })
     const result = await runCli(['compare', 'amendments/rules/a.md', 'amendments/rules/b.md'], dir)
     expect(result.code, result.stderr).toBe(0)
-    expect(result.stdout).toContain('  A: 1.1 Members report their conduct{+ in writing+} in public and in private.\n')
+    expect(result.stdout).toContain('  A: 1.1 Members of every committee report their conduct{+ in writing+} in public and in private.\n')
     expect(result.stdout).toContain('In paragraph 1.1, A adds the phrase “in writing”.')
     expect(result.stdout).toContain('Only A has “in writing”, before “in public and in”.')
     expect(result.stdout).not.toContain('writing in')
@@ -45,5 +45,17 @@ describe('keeling compare says what each motion does as its instructions say it'
     expect(result.code, result.stderr).toBe(0)
     const clause = (JSON.parse(result.stdout) as { clauses: Array<{ id: string; sentences: string[] }> }).clauses.find((each) => each.id === 'c1-1')
     expect(clause?.sentences).toEqual(['In paragraph 1.1, B adds the phrase “in writing”.', 'Only B has “in writing”, before “in public and in”.'])
+  })
+
+  it('two operations in one clause, the first shortening it: the second said where the motion put it, on either side', async () => {
+    const c = '1. In paragraph 1.1, leave out "every" and insert "any".\n2. In paragraph 1.1, after "conduct" insert "in writing".'
+    const dir = project({ b: '1. In paragraph 1.2, leave out "facts" and insert "advice".', c })
+    const asA = await runCli(['compare', 'amendments/rules/c.md', 'amendments/rules/b.md'], dir)
+    expect(asA.code, asA.stderr).toBe(0)
+    expect(asA.stdout).toContain('  A: 1.1 Members of [-every-]{+any+} committee report their conduct{+ in writing+} in public and in private.\n')
+    expect(asA.stdout).toContain('  A has “any committee report” where B has “every committee report”.\n  Only A has “in writing”, before “in public and in”.\n')
+    const asB = await runCli(['compare', 'amendments/rules/b.md', 'amendments/rules/c.md'], dir)
+    expect(asB.stdout).toContain('  A has “every committee report” where B has “any committee report”.\n  Only B has “in writing”, before “in public and in”.\n')
+    expect(asB.stdout).not.toContain('writing in')
   })
 })

@@ -1,4 +1,5 @@
-import { compareMotions } from '../../core/motion/compare-motions.js'
+import { compareMotions, comparisonWork } from '../../core/motion/compare-motions.js'
+import { createParseCache } from '../../core/parse-cache.js'
 import { COLOUR_MARKS, PLAIN_MARKS } from '../../core/render/render-text-diff.js'
 import { formatMessage } from '../format-message.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, wantsColour, type Io } from '../io.js'
@@ -24,18 +25,16 @@ export interface CompareOptions {
 export async function runCompare(first: string, second: string, options: CompareOptions, io: Io): Promise<number> {
   const guard = { inputs: [first, second], force: options.force === true }
   await guardOutput(options.output, io, guard)
-  const [a, b] = await Promise.all(
-    [first, second].map((path) =>
-      readMotionInput(io, path)
-    )
-  )
+  // Each text is parsed once: the motions, the base, and each text a motion makes.
+  const parse = createParseCache()
+  const [a, b] = await Promise.all([first, second].map((path) => readMotionInput(io, path, undefined, parse)))
   if (!a || !b) return EXIT_USAGE
   if (a.motion.protocol !== b.motion.protocol) {
     throw new UserError(`${a.name} changes "${a.motion.protocol}" and ${b.name} changes "${b.motion.protocol}"; compare motions on one protocol`, EXIT_USAGE)
   }
   const slug = a.motion.protocol
-  const { text, label } = await motionBase(io.cwd, slug, [a, b])
-  const comparison = compareMotions(text, a, b)
+  const { text, label } = await motionBase(io.cwd, slug, [a, b], parse)
+  const comparison = compareMotions(text, a, b, comparisonWork(parse))
   if ('problems' in comparison) {
     for (const { name, message } of comparison.problems) io.stderr(`${formatMessage(name, message)}\n`)
     io.stderr(`keeling compare: the motions cannot both be applied to ${label}\n`)

@@ -1,8 +1,8 @@
-import { buildChangeSet, type ClauseDiff } from '../diff/change-set.js'
-import { readDiffDocument } from '../diff/diff-document.js'
+import { buildChangeSet, type ChangeSet, type ClauseDiff, clauseWords } from '../diff/change-set.js'
+import { type DiffDocument, readDiffDocument } from '../diff/diff-document.js'
 import { type ChangeSentence, describeClause, nameOf, phrases } from '../diff/describe-changes.js'
-import { clauseWords } from '../diff/change-set.js'
-import { applyMotions, type MotionInput, type MotionProblem } from './apply-motions.js'
+import { createParseCache, type ParseCache } from '../parse-cache.js'
+import { type ApplyResult, applyMotions, type ChangedWords, type MotionInput, type MotionProblem } from './apply-motions.js'
 
 /** One clause either motion touches: what each does to it, and how their results differ. */
 export interface ComparedClause {
@@ -21,26 +21,48 @@ export interface ComparedClause {
   between: ClauseDiff | null
 }
 
+/** The clauses two motions touch, compared, and whether one amends the other; or why they cannot both be applied. */
 export type Comparison = { clauses: ComparedClause[]; amendment: 'a-amends-b' | 'b-amends-a' | null } | { problems: MotionProblem[] }
+
+/** What motions did to a text, for comparing it with the text they made: the clauses they moved, the words they changed. */
+export interface ChangeHints {
+  moved?: Iterable<string>
+  changedWords?: ChangedWords[]
+}
+
+/**
+ * The work a comparison shares with the command it is part of: a paper applies the same motions to the same
+ * text, and compares the same texts, for its other sections ({@link compareMotions} takes its work).
+ */
+export interface ComparisonWork {
+  /** `applyMotions(text, inputs)`. */
+  apply(text: string, inputs: MotionInput[]): ApplyResult
+  /** The change set from one text to another (its labels empty), told what motions did. */
+  changeSet(before: string, after: string, hints?: ChangeHints): ChangeSet
+}
 
 /**
  * Two competing motions (or a motion and an amendment to it), each applied
  * on its own to the same base text, compared clause by clause: what each
  * does, in the words a council report uses, and every difference between
  * the two results. With an amendment, B is the motion as amended.
+ *
+ * @param work how motions are applied and texts compared: by default directly, each text parsed once; a paper
+ *   gives its own, so that what its other sections applied and compared is not done again
  */
-export function compareMotions(baseText: string, a: MotionInput, b: MotionInput): Comparison {
+export function compareMotions(baseText: string, a: MotionInput, b: MotionInput, work: ComparisonWork = comparisonWork()): Comparison {
   const amendment = b.motion.amends === a.motion.id ? 'b-amends-a' : a.motion.amends === b.motion.id ? 'a-amends-b' : null
-  const resultA = applyMotions(baseText, amendment === 'a-amends-b' ? [b, a] : [a])
-  const resultB = applyMotions(baseText, amendment === 'b-amends-a' ? [a, b] : [b])
+  const resultA = work.apply(baseText, amendment === 'a-amends-b' ? [b, a] : [a])
+  const resultB = work.apply(baseText, amendment === 'b-amends-a' ? [a, b] : [b])
   const problems = [...('problems' in resultA ? resultA.problems : []), ...('problems' in resultB ? resultB.problems : [])]
   if ('problems' in resultA || 'problems' in resultB) return { problems }
-  const base = readDiffDocument(baseText)
-  const textA = readDiffDocument(resultA.text)
-  const textB = readDiffDocument(resultB.text)
-  const byA = new Map(buildChangeSet(base, textA, { before: '', after: '' }, { moved: resultA.moved }).clauses.filter(touched).map((clause) => [clause.id, clause]))
-  const byB = new Map(buildChangeSet(base, textB, { before: '', after: '' }, { moved: resultB.moved }).clauses.filter(touched).map((clause) => [clause.id, clause]))
-  const between = new Map(buildChangeSet(textA, textB, { before: 'A', after: 'B' }).clauses.map((clause) => [clause.id, clause]))
+  // What each motion does is said from its operations: the words each changed, the clauses it moved.
+  const changesA = work.changeSet(baseText, resultA.text, toldOf(resultA))
+  const changesB = work.changeSet(baseText, resultB.text, toldOf(resultB))
+  const byA = new Map(changesA.clauses.filter(touched).map((clause) => [clause.id, clause]))
+  const byB = new Map(changesB.clauses.filter(touched).map((clause) => [clause.id, clause]))
+  const differing = betweenWords(changesA, changesB, resultA.changedWords, resultB.changedWords)
+  const between = new Map(work.changeSet(resultA.text, resultB.text, { changedWords: differing }).clauses.map((clause) => [clause.id, clause]))
   const ids = [...new Set([...byA.keys(), ...byB.keys()])]
   const clauses = ids.map((id): ComparedClause => {
     const clauseA = byA.get(id) ?? null
@@ -58,6 +80,72 @@ export function compareMotions(baseText: string, a: MotionInput, b: MotionInput)
     }
   })
   return { clauses, amendment }
+}
+
+/**
+ * Applying and comparing directly, each text parsed once through `parsed` and read for comparing once.
+ *
+ * @param parsed the command's parsed texts (a new cache when not given)
+ */
+export function comparisonWork(parsed: ParseCache = createParseCache()): ComparisonWork {
+  const documents = new Map<string, DiffDocument>()
+  const read = (text: string): DiffDocument => {
+    const document = documents.get(text) ?? readDiffDocument(text, parsed)
+    documents.set(text, document)
+    return document
+  }
+  return {
+    apply: (text, inputs) => applyMotions(text, inputs, { parsed }),
+    changeSet: (before, after, hints = {}) => buildChangeSet(read(before), read(after), { before: '', after: '' }, hints)
+  }
+}
+
+/**
+ * Where only one motion changed a clause, A's result and B's differ there by that motion's operations: B's as
+ * they are, A's undone. These are the words that differ, placed in A's text of the clause (offsets in its
+ * source), so that the difference is said as the motion put it ("only A has “in writing”, after “conduct”"),
+ * not as a word diff would guess it (“writing in”). Where both changed a clause, neither motion's operations
+ * lead from one result to the other, and its words are compared as they read.
+ */
+function betweenWords(changesA: ChangeSet, changesB: ChangeSet, wordsA: ChangedWords[], wordsB: ChangedWords[]): ChangedWords[] {
+  const inA = new Map(changesA.clauses.map((clause) => [clause.id, clause]))
+  const inB = new Map(changesB.clauses.map((clause) => [clause.id, clause]))
+  const words: ChangedWords[] = []
+  for (const [id, edits] of byClause(wordsB)) {
+    // A left the clause as it was: B's operations lead from A's words to B's, moved to where A's body starts.
+    const kept = inA.get(id)
+    if (inB.get(id)?.type !== 'changed' || kept?.type !== 'unchanged') continue
+    const from = kept.before?.bodyAt
+    const to = kept.after?.bodyAt
+    if (from === undefined || to === undefined || edits.some((edit) => edit.start < from)) continue
+    words.push(...edits.map((edit) => ({ id, start: edit.start - from + to, end: edit.end - from + to, text: edit.text })))
+  }
+  for (const [id, edits] of byClause(wordsA)) {
+    // B left the clause as it was: A's operations undone lead from A's words back to the clause's words.
+    const changed = inA.get(id)
+    if (inB.get(id)?.type !== 'unchanged' || changed?.type !== 'changed' || !changed.before) continue
+    const { body, bodyAt: from } = changed.before
+    const to = changed.after?.bodyAt
+    if (from === undefined || to === undefined || edits.some((edit) => edit.start < from)) continue
+    let shift = to - from
+    for (const edit of edits) {
+      words.push({ id, start: edit.start + shift, end: edit.start + shift + edit.text.length, text: body.slice(edit.start - from, edit.end - from) })
+      shift += edit.text.length - (edit.end - edit.start)
+    }
+  }
+  return words
+}
+
+/** Operations on words by the clause they change, each clause's in the order of its words. */
+function byClause(words: ChangedWords[]): Map<string, ChangedWords[]> {
+  const clauses = new Map<string, ChangedWords[]>()
+  for (const edit of words) clauses.set(edit.id, [...(clauses.get(edit.id) ?? []), edit])
+  for (const edits of clauses.values()) edits.sort((a, b) => a.start - b.start)
+  return clauses
+}
+
+function toldOf(result: Extract<ApplyResult, { text: string }>): ChangeHints {
+  return { moved: result.moved, changedWords: result.changedWords }
 }
 
 function touchedOrNull(clause: ClauseDiff | undefined): ClauseDiff | null {

@@ -5,6 +5,7 @@ import type { MotionEffect } from '../history/attribute.js'
 import type { Decision } from '../history/history.js'
 import type { ReplayStep } from '../history/replay.js'
 import type { MotionInput } from '../motion/apply-motions.js'
+import { compareMotions } from '../motion/compare-motions.js'
 import type { PaperWork } from './paper-work.js'
 import { longDate } from '../dates.js'
 import { possessive, theName } from '../names.js'
@@ -93,7 +94,7 @@ export function sayOutstandingText(
     // Compared with the motion it amends, both applied to the text that motion was adopted into.
     const adoptedIn = steps.find((step) => step.motions.some((motion) => motion.motion.id === target.motion.id))
     const base = adoptedIn?.before ?? fromText
-    const comparison = work.compareAmendment(base, target, input)
+    const comparison = compareMotions(base, target, input, work)
     if ('problems' in comparison) return `${lead}\n\nIt cannot be applied to ${possessive(target.motion.mover)} amendment: ${comparison.problems[0]?.message.reason ?? ''}.`
     const said = comparison.clauses.flatMap((clause) => (clause.between ? [`${listAnd(amendmentChanges(clause.between))} in ${clause.name}`] : []))
     const decided = decision(target.motion.id)

@@ -1,25 +1,18 @@
-import { buildChangeSet, type ChangeSet, type ClauseDiff } from '../diff/change-set.js'
+import { buildChangeSet, type ChangeSet } from '../diff/change-set.js'
 import { type DiffDocument, readDiffDocument } from '../diff/diff-document.js'
-import { nameOf } from '../diff/describe-changes.js'
 import { type EffectWork, type MotionEffect, motionEffects } from '../history/attribute.js'
 import type { ReplayStep } from '../history/replay.js'
 import { createParseCache, type ParseCache } from '../parse-cache.js'
-import { type ApplyOptions, type ApplyResult, applyMotions, type ChangedWords, type MotionInput, type MotionProblem } from '../motion/apply-motions.js'
-
-/** One clause an amendment or the motion it amends touches: its name, and the amendment's result against the motion's. */
-export interface AmendedClause {
-  name: string
-  /** The motion's result against the amendment's, word by word; null when they read the same. */
-  between: ClauseDiff | null
-}
+import { type ApplyOptions, type ApplyResult, applyMotions, type MotionInput } from '../motion/apply-motions.js'
+import type { ChangeHints, ComparisonWork } from '../motion/compare-motions.js'
 
 /**
  * The work a paper does on the records, each piece done once and shared by every section that needs it: a
  * text read for comparing, motions applied to a text, the change a motion alone makes. A paper reads the same
  * version as the text after one step, before the next, the base of a comparison and one side of the appendix;
- * here it is read once.
+ * here it is read once. It is also the work of the paper's comparisons (`compareMotions`).
  */
-export class PaperWork implements EffectWork {
+export class PaperWork implements EffectWork, ComparisonWork {
   private readonly documents = new Map<string, DiffDocument>()
   private readonly applied = new Map<string, Map<string, ApplyResult>>()
   private readonly changeSets = new Map<string, Map<string, Map<string, ChangeSet>>>()
@@ -63,7 +56,7 @@ export class PaperWork implements EffectWork {
    * The change set from one text to another, told what motions did; once per texts and hints. It is shared:
    * a caller that adds to it (labels, attributions) takes a copy ({@link labelled}).
    */
-  changeSet(before: string, after: string, hints: { moved?: Iterable<string>; changedWords?: ChangedWords[] } = {}): ChangeSet {
+  changeSet(before: string, after: string, hints: ChangeHints = {}): ChangeSet {
     const moved = [...(hints.moved ?? [])].sort()
     // Keyed by the texts themselves (a map looks a string up by its hash), then by the hints, which are small.
     const key = JSON.stringify([moved, hints.changedWords ?? null])
@@ -84,36 +77,6 @@ export class PaperWork implements EffectWork {
   effects(steps: ReplayStep[]): MotionEffect[] {
     return motionEffects(steps, this.parsed, this)
   }
-
-  /**
-   * A motion and an amendment to it, each applied to `base` (the motion alone, then the motion as amended),
-   * compared clause by clause as `compareMotions` compares them: every clause either touches, and where the
-   * two results differ.
-   */
-  compareAmendment(base: string, motion: MotionInput, amendment: MotionInput): { clauses: AmendedClause[] } | { problems: MotionProblem[] } {
-    const resultA = this.apply(base, [motion])
-    const resultB = this.apply(base, [motion, amendment])
-    if ('problems' in resultA || 'problems' in resultB) return { problems: [...('problems' in resultA ? resultA.problems : []), ...('problems' in resultB ? resultB.problems : [])] }
-    const byA = touchedById(this.changesOf(base, resultA))
-    const byB = touchedById(this.changesOf(base, resultB))
-    const between = new Map(this.changeSet(resultA.text, resultB.text).clauses.map((clause) => [clause.id, clause]))
-    return {
-      clauses: [...new Set([...byA.keys(), ...byB.keys()])].map((id) => {
-        const clause = byA.get(id) ?? byB.get(id)
-        const unit = clause?.before ?? clause?.after
-        const differs = between.get(id)
-        return { name: unit ? nameOf(unit) : id, between: differs && isTouched(differs) ? differs : null }
-      })
-    }
-  }
-}
-
-function isTouched(clause: ClauseDiff): boolean {
-  return clause.type !== 'unchanged' && clause.type !== 'moved-away'
-}
-
-function touchedById(changeSet: ChangeSet): Map<string, ClauseDiff> {
-  return new Map(changeSet.clauses.filter(isTouched).map((clause) => [clause.id, clause]))
 }
 
 /** A copy of a shared change set with its own labels and its own attribution lists, for the appendix to add to. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { MarkedHtml } from '../../src/core/render/html-markdown.js'
 import { htmlPage } from '../../src/core/render/html-page.js'
 import { h } from '../../src/core/render/html-write.js'
-import { MARK } from '../../src/core/render/markdown-to-html.js'
+import { MARK } from '../../src/core/render/markdown-tree.js'
 
 const del = (text: string): string => MARK.delOpen + text + MARK.delClose
 const ins = (text: string): string => MARK.insOpen + text + MARK.insClose

@@ -5,7 +5,7 @@ import { remark } from 'remark'
 import remarkGfm from 'remark-gfm'
 import { describe, expect, it } from 'vitest'
 import { readDiffDocument } from '../../src/core/diff/diff-document.js'
-import { isPlainText, MARK, parseInline, parseMarkdown } from '../../src/core/render/markdown-to-html.js'
+import { isPlainText, MARK, parseInline, parseMarkdown } from '../../src/core/render/markdown-tree.js'
 import { repoRoot } from '../helpers/run-cli.js'
 
 // The oracle is remark itself, called here directly: what parseMarkdown answers without the parser must be

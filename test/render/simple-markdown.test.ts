@@ -5,7 +5,7 @@ import { remark } from 'remark'
 import remarkGfm from 'remark-gfm'
 import { describe, expect, it } from 'vitest'
 import { readDiffDocument } from '../../src/core/diff/diff-document.js'
-import { MARK } from '../../src/core/render/markdown-to-html.js'
+import { MARK } from '../../src/core/render/markdown-tree.js'
 import { parseSimpleMarkdown, simpleMarkdownTree } from '../../src/core/render/parse-simple-markdown.js'
 import { repoRoot } from '../helpers/run-cli.js'
 

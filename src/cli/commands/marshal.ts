@@ -7,7 +7,7 @@ import { COLOUR_MARKS, PLAIN_MARKS, renderTextDiff } from '../../core/render/ren
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, wantsColour, type Io } from '../io.js'
 import { meetingMotions } from '../meeting-motions.js'
 import { motionBase } from '../motion-base.js'
-import { guardOutput, requireFileForDocx, writeOutput } from '../render-change-set.js'
+import { guardOutput, requireFileForDocx, revisionDate, writeOutput } from '../render-change-set.js'
 
 export interface MarshalOptions {
   format: 'text' | 'md' | 'html' | 'json' | 'docx'
@@ -44,7 +44,7 @@ export async function runMarshal(slug: string, names: string[], options: Marshal
           : options.format === 'json'
             ? render.renderMarshalJson(heading, marshal)
             : options.format === 'docx'
-              ? await (await import('../../core/render/render-marshal-docx.js')).renderMarshalDocx(heading, marshal)
+              ? await (await import('../../core/render/render-marshal-docx.js')).renderMarshalDocx(heading, marshal, revisionDate(io.env))
               : render.renderMarshalText(heading, marshal)
     await writeOutput(output, options.output, io)
     return marshal.motions.some((motion) => motion.problems.length > 0) ? EXIT_PROBLEMS : EXIT_OK

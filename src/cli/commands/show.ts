@@ -91,7 +91,7 @@ async function showConsolidated(target: string, format: 'html' | 'docx' | 'text'
         ? render.renderLineNumberedText(file.text, undefined, numbering)
         : format === 'html'
           ? (await import('../../core/render/html-line-numbered.js')).renderLineNumberedHtml(file.text, target, footer, undefined, numbering)
-          : await render.renderLineNumberedDocx(file.text, target, footer, undefined, numbering)
+          : await render.renderLineNumberedDocx(file.text, target, footer, revisionDate(io.env), undefined, numbering)
     await writeOutput(printed, output, io, guard)
     return EXIT_OK
   }

@@ -2,7 +2,7 @@ import type { ComparedClause } from '../motion/compare-motions.js'
 import { MarkedHtml } from './html-markdown.js'
 import { htmlPage } from './html-page.js'
 import { joinMarks } from './html-write.js'
-import { SENTINEL_MARKS } from './markdown-to-html.js'
+import { SENTINEL_MARKS } from './markdown-tree.js'
 import { type ComparedMotions, renderComparisonMarkdown } from './render-comparison.js'
 
 /** One self-contained page: the Markdown comparison with real <del>/<ins>, every text escaped. */

@@ -3,7 +3,7 @@ import type { Nodes, Parents, RootContent, Table } from 'mdast'
 import { type Handler, type Handlers, type State, toHast } from 'mdast-util-to-hast'
 import { toString } from 'mdast-util-to-string'
 import { h, text, writeHtml } from './html-write.js'
-import { MARK, parseInline, parseMarkdown } from './markdown-to-html.js'
+import { MARK, parseInline, parseMarkdown } from './markdown-tree.js'
 import { parseSimpleMarkdown } from './parse-simple-markdown.js'
 
 type Mark = 'none' | 'del' | 'ins'

@@ -1,5 +1,5 @@
 import type { Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast'
-import { isPlainText, parseMarkdown } from './markdown-to-html.js'
+import { isPlainText, parseMarkdown } from './markdown-tree.js'
 
 /**
  * Markdown to its syntax tree, as `parseMarkdown` reads it, without the parser for the shapes most clauses have:

@@ -4,7 +4,7 @@ import type { Nodes, RootContent } from 'mdast'
 import { dateTime } from '../dates.js'
 import { type ChangeSet, type ClauseDiff, clauseWords } from '../diff/change-set.js'
 import type { WordPart } from '../diff/diff-words.js'
-import { MARK, parseInline, SENTINEL_MARKS, unescapeMarkdown } from './markdown-to-html.js'
+import { MARK, parseInline, SENTINEL_MARKS, unescapeMarkdown } from './markdown-tree.js'
 import { parseSimpleMarkdown } from './parse-simple-markdown.js'
 import { houseStyles } from './docx-house-style.js'
 import { markParts } from './render-markdown-diff.js'
@@ -59,6 +59,7 @@ export async function renderDocxDiff(changeSet: ChangeSet, options: DocxOptions)
   children.push(...changeSetBlocks(changeSet, options.date, ids))
   return packDocx(children, {
     title: title || 'Changes',
+    date: options.date,
     description: `Changes from ${changeSet.before.label} to ${changeSet.after.label}`,
     ...(options.footer ? { footer: options.footer } : {})
   })
@@ -92,8 +93,11 @@ export function markdownBlocks(markdown: string, nextId: () => number, options: 
   return [new BodyXml((firstPieces ? [numbered, ...blocks.slice(1)] : [numbered, ...blocks]).join(''))]
 }
 
-/** A4 Word document from paragraphs, tracked changes on, the footer (with page numbers when asked) on every page. */
-export async function packDocx(blocks: DocxBlock[], options: { title: string; description: string; footer?: string; pageNumbers?: boolean }): Promise<Uint8Array> {
+/**
+ * A4 Word document from paragraphs, tracked changes on, the footer (with page numbers when asked) on every page;
+ * created and last modified on `date` (ISO 8601), so that the same input and date give the same file.
+ */
+export async function packDocx(blocks: DocxBlock[], options: { title: string; description: string; date: string; footer?: string; pageNumbers?: boolean }): Promise<Uint8Array> {
   const { children, xml } = withSlots(blocks)
   const footerRuns: ParagraphChild[] = options.footer ? [new TextRun({ text: options.footer, size: 18 })] : []
   if (options.pageNumbers) footerRuns.push(new TextRun({ children: ['\tPage ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 18 }))
@@ -111,7 +115,7 @@ export async function packDocx(blocks: DocxBlock[], options: { title: string; de
       }
     ]
   })
-  return await withBodyXml(new Uint8Array(await Packer.toBuffer(document)), xml)
+  return await withBodyXml(new Uint8Array(await Packer.toBuffer(document)), xml, options.date)
 }
 
 /**
@@ -134,10 +138,23 @@ function withSlots(blocks: DocxBlock[]): { children: Array<Paragraph | Table>; x
   return { children, xml }
 }
 
-/** The packed document with each slot paragraph filled with its XML. */
-async function withBodyXml(packed: Uint8Array, xml: string[]): Promise<Uint8Array> {
-  if (xml.length === 0) return packed
+/**
+ * A document docx packed, dated `date` (ISO 8601) in its core properties: docx writes the clock's time there,
+ * which made every file differ from the last.
+ */
+export async function datedDocx(packed: Uint8Array, date: string): Promise<Uint8Array> {
+  return withBodyXml(packed, [], date)
+}
+
+/** The packed document with each slot paragraph filled with its XML, created and modified on `date`. */
+async function withBodyXml(packed: Uint8Array, xml: string[], date: string): Promise<Uint8Array> {
   const files = unzipSync(packed)
+  const core = files['docProps/core.xml']
+  if (core) {
+    const stamp = date.replace(/\.\d+Z$/, 'Z')
+    files['docProps/core.xml'] = strToU8(strFromU8(core).replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, (_, open: string, _name: string, close: string) => `${open}${stamp}${close}`))
+  }
+  if (xml.length === 0) return zipDocx(files)
   const part = files['word/document.xml']
   if (!part) throw new Error('docx wrote no word/document.xml')
   // Each piece is encoded apart and the bytes put together: the body of a 50,000-clause diff is 25 MB, and

@@ -43,9 +43,9 @@ export function renderLineNumberedText(text: string, width = LINE_WIDTH, numberi
  * it at a tab, a page break after every LINES_PER_PAGE lines, so that Word and
  * LibreOffice show the same numbers beside the same lines on the same pages as
  * the HTML. The numbers are the text's, not Word's line numbering (which counts
- * lines as Word lays them out).
+ * lines as Word lays them out). Dated `date` (ISO 8601).
  */
-export async function renderLineNumberedDocx(text: string, label: string, footer: string, width = LINE_WIDTH, numbering: LineNumbering = 'running'): Promise<Uint8Array> {
+export async function renderLineNumberedDocx(text: string, label: string, footer: string, date: string, width = LINE_WIDTH, numbering: LineNumbering = 'running'): Promise<Uint8Array> {
   const { Document, Packer, Paragraph, TabStopType, TextRun, AlignmentType } = await import('docx')
   const protocol = parseProtocol(text)
   const title = typeof protocol.frontMatter.data['title'] === 'string' ? (protocol.frontMatter.data['title'] as string) : label
@@ -74,5 +74,6 @@ export async function renderLineNumberedDocx(text: string, label: string, footer
       }
     ]
   })
-  return new Uint8Array(await Packer.toBuffer(document))
+  const { datedDocx } = await import('./render-docx-diff.js')
+  return datedDocx(new Uint8Array(await Packer.toBuffer(document)), date)
 }

@@ -41,5 +41,5 @@ export async function renderPaperDocx(paper: Paper, date: string): Promise<Uint8
   children.push(new Paragraph({ children: [new PageBreak()] }))
   children.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(paper.appendix.title)] }))
   children.push(...changeSetBlocks(paper.appendix.changeSet, date, ids))
-  return packDocx(children, { title: paper.title, description: paper.appendix.title, footer: paper.footer, pageNumbers: true })
+  return packDocx(children, { title: paper.title, description: paper.appendix.title, date, footer: paper.footer, pageNumbers: true })
 }

@@ -1,7 +1,7 @@
 import { toString } from 'mdast-util-to-string'
 import { longDate } from '../dates.js'
 import { h, lines } from '../render/html-write.js'
-import { parseMarkdown } from '../render/markdown-to-html.js'
+import { parseMarkdown } from '../render/markdown-tree.js'
 import type { ProtocolView } from './site-model.js'
 import type { PageSpec } from './site-page.js'
 import { a, clauseLabel, paths, readText, tableHead } from './site-text.js'

@@ -3,7 +3,7 @@ import { problem } from '../problem.js'
 import { ANCHOR } from './clause-id.js'
 import { numberKey, splitClauseNumber, unitPrefix } from './clause-number.js'
 import { parseFrontMatter } from './parse-front-matter.js'
-import type { Clause, Point, Protocol } from './types.js'
+import type { Clause, Protocol } from './types.js'
 import { countNewlines } from '../text-lines.js'
 import { noteParse } from '../parse-observer.js'
 
@@ -95,10 +95,13 @@ function buildClauses(text: string, starts: ClauseStart[]): Clause[] {
   const all: Clause[] = []
   const headings: Clause[] = []
   starts.forEach((start, index) => {
-    const sliceEnd = starts[index + 1]?.offset ?? text.length
-    const slice = text.slice(start.offset, sliceEnd)
+    const next = starts[index + 1]
+    const slice = text.slice(start.offset, next?.offset ?? text.length)
     const sourceLength = contentLength(slice)
     const source = slice.slice(0, sourceLength)
+    const trailing = slice.slice(sourceLength)
+    // The next clause's line is known: the source's last line is that less the blank lines between them.
+    const endLine = next ? next.line - countNewlines(trailing) : start.line + countNewlines(source)
     const isHeading = start.kind === 'heading'
     if (isHeading) while (headings.length > 0 && (headings.at(-1)?.level ?? 0) >= start.level) headings.pop()
     const parent = headings.at(-1) ?? null
@@ -111,10 +114,10 @@ function buildClauses(text: string, starts: ClauseStart[]): Clause[] {
       depth: parent ? parent.depth + 1 : 1,
       title: isHeading ? rest.trim() : '',
       source,
-      trailing: slice.slice(sourceLength),
+      trailing,
       position: {
         start: { line: start.line, column: 1, offset: start.offset },
-        end: endPoint(source, start.line, start.offset)
+        end: { line: endLine, column: source.length - source.lastIndexOf('\n'), offset: start.offset + source.length }
       },
       children: [],
       parent
@@ -137,14 +140,6 @@ function contentLength(slice: string): number {
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13
-}
-
-function endPoint(source: string, line: number, offset: number): Point {
-  return {
-    line: line + countNewlines(source),
-    column: source.length - source.lastIndexOf('\n'),
-    offset: offset + source.length
-  }
 }
 
 function firstContentLine(text: string): number {

@@ -1,3 +1,4 @@
+import type { ApplyResult } from './motion/apply-motions.js'
 import { parseMotion } from './motion/parse-motion.js'
 import type { Motion } from './motion/types.js'
 import { parseProtocol } from './protocol/parse-protocol.js'
@@ -5,7 +6,7 @@ import type { Protocol } from './protocol/types.js'
 
 /**
  * The texts one command run has parsed, each parsed once (issue 15: parse
- * once, transform, write once). A command makes one with
+ * once, transform, write once), and the motions it has applied to them. A command makes one with
  * {@link createParseCache} and hands it down; a core function given none
  * makes its own for that call. Not a global cache: it lives as long as the
  * run that made it. What it gives back is shared, so it is read, never
@@ -16,6 +17,13 @@ export interface ParseCache {
   protocol(text: string): Protocol
   /** `parseMotion(text, id, folder)`, parsed the first time this text is asked for with this ID and folder. */
   motion(text: string, id: string, folder: string): Motion
+  /**
+   * What motions make of a text (`applyMotions`, which asks), worked out the first time these motions are applied
+   * to this text: a replay and the effects of its motions apply the same motions to the same version.
+   *
+   * @param key the motions and what else the result depends on
+   */
+  applied(text: string, key: string, apply: () => ApplyResult): ApplyResult
 }
 
 /** A new, empty {@link ParseCache}, for one command run. */
@@ -23,6 +31,7 @@ export function createParseCache(): ParseCache {
   const protocols = new Map<string, Protocol>()
   // By text, then by ID and folder: a motion's ID and default protocol come from its file's name and folder.
   const motions = new Map<string, Map<string, Motion>>()
+  const results = new Map<string, Map<string, ApplyResult>>()
   return {
     protocol: (text) => {
       let protocol = protocols.get(text)
@@ -45,6 +54,20 @@ export function createParseCache(): ParseCache {
         byName.set(key, motion)
       }
       return motion
+    },
+    applied: (text, key, apply) => {
+      // By text, then by key: a key joined to the text would copy and hash the whole text on every call.
+      let byKey = results.get(text)
+      if (byKey === undefined) {
+        byKey = new Map()
+        results.set(text, byKey)
+      }
+      let result = byKey.get(key)
+      if (result === undefined) {
+        result = apply()
+        byKey.set(key, result)
+      }
+      return result
     }
   }
 }

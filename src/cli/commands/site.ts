@@ -1,3 +1,4 @@
+import { createParseCache } from '../../core/parse-cache.js'
 import { withoutHead } from '../../core/history/head.js'
 import type { MotionInput } from '../../core/motion/apply-motions.js'
 import { buildSite, SITE_MARKER, type SiteProtocol } from '../../core/site/build-site.js'
@@ -35,9 +36,11 @@ export async function runSite(options: SiteOptions, io: Io): Promise<number> {
       problems.push(`history/${slug}.yml:${unreadable.line}: ${unreadable.message}`)
       continue
     }
+    // The texts parsed and the motions applied, once for the replay and the pages.
+    const parsed = createParseCache()
     let steps: SiteProtocol['steps'] = []
     if (history.records.length > 0) {
-      const replay = await replayProject(io.cwd, slug, history)
+      const replay = await replayProject(io.cwd, slug, history, parsed)
       if ('failure' in replay) {
         problems.push(`history/${slug}.yml: cannot rebuild the versions of ${slug}: ${replay.failure.reason}`)
         continue
@@ -46,12 +49,12 @@ export async function runSite(options: SiteOptions, io: Io): Promise<number> {
     }
     const motions = new Map<string, MotionInput>()
     for (const path of await listMotionFiles(io.cwd, slug)) {
-      const input = await readMotionFile(io.cwd, path)
+      const input = await readMotionFile(io.cwd, path, parsed)
       // A file whose name is no motion ID cannot be in the records, and would not make a page's name.
       if (isMotionId(input.motion.id)) motions.set(input.motion.id, input)
       else io.stderr(`keeling site: ${input.name}: "${input.motion.id}" is not a motion ID (letters, digits, hyphens, dots, underscores); left out of the site\n`)
     }
-    protocols.push({ slug, text: withoutHead(file.text), history, steps, motions })
+    protocols.push({ slug, text: withoutHead(file.text), history, steps, motions, parsed })
   }
   if (problems.length > 0) {
     for (const problem of problems) io.stderr(`${problem}\n`)

@@ -74,9 +74,22 @@ export interface ChangedWords {
  * @returns the new text, or every problem found (nothing is applied then)
  */
 export function applyMotions(protocolText: string, inputs: MotionInput[], options: ApplyOptions = {}): ApplyResult {
-  const file = fileConventions(protocolText)
-  const result = applyToText(file.text, inputs, options, options.parsed ?? createParseCache())
-  return 'text' in result ? { ...result, text: file.restore(result.text) } : result
+  const parsed = options.parsed ?? createParseCache()
+  const apply = (): ApplyResult => {
+    const file = fileConventions(protocolText)
+    const result = applyToText(file.text, inputs, options, parsed)
+    return 'text' in result ? { ...result, text: file.restore(result.text) } : result
+  }
+  return options.parsed ? parsed.applied(protocolText, appliedKey(inputs, options), apply) : apply()
+}
+
+/**
+ * What a result depends on besides the text: each motion (its ID, file, folder and words), the version when a
+ * motion names the one it was drafted against, and the text numbers are read from when it is another.
+ */
+function appliedKey(inputs: MotionInput[], options: ApplyOptions): string {
+  const based = inputs.some((input) => input.motion.base !== '')
+  return [based ? (options.version ?? '') : '', options.numbersFrom ?? '', ...inputs.map((input) => `${input.motion.id}\u0000${input.motion.protocol}\u0000${input.name}\u0000${input.text}`)].join('\u0001')
 }
 
 /**

@@ -14,7 +14,6 @@ import type { ChangeHints, ComparisonWork } from '../motion/compare-motions.js'
  */
 export class PaperWork implements EffectWork, ComparisonWork {
   private readonly documents = new Map<string, DiffDocument>()
-  private readonly applied = new Map<string, Map<string, ApplyResult>>()
   private readonly changeSets = new Map<string, Map<string, Map<string, ChangeSet>>>()
 
   /** @param parsed the command's parsed texts: a text the paper reads, or one a motion makes, is parsed once */
@@ -30,21 +29,9 @@ export class PaperWork implements EffectWork, ComparisonWork {
     return document
   }
 
-  /**
-   * `applyMotions`, once per text and motions: the version given matters only to a motion drafted against one
-   * (`base:`), so it is part of the key only then.
-   */
+  /** `applyMotions` through the command's cache: once per text and motions. */
   apply(text: string, inputs: MotionInput[], options: ApplyOptions = {}): ApplyResult {
-    const based = inputs.some((input) => input.motion.base !== '')
-    const key = [based ? `${options.version ?? ''}` : '', options.numbersFrom ?? '', ...inputs.map((input) => `${input.motion.id}\u0000${input.text}`)].join('\u0001')
-    const byText = this.applied.get(text) ?? new Map<string, ApplyResult>()
-    this.applied.set(text, byText)
-    let result = byText.get(key)
-    if (!result) {
-      result = applyMotions(text, inputs, { ...options, parsed: this.parsed })
-      byText.set(key, result)
-    }
-    return result
+    return applyMotions(text, inputs, { ...options, parsed: this.parsed })
   }
 
   /** What motions applied to `text` changed, told what they did (moved clauses, changed words). */

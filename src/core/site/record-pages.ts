@@ -137,7 +137,7 @@ function effectOf(view: ProtocolView, input: MotionInput, prefix: string, from: 
     version = base?.version.label ?? ''
   }
   const origin = step ? step.before : before
-  const result = applyMotions(origin, inputs, version ? { version } : {})
+  const result = applyMotions(origin, inputs, { ...(version ? { version } : {}), parsed: view.parsed })
   const said = step
     ? ['the version ', a(from, paths.version(view.slug, against), against), ' as it would read with this amendment']
     : against ? ['the version ', a(from, paths.version(view.slug, against), against)] : ['the text as it stands']
@@ -146,7 +146,7 @@ function effectOf(view: ProtocolView, input: MotionInput, prefix: string, from: 
     return [h('p', {}, ['It does not apply to ', ...said, `: ${first ? `${first.name}:${first.message.line ?? 1}:${first.message.column ?? 1}: ${first.message.reason}` : 'no reason given'}.`])]
   }
   const hints = inputs.length === 1 ? { moved: result.moved, changedWords: result.changedWords } : { moved: result.moved }
-  const changeSet = buildChangeSet(readText(before), readText(result.text), { before: against, after: `${against} + ${motion.id}` }, hints)
+  const changeSet = buildChangeSet(readText(before, view.parsed), readText(result.text, view.parsed), { before: against, after: `${against} + ${motion.id}` }, hints)
   const changed = { ...changeSet, clauses: changeSet.clauses.filter((clause) => clause.type !== 'unchanged') }
   if (changed.clauses.length === 0) return [h('p', {}, ['Applied to ', ...said, ', it changes nothing.'])]
   const { clauses } = htmlClauseNodes(changed, { prefix })

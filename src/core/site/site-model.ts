@@ -4,7 +4,7 @@ import { attachAttributions, attributionsOf, motionEffects, motionHints } from '
 import { type Decision, type History, standingDecision, type Version, versionsOf } from '../history/history.js'
 import type { ReplayStep } from '../history/replay.js'
 import type { MotionInput } from '../motion/apply-motions.js'
-import { parseProtocol } from '../protocol/parse-protocol.js'
+import { createParseCache, type ParseCache } from '../parse-cache.js'
 
 /** What the site is built from, for one protocol: its file, its history and the texts of its versions. */
 export interface SiteProtocol {
@@ -16,6 +16,8 @@ export interface SiteProtocol {
   steps: ReplayStep[]
   /** Every motion file of the protocol, by ID. */
   motions: Map<string, MotionInput>
+  /** The texts the command has parsed and the motions it has applied (its replay's), shared with the pages. */
+  parsed?: ParseCache
 }
 
 /** One protocol as the pages read it: the facts worked out once. */
@@ -42,6 +44,8 @@ export interface ProtocolView {
   changedBy: Map<string, Attribution[]>
   /** Each version's text read clause by clause, by label. */
   documents: Map<string, DiffDocument>
+  /** The texts parsed and the motions applied for this protocol's pages, each once. */
+  parsed: ParseCache
 }
 
 /** Work out what the pages of one protocol need. */
@@ -50,34 +54,37 @@ export function viewProtocol(input: SiteProtocol): ProtocolView {
   const last = versions.at(-1)
   const lastText = input.steps.at(-1)?.after
   const current = lastText ?? input.text
-  const data = parseProtocol(input.text).frontMatter.data
+  const parsed = input.parsed ?? createParseCache()
+  const data = parsed.protocol(input.text).frontMatter.data
   const decision = (motion: string): Decision | undefined => standingDecision(input.history, motion)
   const changes = new Map<string, ChangeSet>()
   const documents = new Map<string, DiffDocument>()
-  for (const step of input.steps) documents.set(step.version.label, readDiffDocument(step.after))
+  for (const step of input.steps) documents.set(step.version.label, readDiffDocument(step.after, parsed))
   for (const step of input.steps.slice(1)) {
-    const effects = motionEffects([step])
+    const effects = motionEffects([step], parsed)
     const labels = { before: `${input.slug}@${step.version.from}`, after: `${input.slug}@${step.version.label}` }
-    const changeSet = buildChangeSet(readDiffDocument(step.before), documents.get(step.version.label) ?? readDiffDocument(step.after), labels, motionHints(effects))
+    const changeSet = buildChangeSet(readDiffDocument(step.before, parsed), documents.get(step.version.label) ?? readDiffDocument(step.after, parsed), labels, motionHints(effects))
     changes.set(step.version.label, attachAttributions(changeSet, attributionsOf(effects, decision)))
   }
+  const currentDocument = readDiffDocument(current, parsed)
   const text = (value: unknown): string => (typeof value === 'string' ? value : '')
   return {
     slug: input.slug,
-    title: readDiffDocument(current).title || text(data['title']) || input.slug,
+    title: currentDocument.title || text(data['title']) || input.slug,
     body: text(data['body']),
     history: input.history,
     steps: input.steps,
     versions,
     last,
     current,
-    currentDocument: readDiffDocument(current),
+    currentDocument,
     unadopted: lastText !== undefined && lastText !== input.text ? input.text : undefined,
     motions: input.motions,
     decision,
     changes,
-    changedBy: attributionsOf(motionEffects(input.steps), decision),
-    documents
+    changedBy: attributionsOf(motionEffects(input.steps, parsed), decision),
+    documents,
+    parsed
   }
 }
 

@@ -2,6 +2,7 @@ import { type Attribution, buildChangeSet, type ClauseDiff } from '../diff/chang
 import { type DiffDocument, type DiffUnit, readDiffDocument } from '../diff/diff-document.js'
 import { longDate } from '../dates.js'
 import type { HistoryRecord } from '../history/history.js'
+import type { ParseCache } from '../parse-cache.js'
 import { isClauseId } from '../protocol/clause-id.js'
 import { theName } from '../names.js'
 import type { Element, ElementContent } from 'hast'
@@ -23,9 +24,9 @@ export function renderText(document: DiffDocument, beside: (id: string, unit: Di
   return htmlClauseNodes(changeSet, { prefix, aside: (clause) => (clause.after ? beside(clause.id, clause.after) : []) }).clauses
 }
 
-/** A text read clause by clause (a version's text, or a protocol file). */
-export function readText(text: string): DiffDocument {
-  return readDiffDocument(text)
+/** A text read clause by clause (a version's text, or a protocol file), parsed through the pages' cache when given. */
+export function readText(text: string, parsed?: ParseCache): DiffDocument {
+  return readDiffDocument(text, parsed)
 }
 
 /** A clause named for a reader: its number, else its first words in quotes. */

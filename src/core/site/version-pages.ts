@@ -77,7 +77,7 @@ export function versionPage(view: ProtocolView, index: number): PageSpec {
   const version = view.versions[index]
   if (!step || !version) throw new Error(`no version ${index} of ${view.slug}`)
   const path = paths.version(view.slug, version.label)
-  const document = view.documents.get(version.label) ?? readText(step.after)
+  const document = view.documents.get(version.label) ?? readText(step.after, view.parsed)
   const before = view.versions[index - 1]
   const after = view.versions[index + 1]
   const around: Line[] = [

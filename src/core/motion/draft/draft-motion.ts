@@ -165,7 +165,10 @@ function adoptStructure(text: string, old: Protocol): string {
   const oldBlocks: Array<{ unit: DiffUnit; clause: Clause; text: string }> = []
   const continuing = new Set<DiffUnit>()
   for (const clause of old.all) {
-    const blocks = readerSource(clause.source).split(/\n[ \t]*\n/)
+    // An anchor on a line of its own (above a list) leaves no block: the clause opens with the block below it.
+    const blocks = readerSource(clause.source)
+      .split(/\n[ \t]*\n/)
+      .filter((block) => block.trim() !== '')
     blocks.forEach((block, index) => {
       const unit = blockUnit(block)
       if (index > 0) continuing.add(unit)
@@ -297,7 +300,47 @@ function stepsOf(oldText: string, newText: string, oldProtocol: Protocol, newPro
     else if (pair.type === 'inserted' && now) steps.push({ kind: 'inserted', after: now })
     else if (pair.type === 'deleted' && old) steps.push({ kind: 'deleted', before: old })
   }
-  return steps
+  return retitled(steps)
+}
+
+/**
+ * The steps with each heading the new text words otherwise (so that it aligned with no heading of the old text:
+ * a copy's heading retyped without its anchor, or reworded past likeness) read as that heading retitled, not as
+ * a section left out and a new heading put in — which would leave out with it the clauses the new text keeps
+ * under it. Within each run of clauses left out and put in, the old headings are paired in order with the new
+ * ones when there are as many of each, level for level; a section left out whole with all its clauses, and
+ * new clauses under the new heading, stay a section left out and a new one put in.
+ */
+function retitled(steps: Step[]): Step[] {
+  const result: Step[] = []
+  for (let start = 0; start < steps.length; ) {
+    let end = start
+    while (end < steps.length && (steps[end]?.kind === 'deleted' || steps[end]?.kind === 'inserted')) end++
+    if (end === start) {
+      result.push(steps[start++] as Step)
+      continue
+    }
+    const run = steps.slice(start, end)
+    const gone = run.flatMap((step) => (step.kind === 'deleted' && step.before.kind === 'heading' ? [step.before] : []))
+    const come = run.flatMap((step) => (step.kind === 'inserted' && step.after.kind === 'heading' ? [step.after] : []))
+    const deleted = new Set(run.flatMap((step) => (step.kind === 'deleted' ? [step.before.id] : [])))
+    // A section whose clauses are all left out too is left out whole, unless it has none.
+    const keepsSome = (heading: Clause): boolean => heading.children.length === 0 || clauseWithDescendants(heading).slice(1).some((clause) => !deleted.has(clause.id))
+    const paired = gone.length > 0 && gone.length === come.length && gone.every((heading, index) => heading.level === come[index]?.level) && gone.some(keepsSome)
+    if (!paired) {
+      result.push(...run)
+      start = end
+      continue
+    }
+    const retitle = new Map(come.map((heading, index) => [heading.id, gone[index] as Clause]))
+    for (const step of run) {
+      if (step.kind === 'deleted' && step.before.kind === 'heading') continue
+      const before = step.kind === 'inserted' ? retitle.get(step.after.id) : undefined
+      result.push(before && step.kind === 'inserted' ? { kind: 'same', before, after: step.after } : step)
+    }
+    start = end
+  }
+  return result
 }
 
 /** Each step said as an instruction, in the order of the text. */

@@ -79,32 +79,43 @@ const edit = fc.record({
   words: fc.subarray(WORDS, { minLength: 1, maxLength: 3 })
 })
 
-/** The protocol with each edit made to the words of one line (after the anchor and number), as a person edits a copy. */
-function edited(text: string, edits: Array<{ line: number; kind: string; at: number; length: number; words: string[] }>): { text: string; count: number } {
+/** The heading lines of a protocol, but those keeling cannot cite: unnumbered, with an ID of one word (see the known refusal below). */
+function headingLines(text: string): number[] {
+  return text.split('\n').flatMap((line, index) => (/^#{1,6} <a id="[^"]*"><\/a>/.test(line) && !/^#{1,6} <a id="[a-z0-9]+"><\/a>\D/.test(line) ? [index] : []))
+}
+
+type Edit = { line: number; kind: string; at: number; length: number; words: string[] }
+
+/**
+ * The protocol with each edit made to the words of one line, as a person edits a copy: after the anchor and
+ * the line's first word (read as its number), or, for `headings`, of a heading line after its number only, the
+ * first word too; `retyped`, the heading written again without its anchor.
+ */
+function edited(text: string, edits: Edit[], headings?: { retyped: boolean }): { text: string; count: number } {
   const lines = text.split('\n')
-  const editable = editableLines(text)
+  const editable = headings ? headingLines(text) : editableLines(text)
   const touched = new Set<number>()
   for (const change of edits) {
     const index = editable[change.line % editable.length] ?? 0
     if (touched.has(index)) continue
     touched.add(index)
     const line = lines[index] ?? ''
-    const lead = /^(#{1,6} )?<a id="[^"]*"><\/a>(?:\S+ )?/.exec(line)?.[0] ?? ''
+    const lead = (headings ? /^(#{1,6} )<a id="[^"]*"><\/a>(?:\d+(?:\.\d+)*\.? )?/ : /^(#{1,6} )?<a id="[^"]*"><\/a>(?:\S+ )?/).exec(line)?.[0] ?? ''
     const words = line.slice(lead.length).split(' ')
     const at = change.at % words.length
     const length = Math.min(change.length, words.length - at - (change.kind === 'delete' ? 1 : 0))
     if (change.kind === 'replace') words.splice(at, Math.max(1, length), ...change.words)
     else if (change.kind === 'delete' && length > 0) words.splice(at, length)
     else words.splice(at, 0, ...change.words)
-    lines[index] = lead + words.join(' ')
+    lines[index] = (headings?.retyped ? lead.replace(/<a id="[^"]*"><\/a>/, '') : lead) + words.join(' ')
   }
   return { text: lines.join('\n'), count: touched.size }
 }
 
 /** One random case: draft a motion from the edited protocol (or a reader's copy of it) and check it reads back as NEW. */
-function draftsBack(which: number, edits: Array<{ line: number; kind: string; at: number; length: number; words: string[] }>, style: (typeof MOTION_STYLES)[number], readersCopy: boolean): void {
+function draftsBack(which: number, edits: Edit[], style: (typeof MOTION_STYLES)[number], readersCopy: boolean, headings?: { retyped: boolean }): void {
   const { slug, text: oldText } = PROTOCOLS[which] ?? { slug: '', text: '' }
-  const change = edited(oldText, edits)
+  const change = edited(oldText, edits, headings)
   fc.pre(readerText(change.text) !== readerText(oldText))
   // Either the protocol file edited, or a reader's copy of it (no front matter, no anchors, links as words).
   const newText = readersCopy ? readerText(change.text) : change.text
@@ -124,6 +135,14 @@ describe('motion from: applying the drafted motion to OLD gives NEW, for random 
   property.prop([fc.nat(PROTOCOLS.length - 1), fc.array(edit, { minLength: 1, maxLength: 4 }), fc.constantFrom(...MOTION_STYLES), fc.boolean()], { numRuns: Number(process.env['MOTION_FROM_RUNS'] ?? 80), seed: Number(process.env['MOTION_FROM_SEED'] ?? 20261201) })(
     'the motion reads back, passes check, gives the edited text exactly and has no more instructions than edits',
     draftsBack
+  )
+
+  // Headings only, any of their words (the first of an unnumbered one too), in a copy with anchors, with the heading
+  // retyped without its anchor, or a reader's copy: each heading reworded is retitled (seed 1496481143 found one that
+  // was not). A fixed seed, as above (MOTION_FROM_SEED and MOTION_FROM_RUNS explore others).
+  property.prop([fc.nat(PROTOCOLS.length - 1), fc.array(edit, { minLength: 1, maxLength: 3 }), fc.constantFrom(...MOTION_STYLES), fc.constantFrom('anchored', 'retyped', 'reader')], { numRuns: Number(process.env['MOTION_FROM_RUNS'] ?? 60), seed: Number(process.env['MOTION_FROM_SEED'] ?? 20261202) })(
+    'headings reworded: the motion retitles them, reads back, passes check and gives the edited text exactly',
+    (which, edits, style, form) => draftsBack(which, edits, style, form === 'reader', { retyped: form === 'retyped' })
   )
 
   // Found by the property (seed 1496481143): a reader's copy in which the words of a heading after its first word
@@ -360,6 +379,8 @@ describe('motion from: a heading reworded is retitled, whichever of its words ch
     ['uttlesford', '2.2 Officers', '2.2 Employees of the Council', 'In the heading of paragraph 2.2, leave out "Officers" and insert "Employees of the Council".'],
     ['uttlesford', '13. Media Liaison', '13. Press', 'In the heading of section 13, leave out "Media Liaison" and insert "Press".'],
     ['section-21', 'SECTION 21', 'PART TWENTY-ONE', 'In the heading of section section-21, leave out "SECTION 21" and insert "PART TWENTY-ONE".'],
+    // Words that open as a number would, in a heading the old text has unnumbered, are its words, not a number.
+    ['section-21', 'SECTION 21', '21 SECTION', 'In the heading of section section-21, leave out "SECTION 21" and insert "21 SECTION".'],
     ['section-21', '21.2.1 Mutual Respect', '21.2.1 Courtesy at All Times', 'In the heading of paragraph 21.2.1, leave out "Mutual Respect" and insert "Courtesy at All Times".']
   ]
   const forms = ['anchored', 'retyped', 'reader'] as const
@@ -394,6 +415,18 @@ describe('motion from: a heading reworded is retitled, whichever of its words ch
     expect(instructionsOf(drafted.text)).toEqual(['1. In the heading of section 9, leave out "Media Relations" and insert "Dealing with the Press".', '2. Before paragraph 9.2 insert the new paragraph:'])
     expect(drafted.text).toContain('   > 9.1 Members shall tell the Town Clerk of any approach by the press.')
     expect(oneBlankLine(readerText(applyDraft(oldText, drafted.text, 'town-council')))).toBe(oneBlankLine(readerText(newText)))
+  })
+
+  // An unnumbered heading whose ID is one word ("officers", from "## Officers") has no citation a motion can use:
+  // keeling reads a clause ID in a citation only with a hyphen ("section behaviour-expected-from-members"), and
+  // "the paragraph beginning …" names no heading. motion from refuses (nothing is written). Not yet fixed (it is
+  // the motion language's, in src/core/motion/citation.ts): when it is, this test fails, and the heading property
+  // above may draw these headings too.
+  it('an unnumbered heading with a one-word ID reworded is refused, not drafted wrong (a known gap)', () => {
+    const oldText = protocol('oadby-wigston')
+    for (const form of ['anchored', 'reader'] as const) {
+      expect(draft(oldText, headingCopy(oldText, 'Officers', 'Staff', form), 'oadby-wigston')).toEqual({ problems: [{ reason: 'no citation names the clause officers alone in the old text', clause: 'officers' }] })
+    }
   })
 
   it('a section left out whole and a new one put in its place stays a section left out and a new one put in', () => {

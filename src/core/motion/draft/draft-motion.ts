@@ -437,7 +437,9 @@ function draftSteps(steps: Step[], oldProtocol: Protocol, newProtocol: Protocol)
 /** A clause kept in its place, said as the changes of its words; or, when they cannot be said as words, replaced whole. */
 function sayChanged(before: Clause, after: Clause, oldProtocol: Protocol, cite: (clause: Clause) => Citation | undefined): DraftedInstruction | undefined {
   const oldWords = visibleText(before).text
-  const newWords = visibleText(after).text
+  // A clause the old text has unnumbered whose new words open as a number would ("SECTION 21" → "21 SECTION"):
+  // those are its words, which keeling leaves as they are, not a number it gives.
+  const newWords = visibleText(before.number === '' && after.number !== '' ? { ...after, number: '' } : after).text
   const sameSource = readerSource(before.source) === readerSource(after.source)
   if (sameSource || (oldWords === newWords && markedAlike(before, after))) return undefined
   // An unnumbered paragraph in a numbered sub-section is cited as the sub-section, when its changes are found once there.

@@ -233,6 +233,17 @@ describe('keeling motion from on the command line', () => {
     expect(instructionsOf(edited.stdout)).toEqual(['1. In paragraph 3.9, leave out "should approach" and insert "must approach".'])
   })
 
+  it('keeling’s plain-text print with a heading reworded wholly, the heading printed without its #s and above a list: one retitle', async () => {
+    const dir = copyOfExamples()
+    const shown = await runCli(['show', 'oadby-wigston', '--format', 'text'], dir)
+    expect(shown.stdout).toContain('\nBehaviour Expected from Members and Officers\n')
+    writeFileSync(join(dir, 'copy.txt'), shown.stdout.replace('\nBehaviour Expected from Members and Officers\n', '\nConduct of Everyone\n'))
+    const edited = await runCli(['motion', 'from', 'oadby-wigston', 'copy.txt', '--mover', 'Clerk', '-o', '-'], dir)
+    expect(edited.code).toBe(0)
+    expect(instructionsOf(edited.stdout)).toEqual(['1. In the heading of section behaviour-expected-from-members, leave out "Behaviour Expected from Members and Officers" and insert "Conduct of Everyone".'])
+    expect(edited.stderr).toContain('1 instruction; applied to protocols/oadby-wigston.md it gives copy.txt exactly')
+  })
+
   it('refuses an output among the records, a register it does not write, and two texts that read the same', async () => {
     const dir = copyOfExamples()
     const intoRecords = await runCli(['motion', 'from', 'town-council', 'town-council', '--mover', 'M', '-o', 'protocols/x.md'], dir)

@@ -308,8 +308,9 @@ function stepsOf(oldText: string, newText: string, oldProtocol: Protocol, newPro
  * a copy's heading retyped without its anchor, or reworded past likeness) read as that heading retitled, not as
  * a section left out and a new heading put in — which would leave out with it the clauses the new text keeps
  * under it. Within each run of clauses left out and put in, the old headings are paired in order with the new
- * ones when there are as many of each, level for level; a section left out whole with all its clauses, and
- * new clauses under the new heading, stay a section left out and a new one put in.
+ * ones when there are as many of each, level for level, and a section among them keeps a clause (or has none);
+ * sections left out whole with all their clauses, and new clauses under the new headings, stay sections left
+ * out and new ones put in.
  */
 function retitled(steps: Step[]): Step[] {
   const result: Step[] = []
@@ -324,7 +325,7 @@ function retitled(steps: Step[]): Step[] {
     const gone = run.flatMap((step) => (step.kind === 'deleted' && step.before.kind === 'heading' ? [step.before] : []))
     const come = run.flatMap((step) => (step.kind === 'inserted' && step.after.kind === 'heading' ? [step.after] : []))
     const deleted = new Set(run.flatMap((step) => (step.kind === 'deleted' ? [step.before.id] : [])))
-    // A section whose clauses are all left out too is left out whole, unless it has none.
+    // Whether leaving the section out would take with it a clause the new text keeps (or it has none to take).
     const keepsSome = (heading: Clause): boolean => heading.children.length === 0 || clauseWithDescendants(heading).slice(1).some((clause) => !deleted.has(clause.id))
     const paired = gone.length > 0 && gone.length === come.length && gone.every((heading, index) => heading.level === come[index]?.level) && gone.some(keepsSome)
     if (!paired) {

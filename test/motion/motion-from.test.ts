@@ -79,32 +79,43 @@ const edit = fc.record({
   words: fc.subarray(WORDS, { minLength: 1, maxLength: 3 })
 })
 
-/** The protocol with each edit made to the words of one line (after the anchor and number), as a person edits a copy. */
-function edited(text: string, edits: Array<{ line: number; kind: string; at: number; length: number; words: string[] }>): { text: string; count: number } {
+/** The heading lines of a protocol, but those keeling cannot cite: unnumbered, with an ID of one word (see the known refusal below). */
+function headingLines(text: string): number[] {
+  return text.split('\n').flatMap((line, index) => (/^#{1,6} <a id="[^"]*"><\/a>/.test(line) && !/^#{1,6} <a id="[a-z0-9]+"><\/a>\D/.test(line) ? [index] : []))
+}
+
+type Edit = { line: number; kind: string; at: number; length: number; words: string[] }
+
+/**
+ * The protocol with each edit made to the words of one line, as a person edits a copy: after the anchor and
+ * the line's first word (read as its number), or, for `headings`, of a heading line after its number only, the
+ * first word too; `retyped`, the heading written again without its anchor.
+ */
+function edited(text: string, edits: Edit[], headings?: { retyped: boolean }): { text: string; count: number } {
   const lines = text.split('\n')
-  const editable = editableLines(text)
+  const editable = headings ? headingLines(text) : editableLines(text)
   const touched = new Set<number>()
   for (const change of edits) {
     const index = editable[change.line % editable.length] ?? 0
     if (touched.has(index)) continue
     touched.add(index)
     const line = lines[index] ?? ''
-    const lead = /^(#{1,6} )?<a id="[^"]*"><\/a>(?:\S+ )?/.exec(line)?.[0] ?? ''
+    const lead = (headings ? /^(#{1,6} )<a id="[^"]*"><\/a>(?:\d+(?:\.\d+)*\.? )?/ : /^(#{1,6} )?<a id="[^"]*"><\/a>(?:\S+ )?/).exec(line)?.[0] ?? ''
     const words = line.slice(lead.length).split(' ')
     const at = change.at % words.length
     const length = Math.min(change.length, words.length - at - (change.kind === 'delete' ? 1 : 0))
     if (change.kind === 'replace') words.splice(at, Math.max(1, length), ...change.words)
     else if (change.kind === 'delete' && length > 0) words.splice(at, length)
     else words.splice(at, 0, ...change.words)
-    lines[index] = lead + words.join(' ')
+    lines[index] = (headings?.retyped ? lead.replace(/<a id="[^"]*"><\/a>/, '') : lead) + words.join(' ')
   }
   return { text: lines.join('\n'), count: touched.size }
 }
 
 /** One random case: draft a motion from the edited protocol (or a reader's copy of it) and check it reads back as NEW. */
-function draftsBack(which: number, edits: Array<{ line: number; kind: string; at: number; length: number; words: string[] }>, style: (typeof MOTION_STYLES)[number], readersCopy: boolean): void {
+function draftsBack(which: number, edits: Edit[], style: (typeof MOTION_STYLES)[number], readersCopy: boolean, headings?: { retyped: boolean }): void {
   const { slug, text: oldText } = PROTOCOLS[which] ?? { slug: '', text: '' }
-  const change = edited(oldText, edits)
+  const change = edited(oldText, edits, headings)
   fc.pre(readerText(change.text) !== readerText(oldText))
   // Either the protocol file edited, or a reader's copy of it (no front matter, no anchors, links as words).
   const newText = readersCopy ? readerText(change.text) : change.text
@@ -119,20 +130,35 @@ function draftsBack(which: number, edits: Array<{ line: number; kind: string; at
 }
 
 describe('motion from: applying the drafted motion to OLD gives NEW, for random edits of the example protocols', () => {
-  // A fixed seed, so that CI runs the same 80 cases each time; change it (or leave it out locally) to explore others.
-  property.prop([fc.nat(PROTOCOLS.length - 1), fc.array(edit, { minLength: 1, maxLength: 4 }), fc.constantFrom(...MOTION_STYLES), fc.boolean()], { numRuns: 80, seed: 20261201 })(
+  // A fixed seed, so that CI runs the same 80 cases each time; to explore others, run with MOTION_FROM_SEED (and
+  // MOTION_FROM_RUNS) set.
+  property.prop([fc.nat(PROTOCOLS.length - 1), fc.array(edit, { minLength: 1, maxLength: 4 }), fc.constantFrom(...MOTION_STYLES), fc.boolean()], { numRuns: Number(process.env['MOTION_FROM_RUNS'] ?? 80), seed: Number(process.env['MOTION_FROM_SEED'] ?? 20261201) })(
     'the motion reads back, passes check, gives the edited text exactly and has no more instructions than edits',
     draftsBack
   )
 
+  // Headings only, any of their words (the first of an unnumbered one too), in a copy with anchors, with the heading
+  // retyped without its anchor, or a reader's copy: each heading reworded is retitled (seed 1496481143 found one that
+  // was not). A fixed seed, as above (MOTION_FROM_SEED and MOTION_FROM_RUNS explore others).
+  property.prop([fc.nat(PROTOCOLS.length - 1), fc.array(edit, { minLength: 1, maxLength: 3 }), fc.constantFrom(...MOTION_STYLES), fc.constantFrom('anchored', 'retyped', 'reader')], { numRuns: Number(process.env['MOTION_FROM_RUNS'] ?? 60), seed: Number(process.env['MOTION_FROM_SEED'] ?? 20261202) })(
+    'headings reworded: the motion retitles them, reads back, passes check and gives the edited text exactly',
+    (which, edits, style, form) => draftsBack(which, edits, style, form === 'reader', { retyped: form === 'retyped' })
+  )
+
   // Found by the property (seed 1496481143): a reader's copy in which the words of a heading after its first word
-  // are replaced ("Behaviour written notice of Officers") drafts a motion that, applied, leaves 13 clauses where the
-  // copy has 14; motion from refuses it (nothing is written). Not yet fixed: when it is, this test fails, and the
-  // case joins the property's.
-  it('a heading of a reader\'s copy reworded after its first word is refused, not drafted wrong (a known gap)', () => {
-    expect(() => draftsBack(2, [{ line: 1104216947, kind: 'replace', at: 0, length: 4, words: ['written notice of'] }], 'uk-council', true)).toThrow(
-      'applying the draft gives 13 clauses where the new text has 14'
-    )
+  // are replaced ("Behaviour written notice of Officers"). The list under that heading has its anchor on a line of
+  // its own, which a reader's copy has not, and the heading was read as a new one, the old section left out with
+  // its list: applied, the draft left 13 clauses where the copy has 14, and motion from refused it.
+  it('a heading of a reader\'s copy reworded after its first word is retitled (seed 1496481143)', () => {
+    const oldText = readFileSync(join(repoRoot, 'protocols', 'oadby-wigston.md'), 'utf8')
+    const newText = readerText(oldText.replace('Behaviour Expected from Members and Officers', 'Behaviour written notice of Officers'))
+    const drafted = draft(oldText, newText, 'oadby-wigston')
+    if ('problems' in drafted) throw new Error(drafted.problems.map((problem) => problem.reason).join('; '))
+    expect(instructionsOf(drafted.text)).toEqual(['1. In the heading of section behaviour-expected-from-members, leave out "Expected from Members and" and insert "written notice of".'])
+    expect(oneBlankLine(readerText(applyDraft(oldText, drafted.text, 'oadby-wigston')))).toBe(oneBlankLine(newText))
+    expect(checked(drafted.text, oldText, 'oadby-wigston')).toEqual([])
+    // The property's own case, as it drew it.
+    draftsBack(2, [{ line: 1104216947, kind: 'replace', at: 0, length: 4, words: ['written notice of'] }], 'uk-council', true)
   })
 
   it('clauses left out, a new numbered paragraph and a heading reworded, in a copy edited without anchors', () => {
@@ -205,6 +231,17 @@ describe('keeling motion from on the command line', () => {
     const edited = await runCli(['motion', 'from', 'uttlesford', 'copy.txt', '--mover', 'Clerk', '-o', '-'], dir)
     expect(edited.code).toBe(0)
     expect(instructionsOf(edited.stdout)).toEqual(['1. In paragraph 3.9, leave out "should approach" and insert "must approach".'])
+  })
+
+  it('keeling’s plain-text print with a heading reworded wholly, the heading printed without its #s and above a list: one retitle', async () => {
+    const dir = copyOfExamples()
+    const shown = await runCli(['show', 'oadby-wigston', '--format', 'text'], dir)
+    expect(shown.stdout).toContain('\nBehaviour Expected from Members and Officers\n')
+    writeFileSync(join(dir, 'copy.txt'), shown.stdout.replace('\nBehaviour Expected from Members and Officers\n', '\nConduct of Everyone\n'))
+    const edited = await runCli(['motion', 'from', 'oadby-wigston', 'copy.txt', '--mover', 'Clerk', '-o', '-'], dir)
+    expect(edited.code).toBe(0)
+    expect(instructionsOf(edited.stdout)).toEqual(['1. In the heading of section behaviour-expected-from-members, leave out "Behaviour Expected from Members and Officers" and insert "Conduct of Everyone".'])
+    expect(edited.stderr).toContain('1 instruction; applied to protocols/oadby-wigston.md it gives copy.txt exactly')
   })
 
   it('refuses an output among the records, a register it does not write, and two texts that read the same', async () => {
@@ -314,3 +351,104 @@ describe('motion from on texts shaped as other bodies write them', () => {
 function instructionsOf(motion: string): string[] {
   return motion.split('\n').filter((line) => /^\d+\. /.test(line))
 }
+
+/** A reader's copy keeps no anchors, so where an anchor stood on a line of its own it has blank lines more: layout, not words. */
+function oneBlankLine(text: string): string {
+  return text.replace(/\n{3,}/g, '\n\n')
+}
+
+/** What `keeling check` says of a drafted motion against the old text (nothing, for a good one). */
+function checked(motionText: string, oldText: string, slug: string): string[] {
+  return checkMotion({ motion: parseMotion(motionText, 'drafted', slug), text: motionText, name: 'drafted.md' }, oldText, null).messages.map((message) => message.reason)
+}
+
+/**
+ * The protocol with the words of one heading changed, as a working group hands the copy in: the protocol file
+ * edited with the heading's anchor kept, the heading retyped without its anchor, or a reader's copy (no front
+ * matter, no anchors).
+ */
+function headingCopy(text: string, heading: string, words: string, form: 'anchored' | 'retyped' | 'reader'): string {
+  const line = new RegExp(`^(#{1,6} )<a id="[^"]*"></a>${heading.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`, 'm')
+  expect(text.match(new RegExp(line.source, 'gm'))).toHaveLength(1)
+  const anchored = text.replace(line, (found) => found.slice(0, found.length - heading.length) + words)
+  if (form === 'anchored') return anchored
+  if (form === 'retyped') return text.replace(line, (_found, marks: string) => marks + words)
+  return readerText(anchored)
+}
+
+describe('motion from: a heading reworded is retitled, whichever of its words change and however the copy is given', () => {
+  const protocol = (slug: string): string => readFileSync(join(repoRoot, 'protocols', `${slug}.md`), 'utf8')
+  // [protocol, the heading's words as they stand, as the copy has them, the instruction a clerk would write]
+  const cases: Array<[string, string, string, string]> = [
+    ['town-council', '9. Media Relations', '9. Press Relations', 'In the heading of section 9, leave out "Media" and insert "Press".'],
+    ['town-council', '8. Officers and Non-Council Elected Representatives', '8. Officers and Other Elected Representatives', 'In the heading of section 8, leave out "Non-Council" and insert "Other".'],
+    ['town-council', '10. Local Members', '10. Local Councillors', 'In the heading of section 10, leave out "Members" and insert "Councillors".'],
+    ['town-council', '9. Media Relations', '9. Dealing with the Press', 'In the heading of section 9, leave out "Media Relations" and insert "Dealing with the Press".'],
+    ['oadby-wigston', 'Behaviour Expected from Members and Officers', 'Conduct Expected from Members and Officers', 'In the heading of section behaviour-expected-from-members, leave out "Behaviour" and insert "Conduct".'],
+    ['oadby-wigston', 'Behaviour Expected from Members and Officers', 'Behaviour Expected from Members and Staff', 'In the heading of section behaviour-expected-from-members, leave out "Officers" and insert "Staff".'],
+    ['oadby-wigston', 'Behaviour Expected from Members and Officers', 'Conduct of Everyone', 'In the heading of section behaviour-expected-from-members, leave out "Behaviour Expected from Members and Officers" and insert "Conduct of Everyone".'],
+    ['uttlesford', '2.2 Officers', '2.2 Employees of the Council', 'In the heading of paragraph 2.2, leave out "Officers" and insert "Employees of the Council".'],
+    ['uttlesford', '13. Media Liaison', '13. Press', 'In the heading of section 13, leave out "Media Liaison" and insert "Press".'],
+    ['section-21', 'SECTION 21', 'PART TWENTY-ONE', 'In the heading of section section-21, leave out "SECTION 21" and insert "PART TWENTY-ONE".'],
+    // Words that open as a number would, in a heading the old text has unnumbered, are its words, not a number.
+    ['section-21', 'SECTION 21', '21 SECTION', 'In the heading of section section-21, leave out "SECTION 21" and insert "21 SECTION".'],
+    ['section-21', '21.2.1 Mutual Respect', '21.2.1 Courtesy at All Times', 'In the heading of paragraph 21.2.1, leave out "Mutual Respect" and insert "Courtesy at All Times".']
+  ]
+  const forms = ['anchored', 'retyped', 'reader'] as const
+  it.each(cases.flatMap(([slug, heading, words, said]) => forms.map((form) => [slug, heading, words, form, said] as const)))('%s: “%s” as “%s” (%s copy)', (slug, heading, words, form, said) => {
+    const oldText = protocol(slug)
+    const newText = headingCopy(oldText, heading, words, form)
+    const drafted = draft(oldText, newText, slug)
+    if ('problems' in drafted) throw new Error(drafted.problems.map((problem) => problem.reason).join('; '))
+    expect(instructionsOf(drafted.text)).toEqual([`1. ${said}`])
+    expect(checked(drafted.text, oldText, slug)).toEqual([])
+    // The oracle is the copy itself: applied, the motion gives its words, heading and all, as a reader has them.
+    expect(oneBlankLine(readerText(applyDraft(oldText, drafted.text, slug)))).toBe(oneBlankLine(readerText(newText)))
+  })
+
+  it('two headings reworded wholly, one at each of two levels, in one reader\'s copy: two retitles', () => {
+    const oldText = protocol('uttlesford')
+    const newText = readerText(oldText.replace('</a>2. Role of Members and Officers', '</a>2. Who Does What').replace('</a>2.2 Officers', '</a>2.2 Employees of the Council'))
+    const drafted = draft(oldText, newText, 'uttlesford')
+    if ('problems' in drafted) throw new Error(drafted.problems.map((problem) => problem.reason).join('; '))
+    expect(instructionsOf(drafted.text)).toEqual([
+      '1. In the heading of section 2, leave out "Role of Members and Officers" and insert "Who Does What".',
+      '2. In the heading of paragraph 2.2, leave out "Officers" and insert "Employees of the Council".'
+    ])
+    expect(oneBlankLine(readerText(applyDraft(oldText, drafted.text, 'uttlesford')))).toBe(oneBlankLine(newText))
+  })
+
+  it.each(['retyped', 'reader'] as const)('a heading reworded wholly with a new paragraph put straight under it (%s copy): retitled, and the paragraph put in under it', (form) => {
+    const oldText = protocol('town-council')
+    const newText = headingCopy(oldText, '9. Media Relations', '9. Dealing with the Press\n\n9.1 Members shall tell the Town Clerk of any approach by the press.', form)
+    const drafted = draft(oldText, newText, 'town-council')
+    if ('problems' in drafted) throw new Error(drafted.problems.map((problem) => problem.reason).join('; '))
+    expect(instructionsOf(drafted.text)).toEqual(['1. In the heading of section 9, leave out "Media Relations" and insert "Dealing with the Press".', '2. Before paragraph 9.2 insert the new paragraph:'])
+    expect(drafted.text).toContain('   > 9.1 Members shall tell the Town Clerk of any approach by the press.')
+    expect(oneBlankLine(readerText(applyDraft(oldText, drafted.text, 'town-council')))).toBe(oneBlankLine(readerText(newText)))
+  })
+
+  // An unnumbered heading whose ID is one word ("officers", from "## Officers") has no citation a motion can use:
+  // keeling reads a clause ID in a citation only with a hyphen ("section behaviour-expected-from-members"), and
+  // "the paragraph beginning …" names no heading. motion from refuses (nothing is written). Not yet fixed (it is
+  // the motion language's, in src/core/motion/citation.ts): when it is, this test fails, and the heading property
+  // above may draw these headings too.
+  it('an unnumbered heading with a one-word ID reworded is refused, not drafted wrong (a known gap)', () => {
+    const oldText = protocol('oadby-wigston')
+    for (const form of ['anchored', 'reader'] as const) {
+      expect(draft(oldText, headingCopy(oldText, 'Officers', 'Staff', form), 'oadby-wigston')).toEqual({ problems: [{ reason: 'no citation names the clause officers alone in the old text', clause: 'officers' }] })
+    }
+  })
+
+  it('a section left out whole and a new one put in its place stays a section left out and a new one put in', () => {
+    const oldText = protocol('town-council')
+    const section = /## <a id="s9"><\/a>9\. Media Relations\n\n[\s\S]*?(?=## <a id="s10")/.exec(oldText)?.[0] ?? ''
+    expect(section).toContain('9.3 Any officer')
+    const newText = oldText.replace(section, '## 9. Remote Meetings\n\n9.1 Members may attend any meeting by video link.\n\n')
+    const drafted = draft(oldText, newText, 'town-council')
+    if ('problems' in drafted) throw new Error(drafted.problems.map((problem) => problem.reason).join('; '))
+    expect(drafted.text).toContain('Leave out section 9.')
+    expect(drafted.text).not.toContain('In the heading of section 9')
+    expect(readerText(applyDraft(oldText, drafted.text, 'town-council'))).toBe(readerText(newText))
+  })
+})

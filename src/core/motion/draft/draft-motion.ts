@@ -165,7 +165,10 @@ function adoptStructure(text: string, old: Protocol): string {
   const oldBlocks: Array<{ unit: DiffUnit; clause: Clause; text: string }> = []
   const continuing = new Set<DiffUnit>()
   for (const clause of old.all) {
-    const blocks = readerSource(clause.source).split(/\n[ \t]*\n/)
+    // An anchor on a line of its own (above a list) leaves no block: the clause opens with the block below it.
+    const blocks = readerSource(clause.source)
+      .split(/\n[ \t]*\n/)
+      .filter((block) => block.trim() !== '')
     blocks.forEach((block, index) => {
       const unit = blockUnit(block)
       if (index > 0) continuing.add(unit)
@@ -297,7 +300,48 @@ function stepsOf(oldText: string, newText: string, oldProtocol: Protocol, newPro
     else if (pair.type === 'inserted' && now) steps.push({ kind: 'inserted', after: now })
     else if (pair.type === 'deleted' && old) steps.push({ kind: 'deleted', before: old })
   }
-  return steps
+  return retitled(steps)
+}
+
+/**
+ * The steps with each heading the new text words otherwise (so that it aligned with no heading of the old text:
+ * a copy's heading retyped without its anchor, or reworded past likeness) read as that heading retitled, not as
+ * a section left out and a new heading put in — which would leave out with it the clauses the new text keeps
+ * under it. Within each run of clauses left out and put in, the old headings are paired in order with the new
+ * ones when there are as many of each, level for level, and a section among them keeps a clause (or has none);
+ * sections left out whole with all their clauses, and new clauses under the new headings, stay sections left
+ * out and new ones put in.
+ */
+function retitled(steps: Step[]): Step[] {
+  const result: Step[] = []
+  for (let start = 0; start < steps.length; ) {
+    let end = start
+    while (end < steps.length && (steps[end]?.kind === 'deleted' || steps[end]?.kind === 'inserted')) end++
+    if (end === start) {
+      result.push(steps[start++] as Step)
+      continue
+    }
+    const run = steps.slice(start, end)
+    const gone = run.flatMap((step) => (step.kind === 'deleted' && step.before.kind === 'heading' ? [step.before] : []))
+    const come = run.flatMap((step) => (step.kind === 'inserted' && step.after.kind === 'heading' ? [step.after] : []))
+    const deleted = new Set(run.flatMap((step) => (step.kind === 'deleted' ? [step.before.id] : [])))
+    // Whether leaving the section out would take with it a clause the new text keeps (or it has none to take).
+    const keepsSome = (heading: Clause): boolean => heading.children.length === 0 || clauseWithDescendants(heading).slice(1).some((clause) => !deleted.has(clause.id))
+    const paired = gone.length > 0 && gone.length === come.length && gone.every((heading, index) => heading.level === come[index]?.level) && gone.some(keepsSome)
+    if (!paired) {
+      result.push(...run)
+      start = end
+      continue
+    }
+    const retitle = new Map(come.map((heading, index) => [heading.id, gone[index] as Clause]))
+    for (const step of run) {
+      if (step.kind === 'deleted' && step.before.kind === 'heading') continue
+      const before = step.kind === 'inserted' ? retitle.get(step.after.id) : undefined
+      result.push(before && step.kind === 'inserted' ? { kind: 'same', before, after: step.after } : step)
+    }
+    start = end
+  }
+  return result
 }
 
 /** Each step said as an instruction, in the order of the text. */
@@ -394,7 +438,9 @@ function draftSteps(steps: Step[], oldProtocol: Protocol, newProtocol: Protocol)
 /** A clause kept in its place, said as the changes of its words; or, when they cannot be said as words, replaced whole. */
 function sayChanged(before: Clause, after: Clause, oldProtocol: Protocol, cite: (clause: Clause) => Citation | undefined): DraftedInstruction | undefined {
   const oldWords = visibleText(before).text
-  const newWords = visibleText(after).text
+  // A clause the old text has unnumbered whose new words open as a number would ("SECTION 21" → "21 SECTION"):
+  // those are its words, which keeling leaves as they are, not a number it gives.
+  const newWords = visibleText(before.number === '' && after.number !== '' ? { ...after, number: '' } : after).text
   const sameSource = readerSource(before.source) === readerSource(after.source)
   if (sameSource || (oldWords === newWords && markedAlike(before, after))) return undefined
   // An unnumbered paragraph in a numbered sub-section is cited as the sub-section, when its changes are found once there.

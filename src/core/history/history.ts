@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { parseAllDocuments, stringify } from 'yaml'
+import { readPlainDocuments } from '../plain-yaml.js'
 import { isMotionId, isSlug } from '../slug.js'
 
 /** What a body did with a motion. One spelling each, in files, code, messages and docs. */
@@ -137,6 +138,16 @@ export function parseHistory(text: string): History {
           problems.push({ line: lineOf(text, firstRecord) + index, message: 'a comment among the records is not part of any record, so no hash covers it; remove it (a correction is a new decision: keeling decide --note)' })
         }
       })
+  }
+  // The records as keeling writes them need no YAML parser; anything more goes to it.
+  const plain = readPlainDocuments(text)
+  if (plain) {
+    for (const { line, value } of plain) {
+      const record = toRecord(value)
+      if (typeof record === 'string') problems.push({ line, message: record })
+      else records.push(record)
+    }
+    return { records, problems }
   }
   for (const doc of parseAllDocuments(text, { schema: 'failsafe' })) {
     const line = lineOf(text, doc.range[0])

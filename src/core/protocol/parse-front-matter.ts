@@ -2,7 +2,7 @@ import { parseDocument } from 'yaml'
 import type { VFileMessage } from 'vfile-message'
 import { problem } from '../problem.js'
 import { countLines } from '../text-lines.js'
-import { readPlainFrontMatter } from './plain-front-matter.js'
+import { readPlainMapping } from '../plain-yaml.js'
 import type { FrontMatter } from './types.js'
 
 /** A UTF-8 byte order mark as it reads in a string: some Windows editors start a file with one. */
@@ -46,7 +46,7 @@ export function parseFrontMatter(text: string): {
     end: { line: 2 + yamlLines, column: 1, offset: open + yamlText.length }
   }
   // Plain `key: value` lines need no YAML parser; anything more goes to it.
-  const plain = readPlainFrontMatter(yamlText)
+  const plain = readPlainMapping(yamlText)
   if (plain) return { frontMatter: { raw: text.slice(0, end), data: plain, position }, bodyStart: end, messages: [] }
   const messages: VFileMessage[] = []
   const doc = parseDocument(yamlText, { schema: 'failsafe', prettyErrors: false })

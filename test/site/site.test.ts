@@ -214,6 +214,10 @@ if (!chromium) console.log('skipped: the browser test of the site needs Debian c
 
 describe.skipIf(!chromium)('the site in a headless Chromium, from file://', () => {
   let browser: import('playwright-core').Browser | undefined
+  // One page for every test (a new page is a new renderer process, about a third of a second of CPU each), and what
+  // it logged: console errors and warnings, uncaught errors, and any request for something not on the disk.
+  let page: import('playwright-core').Page
+  const logged = { errors: [] as string[], requests: [] as string[] }
   let site = ''
   const url = (path: string): string => {
     const [file = '', query] = path.split('?')
@@ -232,6 +236,14 @@ describe.skipIf(!chromium)('the site in a headless Chromium, from file://', () =
       executablePath: chromium ?? '',
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
     })
+    page = await browser.newPage()
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') logged.errors.push(`${page.url()}: ${message.text()}`)
+    })
+    page.on('pageerror', (error) => logged.errors.push(`${page.url()}: ${error.message}`))
+    page.on('request', (request) => {
+      if (!request.url().startsWith('file://')) logged.requests.push(request.url())
+    })
   }, 60_000)
   afterAll(async () => {
     await browser?.close()
@@ -239,16 +251,8 @@ describe.skipIf(!chromium)('the site in a headless Chromium, from file://', () =
   })
 
   it('every page is reached from the index, every link resolves to a page and an anchor on it, no id is used twice, no page logs an error, and only the search page has a script', async () => {
-    const page = await browser!.newPage()
-    const errors: string[] = []
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') errors.push(`${page.url()}: ${message.text()}`)
-    })
-    page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`))
-    const requests: string[] = []
-    page.on('request', (request) => {
-      if (!request.url().startsWith('file://')) requests.push(request.url())
-    })
+    logged.errors.length = 0
+    logged.requests.length = 0
     const base = pathToFileURL(site + '/').href
     const pages = filesUnder(site).filter((path) => path.endsWith('.html'))
     expect(pages.length).toBeGreaterThan(100)
@@ -311,21 +315,41 @@ describe.skipIf(!chromium)('the site in a headless Chromium, from file://', () =
     const kinds = new Map<string, string>()
     for (const path of pages) if (!kinds.has(path.replace(/[^/]*$/, ''))) kinds.set(path.replace(/[^/]*$/, ''), path)
     for (const path of [...kinds.values(), 'search.html', 'search.html?q=officers']) await page.goto(url(path))
-    expect(errors).toEqual([])
-    expect(requests).toEqual([])
-    await page.close()
+    expect(logged.errors).toEqual([])
+    expect(logged.requests).toEqual([])
   }, 300_000)
 
+  // Each version page as the browser shows it, read once for the two tests that read them: every clause section's
+  // ID and its words (without what is put beside it), and the page's text.
+  const versionPages = new Map<string, Promise<{ clauses: Record<string, string>; text: string }>>()
+  const versionPage = (slug: string, label: string): Promise<{ clauses: Record<string, string>; text: string }> => {
+    const key = `${slug}/${label}`
+    let read = versionPages.get(key)
+    if (!read) {
+      read = page.goto(url(`${slug}/version/${label}.html`)).then(() =>
+        page.evaluate(() => {
+          const clauses: Record<string, string> = {}
+          for (const section of document.querySelectorAll('section.clause')) {
+            const copy = section.cloneNode(true) as HTMLElement
+            copy.querySelectorAll('.beside').forEach((node) => node.remove())
+            if (section.id) clauses[section.id] = (copy.textContent ?? '').replace(/\s+/g, ' ').trim()
+          }
+          return { clauses, text: document.querySelector('main')?.innerText ?? '' }
+        })
+      )
+      versionPages.set(key, read)
+    }
+    return read
+  }
+
   it('every clause of every version has its anchor on the version page and a page of its own; the protocol page has the current clauses', async () => {
-    const page = await browser!.newPage()
     for (const slug of ['uttlesford', 'oadby-wigston']) {
       const labels = versionsOf(slug)
       for (const label of labels) {
         const expected = anchorsOf(readFileSync(join(repoRoot, 'history', slug, `${label}.md`), 'utf8'))
         expect(expected.length).toBeGreaterThan(10)
-        await page.goto(url(`${slug}/version/${label}.html`))
-        const present = await page.evaluate((wanted) => wanted.filter((id) => document.getElementById(id)?.matches('section.clause')), expected)
-        expect(present, `${slug}@${label}`).toEqual(expected)
+        const { clauses } = await versionPage(slug, label)
+        expect(expected.filter((id) => id in clauses), `${slug}@${label}`).toEqual(expected)
         for (const id of expected) expect(existsSync(join(site, slug, 'clause', `${id}.html`)), `${slug} ${id}`).toBe(true)
       }
       const current = anchorsOf(readFileSync(join(repoRoot, 'history', slug, `${labels.at(-1) ?? ''}.md`), 'utf8'))
@@ -337,42 +361,27 @@ describe.skipIf(!chromium)('the site in a headless Chromium, from file://', () =
     const history = await page.evaluate(() => document.querySelector('main')?.innerText ?? '')
     expect(history).toContain('the history of 3.9')
     expect(history).toContain('Renumbered from 3.7.')
-    await page.close()
   }, 120_000)
 
   it('each version page shows the text as it stood: every plain clause reads as the stored version text has it', async () => {
-    const page = await browser!.newPage()
     let compared = 0
     for (const slug of ['uttlesford', 'oadby-wigston']) {
       for (const label of versionsOf(slug)) {
         const oracle = plainClauses(readFileSync(join(repoRoot, 'history', slug, `${label}.md`), 'utf8'))
-        await page.goto(url(`${slug}/version/${label}.html`))
-        const shown = await page.evaluate((wanted) => {
-          const read: Record<string, string> = {}
-          for (const id of wanted) {
-            const section = document.getElementById(id)?.cloneNode(true) as HTMLElement | undefined
-            section?.querySelectorAll('.beside').forEach((node) => node.remove())
-            read[id] = (section?.textContent ?? '').replace(/\s+/g, ' ').trim()
-          }
-          return read
-        }, [...oracle.keys()])
+        const { clauses } = await versionPage(slug, label)
         for (const [id, words] of oracle) {
-          expect(shown[id], `${slug}@${label} ${id}`).toBe(words)
+          expect(clauses[id], `${slug}@${label} ${id}`).toBe(words)
           compared++
         }
       }
     }
     expect(compared).toBeGreaterThan(60)
     // The words the working group left out are in the versions before it, not in its own.
-    await page.goto(url('uttlesford/version/council-2017-04-04.html'))
-    expect(await page.evaluate(() => document.querySelector('main')?.innerText ?? '')).toContain('including calling or attending meetings')
-    await page.goto(url('uttlesford/version/cwg-2017-04-25.html'))
-    expect(await page.evaluate(() => document.querySelector('main')?.innerText ?? '')).not.toContain('calling or attending')
-    await page.close()
+    expect((await versionPage('uttlesford', 'council-2017-04-04')).text).toContain('including calling or attending meetings')
+    expect((await versionPage('uttlesford', 'cwg-2017-04-25')).text).not.toContain('calling or attending')
   }, 120_000)
 
   it('the protocol page says beside a changed clause who last changed it, linked to the decision', async () => {
-    const page = await browser!.newPage()
     await page.goto(url('uttlesford/index.html'))
     const beside = await page.evaluate(() => {
       const note = document.querySelector('#c7-2 .beside')
@@ -382,7 +391,6 @@ describe.skipIf(!chromium)('the site in a headless Chromium, from file://', () =
     expect(beside.text).toContain('carried by the Constitution Working Group on 25 April 2017')
     expect(beside.links).toEqual(expect.arrayContaining(['motion/cwg-2017-04-25.html', 'version/cwg-2017-04-25.html', 'clause/c7-2.html']))
     expect(beside.links.some((href) => /^log\.html#record-\d+$/.test(href ?? ''))).toBe(true)
-    await page.close()
   }, 60_000)
 
   it('search finds words that only an old version has, and shows which versions had them', async () => {
@@ -390,12 +398,7 @@ describe.skipIf(!chromium)('the site in a headless Chromium, from file://', () =
     const text = (label: string): string => readFileSync(join(repoRoot, 'history', 'uttlesford', `${label}.md`), 'utf8')
     expect(text('council-2017-04-04')).toContain(phrase)
     expect(text('cwg-2017-04-25')).not.toContain(phrase)
-    const page = await browser!.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (error) => errors.push(error.message))
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text())
-    })
+    logged.errors.length = 0
     await page.goto(url('search.html'))
     await page.fill('#q', 'Calling  or ATTENDING')
     await page.click('button[type=submit]')
@@ -420,13 +423,11 @@ describe.skipIf(!chromium)('the site in a headless Chromium, from file://', () =
     // Words in no version: said so.
     await page.goto(url('search.html?q=quixotic%20xylophone'))
     expect(await page.textContent('#status')).toBe('No clause has these words.')
-    expect(errors).toEqual([])
-    await page.close()
+    expect(logged.errors).toEqual([])
   }, 60_000)
 
   it('has no serious or critical accessibility violations (axe-core), and prints without its navigation', async () => {
     const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-    const page = await browser!.newPage()
     const problems: string[] = []
     for (const path of [
       'index.html',
@@ -453,6 +454,6 @@ describe.skipIf(!chromium)('the site in a headless Chromium, from file://', () =
     await page.goto(url('uttlesford/index.html'))
     await page.emulateMedia({ media: 'print' })
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('header.site') as Element).display)).toBe('none')
-    await page.close()
+    await page.emulateMedia({ media: null })
   }, 120_000)
 })

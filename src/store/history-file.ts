@@ -70,8 +70,9 @@ export async function readStoredTexts(root: string, slug: string, history: Histo
  * Every version's text (stored, or for a history made before texts were stored, replayed), checked against its motions.
  *
  * @param parse the command's parsed texts: what it reads again after the replay is not parsed again (a new cache when not given)
+ * @param check.drift false when the command does not report drift: a stored text is taken as it is (see replayHistory)
  */
-export async function replayProject(root: string, slug: string, history: History, parse: ParseCache = createParseCache()): Promise<Replay & { stored: Map<string, string> }> {
+export async function replayProject(root: string, slug: string, history: History, parse: ParseCache = createParseCache(), check: { drift?: boolean } = {}): Promise<Replay & { stored: Map<string, string> }> {
   const stored = await readStoredTexts(root, slug, history)
   const motions = await readMotionsById(
     root,
@@ -80,7 +81,7 @@ export async function replayProject(root: string, slug: string, history: History
     parse
   )
   const names = { text: (label: string) => `${HISTORY_DIR}/${slug}/${label}.md`, motion: (id: string) => `${AMENDMENTS_DIR}/${slug}/${id}.md` }
-  return { ...replayHistory(history, (label) => stored.get(label), (id) => motions.get(id), names, parse), stored }
+  return { ...replayHistory(history, (label) => stored.get(label), (id) => motions.get(id), names, parse, check), stored }
 }
 
 /**

@@ -17,7 +17,7 @@ export async function runBlame(slug: string, selector: string | undefined, optio
   if (versions.length === 0) throw new UserError(`${slug} has no versions (history/${slug}.yml); blame needs the history that keeling adopt records`, EXIT_USAGE)
   // Each text read once: the replay, the blame of each step and the clause named read the same versions.
   const parse = createParseCache()
-  const replay = await replayProject(io.cwd, slug, history, parse)
+  const replay = await replayProject(io.cwd, slug, history, parse, { drift: false })
   if ('failure' in replay) {
     io.stderr(`keeling blame: cannot rebuild the versions of ${slug}: ${replay.failure.reason}; run keeling verify ${slug}\n`)
     return EXIT_PROBLEMS

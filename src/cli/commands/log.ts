@@ -25,7 +25,7 @@ export async function runLog(slug: string, selector: string | undefined, options
     const file = await readProtocolFile(io.cwd, slug)
     const found = findClause(parse.protocol(file.text), selector)
     if (!('found' in found)) throw new UserError(`no clause "${selector}" in ${slug}`, EXIT_USAGE)
-    const replay = await replayProject(io.cwd, slug, history, parse)
+    const replay = await replayProject(io.cwd, slug, history, parse, { drift: false })
     const touched = attributeClauses(replay.steps, (motion) => standingDecision(history, motion), parse).get(found.found.id) ?? []
     const motions = new Set(touched.map((who) => who.motion))
     // A motion never adopted (lost, withdrawn) still targeted the clause: read against the text it was moved on.

@@ -78,7 +78,7 @@ export async function runPaper(slug: string | undefined, options: PaperOptions, 
   const replay = replayHistory(history, (label) => stored.get(label), (id) => byId.get(id), {
     text: (label) => `${HISTORY_DIR}/${slug}/${label}.md`,
     motion: (id) => `${AMENDMENTS_DIR}/${slug}/${id}.md`
-  }, parsed)
+  }, parsed, { drift: false })
   if ('failure' in replay) {
     io.stderr(`keeling paper: cannot rebuild the versions of ${slug}: ${replay.failure.reason}; run keeling verify ${slug}\n`)
     return EXIT_PROBLEMS

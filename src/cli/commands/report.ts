@@ -29,7 +29,7 @@ export async function runReport(slug: string, options: ReportOptions, io: Io): P
   const { from, to, labels } = versionRange(history, slug, options.from, options.to, { protocols: await listProtocolSlugs(io.cwd) })
   // Each text read once: the replay, each motion's effect and the change set read the same versions.
   const parse = createParseCache()
-  const replay = await replayProject(io.cwd, slug, history, parse)
+  const replay = await replayProject(io.cwd, slug, history, parse, { drift: false })
   if ('failure' in replay) {
     io.stderr(`keeling report: cannot rebuild the versions of ${slug}: ${replay.failure.reason}; run keeling verify ${slug}\n`)
     return EXIT_PROBLEMS

@@ -40,7 +40,7 @@ export async function runSite(options: SiteOptions, io: Io): Promise<number> {
     const parsed = createParseCache()
     let steps: SiteProtocol['steps'] = []
     if (history.records.length > 0) {
-      const replay = await replayProject(io.cwd, slug, history, parsed)
+      const replay = await replayProject(io.cwd, slug, history, parsed, { drift: false })
       if ('failure' in replay) {
         problems.push(`history/${slug}.yml: cannot rebuild the versions of ${slug}: ${replay.failure.reason}`)
         continue

@@ -46,13 +46,16 @@ export type Replay =
  * @param motion the motion file with an ID, or undefined when there is none
  * @param names the files a version's text and a motion are kept in, for messages
  * @param parse the command's parsed texts (a new cache when not given): each version's text and each text made on the way is parsed once
+ * @param check.drift false to take a stored text as it is, without applying its motions to see whether this keeling
+ *   gives the same (only `keeling verify` reports drift; a paper or a report reads the stored texts)
  */
 export function replayHistory(
   history: History,
   stored: (label: string) => string | undefined,
   motion: (id: string) => MotionInput | undefined,
   names: { text(label: string): string; motion(id: string): string } = { text: (label) => `history/…/${label}.md`, motion: (id) => `amendments/…/${id}.md` },
-  parse: ParseCache = createParseCache()
+  parse: ParseCache = createParseCache(),
+  check: { drift?: boolean } = {}
 ): Replay {
   const texts = new Map<string, string>()
   const steps: ReplayStep[] = []
@@ -79,6 +82,13 @@ export function replayHistory(
       if (!input) return fail(version.label, `motion ${id}, adopted in version ${version.label}, has no file (${names.motion(id)})`)
       if (sha256(input.text) !== expected) return fail(version.label, `motion ${id} was changed since version ${version.label} adopted it (its file's SHA-256 differs)`)
       inputs.push(input)
+    }
+    if (kept !== undefined && check.drift === false) {
+      steps.push({ version, motions: inputs, before: previous, after: kept })
+      texts.set(version.label, kept)
+      previous = kept
+      previousLabel = version.label
+      continue
     }
     // As adopted: all the version's motions at once, each read against the version before.
     const result = applyMotions(previous, inputs, { version: previousLabel, parsed: parse })

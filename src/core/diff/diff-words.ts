@@ -110,15 +110,26 @@ export function diffWords(before: string, after: string): WordPart[] {
   let newAt = 0
   // Words are compared by their letters alone (the space before a word never outvotes it): each token becomes
   // the number of its trimmed form, so the diff compares numbers.
-  const ids = new Map<string, number>()
-  const idOf = (token: string): number => {
-    const key = token.trimStart()
-    let id = ids.get(key)
-    if (id === undefined) ids.set(key, (id = ids.size))
-    return id
+  // A token is looked up as it is first (most repeat with their space), and only when new by its trimmed form.
+  const trimmedIds = new Map<string, number>()
+  const tokenIds = new Map<string, number>()
+  const idsOf = (tokens: string[]): Int32Array => {
+    const found = new Int32Array(tokens.length)
+    for (let index = 0; index < tokens.length; index++) {
+      const token = tokens[index] ?? ''
+      let id = tokenIds.get(token)
+      if (id === undefined) {
+        const key = token.trimStart()
+        id = trimmedIds.get(key)
+        if (id === undefined) trimmedIds.set(key, (id = trimmedIds.size))
+        tokenIds.set(token, id)
+      }
+      found[index] = id
+    }
+    return found
   }
-  const oldIds = Int32Array.from(oldTokens, idOf)
-  const newIds = Int32Array.from(newTokens, idOf)
+  const oldIds = idsOf(oldTokens)
+  const newIds = idsOf(newTokens)
   for (const change of realignClusters(diffIds(oldIds, newIds), oldIds, newIds, oldTokens)) {
     const count = change.count
     if (change.type === 'deleted') {

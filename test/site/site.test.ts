@@ -62,13 +62,28 @@ function escaped(text: string): RegExp {
   return new RegExp([...text].map((char) => written[char] ?? char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join(''))
 }
 
-describe('keeling site: where it writes, and what it refuses', () => {
-  it('writes a site of every protocol, and building again replaces it whole (a page no longer made is gone)', async () => {
-    const dir = copyOfRecords()
+// This repository's records and the site keeling builds of them, built once for the tests that read it (none
+// changes it). Its own folder: the helpers' temporary projects are removed after each test.
+let built: Promise<string> | undefined
+function builtSite(): Promise<string> {
+  built ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'keeling-site-'))
+    for (const folder of ['protocols', 'amendments', 'history']) cpSync(join(repoRoot, folder), join(dir, folder), { recursive: true })
     const first = await runCli(['site'], dir)
     expect(first.stderr).toMatch(/^wrote site\/: \d+ pages for 4 protocols; open site\/index\.html\n$/)
     expect(first.code).toBe(0)
-    const files = filesUnder(join(dir, 'site'))
+    return dir
+  })()
+  return built
+}
+afterAll(async () => {
+  if (built) rmSync(await built, { recursive: true, force: true })
+})
+
+describe('keeling site: where it writes, and what it refuses', () => {
+  it('writes a site of every protocol, and building again replaces it whole (a page no longer made is gone)', async () => {
+    const shared = await builtSite()
+    const files = filesUnder(join(shared, 'site'))
     for (const slug of ['uttlesford', 'oadby-wigston', 'section-21', 'town-council']) expect(files).toContain(`${slug}/index.html`)
     for (const label of versionsOf('uttlesford')) expect(files).toContain(`uttlesford/version/${label}.html`)
     expect(files).toContain('uttlesford/clause/c3-7.html')
@@ -77,11 +92,14 @@ describe('keeling site: where it writes, and what it refuses', () => {
     const head = /^history-head: ([0-9a-f]{64})$/m.exec(readFileSync(join(repoRoot, 'protocols', 'uttlesford.md'), 'utf8'))?.[1] ?? ''
     expect(head).toMatch(/^[0-9a-f]{64}$/)
     for (const label of versionsOf('uttlesford')) {
-      const page = readFileSync(join(dir, 'site', 'uttlesford', 'version', `${label}.html`), 'utf8')
+      const page = readFileSync(join(shared, 'site', 'uttlesford', 'version', `${label}.html`), 'utf8')
       const text = readFileSync(join(repoRoot, 'history', 'uttlesford', `${label}.md`), 'utf8')
       expect(page).toContain(`<dt>SHA-256 of this text</dt><dd class="hash">${createHash('sha256').update(text).digest('hex')}</dd>`)
       expect(page).toContain(`<dt>History head</dt><dd class="hash">${head} `)
     }
+    // Built again over it (in a copy, records and site): a page no longer made goes.
+    const dir = tempProject()
+    cpSync(shared, dir, { recursive: true })
     writeFileSync(join(dir, 'site', 'uttlesford', 'stale.html'), 'old')
     const again = await runCli(['site'], dir)
     expect(again.code).toBe(0)
@@ -223,14 +241,8 @@ describe.skipIf(!chromium)('the site in a headless Chromium, from file://', () =
     const [file = '', query] = path.split('?')
     return pathToFileURL(join(site, file)).href + (query !== undefined ? `?${query}` : '')
   }
-  let dir = ''
   beforeAll(async () => {
-    // Its own folder: the helpers' temporary projects are removed after each test.
-    dir = mkdtempSync(join(tmpdir(), 'keeling-site-'))
-    for (const folder of ['protocols', 'amendments', 'history']) cpSync(join(repoRoot, folder), join(dir, folder), { recursive: true })
-    const built = await runCli(['site', '-o', 'site'], dir)
-    expect(built.code).toBe(0)
-    site = join(dir, 'site')
+    site = join(await builtSite(), 'site')
     const { chromium: launcher } = await import('playwright-core')
     browser = await launcher.launch({
       executablePath: chromium ?? '',
@@ -247,7 +259,6 @@ describe.skipIf(!chromium)('the site in a headless Chromium, from file://', () =
   }, 60_000)
   afterAll(async () => {
     await browser?.close()
-    if (dir) rmSync(dir, { recursive: true, force: true })
   })
 
   it('every page is reached from the index, every link resolves to a page and an anchor on it, no id is used twice, no page logs an error, and only the search page has a script', async () => {

@@ -29,45 +29,28 @@ export interface ParseCache {
 /** A new, empty {@link ParseCache}, for one command run. */
 export function createParseCache(): ParseCache {
   const protocols = new Map<string, Protocol>()
-  // By text, then by ID and folder: a motion's ID and default protocol come from its file's name and folder.
+  // By text, then by a short key: a key joined to the text would copy and hash the whole text on every call. A
+  // motion's key is its ID and folder (its ID and default protocol come from its file's name and folder).
   const motions = new Map<string, Map<string, Motion>>()
   const results = new Map<string, Map<string, ApplyResult>>()
   return {
-    protocol: (text) => {
-      let protocol = protocols.get(text)
-      if (protocol === undefined) {
-        protocol = parseProtocol(text)
-        protocols.set(text, protocol)
-      }
-      return protocol
-    },
-    motion: (text, id, folder) => {
-      const key = `${id}\n${folder}`
-      let byName = motions.get(text)
-      if (byName === undefined) {
-        byName = new Map()
-        motions.set(text, byName)
-      }
-      let motion = byName.get(key)
-      if (motion === undefined) {
-        motion = parseMotion(text, id, folder)
-        byName.set(key, motion)
-      }
-      return motion
-    },
-    applied: (text, key, apply) => {
-      // By text, then by key: a key joined to the text would copy and hash the whole text on every call.
-      let byKey = results.get(text)
-      if (byKey === undefined) {
-        byKey = new Map()
-        results.set(text, byKey)
-      }
-      let result = byKey.get(key)
-      if (result === undefined) {
-        result = apply()
-        byKey.set(key, result)
-      }
-      return result
-    }
+    protocol: (text) => remembered(protocols, text, () => parseProtocol(text)),
+    motion: (text, id, folder) => remembered(inner(motions, text), `${id}\n${folder}`, () => parseMotion(text, id, folder)),
+    applied: (text, key, apply) => remembered(inner(results, text), key, apply)
   }
+}
+
+/** The value kept under `key`, made the first time it is asked for. */
+function remembered<T>(kept: Map<string, T>, key: string, make: () => T): T {
+  let value = kept.get(key)
+  if (value === undefined) {
+    value = make()
+    kept.set(key, value)
+  }
+  return value
+}
+
+/** The map kept under `key`, empty the first time. */
+function inner<T>(outer: Map<string, Map<string, T>>, key: string): Map<string, T> {
+  return remembered(outer, key, () => new Map<string, T>())
 }

@@ -2,6 +2,8 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { withHead } from '../../src/core/history/head.js'
+import { replayHistory } from '../../src/core/history/replay.js'
+import { parseMotion } from '../../src/core/motion/parse-motion.js'
 import { formatRecord, historyHeader, parseHistory, recordHash, sha256, type HistoryRecord } from '../../src/core/history/history.js'
 import { repoRoot, runCli, tempProject } from '../helpers/run-cli.js'
 import { RULES } from '../motion/helpers.js'
@@ -148,8 +150,8 @@ describe('histories made by keeling 0.1 keep working', () => {
 })
 
 describe('engine drift: a recorded motion this keeling applies differently', () => {
-  it('is named per clause with both texts; the stored text stays the version, and verify passes', async () => {
-    // A history as another keeling might have made it: m1 applied, but with "facts" spelt "the facts".
+  /** A history as another keeling might have made it: m1 applied, but with "facts" spelt "the facts". */
+  function driftedProject(): { dir: string; stored: string; motionText: string } {
     const dir = tempProject()
     const m1 = '1. In paragraph 3.2, at the end insert " They do not take sides."'
     const stored = RULES.replace('3.2 Officers give facts.', '3.2 Officers give the facts. They do not take sides.')
@@ -167,11 +169,36 @@ describe('engine drift: a recorded motion this keeling applies differently', () 
       mkdirSync(dirname(join(dir, path)), { recursive: true })
       writeFileSync(join(dir, path), text)
     }
+    return { dir, stored, motionText }
+  }
+
+  it('is named per clause with both texts; the stored text stays the version, and verify passes', async () => {
+    const { dir } = driftedProject()
     const result = await runCli(['verify', 'rules'], dir)
     expect(result.code, result.stderr).toBe(0)
     expect(result.stderr).toContain('history/rules/v2.md:')
     expect(result.stderr).toContain('3.2: engine drift: this keeling applies the motions of v2 differently; the stored text stays the version\n  stored:   3.2 Officers give the facts. They do not take sides.\n  replayed: 3.2 Officers give facts. They do not take sides.\n')
     expect(result.stderr).toContain('1 protocol verified: every record as adopted, every version its stored text; 1 clause of engine drift (see above)')
     expect((await runCli(['show', 'rules@v2', '3.2', '--format', 'text'], dir)).stdout).toBe('3.2 Officers give the facts. They do not take sides.\n')
+  })
+
+  it('the report and blame read the stored text, which they take as it is without replaying its motions; a replay asked for drift finds it', async () => {
+    const { dir, stored, motionText } = driftedProject()
+    const report = await runCli(['report', 'rules', '--from', 'v1', '--to', 'v2'], dir)
+    expect(report.code, report.stderr).toBe(0)
+    expect(report.stdout).toContain('3.2 Officers give <u>the</u> facts<u>. They do not take sides</u>.')
+    const blame = await runCli(['blame', 'rules', '3.2'], dir)
+    expect(blame.code, blame.stderr).toBe(0)
+    expect(blame.stdout).toContain('Cllr One')
+    // The library's replay: the stored texts either way; drift only when asked for (as verify asks).
+    const history = parseHistory(readFileSync(join(dir, 'history', 'rules.yml'), 'utf8'))
+    const texts = (label: string): string | undefined => (label === 'v1' ? RULES : label === 'v2' ? stored : undefined)
+    const motion = (id: string) => (id === 'm1' ? { motion: parseMotion(motionText, 'm1', 'rules'), text: motionText, name: 'm1.md' } : undefined)
+    const checked = replayHistory(history, texts, motion)
+    const taken = replayHistory(history, texts, motion, undefined, undefined, { drift: false })
+    expect(checked.drift.map((entry) => entry.version)).toEqual(['v2'])
+    expect(taken.drift).toEqual([])
+    expect(taken.texts.get('v2')).toBe(stored)
+    expect(checked.texts.get('v2')).toBe(stored)
   })
 })

@@ -5,7 +5,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { describeEnvironmentError, EnvironmentError } from './environment-error.js'
 import { displayPath } from './layout.js'
 import { clearIfStale, isAlive, lockWaitMs, withLock } from './lock.js'
-import { aboutTarget, crashPoint, ensureFolder, syncFolder, temporaryPath, uniqueToken, writeDurable, writeFileAtomic } from './write-file-atomic.js'
+import { aboutTarget, crashPoint, ensureFolder, injectedRenameFault, syncFolder, temporaryPath, uniqueToken, writeDurable, writeFileAtomic } from './write-file-atomic.js'
 
 /**
  * Where keeling keeps its working state in a project: locks and the
@@ -143,6 +143,7 @@ async function rollForward(root: string, journal: Journal): Promise<void> {
     const temporary = resolve(root, file.temporary)
     const target = resolve(root, file.path)
     try {
+      injectedRenameFault(target)
       await rename(temporary, target)
     } catch (error) {
       if ((error as { code?: string }).code !== 'ENOENT') throw aboutTarget(error, temporary, target, 'rename')

@@ -4,10 +4,12 @@ import { basename, dirname, join } from 'node:path'
 
 /**
  * Test seams, read from the environment: `KEELING_TEST_CRASH=STEP` ends the
- * process with SIGKILL when a write reaches STEP (as a power cut would), and
+ * process with SIGKILL when a write reaches STEP (as a power cut would),
  * `KEELING_TEST_FAULT=CODE` makes every file write fail with that errno code
  * (ENOSPC, EACCES, EROFS …), so that what a user sees on a full or read-only
- * disk can be tested on any machine. Unset, they do nothing.
+ * disk can be tested on any machine, and `KEELING_TEST_FAULT=CODE@rename:END`
+ * makes only the renaming into place of a file whose path ends in END fail
+ * (a disk failing once the new texts are written). Unset, they do nothing.
  */
 export function crashPoint(step: string): void {
   const wanted = process.env['KEELING_TEST_CRASH']
@@ -16,8 +18,15 @@ export function crashPoint(step: string): void {
 
 function injectedFault(path: string): void {
   const code = process.env['KEELING_TEST_FAULT']
-  if (code === undefined || code === '') return
+  if (code === undefined || code === '' || code.includes('@')) return
   throw Object.assign(new Error(`${code}: injected fault, write '${path}'`), { code, syscall: 'write', path })
+}
+
+/** The rename seam of `KEELING_TEST_FAULT=CODE@rename:END`: renaming into `target` fails when its path ends in END. */
+export function injectedRenameFault(target: string): void {
+  const match = /^([A-Z]+)@rename:(.+)$/.exec(process.env['KEELING_TEST_FAULT'] ?? '')
+  const [, code, end] = match ?? []
+  if (code && end && target.endsWith(end)) throw Object.assign(new Error(`${code}: injected fault, rename to '${target}'`), { code, syscall: 'rename', path: target })
 }
 
 /** A name unique to this process and call: `<pid>-<random>`. */
@@ -105,6 +114,7 @@ export async function writeFileAtomic(path: string, text: string | Uint8Array): 
   const temporary = temporaryPath(path)
   try {
     await writeDurable(temporary, text)
+    injectedRenameFault(path)
     await rename(temporary, path)
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => undefined)

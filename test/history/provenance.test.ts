@@ -5,19 +5,6 @@ import { describe, expect, it, vi } from 'vitest'
 import { repoRoot, runCli, tempProject } from '../helpers/run-cli.js'
 import { RULES } from '../motion/helpers.js'
 
-// A rename that fails on demand, to stand for a crash mid-write.
-const failing = vi.hoisted(() => ({ path: '' }))
-vi.mock('node:fs/promises', async (original) => {
-  const actual = await original<typeof import('node:fs/promises')>()
-  return {
-    ...actual,
-    rename: async (from: string, to: string) => {
-      if (failing.path !== '' && to.endsWith(failing.path)) throw Object.assign(new Error('simulated crash'), { code: 'EIO' })
-      return actual.rename(from, to)
-    }
-  }
-})
-
 const hash = (path: string): string => (existsSync(path) ? createHash('sha256').update(readFileSync(path)).digest('hex') : 'absent')
 
 function motion(dir: string, id: string, body: string): string {
@@ -186,12 +173,13 @@ describe('decide and adopt', () => {
   it('a rename that fails after the write is committed: one line, exit 2; the next command completes the write', async () => {
     const dir = await project()
     await decide(dir, 'm1')
-    failing.path = join('protocols', 'rules.md')
+    // The store's seam: renaming the new protocol into place fails with EIO, once the journal is committed.
     let failed
     try {
+      vi.stubEnv('KEELING_TEST_FAULT', `EIO@rename:${join('protocols', 'rules.md')}`)
       failed = await runCli(['adopt', 'rules', '--version', 'v2', '--date', '2020-02-01', '--by', 'Council', 'amendments/rules/m1.md'], dir)
     } finally {
-      failing.path = ''
+      vi.unstubAllEnvs()
     }
     expect(failed.code).toBe(2)
     expect(failed.stderr).toMatch(/^keeling: cannot write protocols\/rules\.md: .*\(EIO\); check the disk, then run the command again\. The adopt is committed \(\.keeling\/journal\/rules\.json\): the next keeling command completes it once the file can be written\n$/)

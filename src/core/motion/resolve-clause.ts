@@ -158,7 +158,11 @@ function indexOf(protocol: Protocol): PlaceIndex {
     const places = citablePlaces(protocol)
     const byLast = new Map<string, CitablePlace[]>()
     for (const place of places) {
-      for (const key of stepKeys(place.path.at(-1) ?? '')) byLast.set(key, [...(byLast.get(key) ?? []), place])
+      for (const key of stepKeys(place.path.at(-1) ?? '')) {
+        const same = byLast.get(key)
+        if (same) same.push(place)
+        else byLast.set(key, [place])
+      }
     }
     index = { places, byLast, order: new Map(places.map((place, at) => [place, at])) }
     placesCache.set(protocol, index)

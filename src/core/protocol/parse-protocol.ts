@@ -96,16 +96,16 @@ function buildClauses(text: string, starts: ClauseStart[]): Clause[] {
   const headings: Clause[] = []
   starts.forEach((start, index) => {
     const next = starts[index + 1]
-    const slice = text.slice(start.offset, next?.offset ?? text.length)
-    const sourceLength = contentLength(slice)
-    const source = slice.slice(0, sourceLength)
-    const trailing = slice.slice(sourceLength)
+    const sliceEnd = next?.offset ?? text.length
+    const sourceEnd = contentEnd(text, start.offset, sliceEnd)
+    const source = text.slice(start.offset, sourceEnd)
+    const trailing = text.slice(sourceEnd, sliceEnd)
     // The next clause's line is known: the source's last line is that less the blank lines between them.
     const endLine = next ? next.line - countNewlines(trailing) : start.line + countNewlines(source)
     const isHeading = start.kind === 'heading'
     if (isHeading) while (headings.length > 0 && (headings.at(-1)?.level ?? 0) >= start.level) headings.pop()
     const parent = headings.at(-1) ?? null
-    const { number, rest } = splitClauseNumber(start.rest.replace(/\r$/, ''), isHeading)
+    const { number, rest } = splitClauseNumber(start.rest.endsWith('\r') ? start.rest.slice(0, -1) : start.rest, isHeading)
     const clause: Clause = {
       id: start.id,
       number,
@@ -129,13 +129,13 @@ function buildClauses(text: string, starts: ClauseStart[]): Clause[] {
   return all
 }
 
-/** Length of `slice` up to the end of its last line that is not blank. */
-function contentLength(slice: string): number {
-  let last = slice.length - 1
-  while (last >= 0 && isSpace(slice.charCodeAt(last))) last--
-  if (last < 0) return 0
-  const lineEnd = slice.indexOf('\n', last)
-  return lineEnd === -1 ? slice.length : lineEnd
+/** Where the text from `from` to `to` ends its last line that is not blank (`from` when every line is blank). */
+function contentEnd(text: string, from: number, to: number): number {
+  let last = to - 1
+  while (last >= from && isSpace(text.charCodeAt(last))) last--
+  if (last < from) return from
+  const lineEnd = text.indexOf('\n', last)
+  return lineEnd === -1 || lineEnd > to ? to : lineEnd
 }
 
 function isSpace(code: number): boolean {

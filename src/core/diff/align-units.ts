@@ -22,22 +22,30 @@ export type Alignment = AlignedPair[]
  *   moved, and these are the ones that did ("Move paragraph 10.1 to follow paragraph 10.2" moves 10.1)
  */
 export function alignById(before: DiffUnit[], after: DiffUnit[], moved: ReadonlySet<string> = new Set()): Alignment {
-  const oldIndex = new Map(before.map((unit, index) => [unit.id, index]))
-  const inOrder = keptInOrder(after.filter((unit) => oldIndex.has(unit.id)).map((unit) => ({ index: oldIndex.get(unit.id) ?? 0, moved: moved.has(unit.id) })))
-  const newIds = new Set(after.map((unit) => unit.id))
-  // What the old text loses from its place: left-out clauses and moved clauses' old places.
-  const leaving = before
-    .map((unit, index) => ({ unit, index }))
-    .filter(({ unit, index }) => !newIds.has(unit.id) || !inOrder.has(index))
+  // A clause ID's place in the old text (its last, should an ID stand twice), and the new text's IDs.
+  const oldIndex = new Map<string, number>()
+  before.forEach((unit, index) => oldIndex.set(unit.id, index))
+  const newIds = new Set<string>()
+  const kept: Array<{ index: number; moved: boolean }> = []
+  for (const unit of after) {
+    newIds.add(unit.id)
+    const index = oldIndex.get(unit.id)
+    if (index !== undefined) kept.push({ index, moved: moved.has(unit.id) })
+  }
+  const inOrder = keptInOrder(kept)
+  // What the old text loses from its place (by old index): left-out clauses and moved clauses' old places.
+  const leaving: number[] = []
+  before.forEach((unit, index) => {
+    if (!newIds.has(unit.id) || !inOrder.has(index)) leaving.push(index)
+  })
   const result: Alignment = []
   let next = 0
   const flushBefore = (index: number): void => {
-    while (next < leaving.length && (leaving[next]?.index ?? 0) < index) {
-      const { unit } = leaving[next++] ?? { unit: null }
+    while (next < leaving.length && (leaving[next] ?? 0) < index) {
+      const unit = before[leaving[next++] ?? 0]
       if (unit) result.push({ type: newIds.has(unit.id) ? 'moved-away' : 'deleted', before: unit, after: null })
     }
   }
-  const beforeById = new Map(before.map((unit) => [unit.id, unit]))
   // The old index of the next clause kept in order, from each place on: what is left out before it is struck
   // before new clauses are put in there, so a replaced clause reads old then new, as a Keeling schedule has it.
   const nextKept: number[] = []
@@ -53,7 +61,7 @@ export function alignById(before: DiffUnit[], after: DiffUnit[], moved: Readonly
       result.push({ type: 'inserted', before: null, after: unit })
       return
     }
-    const old = beforeById.get(unit.id) ?? null
+    const old = before[index] ?? null
     if (!inOrder.has(index)) {
       result.push({ type: 'moved', before: old, after: unit })
       return
@@ -71,13 +79,21 @@ export function alignById(before: DiffUnit[], after: DiffUnit[], moved: Readonly
  */
 function keptInOrder(kept: Array<{ index: number; moved: boolean }>): Set<number> {
   const inOrder = longestIncreasing(kept.filter((entry) => !entry.moved).map((entry) => entry.index))
+  // From each place on, the old index of the next entry not named as moved that is in that run (it does not
+  // change as named ones join the run).
+  const nextInRun: number[] = []
+  for (let position = kept.length - 1, next = Number.POSITIVE_INFINITY; position >= 0; position--) {
+    nextInRun[position] = next
+    const entry = kept[position]
+    if (entry && !entry.moved && inOrder.has(entry.index)) next = entry.index
+  }
   let previous = -1
   kept.forEach((entry, position) => {
     if (!entry.moved) {
       if (inOrder.has(entry.index)) previous = entry.index
       return
     }
-    const next = kept.slice(position + 1).find((later) => !later.moved && inOrder.has(later.index))?.index ?? Number.POSITIVE_INFINITY
+    const next = nextInRun[position] ?? Number.POSITIVE_INFINITY
     if (entry.index > previous && entry.index < next) {
       inOrder.add(entry.index)
       previous = entry.index

@@ -2,6 +2,7 @@ import type { ApplyResult } from './motion/apply-motions.js'
 import { parseMotion } from './motion/parse-motion.js'
 import type { Motion } from './motion/types.js'
 import { parseProtocol } from './protocol/parse-protocol.js'
+import { inner, remembered } from './remembered.js'
 import type { Protocol } from './protocol/types.js'
 
 /**
@@ -29,8 +30,8 @@ export interface ParseCache {
 /** A new, empty {@link ParseCache}, for one command run. */
 export function createParseCache(): ParseCache {
   const protocols = new Map<string, Protocol>()
-  // By text, then by a short key: a key joined to the text would copy and hash the whole text on every call. A
-  // motion's key is its ID and folder (its ID and default protocol come from its file's name and folder).
+  // By text, then by a short key (remembered.ts). A motion's key is its ID and folder: its ID and default protocol
+  // come from its file's name and folder.
   const motions = new Map<string, Map<string, Motion>>()
   const results = new Map<string, Map<string, ApplyResult>>()
   return {
@@ -38,19 +39,4 @@ export function createParseCache(): ParseCache {
     motion: (text, id, folder) => remembered(inner(motions, text), `${id}\n${folder}`, () => parseMotion(text, id, folder)),
     applied: (text, key, apply) => remembered(inner(results, text), key, apply)
   }
-}
-
-/** The value kept under `key`, made the first time it is asked for. */
-function remembered<T>(kept: Map<string, T>, key: string, make: () => T): T {
-  let value = kept.get(key)
-  if (value === undefined) {
-    value = make()
-    kept.set(key, value)
-  }
-  return value
-}
-
-/** The map kept under `key`, empty the first time. */
-function inner<T>(outer: Map<string, Map<string, T>>, key: string): Map<string, T> {
-  return remembered(outer, key, () => new Map<string, T>())
 }

@@ -140,15 +140,17 @@ export function parseHistory(text: string): History {
       })
   }
   // The records as keeling writes them need no YAML parser; anything more goes to it.
-  const plain = readPlainDocuments(text)
-  if (plain) {
-    for (const { line, value } of plain) {
-      const record = toRecord(value)
-      if (typeof record === 'string') problems.push({ line, message: record })
-      else records.push(record)
-    }
-    return { records, problems }
+  for (const { line, value } of readPlainDocuments(text) ?? yamlDocuments(text, problems)) {
+    const record = toRecord(value)
+    if (typeof record === 'string') problems.push({ line, message: record })
+    else records.push(record)
   }
+  return { records, problems }
+}
+
+/** A history's documents read by the YAML parser, each a mapping with its line; what is not one is a problem. */
+function yamlDocuments(text: string, problems: History['problems']): Array<{ line: number; value: Record<string, unknown> }> {
+  const documents: Array<{ line: number; value: Record<string, unknown> }> = []
   for (const doc of parseAllDocuments(text, { schema: 'failsafe' })) {
     const line = lineOf(text, doc.range[0])
     if (doc.errors.length > 0) {
@@ -168,11 +170,9 @@ export function parseHistory(text: string): History {
       problems.push({ line, message: 'a record must be `key: value` lines, starting `record: decision` or `record: version`' })
       continue
     }
-    const record = toRecord(value)
-    if (typeof record === 'string') problems.push({ line, message: record })
-    else records.push(record)
+    documents.push({ line, value })
   }
-  return { records, problems }
+  return documents
 }
 
 function lineOf(text: string, offset: number): number {

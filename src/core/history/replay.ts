@@ -1,4 +1,4 @@
-import { applyMotions, type MotionInput } from '../motion/apply-motions.js'
+import { type ApplyResult, applyMotions, type MotionInput } from '../motion/apply-motions.js'
 import { createParseCache, type ParseCache } from '../parse-cache.js'
 import { type History, sha256, type Version, versionsOf } from './history.js'
 
@@ -83,23 +83,21 @@ export function replayHistory(
       if (sha256(input.text) !== expected) return fail(version.label, `motion ${id} was changed since version ${version.label} adopted it (its file's SHA-256 differs)`)
       inputs.push(input)
     }
-    if (kept !== undefined && check.drift === false) {
-      steps.push({ version, motions: inputs, before: previous, after: kept })
-      texts.set(version.label, kept)
-      previous = kept
-      previousLabel = version.label
-      continue
-    }
-    // As adopted: all the version's motions at once, each read against the version before.
-    const result = applyMotions(previous, inputs, { version: previousLabel, parsed: parse })
-    const problem = 'problems' in result ? (result.problems[0]?.message.reason ?? '') : undefined
+    // As adopted: all the version's motions at once, each read against the version before. A stored text is the
+    // version; applying its motions to it again only looks for drift, when that is asked for.
+    const before = previous
+    const apply = (): ApplyResult => applyMotions(before, inputs, { version: previousLabel, parsed: parse })
     let text: string
     if (kept !== undefined) {
       text = kept
-      if (problem !== undefined) drift.push({ version: version.label, stored: kept, reason: problem })
-      else if (!('problems' in result) && result.text !== kept) drift.push({ version: version.label, stored: kept, replayed: result.text })
+      if (check.drift !== false) {
+        const result = apply()
+        if ('problems' in result) drift.push({ version: version.label, stored: kept, reason: result.problems[0]?.message.reason ?? '' })
+        else if (result.text !== kept) drift.push({ version: version.label, stored: kept, replayed: result.text })
+      }
     } else {
-      if (problem !== undefined || 'problems' in result) return fail(version.label, `the motions of version ${version.label} no longer apply to the version before: ${problem ?? ''}`)
+      const result = apply()
+      if ('problems' in result) return fail(version.label, `the motions of version ${version.label} no longer apply to the version before: ${result.problems[0]?.message.reason ?? ''}`)
       if (sha256(result.text) !== version.sha256) return fail(version.label, `replaying version ${version.label} does not give the text it recorded`)
       text = result.text
     }

@@ -2,6 +2,7 @@ import { buildChangeSet, type ChangeSet } from '../diff/change-set.js'
 import { type ChangeSentence, describeClauses } from '../diff/describe-changes.js'
 import { readDiffDocument } from '../diff/diff-document.js'
 import { type ApplyResult, amendMotionTexts, applyMotions, type MotionInput, type MotionProblem } from '../motion/apply-motions.js'
+import { inner, remembered } from '../remembered.js'
 
 /**
  * The amendments before a meeting and the text they were drafted against: how to apply one on its own, or
@@ -9,10 +10,7 @@ import { type ApplyResult, amendMotionTexts, applyMotions, type MotionInput, typ
  */
 export class Meeting {
   readonly byId: Map<string, MotionInput>
-  /**
-   * Results of {@link Meeting.apply}, by the text they were applied to, then the motions (each object's number). The
-   * text is a key of its own: a key joining it to the numbers would copy and hash the whole text on every call.
-   */
+  /** Results of {@link Meeting.apply}, by the text they were applied to, then the motions (each object's number). */
   private readonly applied = new Map<string, Map<string, ApplyResult>>()
   /** Results of {@link Meeting.amend}, by the motions (each object's number). */
   private readonly amended = new Map<string, { input: MotionInput } | { problems: MotionProblem[] }>()
@@ -54,15 +52,8 @@ export class Meeting {
    * amendment can be moved, then carries it, the same application twice.
    */
   apply(text: string, inputs: MotionInput[]): ApplyResult {
-    const key = inputs.map((input) => this.numberOf(input)).join(' ')
-    let byMotions = this.applied.get(text)
-    if (!byMotions) this.applied.set(text, (byMotions = new Map()))
-    const known = byMotions.get(key)
-    if (known) return known
     const options = { ...(this.version !== undefined ? { version: this.version } : {}), ...(text === this.base ? {} : { numbersFrom: this.base }) }
-    const result = applyMotions(text, inputs, options)
-    byMotions.set(key, result)
-    return result
+    return remembered(inner(this.applied, text), inputs.map((input) => this.numberOf(input)).join(' '), () => applyMotions(text, inputs, options))
   }
 
   /** A number for each motion object this meeting has applied, the same object always the same number. */
@@ -87,14 +78,12 @@ export class Meeting {
   /** A motion as amended by amendments to it (each amending the motion as the ones before left it), or why not. */
   amend(target: MotionInput, amendments: MotionInput[]): { input: MotionInput } | { problems: MotionProblem[] } {
     const key = [target, ...amendments].map((input) => this.numberOf(input)).join(' ')
-    const known = this.amended.get(key)
-    if (known) return known
-    // The motions the target itself amends go with it (its own instructions name them), unchanged by this.
-    const above = this.chain(this.byId.get(target.motion.id) ?? target).slice(0, -1)
-    const amended = amendMotionTexts([...above, target, ...amendments])
-    const result = 'problems' in amended ? amended : { input: amended.byId.get(target.motion.id) ?? target }
-    this.amended.set(key, result)
-    return result
+    return remembered(this.amended, key, () => {
+      // The motions the target itself amends go with it (its own instructions name them), unchanged by this.
+      const above = this.chain(this.byId.get(target.motion.id) ?? target).slice(0, -1)
+      const amended = amendMotionTexts([...above, target, ...amendments])
+      return 'problems' in amended ? amended : { input: amended.byId.get(target.motion.id) ?? target }
+    })
   }
 }
 

@@ -3,6 +3,7 @@ import { type DiffDocument, readDiffDocument } from '../diff/diff-document.js'
 import { type EffectWork, type MotionEffect, motionEffects } from '../history/attribute.js'
 import type { ReplayStep } from '../history/replay.js'
 import { createParseCache, type ParseCache } from '../parse-cache.js'
+import { inner, remembered } from '../remembered.js'
 import { type ApplyOptions, type ApplyResult, applyMotions, type MotionInput } from '../motion/apply-motions.js'
 import type { ChangeHints, ComparisonWork } from '../motion/compare-motions.js'
 
@@ -21,12 +22,7 @@ export class PaperWork implements EffectWork, ComparisonWork {
 
   /** A text read for comparing (`readDiffDocument`), once per text. */
   document(text: string): DiffDocument {
-    let document = this.documents.get(text)
-    if (!document) {
-      document = readDiffDocument(text, this.parsed)
-      this.documents.set(text, document)
-    }
-    return document
+    return remembered(this.documents, text, () => readDiffDocument(text, this.parsed))
   }
 
   /** `applyMotions` through the command's cache: once per text and motions. */
@@ -45,19 +41,11 @@ export class PaperWork implements EffectWork, ComparisonWork {
    */
   changeSet(before: string, after: string, hints: ChangeHints = {}): ChangeSet {
     const moved = [...(hints.moved ?? [])].sort()
-    // Keyed by the texts themselves (a map looks a string up by its hash), then by the hints, which are small.
+    // Keyed by the texts themselves, then by the hints, which are small.
     const key = JSON.stringify([moved, hints.changedWords ?? null])
-    const byText = this.changeSets.get(before)?.get(after)
-    let changeSet = byText?.get(key)
-    if (!changeSet) {
-      changeSet = buildChangeSet(this.document(before), this.document(after), { before: '', after: '' }, { moved, ...(hints.changedWords ? { changedWords: hints.changedWords } : {}) })
-      const byBefore = this.changeSets.get(before) ?? new Map<string, Map<string, ChangeSet>>()
-      const byAfter = byBefore.get(after) ?? new Map<string, ChangeSet>()
-      byAfter.set(key, changeSet)
-      byBefore.set(after, byAfter)
-      this.changeSets.set(before, byBefore)
-    }
-    return changeSet
+    return remembered(inner(inner(this.changeSets, before), after), key, () =>
+      buildChangeSet(this.document(before), this.document(after), { before: '', after: '' }, { moved, ...(hints.changedWords ? { changedWords: hints.changedWords } : {}) })
+    )
   }
 
   /** Each motion's effect (`motionEffects`), its applications and change sets shared with the rest of the paper. */

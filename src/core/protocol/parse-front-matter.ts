@@ -47,7 +47,12 @@ export function parseFrontMatter(text: string): {
   }
   // Plain `key: value` lines need no YAML parser; anything more goes to it.
   const plain = readPlainMapping(yamlText)
-  if (plain) return { frontMatter: { raw: text.slice(0, end), data: plain, position }, bodyStart: end, messages: [] }
+  const { data, messages } = plain ? { data: plain, messages: [] } : yamlData(yamlText)
+  return { frontMatter: { raw: text.slice(0, end), data, position }, bodyStart: end, messages }
+}
+
+/** Front matter read by the YAML parser: its mapping, or the problems (lines counted from the opening `---`). */
+function yamlData(yamlText: string): { data: Record<string, unknown>; messages: VFileMessage[] } {
   const messages: VFileMessage[] = []
   const doc = parseDocument(yamlText, { schema: 'failsafe', prettyErrors: false })
   for (const error of doc.errors) {
@@ -67,7 +72,7 @@ export function parseFrontMatter(text: string): {
       data = value as Record<string, unknown>
     }
   }
-  return { frontMatter: { raw: text.slice(0, end), data, position }, bodyStart: end, messages }
+  return { data, messages }
 }
 
 /** The front matter's value, or why it cannot be had: a few lines that expand into millions of values (a YAML alias bomb) are refused, not expanded. */

@@ -2,7 +2,9 @@
 // test/fixtures/seeds/, with the options recorded in recipes.json.
 // Usage: npm run import-seeds   (after a build)
 import { existsSync, readFileSync } from 'node:fs'
-import { main, nodeIo } from '../dist/main.js'
+import { createRequire } from 'node:module'
+
+const { main, nodeIo } = createRequire(import.meta.url)('../dist/start.cjs').loadCli('import')
 
 const seeds = 'test/fixtures/seeds'
 const { imports } = JSON.parse(readFileSync(`${seeds}/recipes.json`, 'utf8'))

@@ -43,6 +43,12 @@ describe('the layers hold: cli → store → core, and only the store touches th
     expect(problems).toEqual([])
   })
 
+  it('src/start.ts, which compiles the command line from its bundle, loads no other keeling code (a second copy)', () => {
+    const text = readFileSync(join(repoRoot, 'src', 'start.ts'), 'utf8')
+    const typesOnly = new Set([...text.matchAll(/typeof import\('([^']+)'\)/g)].map((match) => match[1]))
+    expect(imports(text).filter((module) => !module.startsWith('node:') && !typesOnly.has(module))).toEqual([])
+  })
+
   it('src/cli touches the disk only through the store', () => {
     const problems = sources('cli').flatMap(({ file, text }) =>
       imports(text)

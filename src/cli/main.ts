@@ -5,6 +5,7 @@ import { COMMANDS, PROGRAM } from './command-table.js'
 import { EXIT_OK, EXIT_USAGE, UserError, type Io } from './io.js'
 
 export type { Io } from './io.js'
+export { loadPdfjsWith } from '../core/import/pdf/load-pdfjs.js'
 export type { ImportCommandOptions } from './command-table.js'
 
 /**

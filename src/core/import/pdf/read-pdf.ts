@@ -1,6 +1,7 @@
 import type { ImportFailure } from '../types.js'
 import type { ReadDocument } from '../read-document.js'
 import { layOutPages, type PageText, type TextPiece } from './lay-out-pages.js'
+import { loadPdfjs } from './load-pdfjs.js'
 
 /** The text layer of pdfjs's `getTextContent`, as much of it as the reader uses. */
 interface TextItemLike {
@@ -18,7 +19,7 @@ interface TextItemLike {
  * A PDF that needs a password, or has no text layer (a scan), is refused.
  */
 export async function readPdf(bytes: Uint8Array): Promise<ReadDocument | { failure: ImportFailure }> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  const pdfjs = await loadPdfjs()
   let document: Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>
   try {
     // PDF.js takes the bytes over; give it a copy so the caller's buffer is left as it was.

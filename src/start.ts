@@ -1,0 +1,134 @@
+/**
+ * How the command line starts: its code is one CommonJS bundle, `dist/cli.cjs`, compiled with a V8 code cache kept
+ * per command, so a command run before starts without parsing and compiling its code again.
+ *
+ * Compiling is a large part of a short command: Uttlesford's HTML paper spends about 70 of its 310 ms parsing and
+ * compiling the code it runs, every time (Node 20 keeps no cache for ES modules; `module.enableCompileCache` came
+ * in Node 22). This is the cache Node 22 keeps, for Node 20: after a command has run, V8 writes what it compiled
+ * (`vm.Script#createCachedData`) to a file of that command's; the next run of the command hands it back to V8.
+ *
+ * The cache is a cache: keeling runs the same without it, and any fault in it (a file another build wrote, a
+ * torn or altered file, a folder it may not write) only means compiling as if there were none. V8 checks no more
+ * of what it is handed than its length (an altered cache crashes it), so every file carries a SHA-256 of its
+ * contents and the size and time of the bundle it was compiled from, and its name the bundle's build (a hash of
+ * the bundle, written on its first line by `scripts/build.js`).
+ *
+ * This module is built as CommonJS (`dist/start.cjs`), as `bin/keeling.js` is (`bin/package.json`): an ES module
+ * as the first file costs Node about 7 ms more to start.
+ *
+ * Where: `KEELING_COMPILE_CACHE` if set (`off` for none), else the user's cache folder (`$XDG_CACHE_HOME` or
+ * `~/.cache` on Linux, `~/Library/Caches` on macOS, `%LOCALAPPDATA%` on Windows), in `keeling/compile-cache`.
+ */
+import { createHash } from 'node:crypto'
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import Module, { createRequire } from 'node:module'
+import { homedir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import vm from 'node:vm'
+
+type Cli = typeof import('./cli/main.js')
+
+/** A cache file: these four bytes, the SHA-256 of the rest, then the bundle's size and time, then V8's data. */
+const MAGIC = Buffer.from('KCC1')
+const HASHED = MAGIC.length + 32
+const HEADER = HASHED + 16
+
+/** The folder keeling keeps compiled code in, or null for none. */
+export function compileCacheFolder(env: NodeJS.ProcessEnv = process.env): string | null {
+  const chosen = env.KEELING_COMPILE_CACHE
+  if (chosen === 'off') return null
+  if (chosen) return resolve(chosen)
+  let home = ''
+  try {
+    home = homedir()
+  } catch {
+    return null
+  }
+  const base = process.platform === 'win32' ? env.LOCALAPPDATA : process.platform === 'darwin' ? home && join(home, 'Library', 'Caches') : env.XDG_CACHE_HOME || (home && join(home, '.cache'))
+  return base ? join(base, 'keeling', 'compile-cache') : null
+}
+
+/** The bundle's size and modification time, as a cache file records them. */
+function stampOf(bundle: string): Buffer {
+  const { size, mtimeMs } = statSync(bundle)
+  const stamp = Buffer.alloc(16)
+  stamp.writeDoubleLE(size, 0)
+  stamp.writeDoubleLE(mtimeMs, 8)
+  return stamp
+}
+
+/** V8's data in a cache file, if the file is whole, as written, and of the bundle as it is now. */
+function readCache(file: string, stamp: Buffer): Buffer | undefined {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(file)
+  } catch {
+    return undefined
+  }
+  if (bytes.length <= HEADER || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined
+  const rest = bytes.subarray(HASHED)
+  if (!createHash('sha256').update(rest).digest().equals(bytes.subarray(MAGIC.length, HASHED))) return undefined
+  return rest.subarray(0, 16).equals(stamp) ? rest.subarray(16) : undefined
+}
+
+/** Write a cache file whole or not at all, and take away those of other builds; a failure only means no cache. */
+function writeCache(folder: string, file: string, build: string, stamp: Buffer, payload: Buffer): void {
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 })
+    const temporary = `${file}.${process.pid}.tmp`
+    const rest = Buffer.concat([stamp, payload])
+    writeFileSync(temporary, Buffer.concat([MAGIC, createHash('sha256').update(rest).digest(), rest]), { mode: 0o600 })
+    renameSync(temporary, file)
+    for (const name of readdirSync(folder)) {
+      if (!name.startsWith(`${build}-`)) rmSync(join(folder, name), { force: true })
+    }
+  } catch {
+    // No cache this time: the next run compiles as this one did.
+  }
+}
+
+let loaded: { cli: Cli; script: vm.Script; cached: boolean; folder: string | null; build: string; stamp: Buffer } | undefined
+
+/**
+ * The command line's code (`main`, `nodeIo`), compiled from `dist/cli.cjs` with the cache of `command`'s last run
+ * when there is one.
+ */
+export function loadCli(command = '', env: NodeJS.ProcessEnv = process.env): Cli {
+  if (loaded) return loaded.cli
+  const bundle = join(__dirname, 'cli.cjs')
+  const text = readFileSync(bundle, 'utf8')
+  const build = /^\/\/ keeling build ([0-9a-f]{16})\n/.exec(text.slice(0, 40))?.[1]
+  const root = build ? compileCacheFolder(env) : null
+  const folder = root && join(root, `v8-${process.versions.v8}-${process.arch}`)
+  const stamp = folder ? stampOf(bundle) : Buffer.alloc(0)
+  const cachedData = folder ? readCache(join(folder, `${build}-${cacheName(command)}.bin`), stamp) : undefined
+  const script = new vm.Script(Module.wrap(text), {
+    filename: bundle,
+    cachedData
+  })
+  const module = { exports: {} as Cli }
+  ;(script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void)(module.exports, createRequire(bundle), module, bundle, dirname(bundle))
+  // The one ES module the bundle loads, PDF.js, is loaded by this module's import(): in Node 20 an import() in code
+  // from a code cache fails. (This module is in the bundle's folder, so the name resolves as it would there.)
+  module.exports.loadPdfjsWith((specifier) => import(specifier))
+  loaded = { cli: module.exports, script, cached: cachedData !== undefined && !script.cachedDataRejected, folder, build: build ?? '', stamp }
+  return loaded.cli
+}
+
+/** A command's name as a file name: its own if it is a word, else one name for everything else. */
+function cacheName(command: string): string {
+  return /^[a-z][a-z-]{0,39}$/.test(command) ? command : '-'
+}
+
+/**
+ * Run keeling on `argv` as the `keeling` command does; when the command ran as it should (exit 0 or 1) and there
+ * was no cache for it, keep what V8 compiled for the next run.
+ */
+export async function start(argv: string[]): Promise<number> {
+  const command = argv[0] ?? ''
+  const { main, nodeIo } = loadCli(command)
+  const code = await main(argv, nodeIo())
+  const run = loaded
+  if (run?.folder && !run.cached && (code === 0 || code === 1)) writeCache(run.folder, join(run.folder, `${run.build}-${cacheName(command)}.bin`), run.build, run.stamp, run.script.createCachedData())
+  return code
+}

@@ -1,0 +1,140 @@
+// The command line's compile cache (src/start.ts): kept per command, used when it is whole and of the bundle as it
+// is, and never the reason a command fails or says something else. Each test runs a copy of bin/ and the two
+// files of dist/ the command line is made of, so that a bundle can be edited without touching the build.
+import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { copyOfExamples, repoRoot, tempProject } from '../helpers/run-cli.js'
+
+/** A copy of the built command line: bin/keeling.js, bin/package.json, dist/start.cjs, dist/cli.cjs, and node_modules linked (PDF.js). */
+function copyOfCli(): string {
+  const root = tempProject()
+  for (const file of ['bin/keeling.js', 'bin/package.json', 'dist/start.cjs', 'dist/cli.cjs']) {
+    mkdirSync(join(root, file, '..'), { recursive: true })
+    copyFileSync(join(repoRoot, file), join(root, file))
+  }
+  symlinkSync(join(repoRoot, 'node_modules'), join(root, 'node_modules'), 'junction')
+  return root
+}
+
+function keeling(cli: string, argv: string[], env: Record<string, string>, cwd = copyOfExamples()): { status: number | null; stdout: string; stderr: string } {
+  const { KEELING_COMPILE_CACHE: _, ...inherited } = process.env
+  const { status, stdout, stderr } = spawnSync(process.execPath, [join(cli, 'bin', 'keeling.js'), ...argv], { cwd, encoding: 'utf8', env: { ...inherited, ...env } })
+  return { status, stdout, stderr }
+}
+
+/** The cache files under a folder, by name (with their folder for V8's version), and what each holds. */
+function cacheFiles(folder: string): Map<string, Buffer> {
+  const found = new Map<string, Buffer>()
+  if (!existsSync(folder)) return found
+  for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
+    const path = join(folder, name)
+    if (statSync(path).isFile()) found.set(name.split('\\').join('/'), readFileSync(path))
+  }
+  return found
+}
+
+const only = (files: Map<string, Buffer>): [string, Buffer] => {
+  expect(files.size).toBe(1)
+  return [...files][0] as [string, Buffer]
+}
+
+describe('the compile cache', () => {
+  it('is written after a command runs, under the V8 version, the build and the command, and then read, not rewritten', () => {
+    const cli = copyOfCli()
+    const folder = join(tempProject(), 'cache')
+    const first = keeling(cli, ['show', 'uttlesford', '3.9', '--format', 'text'], { KEELING_COMPILE_CACHE: folder })
+    expect(first.status, first.stderr).toBe(0)
+    const [name, bytes] = only(cacheFiles(folder))
+    const build = /^\/\/ keeling build ([0-9a-f]{16})\n/.exec(readFileSync(join(cli, 'dist', 'cli.cjs'), 'utf8'))?.[1]
+    expect(name).toBe(`v8-${process.versions.v8}-${process.arch}/${build}-show.bin`)
+    expect(bytes.subarray(0, 4).toString()).toBe('KCC1')
+    const written = statSync(join(folder, name))
+    const second = keeling(cli, ['show', 'uttlesford', '3.9', '--format', 'text'], { KEELING_COMPILE_CACHE: folder })
+    expect(second).toEqual(first)
+    expect(first.stdout).toMatch(/^3\.9 /)
+    const after = statSync(join(folder, name))
+    expect([after.ino, after.mtimeMs]).toEqual([written.ino, written.mtimeMs])
+  })
+
+  it('an altered or cut-short cache file is not handed to V8 (which would crash): the command runs as before and writes it again', () => {
+    const cli = copyOfCli()
+    const folder = join(tempProject(), 'cache')
+    const expected = keeling(cli, ['--version'], { KEELING_COMPILE_CACHE: folder })
+    expect(expected.status).toBe(0)
+    const [name, bytes] = only(cacheFiles(folder))
+    const altered = Buffer.from(bytes)
+    for (let at = 2000; at < altered.length; at += 997) altered[at] = (altered[at] ?? 0) ^ 0x5a
+    for (const spoilt of [altered, bytes.subarray(0, bytes.length >> 1), Buffer.from('KCC1'), Buffer.alloc(0)]) {
+      writeFileSync(join(folder, name), spoilt)
+      const run = keeling(cli, ['--version'], { KEELING_COMPILE_CACHE: folder })
+      expect(run).toEqual(expected)
+      const rewritten = readFileSync(join(folder, name))
+      expect(rewritten.subarray(0, 4).toString()).toBe('KCC1')
+      expect(createHash('sha256').update(rewritten.subarray(36)).digest().equals(rewritten.subarray(4, 36))).toBe(true)
+      expect(rewritten.length).toBeGreaterThan(bytes.length / 2)
+    }
+  })
+
+  it('a bundle changed since the cache was written is compiled from what it now says, even at the same length', () => {
+    const cli = copyOfCli()
+    const folder = join(tempProject(), 'cache')
+    expect(keeling(cli, ['--version'], { KEELING_COMPILE_CACHE: folder }).stdout).toBe('0.1.0\n')
+    const bundle = join(cli, 'dist', 'cli.cjs')
+    const source = readFileSync(bundle, 'utf8')
+    expect(source.match(/"0\.1\.0"/g)).toHaveLength(1)
+    writeFileSync(bundle, source.replace('"0.1.0"', '"9.1.0"'))
+    const later = new Date(statSync(bundle).mtimeMs + 10_000)
+    utimesSync(bundle, later, later)
+    expect(keeling(cli, ['--version'], { KEELING_COMPILE_CACHE: folder }).stdout).toBe('9.1.0\n')
+  })
+
+  it('takes away the caches of other builds when it writes one, and writes none for a command that failed', () => {
+    const cli = copyOfCli()
+    const folder = join(tempProject(), 'cache')
+    const versionFolder = join(folder, `v8-${process.versions.v8}-${process.arch}`)
+    mkdirSync(versionFolder, { recursive: true })
+    writeFileSync(join(versionFolder, '0123456789abcdef-show.bin'), 'another build')
+    const failed = keeling(cli, ['show', 'nope'], { KEELING_COMPILE_CACHE: folder })
+    expect(failed.status).toBe(2)
+    expect([...cacheFiles(folder).keys()]).toEqual([`v8-${process.versions.v8}-${process.arch}/0123456789abcdef-show.bin`])
+    expect(keeling(cli, ['show', 'uttlesford', '3.9'], { KEELING_COMPILE_CACHE: folder }).status).toBe(0)
+    expect([...cacheFiles(folder).keys()]).toEqual([expect.stringMatching(/-show\.bin$/)])
+    expect([...cacheFiles(folder).keys()][0]).not.toContain('0123456789abcdef')
+  })
+
+  it('imports a PDF from code out of the cache as from code compiled anew (PDF.js is an ES module outside the bundle)', () => {
+    const cli = copyOfCli()
+    const folder = join(tempProject(), 'cache')
+    const pdf = join(repoRoot, 'test', 'fixtures', 'import-formats', 'from-text', 'river-pc-standing-orders.pdf')
+    const runs = [1, 2].map(() => {
+      const project = tempProject()
+      const run = keeling(cli, ['import', pdf, '--as', 'river'], { KEELING_COMPILE_CACHE: folder }, project)
+      return { ...run, protocol: run.status === 0 ? readFileSync(join(project, 'protocols', 'river.md'), 'utf8') : '' }
+    })
+    expect(runs[0]?.status, runs[0]?.stderr).toBe(0)
+    expect(runs[0]?.protocol).toContain('the proper officer of the Council')
+    expect([...cacheFiles(folder).keys()]).toEqual([expect.stringMatching(/-import\.bin$/)])
+    expect(runs[1]).toEqual(runs[0])
+  })
+
+  it('is kept in the user cache folder by default, nowhere with KEELING_COMPILE_CACHE=off, and a folder it cannot write is no error', () => {
+    if (process.platform !== 'linux') return
+    const cli = copyOfCli()
+    const home = tempProject()
+    const byDefault = keeling(cli, ['--version'], { HOME: home, XDG_CACHE_HOME: join(home, 'cached') })
+    expect(byDefault.status).toBe(0)
+    expect([...cacheFiles(join(home, 'cached')).keys()]).toEqual([expect.stringMatching(/^keeling\/compile-cache\/v8-[^/]+\/[0-9a-f]{16}--\.bin$/)])
+    const bare = tempProject()
+    const off = keeling(cli, ['--version'], { HOME: bare, XDG_CACHE_HOME: join(bare, 'cached'), KEELING_COMPILE_CACHE: 'off' })
+    expect(off).toEqual(byDefault)
+    expect(readdirSync(bare)).toEqual([])
+    const notAFolder = join(tempProject(), 'file')
+    writeFileSync(notAFolder, 'a file, not a folder')
+    const blocked = keeling(cli, ['--version'], { KEELING_COMPILE_CACHE: notAFolder })
+    expect(blocked).toEqual(byDefault)
+    expect(readFileSync(notAFolder, 'utf8')).toBe('a file, not a folder')
+  })
+})

@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { Script } from 'node:vm'
 import { build } from 'esbuild'
 
 rmSync('dist', { recursive: true, force: true })
@@ -39,10 +40,19 @@ await build({
 
 await build({ ...common, entryPoints: { start: 'src/start.ts' }, format: 'cjs', outExtension: { '.js': '.cjs' } })
 
-const cli = await build({ ...common, entryPoints: { cli: 'src/cli/main.ts' }, format: 'cjs', outExtension: { '.js': '.cjs' }, write: false })
+// The command line's bundle is written in ASCII: Node reads a 2.5 MB file of ASCII in a third of the time of UTF-8,
+// and V8 keeps and compiles it as one byte a character (--version 99 → 91 ms, the paper 256 → 242, interleaved).
+// esbuild escapes strings and identifiers; template literals are lowered (a tagged one, String.raw, becomes its
+// cooked and raw strings, escaped), so what is left outside ASCII is in regular expressions and comments, where a
+// \uXXXX escape of each UTF-16 unit is the same character (in a pattern with the u flag a pair of escaped
+// surrogates is one code point), and an identity escape of one (`\’`) is the escape alone.
+const cli = await build({ ...common, entryPoints: { cli: 'src/cli/main.ts' }, format: 'cjs', outExtension: { '.js': '.cjs' }, supported: { 'template-literal': false }, write: false })
 for (const file of cli.outputFiles) {
+  const ascii = file.text.replace(/(\\*)([^\0-\x7f])/g, (_, backslashes, unit) => `${backslashes.length % 2 === 1 ? backslashes.slice(1) : backslashes}\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  // A syntax error here would otherwise surface as every command's internal error.
+  new Script(ascii, { filename: file.path })
   mkdirSync('dist', { recursive: true })
-  writeFileSync(file.path, `// keeling build ${createHash('sha256').update(file.contents).digest('hex').slice(0, 16)}\n${file.text}`)
+  writeFileSync(file.path, `// keeling build ${createHash('sha256').update(ascii).digest('hex').slice(0, 16)}\n${ascii}`)
 }
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')

@@ -11,7 +11,8 @@
  * torn or altered file, a folder it may not write) only means compiling as if there were none. V8 checks no more
  * of what it is handed than its length (an altered cache crashes it), so every file carries a SHA-256 of its
  * contents and the size and time of the bundle it was compiled from, and its name the bundle's build (a hash of
- * the bundle, written on its first line by `scripts/build.js`).
+ * the bundle, written on its first line by `scripts/build.js`) and a hash of that size and time. A folder keeps
+ * 40 files; past that, writing one takes away the oldest of other builds' and copies'.
  *
  * This module is built as CommonJS (`dist/start.cjs`), as `bin/keeling.js` is (`bin/package.json`): an ES module
  * as the first file costs Node about 7 ms more to start.
@@ -71,23 +72,46 @@ function readCache(file: string, stamp: Buffer): Buffer | undefined {
   return rest.subarray(0, 16).equals(stamp) ? rest.subarray(16) : undefined
 }
 
-/** Write a cache file whole or not at all, and take away those of other builds; a failure only means no cache. */
-function writeCache(folder: string, file: string, build: string, stamp: Buffer, payload: Buffer): void {
+/** How many cache files a folder keeps: a megabyte or so each, about twenty commands for each copy of keeling. */
+const KEPT = 40
+
+/**
+ * Write a cache file whole or not at all; then, past KEPT files, take away the oldest of other copies (another
+ * build, or the same build elsewhere), and any temporary file left by a run that stopped. A failure only means
+ * no cache. V8's data is asked for once the folder is there: it takes a few milliseconds, wasted where none can be.
+ */
+function writeCache(cache: CacheFile, payload: () => Buffer): void {
   try {
-    mkdirSync(folder, { recursive: true, mode: 0o700 })
+    mkdirSync(cache.folder, { recursive: true, mode: 0o700 })
+    const file = join(cache.folder, cache.name)
     const temporary = `${file}.${process.pid}.tmp`
-    const rest = Buffer.concat([stamp, payload])
+    const rest = Buffer.concat([cache.stamp, payload()])
     writeFileSync(temporary, Buffer.concat([MAGIC, createHash('sha256').update(rest).digest(), rest]), { mode: 0o600 })
     renameSync(temporary, file)
-    for (const name of readdirSync(folder)) {
-      if (!name.startsWith(`${build}-`)) rmSync(join(folder, name), { force: true })
-    }
+    const now = Date.now()
+    const names = readdirSync(cache.folder)
+    const others = names
+      .filter((name) => !name.startsWith(cache.copy))
+      .map((name) => ({ path: join(cache.folder, name), time: statSync(join(cache.folder, name)).mtimeMs, temporary: name.endsWith('.tmp') }))
+      .sort((a, b) => b.time - a.time)
+    const ours = names.length - others.length
+    others.forEach((other, index) => {
+      if (ours + index >= KEPT || (other.temporary && now - other.time > 60_000)) rmSync(other.path, { force: true })
+    })
   } catch {
     // No cache this time: the next run compiles as this one did.
   }
 }
 
-let loaded: { cli: Cli; script: vm.Script; cached: boolean; folder: string | null; build: string; stamp: Buffer } | undefined
+/** Where a command's cache is: its folder, its file's name, the prefix of this copy's files, the bundle's stamp. */
+interface CacheFile {
+  folder: string
+  name: string
+  copy: string
+  stamp: Buffer
+}
+
+let loaded: { cli: Cli; script: vm.Script; cached: boolean; cache: CacheFile | null } | undefined
 
 /**
  * The command line's code (`main`, `nodeIo`), compiled from `dist/cli.cjs` with the cache of `command`'s last run
@@ -96,22 +120,26 @@ let loaded: { cli: Cli; script: vm.Script; cached: boolean; folder: string | nul
 export function loadCli(command = '', env: NodeJS.ProcessEnv = process.env): Cli {
   if (loaded) return loaded.cli
   const bundle = join(__dirname, 'cli.cjs')
-  const text = readFileSync(bundle, 'utf8')
-  const build = /^\/\/ keeling build ([0-9a-f]{16})\n/.exec(text.slice(0, 40))?.[1]
+  const bytes = readFileSync(bundle)
+  const build = /^\/\/ keeling build ([0-9a-f]{16})\n/.exec(bytes.subarray(0, 40).toString('latin1'))?.[1]
+  // scripts/build.js writes the bundle in ASCII, which read as Latin-1 is no work: a one-byte string, as on the disk.
+  const text = bytes.toString(build ? 'latin1' : 'utf8')
   const root = build ? compileCacheFolder(env) : null
-  const folder = root && join(root, `v8-${process.versions.v8}-${process.arch}`)
-  const stamp = folder ? stampOf(bundle) : Buffer.alloc(0)
-  const cachedData = folder ? readCache(join(folder, `${build}-${cacheName(command)}.bin`), stamp) : undefined
-  const script = new vm.Script(Module.wrap(text), {
-    filename: bundle,
-    cachedData
-  })
+  let cache: CacheFile | null = null
+  if (root) {
+    const stamp = stampOf(bundle)
+    // A copy is a build in one place: two clones of one build have two stamps, and each its own files.
+    const copy = `${build}-${createHash('sha256').update(stamp).digest('hex').slice(0, 8)}-`
+    cache = { folder: join(root, `v8-${process.versions.v8}-${process.arch}`), name: `${copy}${cacheName(command)}.bin`, copy, stamp }
+  }
+  const cachedData = cache ? readCache(join(cache.folder, cache.name), cache.stamp) : undefined
+  const script = new vm.Script(Module.wrap(text), { filename: bundle, cachedData })
   const module = { exports: {} as Cli }
   ;(script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void)(module.exports, createRequire(bundle), module, bundle, dirname(bundle))
   // The one ES module the bundle loads, PDF.js, is loaded by this module's import(): in Node 20 an import() in code
   // from a code cache fails. (This module is in the bundle's folder, so the name resolves as it would there.)
   module.exports.loadPdfjsWith((specifier) => import(specifier))
-  loaded = { cli: module.exports, script, cached: cachedData !== undefined && !script.cachedDataRejected, folder, build: build ?? '', stamp }
+  loaded = { cli: module.exports, script, cached: cachedData !== undefined && !script.cachedDataRejected, cache }
   return loaded.cli
 }
 
@@ -129,6 +157,6 @@ export async function start(argv: string[]): Promise<number> {
   const { main, nodeIo } = loadCli(command)
   const code = await main(argv, nodeIo())
   const run = loaded
-  if (run?.folder && !run.cached && (code === 0 || code === 1)) writeCache(run.folder, join(run.folder, `${run.build}-${cacheName(command)}.bin`), run.build, run.stamp, run.script.createCachedData())
+  if (run?.cache && !run.cached && (code === 0 || code === 1)) writeCache(run.cache, () => run.script.createCachedData())
   return code
 }

@@ -49,7 +49,7 @@ describe('the compile cache', () => {
     expect(first.status, first.stderr).toBe(0)
     const [name, bytes] = only(cacheFiles(folder))
     const build = /^\/\/ keeling build ([0-9a-f]{16})\n/.exec(readFileSync(join(cli, 'dist', 'cli.cjs'), 'utf8'))?.[1]
-    expect(name).toBe(`v8-${process.versions.v8}-${process.arch}/${build}-show.bin`)
+    expect(name).toMatch(new RegExp(`^v8-${process.versions.v8.replace(/\./g, '\\.')}-${process.arch}/${build}-[0-9a-f]{8}-show\\.bin$`))
     expect(bytes.subarray(0, 4).toString()).toBe('KCC1')
     const written = statSync(join(folder, name))
     const second = keeling(cli, ['show', 'uttlesford', '3.9', '--format', 'text'], { KEELING_COMPILE_CACHE: folder })
@@ -91,18 +91,47 @@ describe('the compile cache', () => {
     expect(keeling(cli, ['--version'], { KEELING_COMPILE_CACHE: folder }).stdout).toBe('9.1.0\n')
   })
 
-  it('takes away the caches of other builds when it writes one, and writes none for a command that failed', () => {
+  it('keeps forty files: writing one takes away the oldest of other builds, and a temporary file left a minute ago', () => {
     const cli = copyOfCli()
     const folder = join(tempProject(), 'cache')
     const versionFolder = join(folder, `v8-${process.versions.v8}-${process.arch}`)
     mkdirSync(versionFolder, { recursive: true })
-    writeFileSync(join(versionFolder, '0123456789abcdef-show.bin'), 'another build')
+    const hour = Date.now() / 1000 - 3600
+    const others = Array.from({ length: 45 }, (_, index) => `0123456789abcdef-00000000-command${index}.bin`)
+    others.forEach((name, index) => {
+      writeFileSync(join(versionFolder, name), 'another build')
+      utimesSync(join(versionFolder, name), hour - index, hour - index)
+    })
     const failed = keeling(cli, ['show', 'nope'], { KEELING_COMPILE_CACHE: folder })
     expect(failed.status).toBe(2)
-    expect([...cacheFiles(folder).keys()]).toEqual([`v8-${process.versions.v8}-${process.arch}/0123456789abcdef-show.bin`])
+    expect(cacheFiles(versionFolder).size).toBe(45)
     expect(keeling(cli, ['show', 'uttlesford', '3.9'], { KEELING_COMPILE_CACHE: folder }).status).toBe(0)
-    expect([...cacheFiles(folder).keys()]).toEqual([expect.stringMatching(/-show\.bin$/)])
-    expect([...cacheFiles(folder).keys()][0]).not.toContain('0123456789abcdef')
+    const kept = [...cacheFiles(versionFolder).keys()]
+    expect(kept).toHaveLength(40)
+    expect(kept.filter((name) => name.endsWith('-show.bin') && !name.startsWith('0123456789abcdef'))).toHaveLength(1)
+    expect(kept.filter((name) => name.startsWith('0123456789abcdef')).sort()).toEqual(others.slice(0, 39).sort())
+
+    const fewer = join(tempProject(), 'cache')
+    const fewerFolder = join(fewer, `v8-${process.versions.v8}-${process.arch}`)
+    mkdirSync(fewerFolder, { recursive: true })
+    writeFileSync(join(fewerFolder, 'left.bin.123.tmp'), 'a run that stopped')
+    utimesSync(join(fewerFolder, 'left.bin.123.tmp'), hour, hour)
+    writeFileSync(join(fewerFolder, 'writing.bin.456.tmp'), 'a run writing now')
+    expect(keeling(cli, ['show', 'uttlesford', '3.9'], { KEELING_COMPILE_CACHE: fewer }).status).toBe(0)
+    expect([...cacheFiles(fewerFolder).keys()].sort()).toEqual([expect.stringMatching(/-show\.bin$/), 'writing.bin.456.tmp'])
+  })
+
+  it('two copies of one build (two clones, built at different times) each keep their own files, and neither rewrites', () => {
+    const [first, second] = [copyOfCli(), copyOfCli()]
+    const later = new Date(statSync(join(second ?? '', 'dist', 'cli.cjs')).mtimeMs + 60_000)
+    utimesSync(join(second ?? '', 'dist', 'cli.cjs'), later, later)
+    const folder = join(tempProject(), 'cache')
+    for (const cli of [first, second]) expect(keeling(cli ?? '', ['--version'], { KEELING_COMPILE_CACHE: folder }).status).toBe(0)
+    const written = cacheFiles(folder)
+    expect(written.size).toBe(2)
+    const times = [...written.keys()].map((name) => statSync(join(folder, name)).mtimeMs)
+    for (const cli of [first, second, first]) expect(keeling(cli ?? '', ['--version'], { KEELING_COMPILE_CACHE: folder }).stdout).toBe('0.1.0\n')
+    expect([...written.keys()].map((name) => statSync(join(folder, name)).mtimeMs)).toEqual(times)
   })
 
   it('imports a PDF from code out of the cache as from code compiled anew (PDF.js is an ES module outside the bundle)', () => {
@@ -126,7 +155,7 @@ describe('the compile cache', () => {
     const home = tempProject()
     const byDefault = keeling(cli, ['--version'], { HOME: home, XDG_CACHE_HOME: join(home, 'cached') })
     expect(byDefault.status).toBe(0)
-    expect([...cacheFiles(join(home, 'cached')).keys()]).toEqual([expect.stringMatching(/^keeling\/compile-cache\/v8-[^/]+\/[0-9a-f]{16}--\.bin$/)])
+    expect([...cacheFiles(join(home, 'cached')).keys()]).toEqual([expect.stringMatching(/^keeling\/compile-cache\/v8-[^/]+\/[0-9a-f]{16}-[0-9a-f]{8}--\.bin$/)])
     const bare = tempProject()
     const off = keeling(cli, ['--version'], { HOME: bare, XDG_CACHE_HOME: join(bare, 'cached'), KEELING_COMPILE_CACHE: 'off' })
     expect(off).toEqual(byDefault)

@@ -76,7 +76,7 @@ const piece = fc.constantFrom('a', 'A', 'Member', 'member', 'Chair', '3', '3.1',
 const text = fc.array(piece, { maxLength: 30 }).map((pieces) => pieces.join(''))
 
 describe('findWords against the rule written with lookarounds', () => {
-  test.prop([text, fc.array(piece, { minLength: 1, maxLength: 5 }).map((pieces) => pieces.join('')), fc.boolean()], { numRuns: 1000 })(
+  test.prop([text, fc.array(piece, { minLength: 1, maxLength: 5 }).map((pieces) => pieces.join('')), fc.boolean()], { numRuns: 600 })(
     'the same places for any words in any text',
     (haystack, words, anyCase) => {
       fc.pre(words.trim() !== '')

@@ -92,11 +92,16 @@ describe('verify sees what the hash does not cover, and every decided motion', (
     expect(result.stderr).toContain('history/rules/v1.md')
   })
 
-  it('log and versions say when a part of the history cannot be read', async () => {
+  it('log, versions, blame, report and show (printed) say when a part of the history cannot be read, and still answer', async () => {
     const dir = await recorded()
+    const lines = readFileSync(history(dir), 'utf8').split('\n').length
     writeFileSync(history(dir), `${readFileSync(history(dir), 'utf8')}---\nrecord: nonsense\n`)
-    const log = await runCli(['log', 'rules'], dir)
-    expect(log.stderr).toMatch(/^keeling: history\/rules\.yml has 1 part that cannot be read as records \(line \d+: /)
+    for (const argv of [['log', 'rules'], ['versions', 'rules'], ['blame', 'rules'], ['report', 'rules', '--from', 'v1', '--to', 'v2'], ['show', 'rules', '--format', 'html']]) {
+      const result = await runCli(argv, dir)
+      expect(result.stderr, argv.join(' ')).toMatch(new RegExp(`^keeling: history/rules\\.yml has 1 part that cannot be read as records \\(line ${lines}: .*run keeling verify rules\n`))
+      expect(result.code, argv.join(' ')).toBe(0)
+      expect(result.stdout, argv.join(' ')).not.toBe('')
+    }
   })
 })
 

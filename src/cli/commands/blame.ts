@@ -5,6 +5,7 @@ import { findClause } from '../../core/protocol/find-clause.js'
 import { createParseCache } from '../../core/parse-cache.js'
 import { readHistory, replayProject } from '../../store/history-file.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js'
+import { warnUnreadable } from '../unreadable-history.js'
 
 /**
  * `keeling blame SLUG [CLAUSE] [--json]`: each clause of the last version,
@@ -13,6 +14,7 @@ import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js
  */
 export async function runBlame(slug: string, selector: string | undefined, options: { json?: boolean }, io: Io): Promise<number> {
   const { history } = await readHistory(io.cwd, slug)
+  warnUnreadable(io, slug, history)
   const versions = versionsOf(history)
   if (versions.length === 0) throw new UserError(`${slug} has no versions (history/${slug}.yml); blame needs the history that keeling adopt records`, EXIT_USAGE)
   // Each text read once: the replay, the blame of each step and the clause named read the same versions.

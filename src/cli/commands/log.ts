@@ -6,7 +6,7 @@ import { readHistory, readMotionsById, replayProject } from '../../store/history
 import { readProtocolFile } from '../../store/read-protocol-file.js'
 import { EXIT_OK, EXIT_USAGE, UserError, type Io } from '../io.js'
 import { describeDecision } from './decide.js'
-import { warnUnreadable } from './versions.js'
+import { warnUnreadable } from '../unreadable-history.js'
 
 /**
  * `keeling log SLUG [CLAUSE]`: the decisions and versions, newest first,

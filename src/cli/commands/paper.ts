@@ -16,6 +16,7 @@ import { listProtocolSlugs, readProtocolFile } from '../../store/read-protocol-f
 import { writeFileAtomic } from '../../store/write-file-atomic.js'
 import { formatMessage } from '../format-message.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js'
+import { warnUnreadable } from '../unreadable-history.js'
 import { readMotionInput, readProtocolInput } from '../read-inputs.js'
 import { checkOutputTarget } from '../../store/output-target.js'
 import { guardOutput, requireFileForDocx, revisionDate, writeOutput } from '../render-change-set.js'
@@ -69,6 +70,7 @@ export async function runPaper(slug: string | undefined, options: PaperOptions, 
   }
 
   const { history } = await readHistory(io.cwd, slug)
+  warnUnreadable(io, slug, history)
   versionRange(history, slug, from, to, { allowSame: proposing, protocols: await listProtocolSlugs(io.cwd) })
   // Every motion file read (and parsed) once: the replay, the paper and --propose share them.
   const parsed = createParseCache()

@@ -6,6 +6,7 @@ import { standingDecision } from '../../core/history/history.js'
 import { readHistory, replayProject } from '../../store/history-file.js'
 import { listProtocolSlugs } from '../../store/read-protocol-file.js'
 import { EXIT_OK, EXIT_PROBLEMS, wantsColour, type Io } from '../io.js'
+import { warnUnreadable } from '../unreadable-history.js'
 import { versionRange } from '../version-range.js'
 import { type DiffFormat, guardOutput, renderChangeSet, requireFileForDocx, writeOutput } from '../render-change-set.js'
 
@@ -26,6 +27,7 @@ export async function runReport(slug: string, options: ReportOptions, io: Io): P
   await guardOutput(options.output, io, { inputs: [] })
   requireFileForDocx(options.format, options.output)
   const { history } = await readHistory(io.cwd, slug)
+  warnUnreadable(io, slug, history)
   const { from, to, labels } = versionRange(history, slug, options.from, options.to, { protocols: await listProtocolSlugs(io.cwd) })
   // Each text read once: the replay, each motion's effect and the change set read the same versions.
   const parse = createParseCache()

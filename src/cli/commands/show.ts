@@ -12,6 +12,7 @@ import { readHistory } from '../../store/history-file.js'
 import { displayPath } from '../../store/layout.js'
 import type { LineNumbering } from '../../core/motion/line-numbers.js'
 import { EXIT_OK, EXIT_USAGE, UserError, type Io } from '../io.js'
+import { warnUnreadable } from '../unreadable-history.js'
 import { readProtocolInput } from '../read-inputs.js'
 import { guardOutput, type OutputGuard, requireFileForDocx, revisionDate, writeOutput } from '../render-change-set.js'
 
@@ -75,6 +76,7 @@ async function showConsolidated(target: string, format: 'html' | 'docx' | 'text'
   requireFileForDocx(format, output, 'protocol.docx')
   const file = await readProtocolInput(io, target)
   const { history } = await readHistory(io.cwd, file.slug)
+  warnUnreadable(io, file.slug, history)
   const hash = sha256(withoutHead(file.text))
   const version = versionsOf(history).find((item) => item.sha256 === hash)
   // The history's head as this text stands in it: published with the text, `keeling verify --head` checks the history against it.

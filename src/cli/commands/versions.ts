@@ -1,8 +1,9 @@
-import { type History, lastHash, versionsOf } from '../../core/history/history.js'
+import { lastHash, versionsOf } from '../../core/history/history.js'
 import { readHistory } from '../../store/history-file.js'
 import { exists } from '../../store/files.js'
 import { protocolPath } from '../../store/layout.js'
 import { EXIT_OK, EXIT_USAGE, UserError, type Io } from '../io.js'
+import { warnUnreadable } from '../unreadable-history.js'
 
 /** `keeling versions SLUG [--json]`: each version's label, date, body, motions and hash, oldest first. */
 export async function runVersions(slug: string, options: { json?: boolean }, io: Io): Promise<number> {
@@ -33,12 +34,4 @@ export async function runVersions(slug: string, options: { json?: boolean }, io:
   // The hash of the last record, to publish with the minutes: `keeling verify --head` checks the history against it.
   io.stdout(`\nhistory head ${lastHash(history)} (${history.records.length} records)\n`)
   return EXIT_OK
-}
-
-/** A history with records that cannot be read: say so before printing the rest, which leaves them out. */
-export function warnUnreadable(io: Io, slug: string, history: History): void {
-  const [first] = history.problems
-  if (!first) return
-  const count = history.problems.length
-  io.stderr(`keeling: history/${slug}.yml has ${count} part${count === 1 ? '' : 's'} that cannot be read as records (line ${first.line}: ${first.message}); what follows leaves ${count === 1 ? 'it' : 'them'} out — run keeling verify ${slug}\n`)
 }

@@ -203,6 +203,25 @@ describe('a blind trial\'s must-never-happen cases', () => {
     expect(refused(order, 'In Article 2, omit the definition of “gas”.')[0]).toContain('unknown-clause')
   })
 
+  it('"the section headed “X”" is the heading with those words, unnumbered as most of a code of conduct\'s are', () => {
+    const code = `---\ntitle: Protocol\nslug: protocol\n---\n\n## <a id="introduction"></a>Introduction\n\n<a id="p1"></a>This protocol applies to members.\n\n## <a id="officers"></a>Officers\n\n<a id="p2"></a>Officers advise members.\n\n## <a id="members"></a>Members and Officers\n\n<a id="p3"></a>Members and officers respect each other.\n`
+    const retitled = applied(code, 'In the heading of the section headed “Officers”, leave out “Officers” and insert “Staff”.')
+    expect(retitled).toContain('\n## <a id="officers"></a>Staff\n')
+    expect(retitled).toContain('\n## <a id="members"></a>Members and Officers\n')
+    const inside = applied(code, "In the part entitled 'officers', leave out “advise” and insert “support”.")
+    expect(inside).toContain('Officers support members.')
+    expect(inside).toContain('Members and officers respect each other.')
+    const omitted = applied(code, 'Leave out the section headed "Introduction".')
+    expect(omitted).not.toContain('This protocol applies')
+    expect(omitted).toContain('Officers advise members.')
+    const [unknown] = refused(code, 'In the section headed “Staff”, leave out “advise”.')
+    expect(unknown).toContain('There is no heading “Staff”')
+    const [near] = refused(code, 'In the section headed “Members”, leave out “respect”.')
+    expect(near).toContain('There is no heading “Members”; headings with those words: “Members and Officers”')
+    const twice = code.replace('## <a id="members"></a>Members and Officers', '## <a id="officers-2"></a>Officers')
+    expect(refused(twice, 'In the section headed “Officers”, leave out “advise”.')[0]).toContain('2 headings read “Officers”')
+  })
+
   it('new text printed bare after "and insert—", as Hansard prints it: each numbered line a paragraph, the next instruction after', () => {
     const motion = 'In Standing Order 1, leave out paragraphs (a) and (b) and insert—\n(a) Meetings shall be held monthly.\n(aa) The Chair shall preside.\n\nIn Standing Order 2(a), for "Three" substitute "Four".'
     const text = applied(ORDERS, motion)

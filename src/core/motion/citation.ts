@@ -87,6 +87,8 @@ export interface ClausePath {
   id?: string
   /** A definition named by its term instead of a number: "the definition of “consumers”". */
   definition?: string
+  /** A heading named by its words instead of a number: "the section headed “Officers”". */
+  heading?: string
 }
 
 /** One clause, a list of clauses, or a range of them. */

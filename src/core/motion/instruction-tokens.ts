@@ -58,6 +58,12 @@ export function tokenize(text: string): Token[] | TokenFailure {
       at += definition.text.length
       continue
     }
+    const headed = headedAt(rest)
+    if (headed) {
+      tokens.push({ kind: 'cite', cited: { type: 'one', clause: { path: [], text: headed.text, unit: headed.unit, heading: headed.title } }, text: headed.text, at })
+      at += headed.text.length
+      continue
+    }
     if (unitAt(rest) !== '' || NUMBERISH.test(rest)) {
       const read = readCitation(rest, true)
       if (read && /^\s*(?![\p{L}\p{N}])/u.test(rest.slice(read.length))) {
@@ -84,6 +90,16 @@ function definitionAt(text: string): { text: string; term: string } | null {
   const found = /^(?:the\s+)?definitions?\s+of\s+(?:the\s+(?:term|expression|word)\s+)?(?:“([^”]+)”|"([^"]+)"|‘([^’]+)’)/i.exec(text)
   const term = found?.[1] ?? found?.[2] ?? found?.[3]
   return found && term !== undefined ? { text: found[0], term } : null
+}
+
+/**
+ * "the section headed “Officers”", "the part entitled 'Officers'", "the article titled "Officers"": a heading
+ * cited by its words, as an unnumbered heading is.
+ */
+function headedAt(text: string): { text: string; unit: string; title: string } | null {
+  const found = /^(?:the\s+)?(section|part|chapter|article|rule|standing\s+order|heading)\s+(?:headed|entitled|titled)\s+(?:“([^”]+)”|"([^"]+)"|‘([^’]+)’|'([^']+)')/i.exec(text)
+  const title = found?.[2] ?? found?.[3] ?? found?.[4] ?? found?.[5]
+  return found && title !== undefined && title.trim() !== '' ? { text: found[0], unit: (found[1] ?? '').toLowerCase().replace(/\s+/g, ' '), title: title.trim() } : null
 }
 
 function closingQuote(text: string, open: number, closers: string): number {

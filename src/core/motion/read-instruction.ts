@@ -382,6 +382,7 @@ function scopeOf(captures: Captures, outer: Context, heading: boolean): Context 
 function refOf(clause: ClausePath, outer: Context): ClauseRef {
   if (clause.id !== undefined) return { by: 'id', value: clause.id }
   if (clause.definition !== undefined) return { by: 'definition', term: clause.definition, ...(outer.scope.type === 'clause' ? { in: outer.scope.clause } : {}) }
+  if (clause.heading !== undefined) return { by: 'heading', title: clause.heading }
   return { by: 'path', path: clause.path, text: clause.text, unit: clause.unit, ...(outer.within.length > 0 ? { within: outer.within } : {}) }
 }
 
@@ -554,7 +555,8 @@ function clauseOperations(form: Form, captures: Captures, outer: Context, lead?:
 
 /** A range of clauses as one reference: resolved to the clauses from the first to the last, in order. */
 function rangeRef([from, to]: [ClauseRef, ClauseRef]): ClauseRef {
-  const text = (ref: ClauseRef): string => (ref.by === 'path' || ref.by === 'range' ? ref.text : ref.by === 'definition' ? `the definition of “${ref.term}”` : ref.value)
+  const text = (ref: ClauseRef): string =>
+    ref.by === 'path' || ref.by === 'range' ? ref.text : ref.by === 'definition' ? `the definition of “${ref.term}”` : ref.by === 'heading' ? `the section headed “${ref.title}”` : ref.value
   return { by: 'range', from, to, text: `${text(from)} to ${text(to)}` }
 }
 

@@ -29,6 +29,7 @@ export function resolveClause(protocol: Protocol, ref: ClauseRef): Resolved {
     return all.clauses.length === 1 && only ? { clause: only } : { reason: `${ref.text} names ${all.clauses.length} paragraphs; name one`, code: 'ambiguous-clause' }
   }
   if (ref.by === 'definition') return resolveDefinition(protocol, ref)
+  if (ref.by === 'heading') return resolveHeading(protocol, ref)
   if (ref.by === 'opening') {
     const wanted = normalizeWords(ref.value)
     const found = protocol.all.filter((clause) => normalizeWords(clauseOpening(clause)).startsWith(wanted))
@@ -75,6 +76,20 @@ export function resolveClauses(
   const level = from.clause.parent
   const clauses = protocol.all.slice(first, last + 1).filter((clause) => clause.parent === level || clause === to.clause)
   return { clauses }
+}
+
+/**
+ * "The section headed “Officers”": the one heading whose words (after its number, if it has one) are the quoted
+ * ones, in any case and with straight or curly quotes.
+ */
+function resolveHeading(protocol: Protocol, ref: Extract<ClauseRef, { by: 'heading' }>): Resolved {
+  const wanted = normalizeWords(ref.title)
+  const found = protocol.all.filter((clause) => clause.kind === 'heading' && normalizeWords(clause.title) === wanted)
+  const [only] = found
+  if (found.length === 1 && only) return { clause: only }
+  if (found.length > 1) return { reason: `${found.length} headings read “${ref.title}” (${found.map(label).join(', ')}); name the section by its number or clause ID`, code: 'ambiguous-clause' }
+  const near = protocol.all.filter((clause) => clause.kind === 'heading' && normalizeWords(clause.title).includes(wanted)).map((clause) => `“${clause.title}”`)
+  return { reason: `There is no heading “${ref.title}”${near.length > 0 ? `; headings with those words: ${near.slice(0, 3).join(', ')}` : ''}`, code: 'unknown-clause' }
 }
 
 /**

@@ -15,6 +15,8 @@ export type ClauseRef =
   | { by: 'range'; from: ClauseRef; to: ClauseRef; text: string }
   /** "the definition of “consumers”": the paragraph that opens with the quoted term (inside `in`, when the instruction names a clause). */
   | { by: 'definition'; term: string; in?: ClauseRef }
+  /** "the section headed “Officers”": the one heading whose words are the quoted ones (an unnumbered heading's citation). */
+  | { by: 'heading'; title: string }
 
 /** The words an operation acts on: inside a clause (or an item of one), the whole text, or another motion's text. */
 export type Scope =

@@ -34,6 +34,9 @@ export function citeClause(protocol: Protocol, clause: Clause): Citation | undef
   for (const text of pathCitations(clause, unit)) if (names(protocol, text, clause)) return { id: clause.id, text, heading }
   const byId = `${unit} ${clause.id}`
   const idWorks = names(protocol, byId, clause)
+  // An unnumbered heading whose ID is one word ("officers"), which no citation by ID reads: by its words.
+  const byHeading = !idWorks && heading && !clause.number ? headedCitation(protocol, clause, unit) : undefined
+  if (byHeading) return { id: clause.id, text: byHeading, heading }
   const opening = openingWords(protocol, clause)
   if (!idWorks && !opening) return undefined
   return { id: clause.id, text: idWorks ? byId : '', ...(opening ? { opening } : {}), heading }
@@ -59,6 +62,18 @@ function names(protocol: Protocol, text: string, clause: Clause): boolean {
   const ref: ClauseRef = cited.id !== undefined ? { by: 'id', value: cited.id } : { by: 'path', path: cited.path, text: cited.text, unit: cited.unit }
   const resolved = resolveClause(protocol, ref)
   return 'clause' in resolved && resolved.item === undefined && resolved.clause.id === clause.id
+}
+
+/**
+ * 'the section headed "Officers"', when those words are this heading's and no other's: in double quotes as the
+ * motion's other quotes are, or single ones around words with double quotes of their own.
+ */
+function headedCitation(protocol: Protocol, clause: Clause, unit: string): string | undefined {
+  const title = clause.title.trim()
+  const quoted = !/["“”]/.test(title) ? `"${title}"` : !/['‘’]/.test(title) ? `‘${title}’` : ''
+  if (title === '' || quoted === '') return undefined
+  const resolved = resolveClause(protocol, { by: 'heading', title })
+  return 'clause' in resolved && resolved.clause.id === clause.id ? `the ${unit} headed ${quoted}` : undefined
 }
 
 /** The fewest opening words (four at least) that only this clause opens with. */

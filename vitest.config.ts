@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs'
-import { availableParallelism, tmpdir } from 'node:os'
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { defineConfig } from 'vitest/config'
 
@@ -14,9 +14,8 @@ export default defineConfig({
   test: {
     setupFiles: ['test/setup.ts'],
     testTimeout: 30_000,
-    // The built command line's compile cache (src/start.ts) for the commands the tests run: a folder of the test
-    // runs', not the user's cache folder.
-    env: { KEELING_COMPILE_CACHE: join(tmpdir(), 'keeling-test-compile-cache') },
+    // The built command line's compile cache for the commands the tests run: a folder of this run's.
+    globalSetup: ['test/global-setup.ts'],
     // vitest's default is one worker fewer than the cores: one worker on the 2-core machines CI runs on.
     maxWorkers: availableParallelism(),
     projects: [

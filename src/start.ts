@@ -21,10 +21,10 @@
  * `~/.cache` on Linux, `~/Library/Caches` on macOS, `%LOCALAPPDATA%` on Windows), in `keeling/compile-cache`.
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
 import Module, { createRequire } from 'node:module'
 import { homedir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, isAbsolute, join, resolve } from 'node:path'
 import vm from 'node:vm'
 
 type Cli = typeof import('./cli/main.js')
@@ -45,7 +45,10 @@ export function compileCacheFolder(env: NodeJS.ProcessEnv = process.env): string
   } catch {
     return null
   }
-  const base = process.platform === 'win32' ? env.LOCALAPPDATA : process.platform === 'darwin' ? home && join(home, 'Library', 'Caches') : env.XDG_CACHE_HOME || (home && join(home, '.cache'))
+  // A relative XDG_CACHE_HOME is to be ignored (the XDG base directory specification): it would put the cache in
+  // whatever folder keeling is run in.
+  const xdg = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : ''
+  const base = process.platform === 'win32' ? env.LOCALAPPDATA : process.platform === 'darwin' ? home && join(home, 'Library', 'Caches') : xdg || (home && join(home, '.cache'))
   return base ? join(base, 'keeling', 'compile-cache') : null
 }
 
@@ -81,25 +84,41 @@ const KEPT = 40
  * no cache. V8's data is asked for once the folder is there: it takes a few milliseconds, wasted where none can be.
  */
 function writeCache(cache: CacheFile, payload: () => Buffer): void {
+  const file = join(cache.folder, cache.name)
+  const temporary = `${file}.${process.pid}.tmp`
   try {
     mkdirSync(cache.folder, { recursive: true, mode: 0o700 })
-    const file = join(cache.folder, cache.name)
-    const temporary = `${file}.${process.pid}.tmp`
-    const rest = Buffer.concat([cache.stamp, payload()])
-    writeFileSync(temporary, Buffer.concat([MAGIC, createHash('sha256').update(rest).digest(), rest]), { mode: 0o600 })
+    // The file opened first: a folder that is there but may not be written costs no compiled data.
+    const fd = openSync(temporary, 'w', 0o600)
+    try {
+      const rest = Buffer.concat([cache.stamp, payload()])
+      writeSync(fd, Buffer.concat([MAGIC, createHash('sha256').update(rest).digest(), rest]))
+    } finally {
+      closeSync(fd)
+    }
     renameSync(temporary, file)
-    const now = Date.now()
-    const names = readdirSync(cache.folder)
-    const others = names
-      .filter((name) => !name.startsWith(cache.copy))
-      .map((name) => ({ path: join(cache.folder, name), time: statSync(join(cache.folder, name)).mtimeMs, temporary: name.endsWith('.tmp') }))
-      .sort((a, b) => b.time - a.time)
-    const ours = names.length - others.length
-    others.forEach((other, index) => {
-      if (ours + index >= KEPT || (other.temporary && now - other.time > 60_000)) rmSync(other.path, { force: true })
-    })
   } catch {
     // No cache this time: the next run compiles as this one did.
+    try {
+      rmSync(temporary, { force: true })
+    } catch {
+      // No temporary file was made (the folder is not one).
+    }
+    return
+  }
+  try {
+    const now = Date.now()
+    const entries = readdirSync(cache.folder).map((name) => ({ name, path: join(cache.folder, name), time: statSync(join(cache.folder, name)).mtimeMs }))
+    // A temporary file over a minute old is a run's that stopped before it renamed it, whichever copy's it was.
+    for (const entry of entries) if (entry.name.endsWith('.tmp') && now - entry.time > 60_000) rmSync(entry.path, { force: true })
+    const kept = entries.filter((entry) => !entry.name.endsWith('.tmp'))
+    const others = kept.filter((entry) => !entry.name.startsWith(cache.copy)).sort((a, b) => b.time - a.time)
+    const ours = kept.length - others.length
+    others.forEach((other, index) => {
+      if (ours + index >= KEPT) rmSync(other.path, { force: true })
+    })
+  } catch {
+    // Another run tidying at the same time: what is left is tidied next time.
   }
 }
 
@@ -128,8 +147,10 @@ export function loadCli(command = '', env: NodeJS.ProcessEnv = process.env): Cli
   let cache: CacheFile | null = null
   if (root) {
     const stamp = stampOf(bundle)
-    // A copy is a build in one place: two clones of one build have two stamps, and each its own files.
-    const copy = `${build}-${createHash('sha256').update(stamp).digest('hex').slice(0, 8)}-`
+    // A copy is a build in one place, run with the same V8 flags: two clones of one build have two stamps, and a
+    // run with other flags (`node --no-opt`, NODE_OPTIONS) other compiled code, which V8 would refuse; each its own files.
+    const flags = `${process.execArgv.join(' ')}\n${env.NODE_OPTIONS ?? ''}`
+    const copy = `${build}-${createHash('sha256').update(stamp).update(flags).digest('hex').slice(0, 8)}-`
     cache = { folder: join(root, `v8-${process.versions.v8}-${process.arch}`), name: `${copy}${cacheName(command)}.bin`, copy, stamp }
   }
   const cachedData = cache ? readCache(join(cache.folder, cache.name), cache.stamp) : undefined

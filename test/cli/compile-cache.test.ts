@@ -19,9 +19,9 @@ function copyOfCli(): string {
   return root
 }
 
-function keeling(cli: string, argv: string[], env: Record<string, string>, cwd = copyOfExamples()): { status: number | null; stdout: string; stderr: string } {
+function keeling(cli: string, argv: string[], env: Record<string, string>, cwd = copyOfExamples(), nodeFlags: string[] = []): { status: number | null; stdout: string; stderr: string } {
   const { KEELING_COMPILE_CACHE: _, ...inherited } = process.env
-  const { status, stdout, stderr } = spawnSync(process.execPath, [join(cli, 'bin', 'keeling.js'), ...argv], { cwd, encoding: 'utf8', env: { ...inherited, ...env } })
+  const { status, stdout, stderr } = spawnSync(process.execPath, [...nodeFlags, join(cli, 'bin', 'keeling.js'), ...argv], { cwd, encoding: 'utf8', env: { ...inherited, ...env } })
   return { status, stdout, stderr }
 }
 
@@ -111,14 +111,19 @@ describe('the compile cache', () => {
     expect(kept.filter((name) => name.endsWith('-show.bin') && !name.startsWith('0123456789abcdef'))).toHaveLength(1)
     expect(kept.filter((name) => name.startsWith('0123456789abcdef')).sort()).toEqual(others.slice(0, 39).sort())
 
+    // Temporary files: of this copy (named as it names them) and of another, one left by a run that stopped an hour
+    // ago and one being written now.
     const fewer = join(tempProject(), 'cache')
     const fewerFolder = join(fewer, `v8-${process.versions.v8}-${process.arch}`)
+    const ours = kept.find((name) => name.endsWith('-show.bin') && !name.startsWith('0123456789abcdef'))?.split('/').at(-1) ?? ''
     mkdirSync(fewerFolder, { recursive: true })
-    writeFileSync(join(fewerFolder, 'left.bin.123.tmp'), 'a run that stopped')
-    utimesSync(join(fewerFolder, 'left.bin.123.tmp'), hour, hour)
-    writeFileSync(join(fewerFolder, 'writing.bin.456.tmp'), 'a run writing now')
+    for (const name of [`${ours}.123.tmp`, '0123456789abcdef-00000000-show.bin.124.tmp']) {
+      writeFileSync(join(fewerFolder, name), 'a run that stopped')
+      utimesSync(join(fewerFolder, name), hour, hour)
+    }
+    writeFileSync(join(fewerFolder, `${ours}.456.tmp`), 'a run writing now')
     expect(keeling(cli, ['show', 'uttlesford', '3.9'], { KEELING_COMPILE_CACHE: fewer }).status).toBe(0)
-    expect([...cacheFiles(fewerFolder).keys()].sort()).toEqual([expect.stringMatching(/-show\.bin$/), 'writing.bin.456.tmp'])
+    expect([...cacheFiles(fewerFolder).keys()].sort()).toEqual([ours, `${ours}.456.tmp`])
   })
 
   it('two copies of one build (two clones, built at different times) each keep their own files, and neither rewrites', () => {
@@ -132,6 +137,18 @@ describe('the compile cache', () => {
     const times = [...written.keys()].map((name) => statSync(join(folder, name)).mtimeMs)
     for (const cli of [first, second]) expect(keeling(cli ?? '', ['--version'], { KEELING_COMPILE_CACHE: folder }).stdout).toBe('0.1.0\n')
     expect([...written.keys()].map((name) => statSync(join(folder, name)).mtimeMs)).toEqual(times)
+  })
+
+  it('a run with other V8 flags keeps its own file (V8 refuses code compiled under other flags), and neither rewrites', () => {
+    const cli = copyOfCli()
+    const folder = join(tempProject(), 'cache')
+    const runs = (): string[] => [[], ['--no-opt']].map((flags) => keeling(cli, ['--version'], { KEELING_COMPILE_CACHE: folder }, copyOfExamples(), flags).stdout)
+    expect(runs()).toEqual(['0.1.0\n', '0.1.0\n'])
+    const written = [...cacheFiles(folder).keys()]
+    expect(written).toHaveLength(2)
+    const times = written.map((name) => statSync(join(folder, name)).mtimeMs)
+    expect(runs()).toEqual(['0.1.0\n', '0.1.0\n'])
+    expect(written.map((name) => statSync(join(folder, name)).mtimeMs)).toEqual(times)
   })
 
   it('imports a PDF from code out of the cache as from code compiled anew (PDF.js is an ES module outside the bundle)', () => {
@@ -156,6 +173,11 @@ describe('the compile cache', () => {
     const byDefault = keeling(cli, ['--version'], { HOME: home, XDG_CACHE_HOME: join(home, 'cached') })
     expect(byDefault.status).toBe(0)
     expect([...cacheFiles(join(home, 'cached')).keys()]).toEqual([expect.stringMatching(/^keeling\/compile-cache\/v8-[^/]+\/[0-9a-f]{16}-[0-9a-f]{8}--\.bin$/)])
+    // A relative XDG_CACHE_HOME is passed over, as the XDG specification says: the cache goes to ~/.cache.
+    const project = copyOfExamples()
+    expect(keeling(cli, ['--version'], { HOME: home, XDG_CACHE_HOME: 'cached' }, project).status).toBe(0)
+    expect(existsSync(join(project, 'cached'))).toBe(false)
+    expect([...cacheFiles(join(home, '.cache')).keys()]).toEqual([expect.stringMatching(/^keeling\/compile-cache\//)])
     const bare = tempProject()
     const off = keeling(cli, ['--version'], { HOME: bare, XDG_CACHE_HOME: join(bare, 'cached'), KEELING_COMPILE_CACHE: 'off' })
     expect(off).toEqual(byDefault)

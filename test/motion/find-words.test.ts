@@ -28,6 +28,11 @@ describe('findWords', () => {
     expect(found('end.Next', 'end.')).toEqual(['end.'])
   })
 
+  it('finds blank words nowhere (and stops)', () => {
+    expect(findWords('a b', ' ')).toEqual([])
+    expect(findWords('', '')).toEqual([])
+  })
+
   it('finds overlapping places, from an offset, and in any case when asked', () => {
     expect(findWords('aa aa aa', 'aa aa')).toEqual([{ start: 0, end: 5 }, { start: 3, end: 8 }])
     expect(findWords('the Member and the Member', 'Member', 5)).toEqual([{ start: 19, end: 25 }])

@@ -103,6 +103,12 @@ describe('word operations refused', () => {
     ])
   })
 
+  it('blank quoted words: refused as blank (a quote of a space once made keeling search for ever)', () => {
+    for (const body of ['1. In paragraph 2.2, leave out " " and insert "x"', '1. In paragraph 2.2, after " " insert "x"']) {
+      expect(refused(RULES, body)).toEqual(['6:4 words-not-found: Instruction 1: The quoted words are blank: quote the words to change'])
+    }
+  })
+
   it('an unknown paragraph: refused, naming the nearest numbers', () => {
     expect(refused(RULES, '1. In paragraph 2.9, leave out "x"')).toEqual(['6:4 unknown-clause: Instruction 1: There is no paragraph 2.9; the nearest are paragraphs 2.1, 2.2, 2.3 and 2.4'])
   })

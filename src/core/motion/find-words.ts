@@ -78,6 +78,8 @@ function isWordAt(text: string, start: number, end: number, checkBefore: boolean
  */
 export function findWords(text: string, words: string, from = 0, boundaries = true, anyCase = false): WordMatch[] {
   const trimmed = words.trim()
+  // Blank words are nowhere (an empty pattern would match at every place, and at the end for ever).
+  if (trimmed === '') return []
   const checkBefore = boundaries && WORD_CHAR.test(codePointAt(trimmed, 0))
   const checkAfter = boundaries && WORD_CHAR.test(codePointBefore(trimmed, trimmed.length))
   const pattern = quotedPattern(words, anyCase)

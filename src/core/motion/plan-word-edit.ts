@@ -145,6 +145,7 @@ function wholeLinks(source: string, start: number, end: number): { start: number
 }
 
 function locate(words: string, texts: { clause: Clause; visible: VisibleText }[], occurrence: Occurrence, scope: WordScope, anyCase = false): Found[] | WordProblem {
+  if (words.trim() === '') return { reason: 'The quoted words are blank: quote the words to change', code: 'words-not-found' }
   const range = scope.range
   const inRange = (visible: VisibleText, match: WordMatch): boolean =>
     !range || ((visible.offsets[match.start] ?? -1) >= range.start && (range.startsOnly ? (visible.offsets[match.start] ?? Infinity) < range.end : (visible.offsets[match.end - 1] ?? Infinity) < range.end))

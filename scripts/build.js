@@ -4,8 +4,9 @@
 //   per command (see src/start.ts). CommonJS because Node 20 opens V8's code cache to a script (`vm.Script`),
 //   not to an ES module. Its first line names its build, a hash of the rest, which the cache is kept under.
 //   (A tsc-compiled CLI starts in ~270 ms here, an esbuild bundle in ~125 ms.)
-// - the library (`import … from 'keeling'`), `dist/index.js`: ES modules, a chunk per lazily imported module,
-//   with its type declarations written by tsc into dist/types.
+// - the library (`import … from 'keeling'`), `dist/index.js`, and the command line again, `dist/main.js`, for runs
+//   that can keep no compile cache: ES modules, a chunk per lazily imported module, with the library's type
+//   declarations written by tsc into dist/types.
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
@@ -29,7 +30,8 @@ const common = {
 
 await build({
   ...common,
-  entryPoints: { index: 'src/index.ts' },
+  // main: the command line as ES modules, for runs that can keep no compile cache (src/start.ts).
+  entryPoints: { index: 'src/index.ts', main: 'src/cli/main.ts' },
   splitting: true,
   format: 'esm',
   // Bundled CommonJS dependencies may call require(); give them one.

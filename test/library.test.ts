@@ -115,7 +115,7 @@ describe('the published package: the README example run against what npm pack ma
     const tarball = packed[0]
     expect(tarball).toBeDefined()
     const shipped = (tarball?.files ?? []).map((file) => file.path)
-    expect(shipped).toEqual(expect.arrayContaining(['package.json', 'bin/keeling.js', 'bin/package.json', 'dist/index.js', 'dist/start.cjs', 'dist/cli.cjs', 'dist/types/index.d.ts']))
+    expect(shipped).toEqual(expect.arrayContaining(['package.json', 'bin/keeling.js', 'bin/package.json', 'dist/index.js', 'dist/main.js', 'dist/start.cjs', 'dist/cli.cjs', 'dist/types/index.d.ts']))
     expect(shipped.filter((path) => path.startsWith('src/') || path.startsWith('test/'))).toEqual([])
     // Installed as npm installs it: the package in node_modules/keeling; its dependencies (only those package.json
     // declares) beside it, linked from this clone's node_modules, since no registry is asked in a test.

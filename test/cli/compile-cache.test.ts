@@ -3,18 +3,19 @@
 // files of dist/ the command line is made of, so that a bundle can be edited without touching the build.
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { copyOfExamples, repoRoot, tempProject } from '../helpers/run-cli.js'
 
-/** A copy of the built command line: bin/keeling.js, bin/package.json, dist/start.cjs, dist/cli.cjs, and node_modules linked (PDF.js). */
+/** A copy of the built command line: bin/keeling.js, bin/package.json, dist/ (the bundle, and the ES modules for runs with no cache), and node_modules linked (PDF.js). */
 function copyOfCli(): string {
   const root = tempProject()
-  for (const file of ['bin/keeling.js', 'bin/package.json', 'dist/start.cjs', 'dist/cli.cjs']) {
+  for (const file of ['bin/keeling.js', 'bin/package.json']) {
     mkdirSync(join(root, file, '..'), { recursive: true })
     copyFileSync(join(repoRoot, file), join(root, file))
   }
+  cpSync(join(repoRoot, 'dist'), join(root, 'dist'), { recursive: true, filter: (source) => !source.includes(`${join('dist', 'types')}`) })
   symlinkSync(join(repoRoot, 'node_modules'), join(root, 'node_modules'), 'junction')
   return root
 }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { copyOfExamples, repoRoot } from '../helpers/run-cli.js'
 
@@ -38,6 +39,30 @@ function modulesEvaluated(argv: string[], dir: string): string[] {
   return readFileSync(log, 'utf8').split('\n').filter(Boolean)
 }
 
+/**
+ * The modules the ES module build of the command line (what runs where no compile cache can be kept) loaded to run
+ * one command, as esbuild names them in its chunks (the `// path` comment before each module's code): every file
+ * loaded is logged by a loader hook.
+ */
+function modulesLoaded(argv: string[], dir: string): string[] {
+  const log = join(dir, 'loaded.txt')
+  const hooks = join(dir, 'hooks.mjs')
+  writeFileSync(hooks, `import { appendFileSync } from 'node:fs'\nexport async function load(url, context, next) {\n  appendFileSync(${JSON.stringify(log)}, url + '\\n')\n  return next(url, context)\n}\n`)
+  const register = join(dir, 'register.mjs')
+  writeFileSync(register, `import { register } from 'node:module'\nregister(${JSON.stringify(pathToFileURL(hooks).href)})\n`)
+  writeFileSync(log, '')
+  const result = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, join(repoRoot, 'bin', 'keeling.js'), ...argv], { cwd: dir, encoding: 'utf8', env: { ...process.env, KEELING_COMPILE_CACHE: 'off' } })
+  expect(result.status, result.stderr).toBe(0)
+  const dist = join(repoRoot, 'dist')
+  const files = readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((url) => url.startsWith('file:'))
+    .map((url) => fileURLToPath(url))
+    .filter((path) => path.startsWith(dist))
+  expect(files).toContain(join(dist, 'main.js'))
+  return [...new Set(files)].flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/^\/\/ ((?:node_modules|src)\/\S+)$/gm)].map((match) => match[1] ?? ''))
+}
+
 describe('the command line evaluates what a command needs', () => {
   const lazy = lazyModules(readFileSync(bundle, 'utf8'))
   const html = (module: string): boolean => /^node_modules\/(?:hast-util-to-html|mdast-util-to-hast)\/|^src\/core\/render\/html-/.test(module)
@@ -55,6 +80,16 @@ describe('the command line evaluates what a command needs', () => {
     expect(forWord.filter(word)).not.toEqual([])
     expect(forWord.filter(html)).toEqual([])
     const forHtml = modulesEvaluated(['show', 'uttlesford', '--format', 'html', '-o', 'uttlesford.html'], dir)
+    expect(forHtml).toEqual(expect.arrayContaining([expect.stringMatching(/^node_modules\/hast-util-to-html\//), 'src/core/render/html-write.ts']))
+    expect(forHtml.filter(word)).toEqual([])
+  })
+
+  it('with no compile cache, the ES module build: the Word text loads docx and no HTML writer, the HTML one hast and not docx', () => {
+    const dir = copyOfExamples()
+    const forWord = modulesLoaded(['show', 'uttlesford', '--format', 'docx', '-o', 'uttlesford.docx'], dir)
+    expect(forWord.filter(word)).not.toEqual([])
+    expect(forWord.filter(html)).toEqual([])
+    const forHtml = modulesLoaded(['show', 'uttlesford', '--format', 'html', '-o', 'uttlesford.html'], dir)
     expect(forHtml).toEqual(expect.arrayContaining([expect.stringMatching(/^node_modules\/hast-util-to-html\//), 'src/core/render/html-write.ts']))
     expect(forHtml.filter(word)).toEqual([])
   })

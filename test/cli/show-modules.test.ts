@@ -74,22 +74,16 @@ describe('the command line evaluates what a command needs', () => {
     }
   })
 
-  it('the Word consolidated text evaluates docx and no HTML writer; the HTML one evaluates hast and not docx', () => {
+  // The bundle (what runs with a compile cache) by what it evaluates; the ES module build (what runs with none) by what it loads.
+  it.each([
+    ['the bundle', modulesEvaluated],
+    ['the ES module build', modulesLoaded]
+  ] as const)('%s: the Word consolidated text takes docx and no HTML writer; the HTML one hast and not docx', (_, modules) => {
     const dir = copyOfExamples()
-    const forWord = modulesEvaluated(['show', 'uttlesford', '--format', 'docx', '-o', 'uttlesford.docx'], dir)
+    const forWord = modules(['show', 'uttlesford', '--format', 'docx', '-o', 'uttlesford.docx'], dir)
     expect(forWord.filter(word)).not.toEqual([])
     expect(forWord.filter(html)).toEqual([])
-    const forHtml = modulesEvaluated(['show', 'uttlesford', '--format', 'html', '-o', 'uttlesford.html'], dir)
-    expect(forHtml).toEqual(expect.arrayContaining([expect.stringMatching(/^node_modules\/hast-util-to-html\//), 'src/core/render/html-write.ts']))
-    expect(forHtml.filter(word)).toEqual([])
-  })
-
-  it('with no compile cache, the ES module build: the Word text loads docx and no HTML writer, the HTML one hast and not docx', () => {
-    const dir = copyOfExamples()
-    const forWord = modulesLoaded(['show', 'uttlesford', '--format', 'docx', '-o', 'uttlesford.docx'], dir)
-    expect(forWord.filter(word)).not.toEqual([])
-    expect(forWord.filter(html)).toEqual([])
-    const forHtml = modulesLoaded(['show', 'uttlesford', '--format', 'html', '-o', 'uttlesford.html'], dir)
+    const forHtml = modules(['show', 'uttlesford', '--format', 'html', '-o', 'uttlesford.html'], dir)
     expect(forHtml).toEqual(expect.arrayContaining([expect.stringMatching(/^node_modules\/hast-util-to-html\//), 'src/core/render/html-write.ts']))
     expect(forHtml.filter(word)).toEqual([])
   })

@@ -22,6 +22,23 @@ export function readDate(value: string): string | null {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : null
 }
 
+/**
+ * A date written in a form `readDate` reads but naming a day its month does not have ("2025-11-31", "30 February
+ * 2024"): what to say of it ("November 2025 has 30 days"). Null for anything else.
+ */
+export function missingDay(value: string): string | null {
+  const text = value.trim()
+  const written = /^(?:[A-Za-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,})\.?,?\s+(\d{4})$/.exec(text)
+  const month = written ? MONTHS.findIndex((name) => name.startsWith((written[2] ?? '').toLowerCase())) + 1 : Number(/^\d{4}-(\d{2})-\d{2}$/.exec(text)?.[1] ?? 0)
+  const year = Number(written ? written[3] : text.slice(0, 4))
+  const day = Number(written ? written[1] : text.slice(8, 10))
+  if (month < 1 || month > 12 || !Number.isInteger(year) || readDate(text)) return null
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  if (day <= days) return null
+  const name = MONTHS[month - 1] ?? ''
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${year} has ${days} days`
+}
+
 /** "2017-04-04" → "4 April 2017", as a report writes a date; anything else as written. */
 export function longDate(date: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)

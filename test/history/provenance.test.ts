@@ -69,13 +69,16 @@ describe('decide and adopt', () => {
     const result = await runCli(['decide', 'amendments/rules/m1.md', '--body', 'Council', '--date', '2020-02-30', '--outcome', 'tabled', '--for', '-2'], dir)
     expect(result.code).toBe(1)
     expect(result.stderr).toBe(
-      'keeling decide: --date "2020-02-30" is not a date; write it as YYYY-MM-DD (2017-04-25) or as minutes do (25 April 2017); 05/06/2017 reads two ways\n' +
+      'keeling decide: --date "2020-02-30" is no day: February 2020 has 29 days\n' +
         'keeling decide: --outcome "tabled" is not an outcome; use one of carried, lost, withdrawn, deferred, referred, superseded (or as minutes say it: passed, agreed, fell, defeated …)\n' +
         'keeling decide: --for "-2" is not a number of votes; give a whole number, 0 or more\n'
     )
     expect(hash(join(dir, 'history', 'rules.yml'))).toBe(before)
     const ambiguous = await runCli(['decide', 'amendments/rules/m1.md', '--body', 'Council', '--date', '05/06/2020', '--outcome', 'carried'], dir)
     expect(ambiguous.code).toBe(1)
+    expect(ambiguous.stderr).toContain('--date "05/06/2020" is not a date; write it as YYYY-MM-DD')
+    const written = await runCli(['decide', 'amendments/rules/m1.md', '--body', 'Council', '--date', '31 November 2025', '--outcome', 'carried'], dir)
+    expect(written.stderr).toBe('keeling decide: --date "31 November 2025" is no day: November 2025 has 30 days\n')
   })
 
   it('decide and adopt take a date and an outcome as minutes write them, and record them in one spelling', async () => {

@@ -147,13 +147,21 @@ describe('records are names: decide, adopt and apply take only motions of amendm
     writeFileSync(join(dir, 'amendments', 'nosuch', 'x.md'), '---\ntitle: x\nmover: Cllr X\n---\n\n1. In paragraph 3.2, at the end insert " Always."\n')
     mkdirSync(join(dir, 'drafts'))
     writeFileSync(join(dir, 'drafts', 'm9.md'), '---\ntitle: m9\nmover: Cllr X\nprotocol: rules\n---\n\n1. In paragraph 3.2, at the end insert " Always."\n')
+    motion(dir, 'm6', '1. In paragraph 3.2, at the end insert " Always."')
+    const other = await rulesProject()
+    motion(other, 'm5', '1. In paragraph 3.2, at the end insert " Always."')
     const before = snapshot(dir)
     const cases: Array<[string[], string]> = [
       [decideArgs('amendments/rules/Bad Name.md'), '"Bad Name" cannot name a motion in the records'],
       [decideArgs('amendments/nosuch/x.md'), 'there is no protocol protocols/nosuch.md'],
-      [decideArgs('drafts/m9.md'), 'drafts/m9.md is not in amendments/SLUG/'],
-      [['adopt', 'rules', '--version', 'v2', '--date', '2020-03-01', '--by', 'Council', 'drafts/m9.md'], 'drafts/m9.md is not in amendments/SLUG/'],
-      [['apply', 'drafts/m9.md'], 'drafts/m9.md is not in amendments/SLUG/']
+      [decideArgs('drafts/m9.md'), 'drafts/m9.md is not in amendments/<protocol>/'],
+      [['adopt', 'rules', '--version', 'v2', '--date', '2020-03-01', '--by', 'Council', 'drafts/m9.md'], 'drafts/m9.md is not in amendments/<protocol>/'],
+      [['apply', 'drafts/m9.md'], 'drafts/m9.md is not in amendments/<protocol>/'],
+      // A motion's ID for its file, as a clerk types it: the file named.
+      [['adopt', 'rules', '--version', 'v2', '--date', '2020-03-01', '--by', 'Council', 'bad-name'], 'bad-name is a motion\'s ID, not its file: give the file (a decision or version names'],
+      [decideArgs('m6'), "m6 is a motion's ID, not its file: give the file, amendments/rules/m6.md"],
+      // A motion of another project (keeling run from the wrong folder): where to run it from.
+      [decideArgs(join(other, 'amendments', 'rules', 'm5.md')), `is in another project's amendments/ folder: keeling works on the project in the folder it is run in (${dir}); run it from ${other}`]
     ]
     for (const [argv, words] of cases) {
       const result = await runCli(argv, dir)

@@ -92,6 +92,18 @@ describe('verify sees what the hash does not cover, and every decided motion', (
     expect(result.stderr).toContain('history/rules/v1.md')
   })
 
+  it('blame and log name a clause as show does: by a citation as the text\'s body writes it, too', async () => {
+    const dir = await recorded()
+    for (const command of ['blame', 'log']) {
+      const byNumber = await runCli([command, 'rules', '3.2'], dir)
+      expect(byNumber.code, byNumber.stderr).toBe(0)
+      expect(await runCli([command, 'rules', 'paragraph 3.2'], dir)).toEqual(byNumber)
+      const missing = await runCli([command, 'rules', 'paragraph 3.9'], dir)
+      expect(missing.code).toBe(2)
+      expect(missing.stderr).toContain('no clause "paragraph 3.9"')
+    }
+  })
+
   it('log, versions, blame, report and show (printed) say when a part of the history cannot be read, and still answer', async () => {
     const dir = await recorded()
     const lines = readFileSync(history(dir), 'utf8').split('\n').length

@@ -1,11 +1,11 @@
 import type { Attribution } from '../../core/diff/change-set.js'
 import { blame, type ClauseBlame } from '../../core/history/blame.js'
 import { standingDecision, versionsOf } from '../../core/history/history.js'
-import { findClause } from '../../core/protocol/find-clause.js'
 import { createParseCache } from '../../core/parse-cache.js'
 import { readHistory, replayProject } from '../../store/history-file.js'
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError, type Io } from '../io.js'
 import { warnUnreadable } from '../unreadable-history.js'
+import { selectClause } from '../select-clause.js'
 
 /**
  * `keeling blame SLUG [CLAUSE] [--json]`: each clause of the last version,
@@ -27,7 +27,7 @@ export async function runBlame(slug: string, selector: string | undefined, optio
   let clauses = blame(replay.steps, (motion) => standingDecision(history, motion), parse)
   if (selector !== undefined) {
     const last = versions.at(-1)
-    const found = findClause(parse.protocol(replay.texts.get(last?.label ?? '') ?? ''), selector)
+    const found = selectClause(parse.protocol(replay.texts.get(last?.label ?? '') ?? ''), selector)
     if (!('found' in found)) throw new UserError(`no clause "${selector}" in ${slug}@${last?.label ?? ''}`, EXIT_USAGE)
     clauses = clauses.filter((clause) => clause.id === found.found.id)
   }

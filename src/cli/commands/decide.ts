@@ -1,4 +1,4 @@
-import { readDate } from '../../core/dates.js'
+import { missingDay, readDate } from '../../core/dates.js'
 import { type Decision, lastHash, RECORD_FORMAT, type Outcome, OUTCOMES, sha256 } from '../../core/history/history.js'
 import { basename, dirname } from 'node:path'
 import { historyPath, readHistory } from '../../store/history-file.js'
@@ -107,7 +107,10 @@ export function describeDecision(decision: Decision): string {
 
 /** Why a date is not a real date, if it is not (YYYY-MM-DD, or as minutes write it: 12 March 2025). */
 export function dateProblems(option: string, date: string): string[] {
-  return readDate(date) ? [] : [`${option} "${date}" is not a date; write it as YYYY-MM-DD (2017-04-25) or as minutes do (25 April 2017); 05/06/2017 reads two ways`]
+  if (readDate(date)) return []
+  const missing = missingDay(date)
+  if (missing) return [`${option} "${date}" is no day: ${missing}`]
+  return [`${option} "${date}" is not a date; write it as YYYY-MM-DD (2017-04-25) or as minutes do (25 April 2017); 05/06/2017 reads two ways`]
 }
 
 /**

@@ -1,12 +1,12 @@
 import { attributeClauses, clausesTargeted } from '../../core/history/attribute.js'
 import { type HistoryRecord, newestFirst, standingDecision } from '../../core/history/history.js'
-import { findClause } from '../../core/protocol/find-clause.js'
 import { createParseCache } from '../../core/parse-cache.js'
 import { readHistory, readMotionsById, replayProject } from '../../store/history-file.js'
 import { readProtocolFile } from '../../store/read-protocol-file.js'
 import { EXIT_OK, EXIT_USAGE, UserError, type Io } from '../io.js'
 import { describeDecision } from './decide.js'
 import { warnUnreadable } from '../unreadable-history.js'
+import { selectClause } from '../select-clause.js'
 
 /**
  * `keeling log SLUG [CLAUSE]`: the decisions and versions, newest first,
@@ -23,7 +23,7 @@ export async function runLog(slug: string, selector: string | undefined, options
     // Each text read once: the replay, each motion's effect and each lost motion's target read the same versions.
     const parse = createParseCache()
     const file = await readProtocolFile(io.cwd, slug)
-    const found = findClause(parse.protocol(file.text), selector)
+    const found = selectClause(parse.protocol(file.text), selector)
     if (!('found' in found)) throw new UserError(`no clause "${selector}" in ${slug}`, EXIT_USAGE)
     const replay = await replayProject(io.cwd, slug, history, parse, { drift: false })
     const touched = attributeClauses(replay.steps, (motion) => standingDecision(history, motion), parse).get(found.found.id) ?? []

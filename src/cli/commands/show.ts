@@ -1,10 +1,7 @@
 import { clauseMarkdown } from '../../core/protocol/clause-extent.js'
-import { findClause } from '../../core/protocol/find-clause.js'
 import { parseProtocol } from '../../core/protocol/parse-protocol.js'
 import { clauseToJson, protocolToJson } from '../../core/protocol/protocol-to-json.js'
 import type { Clause, Protocol } from '../../core/protocol/types.js'
-import { readCitation } from '../../core/motion/citation.js'
-import { resolveClause } from '../../core/motion/resolve-clause.js'
 import { renderClauseText } from '../../core/render/render-clause-text.js'
 import { withoutHead } from '../../core/history/head.js'
 import { lastHash, recordHash, sha256, versionsOf } from '../../core/history/history.js'
@@ -13,6 +10,7 @@ import { displayPath } from '../../store/layout.js'
 import type { LineNumbering } from '../../core/motion/line-numbers.js'
 import { EXIT_OK, EXIT_USAGE, UserError, type Io } from '../io.js'
 import { warnUnreadable } from '../unreadable-history.js'
+import { selectClause } from '../select-clause.js'
 import { readProtocolInput } from '../read-inputs.js'
 import { guardOutput, type OutputGuard, requireFileForDocx, revisionDate, writeOutput } from '../render-change-set.js'
 
@@ -46,15 +44,12 @@ export async function runShow(
     await writeOutput(showProtocol(protocol, file.text, format), output, io, guard)
     return EXIT_OK
   }
-  const result = findClause(protocol, selector)
   // Not a number as written, an ID or opening words, or a number several clauses carry (each "1." of each
   // section): a citation as the text's own body writes it ("3(f)", "Article IV, Section 2", "1" for section 1).
-  if ('missing' in result || 'ambiguous' in result) {
-    const cited = citedPlace(protocol, selector, format)
-    if (cited) {
-      await writeOutput(cited, output, io, guard)
-      return EXIT_OK
-    }
+  const result = selectClause(protocol, selector)
+  if ('found' in result && result.resolved?.item) {
+    await writeOutput(showItem(result.found, result.resolved.item, format), output, io, guard)
+    return EXIT_OK
   }
   if ('ambiguous' in result) {
     const list = result.ambiguous.map(describe).join('; ')
@@ -126,14 +121,9 @@ function describe(clause: Clause): string {
 
 
 /** The clause or item a citation names, as the format shows it, or null when the selector cites nothing. */
-function citedPlace(protocol: Protocol, selector: string, format: 'md' | 'text' | 'json'): string | null {
-  const read = readCitation(selector.trim(), true)
-  if (!read || read.length < selector.trim().replace(/[.]$/, '').length || read.cited.type !== 'one') return null
-  const clause = read.cited.clause
-  const resolved = resolveClause(protocol, clause.id !== undefined ? { by: 'id', value: clause.id } : { by: 'path', path: clause.path, text: clause.text, unit: clause.unit })
-  if ('reason' in resolved) return null
-  if (!resolved.item) return showClause(resolved.clause, format)
-  const item = resolved.clause.source.slice(resolved.item.start, resolved.item.end).trim()
-  if (format === 'json') return `${JSON.stringify({ clause: clauseToJson(resolved.clause), item: { label: resolved.item.label, text: item } }, null, 2)}\n`
+/** An item inside a clause ("3(f)" of a Standing Order 3 whose items are not clauses of their own). */
+function showItem(clause: Clause, place: { start: number; end: number; label: string }, format: 'md' | 'text' | 'json'): string {
+  const item = clause.source.slice(place.start, place.end).trim()
+  if (format === 'json') return `${JSON.stringify({ clause: clauseToJson(clause), item: { label: place.label, text: item } }, null, 2)}\n`
   return `${format === 'md' ? item : renderClauseText(item)}\n`
 }

@@ -222,6 +222,17 @@ describe('a blind trial\'s must-never-happen cases', () => {
     expect(refused(twice, 'In the section headed “Officers”, leave out “advise”.')[0]).toContain('2 headings read “Officers”')
   })
 
+  it('a new Standing Order after one: its heading a heading of the same level, its paragraphs under it, not the last item of the one before', () => {
+    const added = applied(ORDERS, 'Insert a new Standing Order after Standing Order 2:\n\n> Standing Order 3 Elections\n>\n> (a) Elections shall be held in May.')
+    expect(added).toMatch(/\n## <a id="[^"]+"><\/a>Standing Order 3 Elections\n\n<a id="[^"]+"><\/a>\(a\) Elections shall be held in May\.\n$/)
+    const numbered = `---\ntitle: Standing Orders\nslug: so\n---\n\n## <a id="so26"></a>26 MEETINGS\n\n<a id="so26-a"></a>a. Meetings shall be held monthly.\n\n## <a id="so27"></a>27 STANDING ORDERS GENERALLY\n\n<a id="so27-a"></a>a. These standing orders may be varied.\n`
+    const bare = applied(numbered, 'Insert a new Standing Order after Standing Order 27: "28 REVIEW OF STANDING ORDERS"')
+    expect(bare).toMatch(/\n\n## <a id="[^"]+"><\/a>28 REVIEW OF STANDING ORDERS\n$/)
+    // A sentence that opens with a number is a paragraph, as before: the section's next one.
+    const sentence = applied(numbered, 'After Standing Order 27 insert "28 members shall form a quorum."')
+    expect(sentence).toMatch(/<a id="[^"]+"><\/a>b\. 28 members shall form a quorum\.\n$/)
+  })
+
   it('new text printed bare after "and insert—", as Hansard prints it: each numbered line a paragraph, the next instruction after', () => {
     const motion = 'In Standing Order 1, leave out paragraphs (a) and (b) and insert—\n(a) Meetings shall be held monthly.\n(aa) The Chair shall preside.\n\nIn Standing Order 2(a), for "Three" substitute "Four".'
     const text = applied(ORDERS, motion)

@@ -9,6 +9,7 @@ import { createParseCache, type ParseCache } from '../parse-cache.js'
 import type { Clause, Protocol } from '../protocol/types.js'
 import { writeProtocol, type ProtocolParts } from '../protocol/write-protocol.js'
 import { newClauses, type NewClause } from './new-clauses.js'
+import { numberKey, splitClauseNumber } from '../protocol/clause-number.js'
 import { planOperation, type Planned, type PlannedEdit, type PlannedStructure } from './operations/index.js'
 import { planWordEdit, type WordEdit } from './plan-word-edit.js'
 import { numberOffset } from './visible-text.js'
@@ -390,7 +391,8 @@ function applyStructure(
     }
     case 'insert-clauses': {
       const at = insertionIndex(result, structure.where ?? 'end', structure.place)
-      result.splice(at, 0, ...toItems(newClauses(operation.clauses, newId)))
+      const beside = structure.where === 'end' ? undefined : result.find((item) => item.id === structure.place)
+      result.splice(at, 0, ...toItems(besideHeading(newClauses(operation.clauses, newId), beside, parse)))
       return result
     }
     case 'renumber-clause': {
@@ -405,6 +407,33 @@ function applyStructure(
       return result
     }
   }
+}
+
+/**
+ * New clauses put beside a numbered heading ("Insert a new Standing Order after Standing Order 27: 28 REVIEW OF
+ * STANDING ORDERS"): a line that reads as a heading of the same level — a number of the heading's shape (28 beside
+ * 27, 4.2 beside 4.1), then a few words that end no sentence — is a heading of that level, and what follows it in
+ * the quote is under it. Written as a paragraph after the section, it was read as the section's last paragraph
+ * (and lettered as one: "c. 28 REVIEW …").
+ */
+function besideHeading(clauses: NewClause[], beside: Item | undefined, parse: ParseCache): NewClause[] {
+  if (!beside || beside.kind !== 'heading') return clauses
+  const level = numberLevel(numberOf(beside, parse))
+  if (level === null) return clauses
+  return clauses.map((clause) => {
+    if (clause.heading) return clause
+    const words = clause.source.replace(/^<a id="[^"]*"><\/a>/, '')
+    const { number, rest } = splitClauseNumber(words, true)
+    const headingLike = !words.includes('\n') && rest !== '' && rest.split(/\s+/).length <= 12 && !/[.,;:!?]$/.test(rest)
+    if (!headingLike || numberLevel(number) !== level) return clause
+    return { ...clause, heading: true, numbered: true, source: `${'#'.repeat(beside.level)} ${clause.source}` }
+  })
+}
+
+/** How deep a number is, as a shape: "27", "28." and "Standing Order 28" one number, "4.1" two; null for a letter or none. */
+function numberLevel(number: string): number | null {
+  const steps = numberKey(number).split('.')
+  return number !== '' && steps.every((step) => /^\d+[A-Z]?$/.test(step)) ? steps.length : null
 }
 
 /** How many items a clause spans: a heading takes the items under it. */

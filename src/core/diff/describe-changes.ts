@@ -126,13 +126,30 @@ export function phrases(parts: WordPart[]): Phrase[] {
   let pending = ''
   const close = (): void => {
     if (current) {
-      const previous = parts[current.first - 1]
-      const next = parts[current.last + 1]
-      result.push({
-        ...withContext({ ...current, startsWithInsertion: parts[current.first]?.type === 'inserted' }, previous, next),
-        preceding: previous?.type === 'same' ? (/(?:\S+\s+){0,2}\S+\s*$/.exec(previous.text)?.[0].trim() ?? '') : '',
-        following: next?.type === 'same' ? (/^\s*[^\s.,;:]+(?:\s+[^\s.,;:]+){0,3}/.exec(next.text)?.[0].trim() ?? '') : ''
-      })
+      const kept = (part: WordPart | undefined): string => (part?.type === 'same' ? part.text : '')
+      const changed = [current.before, current.after].filter((text) => text !== '')
+      // A change inside a word ("19:00" to "19:30", whose tokens are 19, :, 00) is quoted as the whole word.
+      const wordStart = changed.some((text) => /^[\p{L}\p{N}]/u.test(text)) ? (WORD_START.exec(kept(parts[current.first - 1]))?.[0] ?? '') : ''
+      const wordEnd = changed.some((text) => /[\p{L}\p{N}]$/u.test(text)) ? (WORD_REST.exec(kept(parts[current.last + 1]))?.[0] ?? '') : ''
+      const previousText = kept(parts[current.first - 1]).slice(0, kept(parts[current.first - 1]).length - wordStart.length)
+      const nextText = kept(parts[current.last + 1]).slice(wordEnd.length)
+      const whole = { before: current.before && wordStart + current.before + wordEnd, after: current.after && wordStart + current.after + wordEnd }
+      const { before, after, took } = withContext(
+        { ...whole, startsWithInsertion: parts[current.first]?.type === 'inserted' && wordStart === '' },
+        previousText ? { type: 'same', text: previousText } : undefined,
+        nextText ? { type: 'same', text: nextText } : undefined
+      )
+      // The kept words around the phrase beyond those it took in: “consent of the [chairman of the] meeting”.
+      const stillBefore = previousText.slice(0, previousText.length - took.start.length)
+      const stillAfter = nextText.slice(took.end.length)
+      // Nor a word the next change (or the one before) is glued to: "at 21" of "at 21:30" when 30 changes too.
+      const gluedBefore = parts[current.first - 2] !== undefined && /^\S/.test(previousText) && !/\s$/.test(parts[current.first - 2]?.text ?? ' ')
+      const gluedAfter = parts[current.last + 2] !== undefined && /\S$/.test(nextText) && !/^\s/.test(parts[current.last + 2]?.text ?? ' ')
+      let preceding = /(?:\S+\s+){0,2}\S+\s*$/.exec(stillBefore)?.[0] ?? ''
+      if (gluedBefore && preceding.length === stillBefore.length) preceding = preceding.replace(/^\S+\s*/, '')
+      let following = FOLLOWING.exec(stillAfter)?.[0] ?? ''
+      if (gluedAfter && following.length === stillAfter.length) following = following.replace(/\s*\S+$/, '')
+      result.push({ before, after, preceding: preceding.trim(), following: following.trim() })
     }
     current = null
     pending = ''
@@ -142,7 +159,8 @@ export function phrases(parts: WordPart[]): Phrase[] {
       if (!current) return
       const words = countWords(part.text)
       const more = parts.slice(index + 1).some((next) => next.type !== 'same')
-      if (words <= JOIN_WORDS && more && !/[.;:]\s*$/.test(part.text)) {
+      // Kept marks inside one word ("21:30" to "19:00": 21, :, 30 each changed but the colon) join the changes on both sides.
+      if (more && ((words <= JOIN_WORDS && !/[.;:]\s*$/.test(part.text)) || !/\s/.test(part.text))) {
         pending += part.text
         return
       }
@@ -163,33 +181,45 @@ export function phrases(parts: WordPart[]): Phrase[] {
   return result
 }
 
+/** The start of a word a change begins inside: letters, digits and the marks inside a word ("19:" of "19:00", "PRESS/" of "PRESS/MEDIA"), not a quote. */
+const WORD_START = /[\p{L}\p{N}][\p{L}\p{N}:./'’-]*$/u
+/** The rest of a word a change ends inside: up to a space, or to the punctuation that ends the word ("00" of "19:00,"). */
+const WORD_REST = /^[^\s.,;:!?)”"]+(?:[.,;:][^\s.,;:!?)”"]+)*/
+/** Up to four kept words after a phrase, to the punctuation that ends a word ("19:00" and "3.9" are one word each). */
+const FOLLOWING = /^\s*[^\s.,;:!?)”"]+(?:[.,;:][^\s.,;:!?)”"]+)*(?:\s+[^\s.,;:!?)”"]+(?:[.,;:][^\s.,;:!?)”"]+)*){0,3}/
+
 /**
  * A replacement given the kept words that make it readable: with a single word on one side, up to two words
  * after it (else the word before it); a short phrase, the word after it; words inserted first, the word before.
  */
-function withContext(phrase: { before: string; after: string; startsWithInsertion: boolean }, previous: WordPart | undefined, next: WordPart | undefined): { before: string; after: string } {
+function withContext(
+  phrase: { before: string; after: string; startsWithInsertion: boolean },
+  previous: WordPart | undefined,
+  next: WordPart | undefined
+): { before: string; after: string; took: { start: string; end: string } } {
   const { before, after, startsWithInsertion } = phrase
-  if (!before.trim() || !after.trim()) return { before, after }
+  const taking = (start: string, end: string): { before: string; after: string; took: { start: string; end: string } } => ({ before: start + before + end, after: start + after + end, took: { start, end } })
+  if (!before.trim() || !after.trim()) return taking('', '')
   const single = countWords(before) <= 1 || countWords(after) <= 1
-  const following = next?.type === 'same' ? /^\s+[\p{L}\p{N}'’-]+(?:\s+[\p{L}\p{N}'’-]+)?(?=[\s.,;:!?)”"]|$)/u.exec(next.text)?.[0] : undefined
-  const preceding = previous?.type === 'same' ? /(?:^|(?<=\s))[\p{L}\p{N}'’-]+\s*$/u.exec(previous.text)?.[0] : undefined
+  const following = next?.type === 'same' ? /^\s+[\p{L}\p{N}'’-]+(?:[:/][\p{L}\p{N}]+)*(?:\s+[\p{L}\p{N}'’-]+(?:[:/][\p{L}\p{N}]+)*)?(?=[\s.,;:!?)”"]|$)/u.exec(next.text)?.[0] : undefined
+  const preceding = previous?.type === 'same' ? /(?:^|(?<=\s))[\p{L}\p{N}'’-]+(?:[:/][\p{L}\p{N}]+)*\s*$/u.exec(previous.text)?.[0] : undefined
   // Words inserted at the start read from the word before them: “role as” → “role of a member as an”,
   // “calling or attending meetings” → “calling, attending or requesting meetings”.
   // So do words that begin with a comma or stop, which belongs to the word before: “calling or” → “calling, attending or”.
   const leadingMark = /^\s*[,;:.]/.test(before) || /^\s*[,;:.]/.test(after)
   if ((startsWithInsertion || leadingMark) && preceding) {
     const one = single && following ? (/^\s+\S+/.exec(following)?.[0] ?? '') : ''
-    return { before: preceding + before + one, after: preceding + after + one }
+    return taking(preceding, one)
   }
   if (!single) {
     // A short phrase reads better with the word it qualifies: “an informal atmosphere” → “a friendly atmosphere”.
     const short = countWords(before) <= 3 && countWords(after) <= 3
     const one = short && following ? (/^\s+\S+/.exec(following)?.[0] ?? '') : ''
-    return { before: before + one, after: after + one }
+    return taking('', one)
   }
-  if (following) return { before: before + following, after: after + following }
-  if (preceding) return { before: preceding + before, after: preceding + after }
-  return { before, after }
+  if (following) return taking('', following)
+  if (preceding) return taking(preceding, '')
+  return taking('', '')
 }
 
 function countWords(text: string): number {

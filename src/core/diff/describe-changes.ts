@@ -129,8 +129,9 @@ export function phrases(parts: WordPart[]): Phrase[] {
       const kept = (part: WordPart | undefined): string => (part?.type === 'same' ? part.text : '')
       const changed = [current.before, current.after].filter((text) => text !== '')
       // A change inside a word ("19:00" to "19:30", whose tokens are 19, :, 00) is quoted as the whole word.
-      const wordStart = changed.some((text) => /^[\p{L}\p{N}]/u.test(text)) ? (WORD_START.exec(kept(parts[current.first - 1]))?.[0] ?? '') : ''
-      const wordEnd = changed.some((text) => /[\p{L}\p{N}]$/u.test(text)) ? (WORD_REST.exec(kept(parts[current.last + 1]))?.[0] ?? '') : ''
+      const previousKept = kept(parts[current.first - 1])
+      const wordStart = changed.some((text) => /^[\p{L}\p{N}]/u.test(text)) || /[:/'’-]$/.test(previousKept) ? (WORD_START.exec(previousKept)?.[0] ?? '') : ''
+      const wordEnd = changed.some((text) => /[\p{L}\p{N}:/'’-]$/u.test(text)) ? (WORD_REST.exec(kept(parts[current.last + 1]))?.[0] ?? '') : ''
       const previousText = kept(parts[current.first - 1]).slice(0, kept(parts[current.first - 1]).length - wordStart.length)
       const nextText = kept(parts[current.last + 1]).slice(wordEnd.length)
       const whole = { before: current.before && wordStart + current.before + wordEnd, after: current.after && wordStart + current.after + wordEnd }

@@ -32,6 +32,13 @@ describe('the registers, on a council text', () => {
     expect(line(text, '(b)')).toBe('(b) The Chair shall preside. In the absence of the Chair the Vice-Chairman shall preside.')
   })
 
+  it('a title in brackets after the number must be that standing order\'s: named by one and meaning another is refused', () => {
+    expect(line(applied(ORDERS, 'In Standing Order 1 (Meetings), leave out "second Tuesday" and insert "first Monday".'), '(a)')).toBe('(a) Meetings shall be held on the first Monday of each month.')
+    expect(line(applied(ORDERS, 'In Standing Order 1(b) (meetings), leave out "Chairman shall preside." and insert "Chair shall preside."'), '(b)')).toMatch(/^\(b\) The Chair shall preside\./)
+    const [wrong] = refused(ORDERS, 'In Standing Order 2 (Meetings), leave out "Three" and insert "Four".')
+    expect(wrong).toContain('Standing Order 2 is headed “Quorum”, not “Meetings”; “Meetings” is Standing Order 1 at line 6: say which is meant')
+  })
+
   it('UK council: an item under a lettered paragraph, cited 1(c)(ii)', () => {
     const text = applied(ORDERS, 'Standing Order 1(c)(ii) omit "declared"')
     expect(text).toContain('\n(ii) interests; and\n')

@@ -89,6 +89,8 @@ export interface ClausePath {
   definition?: string
   /** A heading named by its words instead of a number: "the section headed “Officers”". */
   heading?: string
+  /** The title in brackets after the number, as the Commons print it: "Standing Order No. 18 (Business of Supply)". */
+  title?: string
 }
 
 /** One clause, a list of clauses, or a range of them. */

@@ -85,8 +85,14 @@ function splitSegments(tokens: Token[]): Token[][] {
   for (let at = 0; at < tokens.length; at++) {
     const token = tokens[at] as Token
     const title = bracketedTitleEnd(tokens, at)
-    if (title > at) at = title
-    else if (isDescribedCitation(tokens, at)) dropDescription(segments.at(-1) as Token[])
+    if (title > at) {
+      // The title goes with the citation before it, to be held to the clause's heading.
+      const segment = segments.at(-1) as Token[]
+      const cite = segment.at(-1)
+      const words = tokens.slice(at + 1, title).map((word) => (word.kind === 'word' ? word.raw : word.text)).join(' ')
+      if (cite?.kind === 'cite' && cite.cited.type === 'one') segment[segment.length - 1] = { ...cite, cited: { type: 'one', clause: { ...cite.cited.clause, title: words } } }
+      at = title
+    } else if (isDescribedCitation(tokens, at)) dropDescription(segments.at(-1) as Token[])
     else if (token.kind === 'mark' && token.text === ';') segments.push([])
     else if (token.kind !== 'mark') segments.at(-1)?.push(token)
   }
@@ -383,7 +389,7 @@ function refOf(clause: ClausePath, outer: Context): ClauseRef {
   if (clause.id !== undefined) return { by: 'id', value: clause.id }
   if (clause.definition !== undefined) return { by: 'definition', term: clause.definition, ...(outer.scope.type === 'clause' ? { in: outer.scope.clause } : {}) }
   if (clause.heading !== undefined) return { by: 'heading', title: clause.heading }
-  return { by: 'path', path: clause.path, text: clause.text, unit: clause.unit, ...(outer.within.length > 0 ? { within: outer.within } : {}) }
+  return { by: 'path', path: clause.path, text: clause.text, unit: clause.unit, ...(outer.within.length > 0 ? { within: outer.within } : {}), ...(clause.title ? { title: clause.title } : {}) }
 }
 
 /** Every clause a citation names: one, each of a list, or a range (resolved against the text later). */

@@ -21,7 +21,7 @@ export type Resolved = { clause: Clause; item?: CitablePlace['item'] } | { reaso
  * whose words open that way.
  */
 export function resolveClause(protocol: Protocol, ref: ClauseRef): Resolved {
-  if (ref.by === 'path') return resolvePath(protocol, ref)
+  if (ref.by === 'path') return withTitle(protocol, ref, resolvePath(protocol, ref))
   if (ref.by === 'range') {
     const all = resolveClauses(protocol, ref)
     if ('reason' in all) return all
@@ -76,6 +76,22 @@ export function resolveClauses(
   const level = from.clause.parent
   const clauses = protocol.all.slice(first, last + 1).filter((clause) => clause.parent === level || clause === to.clause)
   return { clauses }
+}
+
+/**
+ * "Standing Order 8 (Code of Conduct)": the words in brackets must be the heading of the clause cited, or of a
+ * heading it is in; a motion that names one standing order by number and another by title is refused, naming both.
+ */
+function withTitle(protocol: Protocol, ref: Extract<ClauseRef, { by: 'path' }>, resolved: Resolved): Resolved {
+  if (!ref.title || 'reason' in resolved) return resolved
+  const wanted = normalizeWords(ref.title)
+  const titles: string[] = []
+  for (let clause: Clause | null = resolved.clause; clause; clause = clause.parent) if (clause.kind === 'heading') titles.push(clause.title)
+  if (titles.some((title) => normalizeWords(title).includes(wanted) || (title !== '' && wanted.includes(normalizeWords(title))))) return resolved
+  const headed = protocol.all.filter((clause) => clause.kind === 'heading' && normalizeWords(clause.title).includes(wanted))
+  const own = titles[0] ? `is headed “${titles[0]}”` : 'has no heading'
+  const elsewhere = headed.length > 0 ? `; “${ref.title}” is ${headed.map(label).join(', ')}` : ''
+  return { reason: `${ref.text} ${own}, not “${ref.title}”${elsewhere}: say which is meant`, code: 'unknown-clause' }
 }
 
 /**

@@ -10,7 +10,8 @@ export type ClauseRef =
   | { by: 'number'; value: string }
   | { by: 'id'; value: string }
   | { by: 'opening'; value: string }
-  | { by: 'path'; path: string[]; text: string; unit: string; within?: string[] }
+  /** `title`: the words in brackets after the number ("Standing Order 8 (Voting on Appointments)"), which must be its heading's. */
+  | { by: 'path'; path: string[]; text: string; unit: string; within?: string[]; title?: string }
   /** "paragraphs 10.5 to 10.7": the clauses from the first to the last, in the order of the text. */
   | { by: 'range'; from: ClauseRef; to: ClauseRef; text: string }
   /** "the definition of “consumers”": the paragraph that opens with the quoted term (inside `in`, when the instruction names a clause). */

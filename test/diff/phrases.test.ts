@@ -2,7 +2,7 @@
 // readable, and the kept words beyond those — never the same kept words twice.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { phrases } from '../../src/core/diff/describe-changes.js'
+import { nameOf, phrases } from '../../src/core/diff/describe-changes.js'
 import { diffWords, type WordPart } from '../../src/core/diff/diff-words.js'
 
 const same = (text: string): WordPart => ({ type: 'same', text })
@@ -16,6 +16,17 @@ function standsIn(text: string, quote: string): boolean {
   }
   return false
 }
+
+describe('nameOf', () => {
+  it('names a clause by its number without the number\'s own stop, so a sentence has one', () => {
+    const unit = (number: string, kind: 'heading' | 'paragraph' = 'paragraph') => ({ id: 'x', kind, number, head: '', gap: ' ', body: 'Words.', trailing: '\n', line: 1 })
+    expect(nameOf(unit('u.'))).toBe('paragraph u')
+    expect(nameOf(unit('3.9'))).toBe('paragraph 3.9')
+    expect(nameOf(unit('9.', 'heading'))).toBe('heading 9')
+    expect(nameOf(unit('(iv)'))).toBe('paragraph (iv)')
+    expect(nameOf(unit(''))).toBe('the paragraph beginning “Words.”')
+  })
+})
 
 describe('phrases', () => {
   it('a change inside a word is quoted as the word: "19:00" to "19:30", not "00" to "30"', () => {

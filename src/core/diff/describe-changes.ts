@@ -253,9 +253,13 @@ function kindOf(unit: DiffUnit): string {
   return unit.kind === 'heading' ? 'heading' : 'paragraph'
 }
 
-/** "paragraph 3.5", "the paragraph beginning “Nothing in this protocol”". */
+/**
+ * "paragraph 3.5", "paragraph u" (of "u."), "the paragraph beginning “Nothing in this protocol”": a number's own
+ * closing stop is left off, as a citation writes it, so that a sentence ending with it has one stop ("Touches
+ * paragraph u.", not "u..").
+ */
 export function nameOf(unit: DiffUnit): string {
-  return unit.number ? `${kindOf(unit)} ${unit.number}` : `the ${kindOf(unit)} beginning “${opening(unit.body, 4)}”`
+  return unit.number ? `${kindOf(unit)} ${unit.number.replace(/(?<=\S)[.:]$/, '')}` : `the ${kindOf(unit)} beginning “${opening(unit.body, 4)}”`
 }
 
 function placeOf(unit: DiffUnit): string {

@@ -39,6 +39,16 @@ describe('the registers, on a council text', () => {
     expect(wrong).toContain('Standing Order 2 is headed “Quorum”, not “Meetings”; “Meetings” is Standing Order 1 at line 6: say which is meant')
   })
 
+  it('UK council: "be amended by deleting … and inserting …, and by deleting … and inserting …", each change in the standing order cited', () => {
+    const motions = [
+      'That Standing Order 1(b) be amended by deleting "Chairman shall" and inserting "Chair shall", and by deleting "Vice-Chairman" and inserting "Vice-Chair".',
+      'That Standing Order 1(b) be amended by deleting "Chairman shall" and inserting "Chair shall"; and by deleting "Vice-Chairman" and inserting "Vice-Chair".'
+    ]
+    for (const motion of motions) expect(line(applied(ORDERS, motion), '(b)')).toBe('(b) The Chair shall preside. In the absence of the Chairman the Vice-Chair shall preside.')
+    // The second change is read in the first's standing order: words found only elsewhere are refused there.
+    expect(refused(ORDERS, 'That Standing Order 1(b) be amended by deleting "Chairman shall" and inserting "Chair shall", and by deleting "Three" and inserting "Four".')[0]).toContain('Cannot find “Three” in')
+  })
+
   it('UK council: an item under a lettered paragraph, cited 1(c)(ii)', () => {
     const text = applied(ORDERS, 'Standing Order 1(c)(ii) omit "declared"')
     expect(text).toContain('\n(ii) interests; and\n')

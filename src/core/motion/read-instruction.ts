@@ -58,19 +58,45 @@ function readWords(text: string, quoted: string[] | null): Operation[] | ReadFai
   const segments = splitSegments(tokens)
   const operations: Operation[] = []
   let outer: Context = DOCUMENT
-  for (const [index, segment] of segments.entries()) {
+  for (const [index, part] of segments.entries()) {
+    // "That Standing Order 3(u) be amended by deleting … and inserting …, and by deleting …": a later "by …" is
+    // read in the first part's words up to its "by" ("That Standing Order 3(u) be amended by deleting …").
+    const frame = index > 0 ? framedBy(segments[0] ?? [], part) : null
+    const segment = frame ?? part
     const words = withoutPreamble(segment)
     // "Whereas …; And whereas …; Therefore be it resolved that …": the recitals give reasons, not changes.
     if (words.length === 0 || isRecital(segment)) continue
     // The block quote belongs to the last part: "In section 5— (a) …; (b) after subsection (2) insert— > …".
-    const read = readSegment(words, outer, index === segments.length - 1 ? context : { block: null })
+    const read = readSegment(words, frame ? DOCUMENT : outer, index === segments.length - 1 ? context : { block: null })
     if (!read) return failure(text, words)
     operations.push(...read.operations)
     // "In section 5— (a) in subsection (1), …; (b) …": later parts are read inside the first part's scope.
     if (index === 0 && read.lead) outer = read.lead
+    if (frame) continue
   }
   if (operations.length === 0 && !segments.some((segment) => withoutPreamble(segment).length > 0)) return { reason: 'this instruction is empty', at: 0 }
   return operations
+}
+
+/** The verbs a motion's "be amended by …" goes on with: "by deleting", "and by inserting". */
+const BY_VERBS = new Set(['deleting', 'inserting', 'leaving', 'adding', 'substituting', 'omitting', 'striking', 'replacing', 'removing'])
+
+/** Where "(and) by deleting …" opens a part at `at`: the index of its "by", or -1. */
+function byVerbAt(tokens: Token[], at: number): number {
+  const word = (index: number): string => (tokens[index]?.kind === 'word' ? (tokens[index] as { text: string }).text : '')
+  const by = word(at) === 'and' ? at + 1 : at
+  return word(by) === 'by' && BY_VERBS.has(word(by + 1)) ? by : -1
+}
+
+/**
+ * A later part that goes on "(and) by deleting …", read with the first part's words before its own "by …"; null for
+ * any other part, or when the first part has no "by deleting …" of its own.
+ */
+function framedBy(first: Token[], part: Token[]): Token[] | null {
+  const by = byVerbAt(part, 0)
+  if (by < 0) return null
+  const own = first.findIndex((_, index) => index > 0 && byVerbAt(first, index) === index)
+  return own < 0 ? null : [...first.slice(0, own), ...part.slice(by)]
 }
 
 /** A recital of a resolution: "Whereas …", "And whereas …". */
@@ -94,6 +120,8 @@ function splitSegments(tokens: Token[]): Token[][] {
       at = title
     } else if (isDescribedCitation(tokens, at)) dropDescription(segments.at(-1) as Token[])
     else if (token.kind === 'mark' && token.text === ';') segments.push([])
+    // "…, and by deleting …": a second change of the same "be amended by …".
+    else if (token.kind === 'mark' && token.text === ',' && byVerbAt(tokens, at + 1) >= 0) segments.push([])
     else if (token.kind !== 'mark') segments.at(-1)?.push(token)
   }
   return segments.filter((segment) => segment.length > 0).map((segment) => withoutDocumentNames(withoutExisting(withoutLines(withoutRenumbering(withoutClosing(segment))))))

@@ -49,6 +49,13 @@ describe('the registers, on a council text', () => {
     expect(refused(ORDERS, 'That Standing Order 1(b) be amended by deleting "Chairman shall" and inserting "Chair shall", and by deleting "Three" and inserting "Four".')[0]).toContain('Cannot find “Three” in')
   })
 
+  it('a lettered item that is not there: the nearest are the letters next to it, not the first ones', () => {
+    const letters = 'abcdefghijklmnopqrstu'.split('')
+    const text = `---\ntitle: Standing Orders\nslug: so\n---\n\n## <a id="so3"></a>3 MEETINGS\n\n${letters.map((letter) => `<a id="so3-${letter}"></a>${letter}. Item ${letter}.`).join('\n\n')}\n`
+    expect(refused(text, 'In Standing Order 3(v), leave out "Item"')[0]).toContain('the nearest are Standing Orders 3(r), 3(s), 3(t) and 3(u)')
+    expect(refused(text, 'In Standing Order 3(w), leave out "Item"')[0]).toContain('the nearest are Standing Orders 3(r), 3(s), 3(t) and 3(u)')
+  })
+
   it('UK council: an item under a lettered paragraph, cited 1(c)(ii)', () => {
     const text = applied(ORDERS, 'Standing Order 1(c)(ii) omit "declared"')
     expect(text).toContain('\n(ii) interests; and\n')

@@ -324,15 +324,27 @@ export function describePath(path: string[]): string {
   return text
 }
 
+/** Where a step stands in its sequence: 12 for "12", 5 for "e", 4 for "iv" (22 for "v" among letters); NaN for anything else. */
+function stepValue(step: string, lettered: boolean): number {
+  if (/^\d+(?:\.\d+)?$/.test(step)) return Number.parseFloat(step)
+  if (/^[a-z]$/i.test(step) && (lettered || !/^[ivxlc]$/i.test(step))) return step.toLowerCase().charCodeAt(0) - 96
+  return romanValue(step) ?? Number.NaN
+}
+
 /** The places nearest a citation that names none, in the body's own unit word: "the nearest are Section 5.3 and Section 5.5". */
 function nearbyPlaces(places: CitablePlace[], ref: Extract<ClauseRef, { by: 'path' }>): string {
   const parent = ref.path.slice(0, -1)
   const under = parent.length > 0 ? places.filter((place) => place.path.length === ref.path.length && samePath(place.path.slice(0, -1), parent)) : []
   const candidates = (under.length > 0 ? under : places.filter((place) => place.path.length === ref.path.length && !place.item)).slice(0, 200)
-  const key = Number.parseFloat(ref.path.at(-1) ?? '')
-  const nearest = Number.isNaN(key)
-    ? candidates.slice(0, 4)
-    : [...candidates].sort((a, b) => Math.abs(Number.parseFloat(a.path.at(-1) ?? '') - key) - Math.abs(Number.parseFloat(b.path.at(-1) ?? '') - key)).slice(0, 4)
+  // Nearest first by the step's place in its sequence: 3(v) is nearest 3(u) and 3(t), not 3(a). A single letter is
+  // counted as a letter among lettered steps (a, b, …) and as a roman number among roman ones.
+  const lettered = candidates.some((place) => /^[a-z]$/i.test(place.path.at(-1) ?? '') && !/^[ivxlc]$/i.test(place.path.at(-1) ?? ''))
+  const key = stepValue(ref.path.at(-1) ?? '', lettered)
+  const distance = (place: CitablePlace): number => {
+    const value = Math.abs(stepValue(place.path.at(-1) ?? '', lettered) - key)
+    return Number.isNaN(value) ? Number.POSITIVE_INFINITY : value
+  }
+  const nearest = Number.isNaN(key) ? candidates.slice(0, 4) : [...candidates].sort((a, b) => distance(a) - distance(b)).slice(0, 4)
   if (nearest.length === 0) return ''
   // In the order of the text, by the body's own unit word as the motion wrote it: "Standing Orders 3 and 5".
   const names = [...new Set(places.filter((place) => nearest.includes(place)).map((place) => describePath(place.path)))]

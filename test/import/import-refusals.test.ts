@@ -117,4 +117,18 @@ describe('import links cross-references', () => {
     const shown = await runCli(['show', 'rules', '1.1', '--format', 'text'], dir)
     expect(shown.stdout).toBe('1.1 The clerk calls meetings, subject to paragraphs 1.2 and 1.3.\n')
   })
+
+  it('leaves a place in another document as words: "section 1 of the Local Government Act 1972" is not section 1 here', async () => {
+    const dir = tempProject()
+    writeFileSync(
+      join(dir, 'orders.txt'),
+      'Standing Orders\n\n1. Meetings\n\n1.1 Meetings are called under section 2 of the Local Government Act 1972.\n\n1.2 The accounts follow Section 1 of the annual governance and accountability return, and section 2 of these Standing Orders.\n\n2. Votes\n\n2.1 As paragraph 1.1 of the Standing Orders says, and paragraph 1.2 of this Code.\n'
+    )
+    const result = await runCli(['import', 'orders.txt', '--as', 'orders'], dir)
+    expect(result.code, result.stderr).toBe(0)
+    const text = readFileSync(join(dir, 'protocols', 'orders.md'), 'utf8')
+    expect(text).toContain('1.1 Meetings are called under section 2 of the Local Government Act 1972.')
+    expect(text).toContain('1.2 The accounts follow Section 1 of the annual governance and accountability return, and section [2](#s2) of these Standing Orders.')
+    expect(text).toContain('2.1 As paragraph [1.1](#c1-1) of the Standing Orders says, and paragraph [1.2](#c1-2) of this Code.')
+  })
 })

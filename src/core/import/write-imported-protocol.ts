@@ -30,7 +30,7 @@ export function writeImportedProtocol(
   const notes: ImportNote[] = []
   const parts = clauses.map((clause, index) => {
     const link = (text: string): string => {
-      const result = linkCrossReferences(inPageLinks(text, headingSlugs, clause.line, notes), idsByNumber)
+      const result = linkCrossReferences(inPageLinks(text, headingSlugs, clause.line, notes), idsByNumber, meta.title)
       for (const number of result.linked) notes.push({ line: clause.line, message: `linked the reference to ${number} to its clause` })
       return result.text
     }

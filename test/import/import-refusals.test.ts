@@ -101,16 +101,21 @@ describe('import of a missing file', () => {
 })
 
 describe('import links cross-references', () => {
-  it('turns "paragraph 1.2" into a link to the clause, which check then follows', async () => {
+  /** A text imported as protocols/SLUG.md in a new project: the project, what import said, and the protocol. */
+  async function imported(slug: string, words: string): Promise<{ dir: string; stderr: string; text: string }> {
     const dir = tempProject()
-    writeFileSync(
-      join(dir, 'rules.txt'),
+    writeFileSync(join(dir, `${slug}.txt`), words)
+    const result = await runCli(['import', `${slug}.txt`, '--as', slug], dir)
+    expect(result.code, result.stderr).toBe(0)
+    return { dir, stderr: result.stderr, text: readFileSync(join(dir, 'protocols', `${slug}.md`), 'utf8') }
+  }
+
+  it('turns "paragraph 1.2" into a link to the clause, which check then follows', async () => {
+    const { dir, stderr, text } = await imported(
+      'rules',
       'Standing Orders\n\n1. Meetings\n\n1.1 The clerk calls meetings, subject to paragraphs 1.2 and 1.3.\n\n1.2 Notice is five days.\n\n1.3 See section 2 and paragraph 9.9.\n\n2. Votes\n\n2.1 A show of hands.\n'
     )
-    const result = await runCli(['import', 'rules.txt', '--as', 'rules'], dir)
-    expect(result.code, result.stderr).toBe(0)
-    expect(result.stderr).toContain('rules.txt:5: linked the reference to 1.2 to its clause')
-    const text = readFileSync(join(dir, 'protocols', 'rules.md'), 'utf8')
+    expect(stderr).toContain('rules.txt:5: linked the reference to 1.2 to its clause')
     expect(text).toContain('<a id="c1-1"></a>1.1 The clerk calls meetings, subject to paragraphs [1.2](#c1-2) and [1.3](#c1-3).')
     expect(text).toContain('<a id="c1-3"></a>1.3 See section [2](#s2) and paragraph 9.9.')
     expect((await runCli(['check', 'rules'], dir)).stdout).toBe('1 protocol checked: no problems\n')
@@ -119,14 +124,10 @@ describe('import links cross-references', () => {
   })
 
   it('leaves a place in another document as words: "section 1 of the Local Government Act 1972" is not section 1 here', async () => {
-    const dir = tempProject()
-    writeFileSync(
-      join(dir, 'orders.txt'),
+    const { text } = await imported(
+      'orders',
       'Standing Orders\n\n1. Meetings\n\n1.1 Meetings are called under section 2 of the Local Government Act 1972.\n\n1.2 The accounts follow Section 1 of the annual governance and accountability return, and section 2 of these Standing Orders.\n\n2. Votes\n\n2.1 As paragraph 1.1 of the Standing Orders says, and paragraph 1.2 of this Code.\n'
     )
-    const result = await runCli(['import', 'orders.txt', '--as', 'orders'], dir)
-    expect(result.code, result.stderr).toBe(0)
-    const text = readFileSync(join(dir, 'protocols', 'orders.md'), 'utf8')
     expect(text).toContain('1.1 Meetings are called under section 2 of the Local Government Act 1972.')
     expect(text).toContain('1.2 The accounts follow Section 1 of the annual governance and accountability return, and section [2](#s2) of these Standing Orders.')
     expect(text).toContain('2.1 As paragraph [1.1](#c1-1) of the Standing Orders says, and paragraph [1.2](#c1-2) of this Code.')

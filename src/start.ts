@@ -53,6 +53,12 @@ export function compileCacheFolder(env: NodeJS.ProcessEnv = process.env): string
   return base ? join(base, 'keeling', 'compile-cache') : null
 }
 
+/** The folder of this V8's cache files, or null for none. */
+function versionFolder(env: NodeJS.ProcessEnv): string | null {
+  const root = compileCacheFolder(env)
+  return root && join(root, `v8-${process.versions.v8}-${process.arch}`)
+}
+
 /** The bundle's size and modification time, as a cache file records them. */
 function stampOf(bundle: string): Buffer {
   const { size, mtimeMs } = statSync(bundle)
@@ -80,16 +86,15 @@ function readCache(file: string, stamp: Buffer): Buffer | undefined {
 const KEPT = 40
 
 /**
- * Write a cache file whole or not at all; then, past KEPT files, take away the oldest of other copies (another
- * build, or the same build elsewhere), and any temporary file left by a run that stopped. A failure only means
- * no cache. V8's data is asked for once the folder is there: it takes a few milliseconds, wasted where none can be.
+ * Write a cache file whole or not at all (a temporary file renamed: the store's writeFileAtomic is in the bundle,
+ * and a cache needs no flush); then, past KEPT files, take away the oldest of other copies (another build, or the
+ * same build elsewhere), and any temporary file left by a run that stopped. A failure only means no cache. The
+ * folder is there (`canKeepCache`); V8's data is asked for once the file is open, as it takes a few milliseconds.
  */
 function writeCache(cache: CacheFile, payload: () => Buffer): void {
   const file = join(cache.folder, cache.name)
   const temporary = `${file}.${process.pid}.tmp`
   try {
-    mkdirSync(cache.folder, { recursive: true, mode: 0o700 })
-    // The file opened first: a folder that is there but may not be written costs no compiled data.
     const fd = openSync(temporary, 'w', 0o600)
     try {
       const rest = Buffer.concat([cache.stamp, payload()])
@@ -144,15 +149,15 @@ export function loadCli(command = '', env: NodeJS.ProcessEnv = process.env): Cli
   const build = /^\/\/ keeling build ([0-9a-f]{16})\n/.exec(bytes.subarray(0, 40).toString('latin1'))?.[1]
   // scripts/build.js writes the bundle in ASCII, which read as Latin-1 is no work: a one-byte string, as on the disk.
   const text = bytes.toString(build ? 'latin1' : 'utf8')
-  const root = build ? compileCacheFolder(env) : null
+  const folder = build ? versionFolder(env) : null
   let cache: CacheFile | null = null
-  if (root) {
+  if (folder) {
     const stamp = stampOf(bundle)
     // A copy is a build in one place, run with the same V8 flags: two clones of one build have two stamps, and a
     // run with other flags (`node --no-opt`, NODE_OPTIONS) other compiled code, which V8 would refuse; each its own files.
     const flags = `${process.execArgv.join(' ')}\n${env.NODE_OPTIONS ?? ''}`
     const copy = `${build}-${createHash('sha256').update(stamp).update(flags).digest('hex').slice(0, 8)}-`
-    cache = { folder: join(root, `v8-${process.versions.v8}-${process.arch}`), name: `${copy}${cacheName(command)}.bin`, copy, stamp }
+    cache = { folder, name: `${copy}${cacheName(command)}.bin`, copy, stamp }
   }
   const cachedData = cache ? readCache(join(cache.folder, cache.name), cache.stamp) : undefined
   const script = new vm.Script(Module.wrap(text), { filename: bundle, cachedData })
@@ -172,9 +177,8 @@ function cacheName(command: string): string {
 
 /** Whether a cache can be kept: the folder is there (made now if need be) and may be written. */
 function canKeepCache(env: NodeJS.ProcessEnv): boolean {
-  const root = compileCacheFolder(env)
-  if (!root) return false
-  const folder = join(root, `v8-${process.versions.v8}-${process.arch}`)
+  const folder = versionFolder(env)
+  if (!folder) return false
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 })
     accessSync(folder, constants.W_OK)

@@ -125,33 +125,7 @@ export function phrases(parts: WordPart[]): Phrase[] {
   let current: { before: string; after: string; first: number; last: number } | null = null
   let pending = ''
   const close = (): void => {
-    if (current) {
-      const kept = (part: WordPart | undefined): string => (part?.type === 'same' ? part.text : '')
-      const changed = [current.before, current.after].filter((text) => text !== '')
-      // A change inside a word ("19:00" to "19:30", whose tokens are 19, :, 00) is quoted as the whole word.
-      const previousKept = kept(parts[current.first - 1])
-      const wordStart = changed.some((text) => /^[\p{L}\p{N}]/u.test(text)) || /[:/'’-]$/.test(previousKept) ? (WORD_START.exec(previousKept)?.[0] ?? '') : ''
-      const wordEnd = changed.some((text) => /[\p{L}\p{N}:/'’-]$/u.test(text)) ? (WORD_REST.exec(kept(parts[current.last + 1]))?.[0] ?? '') : ''
-      const previousText = kept(parts[current.first - 1]).slice(0, kept(parts[current.first - 1]).length - wordStart.length)
-      const nextText = kept(parts[current.last + 1]).slice(wordEnd.length)
-      const whole = { before: current.before && wordStart + current.before + wordEnd, after: current.after && wordStart + current.after + wordEnd }
-      const { before, after, took } = withContext(
-        { ...whole, startsWithInsertion: parts[current.first]?.type === 'inserted' && wordStart === '' },
-        previousText ? { type: 'same', text: previousText } : undefined,
-        nextText ? { type: 'same', text: nextText } : undefined
-      )
-      // The kept words around the phrase beyond those it took in: “consent of the [chairman of the] meeting”.
-      const stillBefore = previousText.slice(0, previousText.length - took.start.length)
-      const stillAfter = nextText.slice(took.end.length)
-      // Nor a word the next change (or the one before) is glued to: "at 21" of "at 21:30" when 30 changes too.
-      const gluedBefore = parts[current.first - 2] !== undefined && /^\S/.test(previousText) && !/\s$/.test(parts[current.first - 2]?.text ?? ' ')
-      const gluedAfter = parts[current.last + 2] !== undefined && /\S$/.test(nextText) && !/^\s/.test(parts[current.last + 2]?.text ?? ' ')
-      let preceding = /(?:\S+\s+){0,2}\S+\s*$/.exec(stillBefore)?.[0] ?? ''
-      if (gluedBefore && preceding.length === stillBefore.length) preceding = preceding.replace(/^\S+\s*/, '')
-      let following = FOLLOWING.exec(stillAfter)?.[0] ?? ''
-      if (gluedAfter && following.length === stillAfter.length) following = following.replace(/\s*\S+$/, '')
-      result.push({ before, after, preceding: preceding.trim(), following: following.trim() })
-    }
+    if (current) result.push(phraseOf(parts, current))
     current = null
     pending = ''
   }
@@ -180,6 +154,38 @@ export function phrases(parts: WordPart[]): Phrase[] {
   })
   close()
   return result
+}
+
+/**
+ * One run of changes (parts `first` to `last`, their struck and inserted words `before` and `after`) as a phrase:
+ * the whole words it is inside, the kept words that make it readable (`withContext`), and the kept words beyond those.
+ */
+function phraseOf(parts: WordPart[], run: { before: string; after: string; first: number; last: number }): Phrase {
+  const kept = (part: WordPart | undefined): string => (part?.type === 'same' ? part.text : '')
+  const previousKept = kept(parts[run.first - 1])
+  const nextKept = kept(parts[run.last + 1])
+  const changed = [run.before, run.after].filter((text) => text !== '')
+  // A change inside a word ("19:00" to "19:30", whose tokens are 19, :, 00) is quoted as the whole word.
+  const wordStart = changed.some((text) => /^[\p{L}\p{N}]/u.test(text)) || /[:/'’-]$/.test(previousKept) ? (WORD_START.exec(previousKept)?.[0] ?? '') : ''
+  const wordEnd = changed.some((text) => /[\p{L}\p{N}:/'’-]$/u.test(text)) ? (WORD_REST.exec(nextKept)?.[0] ?? '') : ''
+  const previousText = previousKept.slice(0, previousKept.length - wordStart.length)
+  const nextText = nextKept.slice(wordEnd.length)
+  const { before, after, took } = withContext(
+    { before: run.before && wordStart + run.before + wordEnd, after: run.after && wordStart + run.after + wordEnd, startsWithInsertion: parts[run.first]?.type === 'inserted' && wordStart === '' },
+    previousText ? { type: 'same', text: previousText } : undefined,
+    nextText ? { type: 'same', text: nextText } : undefined
+  )
+  // The kept words around the phrase beyond those it took in: “consent of the [chairman of the] meeting”.
+  const stillBefore = previousText.slice(0, previousText.length - took.start.length)
+  const stillAfter = nextText.slice(took.end.length)
+  // Nor a word the next change (or the one before) is glued to: "at 21" of "at 21:30" when 30 changes too.
+  const gluedBefore = parts[run.first - 2] !== undefined && /^\S/.test(previousText) && !/\s$/.test(parts[run.first - 2]?.text ?? ' ')
+  const gluedAfter = parts[run.last + 2] !== undefined && /\S$/.test(nextText) && !/^\s/.test(parts[run.last + 2]?.text ?? ' ')
+  let preceding = /(?:\S+\s+){0,2}\S+\s*$/.exec(stillBefore)?.[0] ?? ''
+  if (gluedBefore && preceding.length === stillBefore.length) preceding = preceding.replace(/^\S+\s*/, '')
+  let following = FOLLOWING.exec(stillAfter)?.[0] ?? ''
+  if (gluedAfter && following.length === stillAfter.length) following = following.replace(/\s*\S+$/, '')
+  return { before, after, preceding: preceding.trim(), following: following.trim() }
 }
 
 /** The start of a word a change begins inside: letters, digits and the marks inside a word ("19:" of "19:00", "PRESS/" of "PRESS/MEDIA"), not a quote. */

@@ -37,6 +37,8 @@ describe('the registers, on a council text', () => {
     expect(line(applied(ORDERS, 'In Standing Order 1(b) (meetings), leave out "Chairman shall preside." and insert "Chair shall preside."'), '(b)')).toMatch(/^\(b\) The Chair shall preside\./)
     const [wrong] = refused(ORDERS, 'In Standing Order 2 (Meetings), leave out "Three" and insert "Four".')
     expect(wrong).toContain('Standing Order 2 is headed “Quorum”, not “Meetings”; “Meetings” is Standing Order 1 at line 6: say which is meant')
+    // A one-word title reads as a bracketed label too: it is held to the heading all the same.
+    expect(refused(ORDERS, 'In Standing Order 2(a) (Meetings), leave out "Three" and insert "Four".')[0]).toContain('Standing Order 2(a) is under the heading “Quorum”, not “Meetings”')
   })
 
   it('UK council: "be amended by deleting … and inserting …, and by deleting … and inserting …", each change in the standing order cited', () => {

@@ -81,11 +81,17 @@ function readWords(text: string, quoted: string[] | null): Operation[] | ReadFai
 /** The verbs a motion's "be amended by …" goes on with: "by deleting", "and by inserting". */
 const BY_VERBS = new Set(['deleting', 'inserting', 'leaving', 'adding', 'substituting', 'omitting', 'striking', 'replacing', 'removing'])
 
+/** Whether tokens `at` are "by deleting", "by inserting" … */
+function isByVerb(tokens: Token[], at: number): boolean {
+  const word = (index: number): string => (tokens[index]?.kind === 'word' ? (tokens[index] as { text: string }).text : '')
+  return word(at) === 'by' && BY_VERBS.has(word(at + 1))
+}
+
 /** Where "(and) by deleting …" opens a part at `at`: the index of its "by", or -1. */
 function byVerbAt(tokens: Token[], at: number): number {
-  const word = (index: number): string => (tokens[index]?.kind === 'word' ? (tokens[index] as { text: string }).text : '')
-  const by = word(at) === 'and' ? at + 1 : at
-  return word(by) === 'by' && BY_VERBS.has(word(by + 1)) ? by : -1
+  const and = tokens[at]?.kind === 'word' && (tokens[at] as { text: string }).text === 'and'
+  const by = and ? at + 1 : at
+  return isByVerb(tokens, by) ? by : -1
 }
 
 /**
@@ -95,7 +101,7 @@ function byVerbAt(tokens: Token[], at: number): number {
 function framedBy(first: Token[], part: Token[]): Token[] | null {
   const by = byVerbAt(part, 0)
   if (by < 0) return null
-  const own = first.findIndex((_, index) => index > 0 && byVerbAt(first, index) === index)
+  const own = first.findIndex((_, index) => index > 0 && isByVerb(first, index))
   return own < 0 ? null : [...first.slice(0, own), ...part.slice(by)]
 }
 
@@ -111,13 +117,15 @@ function splitSegments(tokens: Token[]): Token[][] {
   for (let at = 0; at < tokens.length; at++) {
     const token = tokens[at] as Token
     const title = bracketedTitleEnd(tokens, at)
-    if (title > at) {
+    // A title of one word, which the tokens read as a bracketed label: "paragraph 3.9 (Media)".
+    const oneWord = token.kind === 'cite' && tokens[at - 1]?.kind === 'cite' ? /^\(([A-Z][a-z]{2,})\)$/.exec(token.text)?.[1] : undefined
+    if (title > at || oneWord) {
       // The title goes with the citation before it, to be held to the clause's heading.
       const segment = segments.at(-1) as Token[]
       const cite = segment.at(-1)
-      const words = tokens.slice(at + 1, title).map((word) => (word.kind === 'word' ? word.raw : word.text)).join(' ')
+      const words = oneWord ?? tokens.slice(at + 1, title).map((word) => (word.kind === 'word' ? word.raw : word.text)).join(' ')
       if (cite?.kind === 'cite' && cite.cited.type === 'one') segment[segment.length - 1] = { ...cite, cited: { type: 'one', clause: { ...cite.cited.clause, title: words } } }
-      at = title
+      if (title > at) at = title
     } else if (isDescribedCitation(tokens, at)) dropDescription(segments.at(-1) as Token[])
     else if (token.kind === 'mark' && token.text === ';') segments.push([])
     // "…, and by deleting …": a second change of the same "be amended by …".

@@ -89,8 +89,9 @@ function withTitle(protocol: Protocol, ref: Extract<ClauseRef, { by: 'path' }>, 
   for (let clause: Clause | null = resolved.clause; clause; clause = clause.parent) if (clause.kind === 'heading') titles.push(clause.title)
   if (titles.some((title) => normalizeWords(title).includes(wanted) || (title !== '' && wanted.includes(normalizeWords(title))))) return resolved
   const headed = protocol.all.filter((clause) => clause.kind === 'heading' && normalizeWords(clause.title).includes(wanted))
-  const own = titles[0] ? `is headed “${titles[0]}”` : 'has no heading'
-  const elsewhere = headed.length > 0 ? `; “${ref.title}” is ${headed.map(label).join(', ')}` : ''
+  const own = titles[0] === undefined ? 'has no heading' : resolved.clause.kind === 'heading' ? `is headed “${titles[0]}”` : `is under the heading “${titles[0]}”`
+  const place = (clause: Clause): string => `${clause.number.replace(/[.:]$/, '') || clause.id} at line ${clause.position.start.line}`
+  const elsewhere = headed.length > 0 ? `; “${ref.title}” is ${headed.map(place).join(', ')}` : ''
   return { reason: `${ref.text} ${own}, not “${ref.title}”${elsewhere}: say which is meant`, code: 'unknown-clause' }
 }
 
